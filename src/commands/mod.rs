@@ -1,0 +1,3 @@
+//! Commands: the only code that runs several stages; each file is one subcommand.
+
+pub mod build;

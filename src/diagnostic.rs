@@ -1,0 +1,208 @@
+//! Diagnostics: every mistake found in a run, as data, printed together at the end.
+//!
+//! Stages never print and never stop at the first problem: they push a `Diagnostic`
+//! (file, line, column, message, hint) and go on, so a writer fixes everything in one
+//! pass. The CLI edge renders them, GCC style, so editors can jump to each place.
+
+use std::fmt::Write as _;
+use std::sync::Mutex;
+
+use crate::model::Pos;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Relative to the site root, with `/` separators.
+    pub file: String,
+    pub pos: Pos,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(file: impl Into<String>, pos: Pos, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.into(),
+            pos,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn warning(file: impl Into<String>, pos: Pos, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, pos, message)
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+/// A thread-safe collector, so parallel stages can report into one place.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Mutex<Vec<Diagnostic>>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&self, diagnostic: Diagnostic) {
+        self.items.lock().expect("diagnostics lock").push(diagnostic);
+    }
+
+    pub fn extend(&self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
+        self.items
+            .lock()
+            .expect("diagnostics lock")
+            .extend(diagnostics);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.lock().expect("diagnostics lock").is_empty()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items
+            .lock()
+            .expect("diagnostics lock")
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+
+    /// Everything reported, sorted by file and place so output does not depend on
+    /// thread scheduling; exact duplicates are dropped.
+    pub fn into_sorted(self) -> Vec<Diagnostic> {
+        let mut items = self.items.into_inner().expect("diagnostics lock");
+        items.sort_by(|a, b| {
+            (&a.file, a.pos, a.severity, &a.message).cmp(&(&b.file, b.pos, b.severity, &b.message))
+        });
+        items.dedup();
+        items
+    }
+}
+
+/// The position of byte `offset` in `text`, 1-based, columns in characters.
+pub fn pos_at(text: &str, offset: usize) -> Pos {
+    let offset = offset.min(text.len());
+    let before = &text[..floor_char_boundary(text, offset)];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    Pos {
+        line: line as u32,
+        column: column as u32,
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Writes diagnostics the way compilers do: `file:line:column: error: message`, then
+/// the hint, then a summary line.
+pub fn render(diagnostics: &[Diagnostic], color: bool) -> String {
+    let mut out = String::new();
+    let style = |s: anstyle::Style| {
+        if color {
+            (s.render().to_string(), s.render_reset().to_string())
+        } else {
+            (String::new(), String::new())
+        }
+    };
+    let bold = anstyle::Style::new().bold();
+    for d in diagnostics {
+        let (label, color_style) = match d.severity {
+            Severity::Error => ("error", anstyle::AnsiColor::Red.on_default().bold()),
+            Severity::Warning => ("warning", anstyle::AnsiColor::Yellow.on_default().bold()),
+        };
+        let (b, b_end) = style(bold);
+        let (c, c_end) = style(color_style);
+        let _ = writeln!(
+            out,
+            "{b}{}:{}:{}:{b_end} {c}{label}:{c_end} {}",
+            d.file, d.pos.line, d.pos.column, d.message
+        );
+        if let Some(hint) = &d.hint {
+            let (h, h_end) = style(anstyle::AnsiColor::Cyan.on_default());
+            let _ = writeln!(out, "  {h}hint:{h_end} {hint}");
+        }
+    }
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diagnostics.len() - errors;
+    if !diagnostics.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} error{}, {} warning{}",
+            errors,
+            plural(errors),
+            warnings,
+            plural(warnings)
+        );
+    }
+    out
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The closest of `known` to `word`, when it is close enough to be a likely typo.
+pub fn suggest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (strsim::jaro_winkler(word, k), *k))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters() {
+        let text = "ab\ncdé\nf";
+        assert_eq!(pos_at(text, 0), Pos { line: 1, column: 1 });
+        assert_eq!(pos_at(text, 3), Pos { line: 2, column: 1 });
+        assert_eq!(pos_at(text, 8), Pos { line: 3, column: 1 });
+        // Inside a multi-byte character, the column is that character's.
+        assert_eq!(pos_at(text, 6), Pos { line: 2, column: 3 });
+    }
+
+    #[test]
+    fn suggests_close_keys_only() {
+        assert_eq!(suggest("tittle", &["title", "weight"]), Some("title"));
+        assert_eq!(suggest("colour", &["title", "weight"]), None);
+    }
+
+    #[test]
+    fn renders_plain_text_with_summary() {
+        let d = Diagnostic::error("content/fr/a.md", Pos { line: 2, column: 1 }, "bad")
+            .with_hint("fix it");
+        assert_eq!(
+            render(&[d], false),
+            "content/fr/a.md:2:1: error: bad\n  hint: fix it\n1 error, 0 warnings\n"
+        );
+    }
+}

@@ -1,0 +1,202 @@
+//! Load: the only stage that reads the disk.
+//!
+//! It gathers the site's sources (config, pages, assets, message files, theme) as text
+//! or bytes, in a sorted and therefore deterministic order. The default theme is
+//! embedded in the binary; a site's own `themes/<name>/` overrides it file by file.
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, pos_at};
+use crate::model::{BinaryFile, Pos, SourceFile, Theme};
+
+static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+pub const CONFIG_FILE: &str = "folio.toml";
+
+#[derive(Debug, Default)]
+pub struct SiteSources {
+    /// Markdown pages, `content/<locale>/**/*.md`.
+    pub pages: Vec<SourceFile>,
+    /// Other files under `content/<locale>/`, published beside the pages.
+    pub assets: Vec<BinaryFile>,
+    /// Fluent files, `locales/<locale>/*.ftl`.
+    pub messages: Vec<SourceFile>,
+    /// Locales that have a `content/<locale>/` folder.
+    pub content_locales: Vec<String>,
+    pub theme: Theme,
+}
+
+/// Reads `folio.toml`; `None` (with a diagnostic) when it is absent or unreadable.
+pub fn config(root: &Path, diagnostics: &Diagnostics) -> Option<SourceFile> {
+    let path = root.join(CONFIG_FILE);
+    if !path.is_file() {
+        diagnostics.push(
+            Diagnostic::error(CONFIG_FILE, Pos { line: 1, column: 1 }, "no folio.toml in the site root")
+                .with_hint(format!(
+                    "run folio in the site's folder, pass --root DIR, or create a site with `folio init DIR` (looked in {})",
+                    root.display()
+                )),
+        );
+        return None;
+    }
+    read_text(root, &path, diagnostics)
+}
+
+/// Reads everything else, once the config has named the theme.
+pub fn site(root: &Path, theme: &str, diagnostics: &Diagnostics) -> SiteSources {
+    let mut sources = SiteSources::default();
+    let content = root.join("content");
+    for locale_dir in sorted_dirs(&content) {
+        let name = file_name(&locale_dir);
+        if name == "decision-trees" {
+            continue;
+        }
+        sources.content_locales.push(name);
+        for path in files_below(&locale_dir) {
+            if path.extension().is_some_and(|e| e == "md") {
+                sources.pages.extend(read_text(root, &path, diagnostics));
+            } else {
+                sources.assets.extend(read_bytes(root, &path, diagnostics));
+            }
+        }
+    }
+    for path in files_below(&root.join("locales")) {
+        if path.extension().is_some_and(|e| e == "ftl") {
+            sources.messages.extend(read_text(root, &path, diagnostics));
+        }
+    }
+    sources.theme = theme_sources(root, theme, diagnostics);
+    sources
+}
+
+fn theme_sources(root: &Path, theme: &str, diagnostics: &Diagnostics) -> Theme {
+    let mut files: std::collections::BTreeMap<String, Vec<u8>> = std::collections::BTreeMap::new();
+    collect_embedded(&DEFAULT_THEME, &mut files);
+    let theme_dir = root.join("themes").join(theme);
+    if theme != "default" && !theme_dir.is_dir() {
+        diagnostics.push(
+            Diagnostic::error(CONFIG_FILE, Pos { line: 1, column: 1 }, format!("theme `{theme}` not found"))
+                .with_hint(format!("create themes/{theme}/ or remove `theme` to use the default theme")),
+        );
+    }
+    for path in files_below(&theme_dir) {
+        if let Some(file) = read_bytes(&theme_dir, &path, diagnostics) {
+            files.insert(file.path, file.bytes);
+        }
+    }
+    let mut sources = Theme { name: theme.to_string(), ..Theme::default() };
+    for (path, bytes) in files {
+        if let Some(name) = path.strip_prefix("templates/") {
+            let shown = format!("themes/{theme}/{path}");
+            match decode(&shown, bytes, diagnostics) {
+                Some(text) => sources.templates.push(SourceFile { path: name.to_string(), text }),
+                None => continue,
+            }
+        } else if let Some(name) = path.strip_prefix("static/") {
+            sources.static_files.push(BinaryFile { path: name.to_string(), bytes });
+        }
+    }
+    sources
+}
+
+fn collect_embedded(dir: &Dir<'static>, files: &mut std::collections::BTreeMap<String, Vec<u8>>) {
+    for file in dir.files() {
+        files.insert(slash_path(file.path()), file.contents().to_vec());
+    }
+    for sub in dir.dirs() {
+        collect_embedded(sub, files);
+    }
+}
+
+fn sorted_dirs(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut dirs: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_dir() && !is_hidden(p))
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+fn files_below(dir: &Path) -> Vec<PathBuf> {
+    WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect()
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'))
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn slash_path(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    slash_path(path.strip_prefix(root).unwrap_or(path))
+}
+
+fn read_bytes(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Option<BinaryFile> {
+    let shown = relative(root, path);
+    match std::fs::read(path) {
+        Ok(bytes) => Some(BinaryFile { path: shown, bytes }),
+        Err(err) => {
+            diagnostics.push(
+                Diagnostic::error(&shown, Pos { line: 1, column: 1 }, format!("cannot read file: {err}"))
+                    .with_hint("check the file's permissions"),
+            );
+            None
+        }
+    }
+}
+
+fn read_text(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Option<SourceFile> {
+    let file = read_bytes(root, path, diagnostics)?;
+    let text = decode(&file.path, file.bytes, diagnostics)?;
+    Some(SourceFile { path: file.path, text })
+}
+
+/// UTF-8 text, without a byte-order mark; invalid bytes are reported where they start.
+fn decode(shown: &str, bytes: Vec<u8>, diagnostics: &Diagnostics) -> Option<String> {
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            Some(text)
+        }
+        Err(err) => {
+            let valid = err.utf8_error().valid_up_to();
+            let bytes = err.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..valid]);
+            let pos = pos_at(&prefix, valid);
+            diagnostics.push(
+                Diagnostic::error(shown, pos, format!("invalid UTF-8 (byte 0x{:02X})", bytes[valid]))
+                    .with_hint("save the file as UTF-8; most editors have an \"encoding\" setting"),
+            );
+            None
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! Locales: Fluent bundles with their fallback chains, and per-language typography.
+//!
+//! Every UI string comes from here. A message missing in a locale is taken from the
+//! next locale of its chain (e.g. `fr-CA` -> `fr` -> the source locale) with a warning;
+//! the chain always ends at the source locale, which must define everything.
+
+mod typography;
+
+pub use typography::{apply as apply_typography, apply_text as apply_typography_text};
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use fluent_langneg::{NegotiationStrategy, negotiate_languages};
+use unic_langid::{CharacterDirection, LanguageIdentifier};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::{Pos, SiteConfig};
+use crate::parse::messages::MessageFile;
+
+pub struct Messages {
+    source: String,
+    /// Every message and term id defined in any locale.
+    ids: BTreeSet<String>,
+    locales: BTreeMap<String, LocaleMessages>,
+}
+
+struct LocaleMessages {
+    bundle: FluentBundle<FluentResource>,
+    /// Configured locales, this one first, the source locale last.
+    chain: Vec<String>,
+    direction: CharacterDirection,
+}
+
+impl Messages {
+    /// Builds one bundle per configured locale and reports messages that fall back.
+    pub fn build(config: &SiteConfig, files: Vec<MessageFile>, diagnostics: &Diagnostics) -> Messages {
+        let mut defined: BTreeMap<String, Vec<(String, String, Pos)>> = BTreeMap::new();
+        let mut bundles: BTreeMap<String, FluentBundle<FluentResource>> = BTreeMap::new();
+        for locale in &config.locales {
+            let langid: LanguageIdentifier = locale.parse().unwrap_or_default();
+            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+            // Isolation marks would leak into HTML attributes and PDF text.
+            bundle.set_use_isolating(false);
+            bundles.insert(locale.clone(), bundle);
+        }
+        for file in files {
+            let Some(bundle) = bundles.get_mut(&file.locale) else {
+                diagnostics.push(
+                    Diagnostic::warning(&file.path, Pos { line: 1, column: 1 }, format!("locale `{}` is not in folio.toml", file.locale))
+                        .with_hint("add it to `locales` in folio.toml, or remove this folder"),
+                );
+                continue;
+            };
+            for (id, pos) in &file.ids {
+                let entry = defined.entry(id.clone()).or_default();
+                if let Some((_, first, _)) = entry.iter().find(|(l, _, _)| l == &file.locale) {
+                    diagnostics.push(
+                        Diagnostic::error(&file.path, *pos, format!("message `{id}` is already defined in {first}"))
+                            .with_hint("keep one definition per locale"),
+                    );
+                }
+                entry.push((file.locale.clone(), file.path.clone(), *pos));
+            }
+            // Duplicates were reported above with their place; the bundle keeps the first.
+            let _ = bundle.add_resource(file.resource);
+        }
+        let locales = bundles
+            .into_iter()
+            .map(|(locale, bundle)| {
+                let chain = chain(&locale, config);
+                let direction = locale
+                    .parse::<LanguageIdentifier>()
+                    .map_or(CharacterDirection::LTR, |l| l.character_direction());
+                (locale, LocaleMessages { bundle, chain, direction })
+            })
+            .collect();
+        let ids = defined.keys().cloned().collect();
+        let messages = Messages { source: config.source_locale.clone(), ids, locales };
+        messages.report_fallbacks(&defined, diagnostics);
+        messages
+    }
+
+    fn report_fallbacks(&self, defined: &BTreeMap<String, Vec<(String, String, Pos)>>, diagnostics: &Diagnostics) {
+        for (id, places) in defined.iter().filter(|(id, _)| !id.starts_with('-')) {
+            for (locale, messages) in &self.locales {
+                if messages.bundle.has_message(id) {
+                    continue;
+                }
+                let Some(from) = messages.chain.iter().find(|l| self.locales[*l].bundle.has_message(id)) else {
+                    continue;
+                };
+                let (_, file, pos) = places.iter().find(|(l, _, _)| l == from).expect("defined where found");
+                diagnostics.push(
+                    Diagnostic::warning(file, *pos, format!("message `{id}` is missing in locale `{locale}`; using `{from}`"))
+                        .with_hint(format!("translate it in locales/{locale}/")),
+                );
+            }
+        }
+    }
+
+    /// The message `id` in `locale`, or along its fallback chain.
+    pub fn get(&self, locale: &str, id: &str) -> Option<String> {
+        self.format(locale, id, None)
+    }
+
+    pub fn format(&self, locale: &str, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+        let chain = &self.locales.get(locale)?.chain;
+        chain.iter().find_map(|l| {
+            let bundle = &self.locales[l].bundle;
+            let pattern = bundle.get_message(id)?.value()?;
+            let mut errors = Vec::new();
+            Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
+        })
+    }
+
+    /// Every message id known in any locale, resolved for `locale` (with fallback):
+    /// the `t` table that templates read.
+    pub fn table(&self, locale: &str) -> BTreeMap<String, String> {
+        let ids: BTreeSet<&str> = self.ids().collect();
+        ids.into_iter()
+            .filter_map(|id| Some((id.to_string(), self.get(locale, id)?)))
+            .collect()
+    }
+
+    fn ids(&self) -> impl Iterator<Item = &str> {
+        self.ids.iter().filter(|id| !id.starts_with('-')).map(String::as_str)
+    }
+
+    pub fn is_rtl(&self, locale: &str) -> bool {
+        self.locales
+            .get(locale)
+            .is_some_and(|m| m.direction == CharacterDirection::RTL)
+    }
+
+    pub fn source_locale(&self) -> &str {
+        &self.source
+    }
+}
+
+/// `locale`, then the configured locales it can fall back to, ending at the source.
+fn chain(locale: &str, config: &SiteConfig) -> Vec<String> {
+    let requested: Vec<LanguageIdentifier> = locale.parse().into_iter().collect();
+    let available: Vec<LanguageIdentifier> = config.locales.iter().filter_map(|l| l.parse().ok()).collect();
+    let mut chain: Vec<String> = negotiate_languages(&requested, &available, None, NegotiationStrategy::Filtering)
+        .into_iter()
+        .map(|l| l.to_string())
+        .filter(|l| config.locales.contains(l))
+        .collect();
+    if !chain.iter().any(|l| l == locale) {
+        chain.insert(0, locale.to_string());
+    }
+    if !chain.contains(&config.source_locale) {
+        chain.push(config.source_locale.clone());
+    }
+    chain
+}

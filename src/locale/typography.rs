@@ -1,0 +1,202 @@
+//! Typography per language, applied to the model's text after parsing.
+//!
+//! French sets a narrow no-break space (U+202F) before `; ! ?` and inside « », and a
+//! no-break space (U+00A0) before `:`. Only text nodes change: code, URLs and
+//! attributes live in other fields of the model and are never touched, and a colon
+//! between digits (10:30) or before `/` (https://) is left alone.
+
+use crate::model::{Block, Inline, Page};
+
+const NNBSP: char = '\u{202F}';
+const NBSP: char = '\u{A0}';
+
+/// Applies the typography of `lang` to a page's title, description and body.
+pub fn apply(page: &mut Page, lang: &str) {
+    // Markdown's smart punctuation covers the body; front matter needs it too.
+    page.front.title = apostrophes(&page.front.title);
+    page.front.description = apostrophes(&page.front.description);
+    let Some(rule) = rule_for(lang) else { return };
+    page.front.title = rule(&page.front.title, None);
+    page.front.description = rule(&page.front.description, None);
+    for entry in &mut page.toc {
+        entry.title = rule(&entry.title, None);
+    }
+    blocks(&mut page.blocks, rule);
+    for footnote in &mut page.footnotes {
+        blocks(&mut footnote.blocks, rule);
+    }
+}
+
+/// The typography of `lang` for one string (UI messages, tree texts).
+pub fn apply_text(text: &str, lang: &str) -> String {
+    let text = apostrophes(text);
+    match rule_for(lang) {
+        Some(rule) => rule(&text, None),
+        None => text,
+    }
+}
+
+/// A straight apostrophe between letters is a typographic one: l'accès, you're.
+fn apostrophes(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let between_letters = i > 0
+                && chars[i - 1].is_alphabetic()
+                && chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+            if c == '\'' && between_letters { '’' } else { c }
+        })
+        .collect()
+}
+
+type Rule = fn(&str, Option<char>) -> String;
+
+fn rule_for(lang: &str) -> Option<Rule> {
+    let primary = lang.split(['-', '_']).next().unwrap_or(lang);
+    match primary {
+        "fr" => Some(french),
+        _ => None,
+    }
+}
+
+fn blocks(blocks: &mut [Block], rule: Rule) {
+    for block in blocks {
+        match block {
+            Block::Heading { content, .. } | Block::Paragraph(content) => inlines(content, rule),
+            Block::List { items, .. } => {
+                for item in items {
+                    self::blocks(&mut item.blocks, rule);
+                }
+            }
+            Block::Quote { blocks: inner, .. } => self::blocks(inner, rule),
+            Block::Table { head, rows, .. } => {
+                for cell in head.iter_mut().chain(rows.iter_mut().flatten()) {
+                    inlines(cell, rule);
+                }
+            }
+            Block::Image { alt, .. } => *alt = rule(alt, None),
+            Block::Code { .. } | Block::Rule | Block::Html(_) => {}
+        }
+    }
+}
+
+/// Text nodes in order; each knows the character before it, so " ?" after
+/// `**gras**` or `code` is still treated as punctuation after a word.
+fn inlines(list: &mut [Inline], rule: Rule) {
+    let mut before: Option<char> = None;
+    for inline in list.iter_mut() {
+        match inline {
+            Inline::Text(text) => {
+                *text = rule(text, before);
+                before = text.chars().last();
+            }
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => {
+                inlines(c, rule);
+                before = Some('x');
+            }
+            Inline::Link { content, .. } => {
+                inlines(content, rule);
+                before = Some('x');
+            }
+            Inline::Image { alt, .. } => *alt = rule(alt, None),
+            Inline::Code(_) | Inline::FootnoteRef { .. } => before = Some('x'),
+            Inline::SoftBreak | Inline::LineBreak | Inline::Html(_) => before = Some(' '),
+        }
+    }
+}
+
+fn french(text: &str, before: Option<char>) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        let prev = out.chars().last().or(before);
+        match c {
+            ';' | '!' | '?' if ends_word(prev) && !next.is_some_and(char::is_alphanumeric) => {
+                space_before(&mut out, NNBSP, prev);
+                out.push(c);
+            }
+            ':' if ends_word(prev) && next.is_none_or(char::is_whitespace) => {
+                space_before(&mut out, NBSP, prev);
+                out.push(c);
+            }
+            '«' | '“' => {
+                out.push('«');
+                out.push(NNBSP);
+                while chars.get(i + 1).is_some_and(|c| c.is_whitespace()) {
+                    i += 1;
+                }
+            }
+            '»' | '”' => {
+                space_before(&mut out, NNBSP, prev);
+                out.push('»');
+            }
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// True when the punctuation follows a word or a space (not `?!`, not `(?`).
+fn ends_word(prev: Option<char>) -> bool {
+    prev.is_some_and(|p| p.is_alphanumeric() || p.is_whitespace() || ")]»’'\"%…".contains(p))
+}
+
+/// Replaces trailing spaces of `out` by `space`, or adds it after a word.
+fn space_before(out: &mut String, space: char, prev: Option<char>) {
+    let trimmed = out.trim_end_matches([' ', NBSP, NNBSP, '\t']).len();
+    if trimmed < out.len() {
+        out.truncate(trimmed);
+        out.push(space);
+    } else if prev.is_some() && !prev.is_some_and(char::is_whitespace) {
+        out.push(space);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fr(s: &str) -> String {
+        french(s, None).replace(NNBSP, "_").replace(NBSP, "~")
+    }
+
+    #[test]
+    fn spaces_before_double_punctuation() {
+        assert_eq!(fr("Quand ? Maintenant ! Oui ; non"), "Quand_? Maintenant_! Oui_; non");
+        assert_eq!(fr("Quand? Vite!"), "Quand_? Vite_!");
+        assert_eq!(fr("Note : ceci"), "Note~: ceci");
+        assert_eq!(fr("Vraiment ?!"), "Vraiment_?!");
+    }
+
+    #[test]
+    fn guillemets_and_curly_quotes() {
+        assert_eq!(fr("« bonjour »"), "«_bonjour_»");
+        assert_eq!(fr("«bonjour»"), "«_bonjour_»");
+        assert_eq!(fr("“bonjour”"), "«_bonjour_»");
+    }
+
+    #[test]
+    fn leaves_times_urls_and_tokens_alone() {
+        assert_eq!(fr("à 10:30 sur https://x.test/?a=1"), "à 10:30 sur https://x.test/?a=1");
+        assert_eq!(fr("a?b"), "a?b");
+    }
+
+    #[test]
+    fn punctuation_after_another_node() {
+        // " ?" that follows **gras**: the leading space becomes the narrow one.
+        assert_eq!(french(" ?", Some('x')), format!("{NNBSP}?"));
+        assert_eq!(french("?", Some('x')), format!("{NNBSP}?"));
+    }
+
+    #[test]
+    fn other_languages_are_untouched() {
+        assert_eq!(apply_text("When? Now! It's 'here'", "en"), "When? Now! It’s 'here'");
+        assert_eq!(apply_text("Quand ?", "fr-CA"), format!("Quand{NNBSP}?"));
+    }
+}

@@ -1,0 +1,159 @@
+//! Blocks and inlines: the owned tree a Markdown body becomes.
+
+/// A place in a source file, 1-based, counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Heading {
+        level: u8,
+        id: String,
+        content: Vec<Inline>,
+        pos: Pos,
+    },
+    Paragraph(Vec<Inline>),
+    List {
+        /// `Some(n)` for an ordered list starting at n.
+        start: Option<u64>,
+        items: Vec<ListItem>,
+    },
+    Quote {
+        callout: Option<Callout>,
+        blocks: Vec<Block>,
+    },
+    Code {
+        lang: Option<String>,
+        code: String,
+        pos: Pos,
+    },
+    Table {
+        align: Vec<Align>,
+        head: Vec<TableCell>,
+        rows: Vec<Vec<TableCell>>,
+    },
+    Rule,
+    /// A paragraph that holds a single image: shown as a figure.
+    Image {
+        src: Href,
+        alt: String,
+        title: String,
+        pos: Pos,
+    },
+    Html(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListItem {
+    /// `Some(done)` for a task-list item.
+    pub task: Option<bool>,
+    pub blocks: Vec<Block>,
+}
+
+pub type TableCell = Vec<Inline>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    None,
+    Left,
+    Center,
+    Right,
+}
+
+/// GitHub-style alerts (`> [!NOTE]`), the callouts of the guide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Callout {
+    Note,
+    Tip,
+    Important,
+    Warning,
+    Caution,
+}
+
+impl Callout {
+    pub fn name(self) -> &'static str {
+        match self {
+            Callout::Note => "note",
+            Callout::Tip => "tip",
+            Callout::Important => "important",
+            Callout::Warning => "warning",
+            Callout::Caution => "caution",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Inline {
+    Text(String),
+    Emphasis(Vec<Inline>),
+    Strong(Vec<Inline>),
+    Strikethrough(Vec<Inline>),
+    Code(String),
+    Link {
+        href: Href,
+        title: String,
+        content: Vec<Inline>,
+        pos: Pos,
+    },
+    Image {
+        src: Href,
+        alt: String,
+        title: String,
+        pos: Pos,
+    },
+    SoftBreak,
+    LineBreak,
+    FootnoteRef {
+        label: String,
+        /// 1-based, in order of first reference.
+        number: usize,
+    },
+    Html(String),
+}
+
+/// Where a link points. Parsing yields `Unresolved` for relative targets; the
+/// resolve step turns them into pages, anchors or assets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Href {
+    /// A URL with a scheme (`https:`, `mailto:`), or protocol-relative.
+    External(String),
+    /// A page of the site, by locale and content path, optionally an anchor in it.
+    Page {
+        locale: String,
+        path: String,
+        anchor: Option<String>,
+    },
+    /// An anchor in the current page.
+    Fragment(String),
+    /// A non-page file, as a path relative to the output root.
+    Asset(String),
+    /// A relative target as written, before resolution.
+    Unresolved(String),
+}
+
+impl Inline {
+    /// The visible text, as a screen reader or a table of contents would read it.
+    pub fn plain_text(inlines: &[Inline]) -> String {
+        let mut out = String::new();
+        collect_text(inlines, &mut out);
+        out
+    }
+}
+
+fn collect_text(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => {
+                collect_text(c, out)
+            }
+            Inline::Link { content, .. } => collect_text(content, out),
+            Inline::Image { alt, .. } => out.push_str(alt),
+            Inline::SoftBreak | Inline::LineBreak => out.push(' '),
+            Inline::FootnoteRef { .. } | Inline::Html(_) => {}
+        }
+    }
+}

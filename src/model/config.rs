@@ -1,0 +1,48 @@
+//! The site's settings from `folio.toml`.
+
+/// How internal links are written in the HTML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LinkStyle {
+    /// `../escalade/index.html`: works from the file system and on any host.
+    #[default]
+    File,
+    /// `../escalade/`: needs a server that maps folders to `index.html`.
+    Pretty,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// Shown where no locale applies (the language chooser); pages use `site-title`.
+    pub title: String,
+    /// Absolute URL the site is published under; used for canonical links and the sitemap.
+    pub base_url: String,
+    pub source_locale: String,
+    /// Every published locale, the source locale included, in menu order.
+    pub locales: Vec<String>,
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    #[serde(default)]
+    pub links: LinkStyle,
+}
+
+impl SiteConfig {
+    pub const KEYS: &'static [&'static str] = &[
+        "title",
+        "base_url",
+        "source_locale",
+        "locales",
+        "theme",
+        "links",
+    ];
+
+    /// `base_url` with exactly one trailing slash.
+    pub fn base(&self) -> String {
+        format!("{}/", self.base_url.trim_end_matches('/'))
+    }
+}
+
+fn default_theme() -> String {
+    "default".to_string()
+}

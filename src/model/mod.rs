@@ -1,0 +1,17 @@
+//! The document model: plain data shared by every stage after parsing.
+//!
+//! Nothing here knows how it was parsed or how it will be rendered, and this module
+//! imports nothing else from the crate. HTML and PDF both render from these types, so a
+//! feature exists for both products as soon as it exists here.
+
+mod block;
+mod config;
+mod page;
+mod site;
+mod source;
+
+pub use block::{Align, Block, Callout, Href, Inline, ListItem, Pos, TableCell};
+pub use config::{LinkStyle, SiteConfig};
+pub use page::{Footnote, FrontMatter, Page, TocEntry};
+pub use site::Site;
+pub use source::{BinaryFile, SourceFile, Theme};

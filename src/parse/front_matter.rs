@@ -1,0 +1,147 @@
+//! Front matter: TOML between `+++` lines, or YAML between `---` lines (so pages from
+//! Hugo, Jekyll and Docusaurus move in unchanged). Unknown keys are errors: a typo
+//! such as `tittle` must not silently drop a page's title.
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::{FrontMatter, Pos, SourceFile};
+
+use super::deserialize_diagnostic;
+
+/// A page split into its front matter and body.
+#[derive(Debug)]
+pub struct Split<'a> {
+    pub front: FrontMatter,
+    pub body: &'a str,
+    /// Where the body starts in the file (0-based line count before it).
+    pub body_line_offset: u32,
+}
+
+pub fn parse<'a>(file: &'a SourceFile, diagnostics: &Diagnostics) -> Option<Split<'a>> {
+    let text = file.text.as_str();
+    let Some((fence, format)) = opening_fence(text) else {
+        diagnostics.push(
+            Diagnostic::error(&file.path, Pos { line: 1, column: 1 }, "page has no front matter")
+                .with_hint("start the page with a `+++` line, `title = \"...\"`, and another `+++` line"),
+        );
+        return None;
+    };
+    let after_open = text[fence.len()..].trim_start_matches(['\r']).strip_prefix('\n').unwrap_or("");
+    let header_start = text.len() - after_open.len();
+    let Some((header_len, body_start)) = closing_fence(after_open, fence) else {
+        diagnostics.push(
+            Diagnostic::error(&file.path, Pos { line: 1, column: 1 }, format!("front matter opened with `{fence}` is never closed"))
+                .with_hint(format!("add a line with only `{fence}` after the last key")),
+        );
+        return None;
+    };
+    let header = &after_open[..header_len];
+    let base = Pos { line: 2, column: 1 };
+    let front = match format {
+        Format::Toml => toml::from_str::<FrontMatter>(header).map_err(|err| {
+            deserialize_diagnostic(&file.path, header, base, err.span().map(|s| s.start), err.message(), FrontMatter::KEYS)
+        }),
+        Format::Yaml => serde_yaml_ng::from_str::<FrontMatter>(header).map_err(|err| {
+            let offset = err.location().map(|l| l.index());
+            deserialize_diagnostic(&file.path, header, base, offset, &err.to_string(), FrontMatter::KEYS)
+        }),
+    };
+    let front = match front {
+        Ok(front) => front,
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
+            return None;
+        }
+    };
+    if front.title.trim().is_empty() {
+        diagnostics.push(
+            Diagnostic::error(&file.path, base, "the page's title is empty")
+                .with_hint("give the page a title: it names the page in the navigation and the PDF"),
+        );
+    }
+    let body_offset = header_start + body_start;
+    Some(Split {
+        front,
+        body: &text[body_offset..],
+        body_line_offset: text[..body_offset].matches('\n').count() as u32,
+    })
+}
+
+#[derive(Clone, Copy)]
+enum Format {
+    Toml,
+    Yaml,
+}
+
+fn opening_fence(text: &str) -> Option<(&'static str, Format)> {
+    let first = text.lines().next()?.trim_end();
+    match first {
+        "+++" => Some(("+++", Format::Toml)),
+        "---" => Some(("---", Format::Yaml)),
+        _ => None,
+    }
+}
+
+/// Length of the header and offset of the body, relative to `rest`.
+fn closing_fence(rest: &str, fence: &str) -> Option<(usize, usize)> {
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == fence {
+            return Some((offset, offset + line.len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> (Option<(FrontMatter, String, u32)>, Vec<Diagnostic>) {
+        let file = SourceFile { path: "content/fr/a.md".into(), text: text.into() };
+        let diagnostics = Diagnostics::new();
+        let result = parse(&file, &diagnostics).map(|s| (s.front, s.body.to_string(), s.body_line_offset));
+        (result, diagnostics.into_sorted())
+    }
+
+    #[test]
+    fn toml_front_matter() {
+        let (split, diags) = run("+++\ntitle = \"Accueil\"\nweight = 2\n+++\nCorps\n");
+        assert!(diags.is_empty());
+        let (front, body, offset) = split.unwrap();
+        assert_eq!(front.title, "Accueil");
+        assert_eq!(front.weight, 2);
+        assert_eq!(body, "Corps\n");
+        assert_eq!(offset, 4);
+    }
+
+    #[test]
+    fn yaml_front_matter() {
+        let (split, diags) = run("---\ntitle: Home\ndescription: Start here\n---\n\nBody\n");
+        assert!(diags.is_empty(), "{diags:?}");
+        let (front, body, _) = split.unwrap();
+        assert_eq!(front.description, "Start here");
+        assert_eq!(body, "\nBody\n");
+    }
+
+    #[test]
+    fn unknown_toml_key_points_at_the_key() {
+        let (split, diags) = run("+++\ntitle = \"A\"\ntittle = \"B\"\n+++\n");
+        assert!(split.is_none());
+        assert_eq!(diags[0].pos, Pos { line: 3, column: 1 });
+        assert!(diags[0].hint.as_deref().unwrap().contains("did you mean `title`"));
+    }
+
+    #[test]
+    fn unknown_yaml_key_points_at_the_key() {
+        let (_, diags) = run("---\ntitle: A\nwieght: 3\n---\n");
+        assert_eq!(diags[0].pos.line, 3, "{diags:?}");
+        assert!(diags[0].hint.as_deref().unwrap().contains("did you mean `weight`"));
+    }
+
+    #[test]
+    fn unclosed_and_missing_front_matter() {
+        assert!(run("+++\ntitle = \"A\"\n").1[0].message.contains("never closed"));
+        assert!(run("# Titre\n").1[0].message.contains("no front matter"));
+    }
+}

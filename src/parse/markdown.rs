@@ -1,0 +1,464 @@
+//! Markdown bodies to the owned document model, through pulldown-cmark.
+//!
+//! This is the only place that sees pulldown-cmark's event stream: renderers work from
+//! the `Block`/`Inline` tree built here, so HTML and PDF cannot drift apart. Positions
+//! are kept on headings, links, images and code blocks for later diagnostics.
+
+use std::collections::{BTreeSet, HashMap};
+use std::iter::Peekable;
+use std::ops::Range;
+
+use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, Options, Tag, TagEnd};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::{Align, Block, Callout, Footnote, Href, Inline, ListItem, Pos, TocEntry};
+
+use super::slugify;
+
+/// A parsed body: blocks, footnotes in reference order, and the headings for the toc.
+#[derive(Debug, Default, PartialEq)]
+pub struct Body {
+    pub blocks: Vec<Block>,
+    pub footnotes: Vec<Footnote>,
+    pub toc: Vec<TocEntry>,
+}
+
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_GFM
+}
+
+/// Parses `body`, which starts `line_offset` lines into `file`.
+pub fn parse<'a>(file: &'a str, body: &'a str, line_offset: u32, diagnostics: &'a Diagnostics) -> Body {
+    let events = pulldown_cmark::Parser::new_ext(body, options()).into_offset_iter();
+    let mut builder = Builder {
+        file,
+        lines: LineIndex::new(body, line_offset),
+        events: events.peekable(),
+        footnote_numbers: HashMap::new(),
+        footnotes: Vec::new(),
+        ids: BTreeSet::new(),
+        diagnostics,
+    };
+    let mut blocks = builder.blocks(None);
+    builder.assign_heading_ids(&mut blocks);
+    let mut footnotes = std::mem::take(&mut builder.footnotes);
+    footnotes.sort_by_key(|f| f.number);
+    let toc = toc(&blocks);
+    Body { blocks, footnotes, toc }
+}
+
+/// Maps byte offsets of the body to file positions.
+struct LineIndex<'a> {
+    starts: Vec<usize>,
+    offset: u32,
+    text: &'a str,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(text: &'a str, offset: u32) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts, offset, text }
+    }
+
+    fn pos(&self, byte: usize) -> Pos {
+        let byte = byte.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= byte) - 1;
+        let start = self.starts[line];
+        let column = self.text.get(start..byte).map_or(1, |s| s.chars().count() + 1);
+        Pos { line: line as u32 + 1 + self.offset, column: column as u32 }
+    }
+}
+
+struct Builder<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> {
+    file: &'a str,
+    lines: LineIndex<'a>,
+    events: Peekable<I>,
+    footnote_numbers: HashMap<String, usize>,
+    footnotes: Vec<Footnote>,
+    ids: BTreeSet<String>,
+    diagnostics: &'a Diagnostics,
+}
+
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
+    /// Blocks until the end of the enclosing container (`None`: the whole body).
+    fn blocks(&mut self, end: Option<TagEnd>) -> Vec<Block> {
+        let mut blocks = Vec::new();
+        let mut loose: Vec<Inline> = Vec::new();
+        while let Some((event, range)) = self.events.next() {
+            match event {
+                Event::End(tag) if Some(tag) == end => break,
+                Event::Start(tag) if is_block(&tag) => {
+                    flush_paragraph(&mut loose, &mut blocks);
+                    if let Some(block) = self.block(tag, range) {
+                        blocks.push(block);
+                    }
+                }
+                Event::Rule => {
+                    flush_paragraph(&mut loose, &mut blocks);
+                    blocks.push(Block::Rule);
+                }
+                Event::Html(html) => {
+                    flush_paragraph(&mut loose, &mut blocks);
+                    blocks.push(Block::Html(html.into_string()));
+                }
+                // Tight list items hold inlines directly: gather them into a paragraph.
+                other => self.inline_event(other, range, &mut loose),
+            }
+        }
+        flush_paragraph(&mut loose, &mut blocks);
+        blocks
+    }
+
+    fn block(&mut self, tag: Tag<'a>, range: Range<usize>) -> Option<Block> {
+        let pos = self.lines.pos(range.start);
+        Some(match tag {
+            Tag::Paragraph => paragraph(self.inlines(TagEnd::Paragraph)),
+            Tag::Heading { level, id, .. } => Block::Heading {
+                level: level as u8,
+                // Empty until every heading is known, so generated ids can avoid explicit ones.
+                id: id.map(|i| format!("={i}")).unwrap_or_default(),
+                content: self.inlines(TagEnd::Heading(level)),
+                pos,
+            },
+            Tag::BlockQuote(kind) => Block::Quote {
+                callout: kind.map(callout),
+                blocks: self.blocks(Some(TagEnd::BlockQuote(kind))),
+            },
+            Tag::CodeBlock(kind) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().map(str::to_string),
+                    CodeBlockKind::Indented => None,
+                };
+                Block::Code { lang, code: self.text_until(TagEnd::CodeBlock), pos }
+            }
+            Tag::HtmlBlock => Block::Html(self.text_until(TagEnd::HtmlBlock)),
+            Tag::List(start) => Block::List { start, items: self.items() },
+            Tag::Table(align) => self.table(align.into_iter().map(alignment).collect()),
+            Tag::FootnoteDefinition(label) => {
+                let label = label.into_string();
+                let blocks = self.blocks(Some(TagEnd::FootnoteDefinition));
+                let number = self.footnote_number(&label);
+                self.footnotes.push(Footnote { label, number, blocks, pos });
+                return None;
+            }
+            // Not enabled: definition lists, metadata blocks, math; skip their content.
+            other => {
+                let end = other.to_end();
+                self.blocks(Some(end));
+                return None;
+            }
+        })
+    }
+
+    fn items(&mut self) -> Vec<ListItem> {
+        let mut items = Vec::new();
+        while let Some((event, _)) = self.events.next() {
+            match event {
+                Event::Start(Tag::Item) => {
+                    let task = match self.events.peek() {
+                        Some((Event::TaskListMarker(done), _)) => Some(*done),
+                        _ => None,
+                    };
+                    if task.is_some() {
+                        self.events.next();
+                    }
+                    items.push(ListItem { task, blocks: self.blocks(Some(TagEnd::Item)) });
+                }
+                Event::End(TagEnd::List(_)) => break,
+                _ => {}
+            }
+        }
+        items
+    }
+
+    fn table(&mut self, align: Vec<Align>) -> Block {
+        let mut head = Vec::new();
+        let mut rows: Vec<Vec<Vec<Inline>>> = Vec::new();
+        let mut in_head = false;
+        while let Some((event, _)) = self.events.next() {
+            match event {
+                Event::Start(Tag::TableHead) => in_head = true,
+                Event::End(TagEnd::TableHead) => in_head = false,
+                Event::Start(Tag::TableRow) => rows.push(Vec::new()),
+                Event::Start(Tag::TableCell) => {
+                    let cell = self.inlines(TagEnd::TableCell);
+                    match rows.last_mut() {
+                        Some(row) if !in_head => row.push(cell),
+                        _ => head.push(cell),
+                    }
+                }
+                Event::End(TagEnd::Table) => break,
+                _ => {}
+            }
+        }
+        Block::Table { align, head, rows }
+    }
+
+    fn inlines(&mut self, end: TagEnd) -> Vec<Inline> {
+        let mut out = Vec::new();
+        while let Some((event, range)) = self.events.next() {
+            match event {
+                Event::End(tag) if tag == end => break,
+                other => self.inline_event(other, range, &mut out),
+            }
+        }
+        out
+    }
+
+    fn inline_event(&mut self, event: Event<'a>, range: Range<usize>, out: &mut Vec<Inline>) {
+        let inline = match event {
+            Event::Text(text) => {
+                if let Some(Inline::Text(last)) = out.last_mut() {
+                    last.push_str(&text);
+                    return;
+                }
+                Inline::Text(text.into_string())
+            }
+            Event::Code(code) => Inline::Code(code.into_string()),
+            Event::InlineHtml(html) | Event::Html(html) => Inline::Html(html.into_string()),
+            Event::SoftBreak => Inline::SoftBreak,
+            Event::HardBreak => Inline::LineBreak,
+            Event::FootnoteReference(label) => {
+                let label = label.into_string();
+                let number = self.footnote_number(&label);
+                Inline::FootnoteRef { label, number }
+            }
+            Event::Start(Tag::Emphasis) => Inline::Emphasis(self.inlines(TagEnd::Emphasis)),
+            Event::Start(Tag::Strong) => Inline::Strong(self.inlines(TagEnd::Strong)),
+            Event::Start(Tag::Strikethrough) => Inline::Strikethrough(self.inlines(TagEnd::Strikethrough)),
+            Event::Start(Tag::Link { dest_url, title, .. }) => Inline::Link {
+                href: classify(&dest_url),
+                title: title.into_string(),
+                content: self.inlines(TagEnd::Link),
+                pos: self.lines.pos(range.start),
+            },
+            Event::Start(Tag::Image { dest_url, title, .. }) => Inline::Image {
+                src: classify(&dest_url),
+                alt: Inline::plain_text(&self.inlines(TagEnd::Image)),
+                title: title.into_string(),
+                pos: self.lines.pos(range.start),
+            },
+            Event::Start(other) => {
+                // Superscript and the like are not enabled; keep their text.
+                let end = other.to_end();
+                out.extend(self.inlines(end));
+                return;
+            }
+            _ => return,
+        };
+        out.push(inline);
+    }
+
+    fn text_until(&mut self, end: TagEnd) -> String {
+        let mut text = String::new();
+        for (event, _) in self.events.by_ref() {
+            match event {
+                Event::End(tag) if tag == end => break,
+                Event::Text(t) | Event::Html(t) | Event::Code(t) => text.push_str(&t),
+                _ => {}
+            }
+        }
+        text
+    }
+
+    fn footnote_number(&mut self, label: &str) -> usize {
+        let next = self.footnote_numbers.len() + 1;
+        *self.footnote_numbers.entry(label.to_string()).or_insert(next)
+    }
+
+    /// Explicit `{#id}`s win; others come from the heading text, made unique.
+    fn assign_heading_ids(&mut self, blocks: &mut [Block]) {
+        visit_headings(blocks, &mut |id, _, pos| {
+            if let Some(explicit) = id.strip_prefix('=') {
+                if !self.ids.insert(explicit.to_string()) {
+                    self.diagnostics.push(
+                        Diagnostic::warning(self.file, pos, format!("heading id `{explicit}` is used twice"))
+                            .with_hint("give each heading a distinct {#id}; links can reach only the first"),
+                    );
+                }
+                *id = explicit.to_string();
+            }
+        });
+        visit_headings(blocks, &mut |id, content, _| {
+            if id.is_empty() {
+                let base = match slugify(&Inline::plain_text(content)) {
+                    s if s.is_empty() => "section".to_string(),
+                    s => s,
+                };
+                let mut candidate = base.clone();
+                let mut n = 1;
+                while self.ids.contains(&candidate) {
+                    candidate = format!("{base}-{n}");
+                    n += 1;
+                }
+                self.ids.insert(candidate.clone());
+                *id = candidate;
+            }
+        });
+    }
+}
+
+fn visit_headings(blocks: &mut [Block], f: &mut impl FnMut(&mut String, &[Inline], Pos)) {
+    for block in blocks {
+        match block {
+            Block::Heading { id, content, pos, .. } => f(id, content, *pos),
+            Block::Quote { blocks, .. } => visit_headings(blocks, f),
+            Block::List { items, .. } => {
+                for item in items {
+                    visit_headings(&mut item.blocks, f);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn toc(blocks: &[Block]) -> Vec<TocEntry> {
+    blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { level, id, content, .. } if (2..=3).contains(level) => Some(TocEntry {
+                level: *level,
+                id: id.clone(),
+                title: Inline::plain_text(content),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+fn is_block(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::BlockQuote(_)
+            | Tag::CodeBlock(_)
+            | Tag::HtmlBlock
+            | Tag::List(_)
+            | Tag::Item
+            | Tag::FootnoteDefinition(_)
+            | Tag::Table(_)
+            | Tag::DefinitionList
+            | Tag::MetadataBlock(_)
+    )
+}
+
+fn flush_paragraph(loose: &mut Vec<Inline>, blocks: &mut Vec<Block>) {
+    if !loose.is_empty() {
+        blocks.push(paragraph(std::mem::take(loose)));
+    }
+}
+
+/// A paragraph holding only an image is a figure.
+fn paragraph(inlines: Vec<Inline>) -> Block {
+    if let [Inline::Image { src, alt, title, pos }] = inlines.as_slice() {
+        return Block::Image { src: src.clone(), alt: alt.clone(), title: title.clone(), pos: *pos };
+    }
+    Block::Paragraph(inlines)
+}
+
+fn callout(kind: BlockQuoteKind) -> Callout {
+    match kind {
+        BlockQuoteKind::Note => Callout::Note,
+        BlockQuoteKind::Tip => Callout::Tip,
+        BlockQuoteKind::Important => Callout::Important,
+        BlockQuoteKind::Warning => Callout::Warning,
+        BlockQuoteKind::Caution => Callout::Caution,
+    }
+}
+
+fn alignment(a: pulldown_cmark::Alignment) -> Align {
+    match a {
+        pulldown_cmark::Alignment::None => Align::None,
+        pulldown_cmark::Alignment::Left => Align::Left,
+        pulldown_cmark::Alignment::Center => Align::Center,
+        pulldown_cmark::Alignment::Right => Align::Right,
+    }
+}
+
+/// External when it has a scheme (`https:`, `mailto:`) or is protocol-relative.
+fn classify(url: &str) -> Href {
+    if let Some(fragment) = url.strip_prefix('#') {
+        return Href::Fragment(fragment.to_string());
+    }
+    let scheme_end = url.find(':');
+    let has_scheme = scheme_end.is_some_and(|i| {
+        i > 0 && url[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    if has_scheme || url.starts_with("//") {
+        Href::External(url.to_string())
+    } else {
+        Href::Unresolved(url.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(text: &str) -> Body {
+        parse("content/fr/a.md", text, 0, &Diagnostics::new())
+    }
+
+    #[test]
+    fn headings_get_unique_ids_and_explicit_ids_win() {
+        let b = body("## Quand ?\n\n## Quand ?\n\n### Autre {#quand}\n");
+        let ids: Vec<_> = b.toc.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["quand-1", "quand-2", "quand"]);
+    }
+
+    #[test]
+    fn tight_list_items_become_paragraphs_and_tasks_are_kept() {
+        let b = body("- [x] fait\n- [ ] à faire\n  - imbriqué\n");
+        let Block::List { start: None, items } = &b.blocks[0] else { panic!("{:?}", b.blocks) };
+        assert_eq!(items[0].task, Some(true));
+        assert_eq!(items[1].task, Some(false));
+        assert!(matches!(items[1].blocks[1], Block::List { .. }));
+        assert_eq!(items[0].blocks, vec![Block::Paragraph(vec![Inline::Text("fait".into())])]);
+    }
+
+    #[test]
+    fn links_are_classified_and_located() {
+        let b = body("Voir\n[a](escalade.md#quand), [b](https://x.test) et [c](#haut).\n");
+        let Block::Paragraph(inlines) = &b.blocks[0] else { panic!() };
+        let links: Vec<_> = inlines
+            .iter()
+            .filter_map(|i| match i {
+                Inline::Link { href, pos, .. } => Some((href.clone(), *pos)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(links[0], (Href::Unresolved("escalade.md#quand".into()), Pos { line: 2, column: 1 }));
+        assert_eq!(links[1].0, Href::External("https://x.test".into()));
+        assert_eq!(links[2].0, Href::Fragment("haut".into()));
+    }
+
+    #[test]
+    fn footnotes_are_numbered_by_first_reference() {
+        let b = body("Un[^b] deux[^a].\n\n[^a]: A.\n[^b]: B.\n");
+        let labels: Vec<_> = b.footnotes.iter().map(|f| (f.number, f.label.as_str())).collect();
+        assert_eq!(labels, [(1, "b"), (2, "a")]);
+    }
+
+    #[test]
+    fn callouts_code_and_tables() {
+        let b = body("> [!WARNING]\n> Attention\n\n```json\n{}\n```\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n");
+        assert!(matches!(b.blocks[0], Block::Quote { callout: Some(Callout::Warning), .. }));
+        assert_eq!(
+            b.blocks[1],
+            Block::Code { lang: Some("json".into()), code: "{}\n".into(), pos: Pos { line: 4, column: 1 } }
+        );
+        let Block::Table { align, head, rows } = &b.blocks[2] else { panic!() };
+        assert_eq!(align, &[Align::Left, Align::Right]);
+        assert_eq!(head.len(), 2);
+        assert_eq!(rows.len(), 1);
+    }
+}

@@ -1,0 +1,49 @@
+//! Parse: source text to model data. Front matter, Markdown bodies, Fluent files.
+//!
+//! Parsers are pure functions of text: they never touch the disk and report every
+//! problem as a `Diagnostic` with the exact place in the source file.
+
+pub mod front_matter;
+pub mod markdown;
+pub mod messages;
+pub mod page;
+mod slug;
+
+pub use slug::slugify;
+
+use crate::diagnostic::{Diagnostic, pos_at, suggest};
+use crate::model::Pos;
+
+/// A serde error from TOML or YAML, as a diagnostic at the right place in `file`.
+/// `text` is the parsed text; `base` is where it starts in the file.
+pub(crate) fn deserialize_diagnostic(
+    file: &str,
+    text: &str,
+    base: Pos,
+    offset: Option<usize>,
+    message: &str,
+    known: &[&str],
+) -> Diagnostic {
+    let local = offset.map_or(Pos { line: 1, column: 1 }, |o| pos_at(text, o));
+    let pos = Pos {
+        line: base.line + local.line - 1,
+        column: if local.line == 1 { base.column + local.column - 1 } else { local.column },
+    };
+    let message = message.trim().lines().next().unwrap_or("").to_string();
+    let hint = match unknown_field(&message) {
+        Some(field) => match suggest(field, known) {
+            Some(close) => format!("did you mean `{close}`? Known keys: {}", known.join(", ")),
+            None => format!("known keys: {}", known.join(", ")),
+        },
+        None if message.contains("missing field") => {
+            format!("add the key; known keys: {}", known.join(", "))
+        }
+        None => "check the syntax: strings in double quotes, one `key = value` per line".to_string(),
+    };
+    Diagnostic::error(file, pos, message).with_hint(hint)
+}
+
+fn unknown_field(message: &str) -> Option<&str> {
+    let rest = message.split("unknown field `").nth(1)?;
+    rest.split('`').next()
+}

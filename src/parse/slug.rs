@@ -1,0 +1,29 @@
+//! Heading ids and URL segments from visible text.
+
+/// Lowercase ASCII words joined by `-`: "Quand escalader ?" gives `quand-escalader`.
+/// Text with no Latin transliteration (e.g. only punctuation) keeps its letters as they are.
+pub fn slugify(text: &str) -> String {
+    let ascii = deunicode::deunicode(text);
+    let slug = join_words(&ascii);
+    if slug.is_empty() { join_words(text) } else { slug }
+}
+
+fn join_words(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slugify;
+
+    #[test]
+    fn ascii_words() {
+        assert_eq!(slugify("Quand escalader ?"), "quand-escalader");
+        assert_eq!(slugify("Après l'ouverture d'un P1"), "apres-l-ouverture-d-un-p1");
+        assert_eq!(slugify("  C'est   «  fini » "), "c-est-fini");
+    }
+}

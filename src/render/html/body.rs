@@ -1,0 +1,320 @@
+//! A page body (blocks, inlines, footnotes) as an HTML fragment.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt::Write as _;
+
+use pulldown_cmark_escape::{escape_href, escape_html};
+
+use crate::highlight;
+use crate::model::{Align, Block, Callout, Footnote, Href, Inline, ListItem, Page};
+
+use super::links::UrlMap;
+
+/// UI strings the body needs, from the locale's Fluent table.
+pub struct Labels {
+    callouts: [String; 5],
+    anchor: String,
+    footnotes: String,
+    footnote_back: String,
+}
+
+/// Fluent ids used by the body renderer (templates use the rest of the table).
+pub const LABEL_IDS: &[&str] = &[
+    "callout-note",
+    "callout-tip",
+    "callout-important",
+    "callout-warning",
+    "callout-caution",
+    "heading-anchor",
+    "footnotes-title",
+    "footnote-back",
+];
+
+impl Labels {
+    /// The labels of one locale; `Err` lists the ids that no locale defines.
+    pub fn from_table(table: &BTreeMap<String, String>) -> Result<Labels, Vec<&'static str>> {
+        let missing: Vec<&'static str> = LABEL_IDS.iter().copied().filter(|id| !table.contains_key(*id)).collect();
+        if !missing.is_empty() {
+            return Err(missing);
+        }
+        let get = |id: &str| table[id].clone();
+        Ok(Labels {
+            callouts: [
+                get("callout-note"),
+                get("callout-tip"),
+                get("callout-important"),
+                get("callout-warning"),
+                get("callout-caution"),
+            ],
+            anchor: get("heading-anchor"),
+            footnotes: get("footnotes-title"),
+            footnote_back: get("footnote-back"),
+        })
+    }
+
+    fn callout(&self, callout: Callout) -> &str {
+        &self.callouts[callout as usize]
+    }
+}
+
+pub fn render(page: &Page, urls: &UrlMap, labels: &Labels) -> String {
+    let mut writer = Writer { page, urls, labels, out: String::with_capacity(16 * 1024), refs_seen: HashSet::new() };
+    writer.blocks(&page.blocks);
+    writer.footnotes(&page.footnotes);
+    writer.out
+}
+
+struct Writer<'a> {
+    page: &'a Page,
+    urls: &'a UrlMap,
+    labels: &'a Labels,
+    out: String,
+    /// Footnotes referenced so far: only the first reference gets the back-link id.
+    refs_seen: HashSet<usize>,
+}
+
+impl Writer<'_> {
+    fn text(&mut self, text: &str) {
+        let _ = escape_html(&mut self.out, text);
+    }
+
+    fn blocks(&mut self, blocks: &[Block]) {
+        for block in blocks {
+            self.block(block);
+        }
+    }
+
+    fn block(&mut self, block: &Block) {
+        match block {
+            Block::Heading { level, id, content, .. } => {
+                let level = (*level).clamp(2, 6);
+                let _ = write!(self.out, "<h{level} id=\"");
+                self.text(id);
+                self.out.push_str("\">");
+                self.inlines(content);
+                self.out.push_str("<a class=\"anchor\" href=\"#");
+                self.text(id);
+                self.out.push_str("\" aria-label=\"");
+                let label = format!("{}: {}", self.labels.anchor, Inline::plain_text(content));
+                self.text(&label);
+                let _ = writeln!(self.out, "\">#</a></h{level}>");
+            }
+            Block::Paragraph(inlines) => {
+                self.out.push_str("<p>");
+                self.inlines(inlines);
+                self.out.push_str("</p>\n");
+            }
+            Block::List { start, items } => self.list(*start, items),
+            Block::Quote { callout: Some(kind), blocks } => {
+                let _ = write!(self.out, "<aside class=\"callout callout-{}\" role=\"note\">\n<p class=\"callout-title\">", kind.name());
+                let title = self.labels.callout(*kind).to_string();
+                self.text(&title);
+                self.out.push_str("</p>\n");
+                self.blocks(blocks);
+                self.out.push_str("</aside>\n");
+            }
+            Block::Quote { callout: None, blocks } => {
+                self.out.push_str("<blockquote>\n");
+                self.blocks(blocks);
+                self.out.push_str("</blockquote>\n");
+            }
+            Block::Code { lang, code, .. } => self.code(lang.as_deref(), code),
+            Block::Table { align, head, rows } => self.table(align, head, rows),
+            Block::Rule => self.out.push_str("<hr>\n"),
+            Block::Image { src, alt, title, .. } => {
+                self.out.push_str("<figure>");
+                self.image(src, alt, title);
+                if !title.is_empty() {
+                    self.out.push_str("<figcaption>");
+                    self.text(title);
+                    self.out.push_str("</figcaption>");
+                }
+                self.out.push_str("</figure>\n");
+            }
+            Block::Html(html) => self.out.push_str(html),
+        }
+    }
+
+    fn list(&mut self, start: Option<u64>, items: &[ListItem]) {
+        let tag = match start {
+            Some(1) => {
+                self.out.push_str("<ol>\n");
+                "ol"
+            }
+            Some(n) => {
+                let _ = writeln!(self.out, "<ol start=\"{n}\">");
+                "ol"
+            }
+            None if items.iter().any(|i| i.task.is_some()) => {
+                self.out.push_str("<ul class=\"tasks\">\n");
+                "ul"
+            }
+            None => {
+                self.out.push_str("<ul>\n");
+                "ul"
+            }
+        };
+        for item in items {
+            self.out.push_str("<li>");
+            if let Some(done) = item.task {
+                let checked = if done { " checked" } else { "" };
+                let _ = write!(self.out, "<input type=\"checkbox\" disabled{checked}> ");
+            }
+            // A lone paragraph is a tight item: no <p>, as in CommonMark's own output.
+            let paragraphs = item.blocks.iter().filter(|b| matches!(b, Block::Paragraph(_))).count();
+            for (i, block) in item.blocks.iter().enumerate() {
+                match block {
+                    Block::Paragraph(inlines) if i == 0 && paragraphs == 1 => self.inlines(inlines),
+                    other => {
+                        if i > 0 || paragraphs != 1 {
+                            self.out.push('\n');
+                        }
+                        self.block(other)
+                    }
+                }
+            }
+            self.out.push_str("</li>\n");
+        }
+        let _ = writeln!(self.out, "</{tag}>");
+    }
+
+    fn code(&mut self, lang: Option<&str>, code: &str) {
+        self.out.push_str("<div class=\"code\"");
+        if let Some(lang) = lang {
+            self.out.push_str(" data-lang=\"");
+            self.text(lang);
+            self.out.push('"');
+        }
+        self.out.push_str("><pre tabindex=\"0\"><code");
+        if let Some(lang) = lang {
+            self.out.push_str(" class=\"language-");
+            self.text(lang);
+            self.out.push('"');
+        }
+        self.out.push('>');
+        self.out.push_str(&highlight::to_html(code, lang));
+        self.out.push_str("</code></pre></div>\n");
+    }
+
+    fn table(&mut self, align: &[Align], head: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>]) {
+        self.out.push_str("<div class=\"table-wrap\" tabindex=\"0\"><table>\n<thead><tr>");
+        for (i, cell) in head.iter().enumerate() {
+            self.cell("th scope=\"col\"", "th", align.get(i), cell);
+        }
+        self.out.push_str("</tr></thead>\n<tbody>\n");
+        for row in rows {
+            self.out.push_str("<tr>");
+            for (i, cell) in row.iter().enumerate() {
+                self.cell("td", "td", align.get(i), cell);
+            }
+            self.out.push_str("</tr>\n");
+        }
+        self.out.push_str("</tbody>\n</table></div>\n");
+    }
+
+    fn cell(&mut self, open: &str, close: &str, align: Option<&Align>, content: &[Inline]) {
+        let class = match align {
+            Some(Align::Left) => " class=\"align-left\"",
+            Some(Align::Center) => " class=\"align-center\"",
+            Some(Align::Right) => " class=\"align-right\"",
+            _ => "",
+        };
+        let _ = write!(self.out, "<{open}{class}>");
+        self.inlines(content);
+        let _ = write!(self.out, "</{close}>");
+    }
+
+    fn inlines(&mut self, inlines: &[Inline]) {
+        for inline in inlines {
+            self.inline(inline);
+        }
+    }
+
+    fn inline(&mut self, inline: &Inline) {
+        match inline {
+            Inline::Text(text) => self.text(text),
+            Inline::Emphasis(c) => self.wrap("em", c),
+            Inline::Strong(c) => self.wrap("strong", c),
+            Inline::Strikethrough(c) => self.wrap("del", c),
+            Inline::Code(code) => {
+                self.out.push_str("<code>");
+                self.text(code);
+                self.out.push_str("</code>");
+            }
+            Inline::Link { href, title, content, .. } => {
+                self.out.push_str("<a href=\"");
+                self.href(href);
+                self.out.push('"');
+                if !title.is_empty() {
+                    self.out.push_str(" title=\"");
+                    self.text(title);
+                    self.out.push('"');
+                }
+                if matches!(href, Href::External(_)) {
+                    self.out.push_str(" class=\"external\"");
+                }
+                self.out.push('>');
+                self.inlines(content);
+                self.out.push_str("</a>");
+            }
+            Inline::Image { src, alt, title, .. } => self.image(src, alt, title),
+            Inline::SoftBreak => self.out.push('\n'),
+            Inline::LineBreak => self.out.push_str("<br>\n"),
+            Inline::FootnoteRef { number, .. } => {
+                let id = if self.refs_seen.insert(*number) { format!(" id=\"fnref-{number}\"") } else { String::new() };
+                let _ = write!(
+                    self.out,
+                    "<sup class=\"footnote-ref\"><a href=\"#fn-{number}\"{id} role=\"doc-noteref\">{number}</a></sup>"
+                );
+            }
+            Inline::Html(html) => self.out.push_str(html),
+        }
+    }
+
+    fn wrap(&mut self, tag: &str, content: &[Inline]) {
+        let _ = write!(self.out, "<{tag}>");
+        self.inlines(content);
+        let _ = write!(self.out, "</{tag}>");
+    }
+
+    fn href(&mut self, href: &Href) {
+        let url = self.urls.href(self.page, href);
+        let mut escaped = String::new();
+        let _ = escape_href(&mut escaped, &url);
+        // escape_href leaves `&` as is; attributes need it escaped.
+        self.out.push_str(&escaped.replace('&', "&amp;"));
+    }
+
+    fn image(&mut self, src: &Href, alt: &str, title: &str) {
+        self.out.push_str("<img src=\"");
+        self.href(src);
+        self.out.push_str("\" alt=\"");
+        self.text(alt);
+        self.out.push('"');
+        if !title.is_empty() {
+            self.out.push_str(" title=\"");
+            self.text(title);
+            self.out.push('"');
+        }
+        self.out.push_str(" loading=\"lazy\">");
+    }
+
+    fn footnotes(&mut self, footnotes: &[Footnote]) {
+        if footnotes.is_empty() {
+            return;
+        }
+        self.out.push_str("<section class=\"footnotes\" role=\"doc-endnotes\" aria-labelledby=\"footnotes-title\">\n<h2 id=\"footnotes-title\">");
+        let title = self.labels.footnotes.clone();
+        self.text(&title);
+        self.out.push_str("</h2>\n<ol>\n");
+        for note in footnotes {
+            let _ = write!(self.out, "<li id=\"fn-{}\">", note.number);
+            self.blocks(&note.blocks);
+            let back = self.labels.footnote_back.clone();
+            let _ = write!(self.out, "<a class=\"footnote-back\" href=\"#fnref-{}\" role=\"doc-backlink\" aria-label=\"", note.number);
+            self.text(&back);
+            self.out.push_str("\">↩</a></li>\n");
+        }
+        self.out.push_str("</ol>\n</section>\n");
+    }
+}

@@ -1,0 +1,104 @@
+//! URLs between output files: relative, so the site works from any folder, host or
+//! sub-path, and from the file system when links end in `index.html`.
+
+use std::collections::HashMap;
+
+use crate::model::{Href, LinkStyle, Page, Site};
+
+/// Where every page lives, and how links are written.
+pub struct UrlMap {
+    urls: HashMap<(String, String), String>,
+    style: LinkStyle,
+    base: String,
+}
+
+impl UrlMap {
+    pub fn new(site: &Site) -> Self {
+        let urls = site
+            .pages
+            .iter()
+            .map(|p| ((p.locale.clone(), p.path.clone()), p.url.clone()))
+            .collect();
+        UrlMap { urls, style: site.config.links, base: site.config.base() }
+    }
+
+    pub fn page_url(&self, locale: &str, path: &str) -> Option<&str> {
+        self.urls.get(&(locale.to_string(), path.to_string())).map(String::as_str)
+    }
+
+    /// The absolute URL of a folder URL such as `fr/escalade/`.
+    pub fn absolute(&self, url: &str) -> String {
+        format!("{}{url}", self.base)
+    }
+
+    /// The path part of `base_url` (`/guide/`), for pages served at any URL (404).
+    pub fn base_path(&self) -> String {
+        let after_scheme = self.base.split_once("://").map_or("", |(_, rest)| rest);
+        after_scheme.find('/').map_or("/".to_string(), |i| after_scheme[i..].to_string())
+    }
+
+    /// A link from the folder `from` (e.g. `fr/escalade/`) to the folder `to`.
+    pub fn to_folder(&self, from: &str, to: &str) -> String {
+        let rel = relative(from, to);
+        match self.style {
+            LinkStyle::File => format!("{rel}index.html"),
+            LinkStyle::Pretty if rel.is_empty() => "./".to_string(),
+            LinkStyle::Pretty => rel,
+        }
+    }
+
+    /// A link from the folder `from` to a file such as `static/folio.css`.
+    pub fn to_file(&self, from: &str, to: &str) -> String {
+        relative(from, to)
+    }
+
+    /// A model link as an `href`, seen from `page`.
+    pub fn href(&self, page: &Page, href: &Href) -> String {
+        match href {
+            Href::External(url) | Href::Unresolved(url) => url.clone(),
+            Href::Fragment(id) => format!("#{id}"),
+            Href::Asset(path) => self.to_file(&page.url, path),
+            Href::Page { locale, path, anchor } => {
+                let target = self.page_url(locale, path).unwrap_or(&page.url);
+                let fragment = anchor.as_ref().map(|a| format!("#{a}")).unwrap_or_default();
+                if target == page.url && !fragment.is_empty() {
+                    fragment
+                } else {
+                    format!("{}{fragment}", self.to_folder(&page.url, target))
+                }
+            }
+        }
+    }
+}
+
+/// `to` relative to the folder `from`; both relative to the output root, folders
+/// ending in `/` (the root itself is the empty string).
+pub fn relative(from: &str, to: &str) -> String {
+    let from_parts: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let common = from_parts
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    // The last element of `to_parts` is a file name (or "" for a folder), never shared.
+    let common = common.min(to_parts.len() - 1);
+    let ups = "../".repeat(from_parts.len() - common);
+    format!("{ups}{}", to_parts[common..].join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative;
+
+    #[test]
+    fn relative_paths() {
+        assert_eq!(relative("fr/escalade/", "fr/priorites/"), "../priorites/");
+        assert_eq!(relative("fr/escalade/", "fr/"), "../");
+        assert_eq!(relative("fr/", "fr/escalade/"), "escalade/");
+        assert_eq!(relative("fr/", "fr/"), "");
+        assert_eq!(relative("", "fr/"), "fr/");
+        assert_eq!(relative("fr/a/b/", "static/folio.css"), "../../../static/folio.css");
+        assert_eq!(relative("en/escalation/", "fr/escalade/"), "../../fr/escalade/");
+    }
+}

@@ -1,0 +1,316 @@
+//! The website: every page of every locale through the theme's tera templates, plus
+//! the language chooser, 404 pages, the sitemap and static assets.
+//!
+//! Pages render in parallel; each gets a context of plain values (strings, lists) so
+//! templates never see the model's internals.
+
+mod body;
+mod links;
+mod sitemap;
+mod templates;
+
+pub use links::{UrlMap, relative};
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::highlight;
+use crate::locale::Messages;
+use crate::model::{BinaryFile, Page, Pos, Site, Theme};
+use crate::output::Output;
+
+use body::Labels;
+use templates::Templates;
+
+/// Renders the whole site; problems go to `diagnostics` and the output is partial then.
+pub fn render(site: &Site, messages: &Messages, theme: &Theme, assets: &[BinaryFile], diagnostics: &Diagnostics) -> Output {
+    let mut output = Output::default();
+    let templates = match Templates::compile(theme) {
+        Ok(t) => t,
+        Err(problems) => {
+            diagnostics.extend(problems);
+            return output;
+        }
+    };
+    let urls = UrlMap::new(site);
+    let locales: Vec<LocaleView> = site.config.locales.iter().map(|l| LocaleView::new(l, messages, site)).collect();
+    let Some(locales) = labels_for(locales, messages, diagnostics) else {
+        return output;
+    };
+    let renderer = Renderer { site, urls: &urls, templates: &templates, locales: &locales };
+
+    let pages: Vec<(String, Result<String, Diagnostic>)> = site
+        .pages
+        .par_iter()
+        .map(|page| (format!("{}index.html", page.url), renderer.page(page)))
+        .collect();
+    for (path, result) in pages {
+        match result {
+            Ok(html) => output.insert(path, html),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    for (path, result) in renderer.extra_pages() {
+        match result {
+            Ok(html) => output.insert(path, html),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    output.insert("sitemap.xml", sitemap::render(site, &urls));
+    output.insert("static/highlight.css", highlight::stylesheet());
+    for file in &theme.static_files {
+        output.insert(format!("static/{}", file.path), file.bytes.clone());
+    }
+    for asset in assets {
+        // content/<locale>/x.png is published as <locale>/x.png, beside its pages.
+        let path = asset.path.strip_prefix("content/").unwrap_or(&asset.path);
+        output.insert(path, asset.bytes.clone());
+    }
+    output
+}
+
+/// One locale's strings and names, computed once for all its pages.
+struct LocaleView {
+    lang: String,
+    dir: &'static str,
+    table: BTreeMap<String, String>,
+    labels: Option<Labels>,
+    home: Option<String>,
+}
+
+impl LocaleView {
+    fn new(lang: &str, messages: &Messages, site: &Site) -> Self {
+        let table = messages
+            .table(lang)
+            .into_iter()
+            .map(|(id, text)| (id, crate::locale::apply_typography_text(&text, lang)))
+            .collect();
+        LocaleView {
+            lang: lang.to_string(),
+            dir: if messages.is_rtl(lang) { "rtl" } else { "ltr" },
+            table,
+            labels: None,
+            home: site.page(lang, "index.md").map(|p| p.url.clone()),
+        }
+    }
+
+    fn name(&self) -> &str {
+        self.table.get("language-name").map_or(&self.lang, String::as_str)
+    }
+}
+
+fn labels_for(mut locales: Vec<LocaleView>, messages: &Messages, diagnostics: &Diagnostics) -> Option<Vec<LocaleView>> {
+    let mut ok = true;
+    for locale in &mut locales {
+        match Labels::from_table(&locale.table) {
+            Ok(labels) => locale.labels = Some(labels),
+            Err(missing) => {
+                ok = false;
+                for id in missing {
+                    diagnostics.push(
+                        Diagnostic::error(format!("locales/{}/ui.ftl", messages.source_locale()), Pos { line: 1, column: 1 }, format!("UI message `{id}` is defined in no locale"))
+                            .with_hint(format!("add `{id} = ...`: Folio needs it to render pages")),
+                    );
+                }
+            }
+        }
+    }
+    ok.then_some(locales)
+}
+
+struct Renderer<'a> {
+    site: &'a Site,
+    urls: &'a UrlMap,
+    templates: &'a Templates,
+    locales: &'a [LocaleView],
+}
+
+#[derive(Serialize)]
+struct NavLink {
+    title: String,
+    href: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct Translation {
+    lang: String,
+    name: String,
+    href: String,
+    current: bool,
+    /// False when the page is not translated and the link leads to that locale's home.
+    translated: bool,
+}
+
+#[derive(Serialize)]
+struct Alternate {
+    lang: String,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct TocItem {
+    level: u8,
+    id: String,
+    title: String,
+}
+
+impl Renderer<'_> {
+    fn locale(&self, lang: &str) -> &LocaleView {
+        self.locales.iter().find(|l| l.lang == lang).expect("configured locale")
+    }
+
+    fn page(&self, page: &Page) -> Result<String, Diagnostic> {
+        let locale = self.locale(&page.locale);
+        let labels = locale.labels.as_ref().expect("labels checked");
+        let content = body::render(page, self.urls, labels);
+        let mut context = self.common(locale, &page.url);
+        context.insert("title", &page.front.title);
+        context.insert("description", &page.front.description);
+        context.insert("content", &content);
+        context.insert("is_home", &(page.path == "index.md"));
+        let toc: Vec<TocItem> = page.toc.iter().map(|t| TocItem { level: t.level, id: t.id.clone(), title: t.title.clone() }).collect();
+        context.insert("toc", &toc);
+        let siblings: Vec<&Page> = self.site.pages_of(&page.locale).collect();
+        let nav: Vec<NavLink> = siblings.iter().map(|p| self.nav_link(page, p)).collect();
+        context.insert("nav", &nav);
+        let index = siblings.iter().position(|p| p.path == page.path).unwrap_or(0);
+        let previous = index.checked_sub(1).and_then(|i| siblings.get(i)).map(|p| self.nav_link(page, p));
+        let next = siblings.get(index + 1).map(|p| self.nav_link(page, p));
+        context.insert("previous", &previous);
+        context.insert("next", &next);
+        context.insert("translations", &self.translations(page));
+        let (alternates, x_default) = self.alternates(page);
+        context.insert("alternates", &alternates);
+        context.insert("x_default", &x_default);
+        context.insert("canonical", &self.urls.absolute(&page.url));
+        self.templates.render("page.html", &context)
+    }
+
+    /// Values every template gets: language, direction, strings, paths to shared files.
+    fn common(&self, locale: &LocaleView, from: &str) -> tera::Context {
+        let mut context = tera::Context::new();
+        context.insert("lang", &locale.lang);
+        context.insert("dir", locale.dir);
+        context.insert("t", &locale.table);
+        context.insert("root", &relative(from, ""));
+        context.insert("static", &relative(from, "static/"));
+        let home = locale.home.as_deref().map(|h| self.urls.to_folder(from, h));
+        context.insert("home", &home);
+        context.insert("languages_href", &self.urls.to_folder(from, ""));
+        context.insert("generator", concat!("Folio ", env!("CARGO_PKG_VERSION")));
+        context
+    }
+
+    fn nav_link(&self, from: &Page, to: &Page) -> NavLink {
+        NavLink { title: to.front.title.clone(), href: self.urls.to_folder(&from.url, &to.url), current: from.path == to.path }
+    }
+
+    fn translations(&self, page: &Page) -> Vec<Translation> {
+        self.locales
+            .iter()
+            .map(|locale| {
+                let target = self.site.page(&locale.lang, &page.path);
+                let url = target.map(|p| p.url.as_str()).or(locale.home.as_deref()).unwrap_or("");
+                Translation {
+                    lang: locale.lang.clone(),
+                    name: locale.name().to_string(),
+                    href: self.urls.to_folder(&page.url, url),
+                    current: locale.lang == page.locale,
+                    translated: target.is_some(),
+                }
+            })
+            .collect()
+    }
+
+    /// hreflang links to every translation (the page itself included), and x-default
+    /// to the source locale's version.
+    fn alternates(&self, page: &Page) -> (Vec<Alternate>, Option<String>) {
+        let alternates = self
+            .locales
+            .iter()
+            .filter_map(|l| self.site.page(&l.lang, &page.path))
+            .map(|p| Alternate { lang: p.locale.clone(), href: self.urls.absolute(&p.url) })
+            .collect();
+        let x_default = self.site.page(&self.site.config.source_locale, &page.path).map(|p| self.urls.absolute(&p.url));
+        (alternates, x_default)
+    }
+
+    /// The language chooser at the root and a 404 page per locale (plus one at the root).
+    fn extra_pages(&self) -> Vec<(String, Result<String, Diagnostic>)> {
+        let source = self.locale(&self.site.config.source_locale);
+        let mut pages = vec![("index.html".to_string(), self.chooser(source)), ("404.html".to_string(), self.not_found(source, true))];
+        for locale in self.locales {
+            pages.push((format!("{}/404.html", locale.lang), self.not_found(locale, false)));
+        }
+        pages
+    }
+
+    fn chooser(&self, source: &LocaleView) -> Result<String, Diagnostic> {
+        #[derive(Serialize)]
+        struct Choice<'a> {
+            lang: &'a str,
+            dir: &'a str,
+            name: &'a str,
+            title: Option<&'a String>,
+            prompt: Option<&'a String>,
+            description: Option<&'a String>,
+            href: String,
+        }
+        let choices: Vec<Choice> = self
+            .locales
+            .iter()
+            .map(|l| Choice {
+                lang: &l.lang,
+                dir: l.dir,
+                name: l.name(),
+                title: l.table.get("site-title"),
+                prompt: l.table.get("chooser-prompt"),
+                description: l.table.get("site-description"),
+                href: self.urls.to_folder("", l.home.as_deref().unwrap_or(&format!("{}/", l.lang))),
+            })
+            .collect();
+        let mut context = self.common(source, "");
+        context.insert("title", &self.site.config.title);
+        context.insert("choices", &choices);
+        context.insert("canonical", &self.urls.absolute(""));
+        let alternates: Vec<Alternate> = self
+            .locales
+            .iter()
+            .filter_map(|l| l.home.as_ref().map(|h| Alternate { lang: l.lang.clone(), href: self.urls.absolute(h) }))
+            .collect();
+        context.insert("alternates", &alternates);
+        context.insert("x_default", &self.urls.absolute(""));
+        self.templates.render("index.html", &context)
+    }
+
+    /// 404 pages are served at any URL, so their links start from `base_url`'s path.
+    fn not_found(&self, locale: &LocaleView, at_root: bool) -> Result<String, Diagnostic> {
+        let base = self.urls.base_path();
+        let mut context = self.common(locale, "");
+        context.insert("root", &base);
+        context.insert("static", &format!("{base}static/"));
+        let home = locale.home.as_ref().map(|h| format!("{base}{h}"));
+        context.insert("home", &home);
+        context.insert("languages_href", &base);
+        context.insert("title", &locale.table.get("not-found-title"));
+        context.insert("at_root", &at_root);
+        let others: Vec<Translation> = self
+            .locales
+            .iter()
+            .filter(|l| l.lang != locale.lang)
+            .map(|l| Translation {
+                lang: l.lang.clone(),
+                name: l.name().to_string(),
+                href: format!("{base}{}", l.home.as_deref().unwrap_or("")),
+                current: false,
+                translated: true,
+            })
+            .collect();
+        context.insert("translations", &others);
+        self.templates.render("404.html", &context)
+    }
+}

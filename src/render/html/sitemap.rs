@@ -1,0 +1,32 @@
+//! `sitemap.xml`, with every translation listed as an alternate of each page.
+
+use std::fmt::Write as _;
+
+use pulldown_cmark_escape::escape_html;
+
+use crate::model::Site;
+
+use super::links::UrlMap;
+
+pub fn render(site: &Site, urls: &UrlMap) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for page in &site.pages {
+        out.push_str("  <url>\n    <loc>");
+        let _ = escape_html(&mut out, &urls.absolute(&page.url));
+        out.push_str("</loc>\n");
+        for locale in &site.config.locales {
+            if let Some(translation) = site.page(locale, &page.path) {
+                out.push_str("    <xhtml:link rel=\"alternate\" hreflang=\"");
+                let _ = escape_html(&mut out, locale);
+                out.push_str("\" href=\"");
+                let _ = escape_html(&mut out, &urls.absolute(&translation.url));
+                out.push_str("\"/>\n");
+            }
+        }
+        let _ = writeln!(out, "  </url>");
+    }
+    out.push_str("</urlset>\n");
+    out
+}

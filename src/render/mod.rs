@@ -1,0 +1,4 @@
+//! Render: the model to output files. `html` makes the website; the PDF renderer
+//! will sit beside it and read the same model.
+
+pub mod html;

@@ -1,0 +1,218 @@
+//! Resolve: the cross-page step between parsing and rendering.
+//!
+//! Writers link to pages by their relative `.md` path (`escalade.md#quand`), which
+//! also works when the Markdown is browsed on a Git host. Here each such link becomes
+//! a `Href::Page` (or `Href::Asset`) once the target page and anchor are known to
+//! exist; every dead link is a diagnostic at its line and column.
+
+use std::collections::{HashMap, HashSet};
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, suggest};
+use crate::model::{Block, Href, Inline, Page, Pos};
+
+/// What links may point to: pages with their anchors, and published files.
+pub struct Targets {
+    /// (locale, path) -> heading ids.
+    pages: HashMap<(String, String), HashSet<String>>,
+    /// Content files that are not pages, as `<locale>/<path>`.
+    assets: HashSet<String>,
+}
+
+impl Targets {
+    pub fn new(pages: &[Page], assets: impl IntoIterator<Item = String>) -> Self {
+        let pages = pages
+            .iter()
+            .map(|p| ((p.locale.clone(), p.path.clone()), anchors(p)))
+            .collect();
+        Targets { pages, assets: assets.into_iter().collect() }
+    }
+}
+
+fn anchors(page: &Page) -> HashSet<String> {
+    let mut ids = HashSet::new();
+    collect_ids(&page.blocks, &mut ids);
+    ids
+}
+
+fn collect_ids(blocks: &[Block], ids: &mut HashSet<String>) {
+    for block in blocks {
+        match block {
+            Block::Heading { id, .. } => {
+                ids.insert(id.clone());
+            }
+            Block::Quote { blocks, .. } => collect_ids(blocks, ids),
+            Block::List { items, .. } => items.iter().for_each(|i| collect_ids(&i.blocks, ids)),
+            _ => {}
+        }
+    }
+}
+
+/// Resolves every link and image of every page, in parallel.
+pub fn resolve(pages: &mut [Page], targets: &Targets, diagnostics: &Diagnostics) {
+    pages.par_iter_mut().for_each(|page| {
+        let context = Context { page_locale: page.locale.clone(), page_path: page.path.clone(), source: page.source.clone() };
+        let mut resolver = |href: &mut Href, pos: Pos| {
+            if let Some(problem) = context.resolve(href, targets) {
+                diagnostics.push(problem.at(&context.source, pos));
+            }
+        };
+        visit_blocks(&mut page.blocks, &mut resolver);
+        for footnote in &mut page.footnotes {
+            visit_blocks(&mut footnote.blocks, &mut resolver);
+        }
+    });
+}
+
+struct Context {
+    page_locale: String,
+    page_path: String,
+    source: String,
+}
+
+struct Problem {
+    message: String,
+    hint: String,
+    warning: bool,
+}
+
+impl Problem {
+    fn error(message: String, hint: String) -> Self {
+        Problem { message, hint, warning: false }
+    }
+
+    fn at(self, file: &str, pos: Pos) -> Diagnostic {
+        let d = if self.warning { Diagnostic::warning(file, pos, self.message) } else { Diagnostic::error(file, pos, self.message) };
+        d.with_hint(self.hint)
+    }
+}
+
+impl Context {
+    fn resolve(&self, href: &mut Href, targets: &Targets) -> Option<Problem> {
+        match href {
+            Href::Fragment(id) => self.check_anchor(&self.page_path, id, targets),
+            Href::Unresolved(raw) => {
+                let raw = raw.clone();
+                if raw.starts_with('/') {
+                    return Some(Problem {
+                        message: format!("link `{raw}` is absolute to the server root"),
+                        hint: "link to the page's .md file by its relative path (e.g. `escalade.md`), so it works wherever the site is published".into(),
+                        warning: true,
+                    });
+                }
+                let (path, anchor) = match raw.split_once('#') {
+                    Some((p, a)) => (p, Some(a.to_string())),
+                    None => (raw.as_str(), None),
+                };
+                let target = match self.join(path) {
+                    Some(target) => target,
+                    None => {
+                        return Some(Problem::error(
+                            format!("link `{raw}` leaves content/{}/", self.page_locale),
+                            "link to pages of the same locale; the language switcher links translations".into(),
+                        ));
+                    }
+                };
+                let (resolved, problem) = self.resolve_path(&raw, target, anchor, targets);
+                if let Some(resolved) = resolved {
+                    *href = resolved;
+                }
+                problem
+            }
+            _ => None,
+        }
+    }
+
+    fn resolve_path(&self, raw: &str, target: String, anchor: Option<String>, targets: &Targets) -> (Option<Href>, Option<Problem>) {
+        let page_target = if target.is_empty() || target.ends_with('/') { format!("{target}index.md") } else { target.clone() };
+        let key = (self.page_locale.clone(), page_target.clone());
+        if targets.pages.contains_key(&key) {
+            let problem = anchor.as_deref().and_then(|a| self.check_anchor(&page_target, a, targets));
+            let href = Href::Page { locale: self.page_locale.clone(), path: page_target, anchor };
+            return (Some(href), problem);
+        }
+        let asset = format!("{}/{}", self.page_locale, target);
+        if targets.assets.contains(&asset) {
+            return (Some(Href::Asset(asset)), None);
+        }
+        let known: Vec<&str> = targets
+            .pages
+            .keys()
+            .filter(|(l, _)| *l == self.page_locale)
+            .map(|(_, p)| p.as_str())
+            .collect();
+        let with_md = format!("{target}.md");
+        let hint = if known.contains(&with_md.as_str()) {
+            format!("write `{}` (pages are linked by their .md file)", with_md)
+        } else if let Some(close) = suggest(&page_target, &known) {
+            format!("did you mean `{close}`?")
+        } else {
+            format!("link to an existing file of content/{}/ by its relative path", self.page_locale)
+        };
+        (None, Some(Problem::error(format!("link to `{raw}`: no such page or file in content/{}/", self.page_locale), hint)))
+    }
+
+    fn check_anchor(&self, path: &str, id: &str, targets: &Targets) -> Option<Problem> {
+        let ids = targets.pages.get(&(self.page_locale.clone(), path.to_string()))?;
+        if ids.contains(id) || id.starts_with("fn-") || id.starts_with("fnref-") {
+            return None;
+        }
+        let mut known: Vec<&str> = ids.iter().map(String::as_str).collect();
+        known.sort_unstable();
+        let hint = match suggest(id, &known) {
+            Some(close) => format!("did you mean `#{close}`?"),
+            None if known.is_empty() => "the page has no headings; add `{#id}` after a heading to name it".into(),
+            None => format!("headings of {path}: {}", known.iter().map(|k| format!("#{k}")).collect::<Vec<_>>().join(", ")),
+        };
+        Some(Problem::error(format!("no heading `#{id}` in {path}"), hint))
+    }
+
+    /// `target` relative to the page's folder, normalized; `None` if it climbs out.
+    fn join(&self, target: &str) -> Option<String> {
+        let mut parts: Vec<&str> = self.page_path.split('/').collect();
+        parts.pop();
+        for part in target.split('/') {
+            match part {
+                "" | "." => {}
+                ".." => {
+                    parts.pop()?;
+                }
+                other => parts.push(other),
+            }
+        }
+        let joined = parts.join("/");
+        Some(if target.ends_with('/') && !joined.is_empty() { format!("{joined}/") } else { joined })
+    }
+}
+
+fn visit_blocks(blocks: &mut [Block], f: &mut impl FnMut(&mut Href, Pos)) {
+    for block in blocks {
+        match block {
+            Block::Heading { content, .. } | Block::Paragraph(content) => visit_inlines(content, f),
+            Block::List { items, .. } => items.iter_mut().for_each(|i| visit_blocks(&mut i.blocks, f)),
+            Block::Quote { blocks, .. } => visit_blocks(blocks, f),
+            Block::Table { head, rows, .. } => {
+                for cell in head.iter_mut().chain(rows.iter_mut().flatten()) {
+                    visit_inlines(cell, f);
+                }
+            }
+            Block::Image { src, pos, .. } => f(src, *pos),
+            Block::Code { .. } | Block::Rule | Block::Html(_) => {}
+        }
+    }
+}
+
+fn visit_inlines(inlines: &mut [Inline], f: &mut impl FnMut(&mut Href, Pos)) {
+    for inline in inlines {
+        match inline {
+            Inline::Link { href, content, pos, .. } => {
+                f(href, *pos);
+                visit_inlines(content, f);
+            }
+            Inline::Image { src, pos, .. } => f(src, *pos),
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => visit_inlines(c, f),
+            _ => {}
+        }
+    }
+}
