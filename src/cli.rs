@@ -7,7 +7,11 @@ use clap::{Args, Parser, Subcommand};
 use crate::commands::build::BuildOptions;
 
 #[derive(Debug, Parser)]
-#[command(name = "folio", version, about = "Localized Markdown guides as a static website and a printable PDF.")]
+#[command(
+    name = "folio",
+    version,
+    about = "Localized Markdown guides as a static website and a printable PDF."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -40,6 +44,11 @@ pub struct BuildArgs {
 
 impl From<BuildArgs> for BuildOptions {
     fn from(args: BuildArgs) -> Self {
-        BuildOptions { root: args.root, out: args.out, locales: args.locales, strict: args.strict }
+        BuildOptions {
+            root: args.root,
+            out: args.out,
+            locales: args.locales,
+            strict: args.strict,
+        }
     }
 }

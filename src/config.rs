@@ -34,15 +34,22 @@ pub fn key_pos(text: &str, key: &str) -> Pos {
                 .strip_prefix(key)
                 .is_some_and(|rest| rest.trim_start().starts_with('='))
         })
-        .map_or(Pos { line: 1, column: 1 }, |i| Pos { line: i as u32 + 1, column: 1 })
+        .map_or(Pos { line: 1, column: 1 }, |i| Pos {
+            line: i as u32 + 1,
+            column: 1,
+        })
 }
 
 fn check(config: &SiteConfig, text: &str, diagnostics: &Diagnostics) {
     for locale in &config.locales {
         if locale.parse::<LanguageIdentifier>().is_err() {
             diagnostics.push(
-                Diagnostic::error(CONFIG_FILE, key_pos(text, "locales"), format!("`{locale}` is not a BCP 47 language tag"))
-                    .with_hint("use tags such as \"fr\", \"en\", \"pt-BR\", \"zh-Hant\""),
+                Diagnostic::error(
+                    CONFIG_FILE,
+                    key_pos(text, "locales"),
+                    format!("`{locale}` is not a BCP 47 language tag"),
+                )
+                .with_hint("use tags such as \"fr\", \"en\", \"pt-BR\", \"zh-Hant\""),
             );
         }
     }
@@ -51,7 +58,10 @@ fn check(config: &SiteConfig, text: &str, diagnostics: &Diagnostics) {
             Diagnostic::error(
                 CONFIG_FILE,
                 key_pos(text, "source_locale"),
-                format!("source_locale `{}` is not in `locales`", config.source_locale),
+                format!(
+                    "source_locale `{}` is not in `locales`",
+                    config.source_locale
+                ),
             )
             .with_hint(format!("add \"{}\" to locales", config.source_locale)),
         );
@@ -60,8 +70,12 @@ fn check(config: &SiteConfig, text: &str, diagnostics: &Diagnostics) {
     for locale in &config.locales {
         if !seen.insert(locale) {
             diagnostics.push(
-                Diagnostic::error(CONFIG_FILE, key_pos(text, "locales"), format!("locale `{locale}` is listed twice"))
-                    .with_hint("list each locale once"),
+                Diagnostic::error(
+                    CONFIG_FILE,
+                    key_pos(text, "locales"),
+                    format!("locale `{locale}` is listed twice"),
+                )
+                .with_hint("list each locale once"),
             );
         }
     }
@@ -79,7 +93,10 @@ mod tests {
 
     fn parse_text(text: &str) -> (Option<SiteConfig>, Vec<Diagnostic>) {
         let diagnostics = Diagnostics::new();
-        let file = SourceFile { path: CONFIG_FILE.into(), text: text.into() };
+        let file = SourceFile {
+            path: CONFIG_FILE.into(),
+            text: text.into(),
+        };
         let config = parse(&file, &diagnostics);
         (config, diagnostics.into_sorted())
     }
@@ -91,8 +108,18 @@ mod tests {
         );
         assert!(config.is_none());
         assert_eq!(diags[0].pos, Pos { line: 5, column: 1 });
-        assert!(diags[0].message.contains("unknown field `locale`"), "{}", diags[0].message);
-        assert!(diags[0].hint.as_deref().unwrap().contains("did you mean `locales`"));
+        assert!(
+            diags[0].message.contains("unknown field `locale`"),
+            "{}",
+            diags[0].message
+        );
+        assert!(
+            diags[0]
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains("did you mean `locales`")
+        );
     }
 
     #[test]

@@ -25,11 +25,10 @@ const PLAIN: &[&str] = &["text", "txt", "plain", "plaintext", "none", "output"];
 
 fn syntax(lang: &str) -> Option<&'static SyntaxReference> {
     let set = &*SYNTAXES;
-    set.find_syntax_by_token(lang)
-        .or_else(|| match lang {
-            "shell" | "console" | "zsh" => set.find_syntax_by_token("bash"),
-            _ => None,
-        })
+    set.find_syntax_by_token(lang).or_else(|| match lang {
+        "shell" | "console" | "zsh" => set.find_syntax_by_token("bash"),
+        _ => None,
+    })
 }
 
 /// True when `lang` is highlighted or deliberately plain.
@@ -45,7 +44,10 @@ pub fn to_html(code: &str, lang: Option<&str>) -> String {
     };
     let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, CLASS_STYLE);
     for line in LinesWithEndings::from(code) {
-        if generator.parse_html_for_line_which_includes_newline(line).is_err() {
+        if generator
+            .parse_html_for_line_which_includes_newline(line)
+            .is_err()
+        {
             return pulldown_cmark_escape_html(code);
         }
     }
@@ -93,7 +95,11 @@ pub fn check_languages(page: &Page, diagnostics: &Diagnostics) {
 fn visit_code(blocks: &[Block], f: &mut impl FnMut(&str, crate::model::Pos)) {
     for block in blocks {
         match block {
-            Block::Code { lang: Some(lang), pos, .. } => f(lang, *pos),
+            Block::Code {
+                lang: Some(lang),
+                pos,
+                ..
+            } => f(lang, *pos),
             Block::Quote { blocks, .. } => visit_code(blocks, f),
             Block::List { items, .. } => items.iter().for_each(|i| visit_code(&i.blocks, f)),
             _ => {}

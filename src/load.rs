@@ -20,6 +20,8 @@ pub const CONFIG_FILE: &str = "folio.toml";
 pub struct SiteSources {
     /// Markdown pages, `content/<locale>/**/*.md`.
     pub pages: Vec<SourceFile>,
+    /// Page files that could not be read or decoded (already reported).
+    pub unreadable_pages: Vec<String>,
     /// Other files under `content/<locale>/`, published beside the pages.
     pub assets: Vec<BinaryFile>,
     /// Fluent files, `locales/<locale>/*.ftl`.
@@ -57,7 +59,10 @@ pub fn site(root: &Path, theme: &str, diagnostics: &Diagnostics) -> SiteSources 
         sources.content_locales.push(name);
         for path in files_below(&locale_dir) {
             if path.extension().is_some_and(|e| e == "md") {
-                sources.pages.extend(read_text(root, &path, diagnostics));
+                match read_text(root, &path, diagnostics) {
+                    Some(page) => sources.pages.push(page),
+                    None => sources.unreadable_pages.push(relative(root, &path)),
+                }
             } else {
                 sources.assets.extend(read_bytes(root, &path, diagnostics));
             }
@@ -78,8 +83,14 @@ fn theme_sources(root: &Path, theme: &str, diagnostics: &Diagnostics) -> Theme {
     let theme_dir = root.join("themes").join(theme);
     if theme != "default" && !theme_dir.is_dir() {
         diagnostics.push(
-            Diagnostic::error(CONFIG_FILE, Pos { line: 1, column: 1 }, format!("theme `{theme}` not found"))
-                .with_hint(format!("create themes/{theme}/ or remove `theme` to use the default theme")),
+            Diagnostic::error(
+                CONFIG_FILE,
+                Pos { line: 1, column: 1 },
+                format!("theme `{theme}` not found"),
+            )
+            .with_hint(format!(
+                "create themes/{theme}/ or remove `theme` to use the default theme"
+            )),
         );
     }
     for path in files_below(&theme_dir) {
@@ -87,16 +98,25 @@ fn theme_sources(root: &Path, theme: &str, diagnostics: &Diagnostics) -> Theme {
             files.insert(file.path, file.bytes);
         }
     }
-    let mut sources = Theme { name: theme.to_string(), ..Theme::default() };
+    let mut sources = Theme {
+        name: theme.to_string(),
+        ..Theme::default()
+    };
     for (path, bytes) in files {
         if let Some(name) = path.strip_prefix("templates/") {
             let shown = format!("themes/{theme}/{path}");
             match decode(&shown, bytes, diagnostics) {
-                Some(text) => sources.templates.push(SourceFile { path: name.to_string(), text }),
+                Some(text) => sources.templates.push(SourceFile {
+                    path: name.to_string(),
+                    text,
+                }),
                 None => continue,
             }
         } else if let Some(name) = path.strip_prefix("static/") {
-            sources.static_files.push(BinaryFile { path: name.to_string(), bytes });
+            sources.static_files.push(BinaryFile {
+                path: name.to_string(),
+                bytes,
+            });
         }
     }
     sources
@@ -164,8 +184,12 @@ fn read_bytes(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Option<Bin
         Ok(bytes) => Some(BinaryFile { path: shown, bytes }),
         Err(err) => {
             diagnostics.push(
-                Diagnostic::error(&shown, Pos { line: 1, column: 1 }, format!("cannot read file: {err}"))
-                    .with_hint("check the file's permissions"),
+                Diagnostic::error(
+                    &shown,
+                    Pos { line: 1, column: 1 },
+                    format!("cannot read file: {err}"),
+                )
+                .with_hint("check the file's permissions"),
             );
             None
         }
@@ -175,7 +199,10 @@ fn read_bytes(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Option<Bin
 fn read_text(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Option<SourceFile> {
     let file = read_bytes(root, path, diagnostics)?;
     let text = decode(&file.path, file.bytes, diagnostics)?;
-    Some(SourceFile { path: file.path, text })
+    Some(SourceFile {
+        path: file.path,
+        text,
+    })
 }
 
 /// UTF-8 text, without a byte-order mark; invalid bytes are reported where they start.
@@ -193,8 +220,12 @@ fn decode(shown: &str, bytes: Vec<u8>, diagnostics: &Diagnostics) -> Option<Stri
             let prefix = String::from_utf8_lossy(&bytes[..valid]);
             let pos = pos_at(&prefix, valid);
             diagnostics.push(
-                Diagnostic::error(shown, pos, format!("invalid UTF-8 (byte 0x{:02X})", bytes[valid]))
-                    .with_hint("save the file as UTF-8; most editors have an \"encoding\" setting"),
+                Diagnostic::error(
+                    shown,
+                    pos,
+                    format!("invalid UTF-8 (byte 0x{:02X})", bytes[valid]),
+                )
+                .with_hint("save the file as UTF-8; most editors have an \"encoding\" setting"),
             );
             None
         }

@@ -31,7 +31,11 @@ fn main() -> ExitCode {
                     out.display()
                 );
             }
-            if report.failed(options.strict) { ExitCode::from(1) } else { ExitCode::SUCCESS }
+            if report.failed(options.strict) {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
         }
     }
 }

@@ -14,19 +14,35 @@ use crate::model::{Block, Href, Inline, Page, Pos};
 
 /// What links may point to: pages with their anchors, and published files.
 pub struct Targets {
-    /// (locale, path) -> heading ids.
-    pages: HashMap<(String, String), HashSet<String>>,
+    /// (locale, path) -> heading ids; `None` for a page that exists but could not be
+    /// parsed, so links to it are not reported a second time.
+    pages: HashMap<(String, String), Option<HashSet<String>>>,
     /// Content files that are not pages, as `<locale>/<path>`.
     assets: HashSet<String>,
 }
 
 impl Targets {
-    pub fn new(pages: &[Page], assets: impl IntoIterator<Item = String>) -> Self {
-        let pages = pages
+    /// `unparsed` are `<locale>/<path>` of page files whose front matter failed.
+    pub fn new(
+        pages: &[Page],
+        unparsed: &[String],
+        assets: impl IntoIterator<Item = String>,
+    ) -> Self {
+        let mut pages: HashMap<_, _> = pages
             .iter()
-            .map(|p| ((p.locale.clone(), p.path.clone()), anchors(p)))
+            .map(|p| ((p.locale.clone(), p.path.clone()), Some(anchors(p))))
             .collect();
-        Targets { pages, assets: assets.into_iter().collect() }
+        for path in unparsed {
+            if let Some((locale, path)) = path.split_once('/') {
+                pages
+                    .entry((locale.to_string(), path.to_string()))
+                    .or_insert(None);
+            }
+        }
+        Targets {
+            pages,
+            assets: assets.into_iter().collect(),
+        }
     }
 }
 
@@ -52,7 +68,11 @@ fn collect_ids(blocks: &[Block], ids: &mut HashSet<String>) {
 /// Resolves every link and image of every page, in parallel.
 pub fn resolve(pages: &mut [Page], targets: &Targets, diagnostics: &Diagnostics) {
     pages.par_iter_mut().for_each(|page| {
-        let context = Context { page_locale: page.locale.clone(), page_path: page.path.clone(), source: page.source.clone() };
+        let context = Context {
+            page_locale: page.locale.clone(),
+            page_path: page.path.clone(),
+            source: page.source.clone(),
+        };
         let mut resolver = |href: &mut Href, pos: Pos| {
             if let Some(problem) = context.resolve(href, targets) {
                 diagnostics.push(problem.at(&context.source, pos));
@@ -79,11 +99,19 @@ struct Problem {
 
 impl Problem {
     fn error(message: String, hint: String) -> Self {
-        Problem { message, hint, warning: false }
+        Problem {
+            message,
+            hint,
+            warning: false,
+        }
     }
 
     fn at(self, file: &str, pos: Pos) -> Diagnostic {
-        let d = if self.warning { Diagnostic::warning(file, pos, self.message) } else { Diagnostic::error(file, pos, self.message) };
+        let d = if self.warning {
+            Diagnostic::warning(file, pos, self.message)
+        } else {
+            Diagnostic::error(file, pos, self.message)
+        };
         d.with_hint(self.hint)
     }
 }
@@ -124,12 +152,28 @@ impl Context {
         }
     }
 
-    fn resolve_path(&self, raw: &str, target: String, anchor: Option<String>, targets: &Targets) -> (Option<Href>, Option<Problem>) {
-        let page_target = if target.is_empty() || target.ends_with('/') { format!("{target}index.md") } else { target.clone() };
+    fn resolve_path(
+        &self,
+        raw: &str,
+        target: String,
+        anchor: Option<String>,
+        targets: &Targets,
+    ) -> (Option<Href>, Option<Problem>) {
+        let page_target = if target.is_empty() || target.ends_with('/') {
+            format!("{target}index.md")
+        } else {
+            target.clone()
+        };
         let key = (self.page_locale.clone(), page_target.clone());
         if targets.pages.contains_key(&key) {
-            let problem = anchor.as_deref().and_then(|a| self.check_anchor(&page_target, a, targets));
-            let href = Href::Page { locale: self.page_locale.clone(), path: page_target, anchor };
+            let problem = anchor
+                .as_deref()
+                .and_then(|a| self.check_anchor(&page_target, a, targets));
+            let href = Href::Page {
+                locale: self.page_locale.clone(),
+                path: page_target,
+                anchor,
+            };
             return (Some(href), problem);
         }
         let asset = format!("{}/{}", self.page_locale, target);
@@ -148,13 +192,28 @@ impl Context {
         } else if let Some(close) = suggest(&page_target, &known) {
             format!("did you mean `{close}`?")
         } else {
-            format!("link to an existing file of content/{}/ by its relative path", self.page_locale)
+            format!(
+                "link to an existing file of content/{}/ by its relative path",
+                self.page_locale
+            )
         };
-        (None, Some(Problem::error(format!("link to `{raw}`: no such page or file in content/{}/", self.page_locale), hint)))
+        (
+            None,
+            Some(Problem::error(
+                format!(
+                    "link to `{raw}`: no such page or file in content/{}/",
+                    self.page_locale
+                ),
+                hint,
+            )),
+        )
     }
 
     fn check_anchor(&self, path: &str, id: &str, targets: &Targets) -> Option<Problem> {
-        let ids = targets.pages.get(&(self.page_locale.clone(), path.to_string()))?;
+        let ids = targets
+            .pages
+            .get(&(self.page_locale.clone(), path.to_string()))?
+            .as_ref()?;
         if ids.contains(id) || id.starts_with("fn-") || id.starts_with("fnref-") {
             return None;
         }
@@ -162,10 +221,22 @@ impl Context {
         known.sort_unstable();
         let hint = match suggest(id, &known) {
             Some(close) => format!("did you mean `#{close}`?"),
-            None if known.is_empty() => "the page has no headings; add `{#id}` after a heading to name it".into(),
-            None => format!("headings of {path}: {}", known.iter().map(|k| format!("#{k}")).collect::<Vec<_>>().join(", ")),
+            None if known.is_empty() => {
+                "the page has no headings; add `{#id}` after a heading to name it".into()
+            }
+            None => format!(
+                "headings of {path}: {}",
+                known
+                    .iter()
+                    .map(|k| format!("#{k}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         };
-        Some(Problem::error(format!("no heading `#{id}` in {path}"), hint))
+        Some(Problem::error(
+            format!("no heading `#{id}` in {path}"),
+            hint,
+        ))
     }
 
     /// `target` relative to the page's folder, normalized; `None` if it climbs out.
@@ -182,7 +253,11 @@ impl Context {
             }
         }
         let joined = parts.join("/");
-        Some(if target.ends_with('/') && !joined.is_empty() { format!("{joined}/") } else { joined })
+        Some(if target.ends_with('/') && !joined.is_empty() {
+            format!("{joined}/")
+        } else {
+            joined
+        })
     }
 }
 
@@ -190,7 +265,9 @@ fn visit_blocks(blocks: &mut [Block], f: &mut impl FnMut(&mut Href, Pos)) {
     for block in blocks {
         match block {
             Block::Heading { content, .. } | Block::Paragraph(content) => visit_inlines(content, f),
-            Block::List { items, .. } => items.iter_mut().for_each(|i| visit_blocks(&mut i.blocks, f)),
+            Block::List { items, .. } => items
+                .iter_mut()
+                .for_each(|i| visit_blocks(&mut i.blocks, f)),
             Block::Quote { blocks, .. } => visit_blocks(blocks, f),
             Block::Table { head, rows, .. } => {
                 for cell in head.iter_mut().chain(rows.iter_mut().flatten()) {
@@ -206,12 +283,16 @@ fn visit_blocks(blocks: &mut [Block], f: &mut impl FnMut(&mut Href, Pos)) {
 fn visit_inlines(inlines: &mut [Inline], f: &mut impl FnMut(&mut Href, Pos)) {
     for inline in inlines {
         match inline {
-            Inline::Link { href, content, pos, .. } => {
+            Inline::Link {
+                href, content, pos, ..
+            } => {
                 f(href, *pos);
                 visit_inlines(content, f);
             }
             Inline::Image { src, pos, .. } => f(src, *pos),
-            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => visit_inlines(c, f),
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => {
+                visit_inlines(c, f)
+            }
             _ => {}
         }
     }

@@ -41,7 +41,9 @@ pub fn write(output: &Output, out_dir: &Path) -> io::Result<()> {
 }
 
 fn sibling(dir: &Path, suffix: &str) -> PathBuf {
-    let name = dir.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let name = dir
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
     dir.with_file_name(format!("{name}.folio-{suffix}"))
 }
 
@@ -65,7 +67,10 @@ mod tests {
         let mut output = Output::default();
         output.insert("fr/index.html", "nouveau");
         write(&output, &out).unwrap();
-        assert_eq!(std::fs::read_to_string(out.join("fr/index.html")).unwrap(), "nouveau");
+        assert_eq!(
+            std::fs::read_to_string(out.join("fr/index.html")).unwrap(),
+            "nouveau"
+        );
         assert!(!out.join("stale").exists());
         assert!(!tmp.path().join("public.folio-new").exists());
         assert!(!tmp.path().join("public.folio-old").exists());

@@ -1,5 +1,6 @@
 //! `folio build`: load, parse, resolve, render, and write the site atomically.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -51,8 +52,17 @@ pub fn run(options: &BuildOptions) -> BuildReport {
     let started = Instant::now();
     let diagnostics = Diagnostics::new();
     let compiled = compile(&options.root, &options.locales, &diagnostics);
-    let out = options.out.clone().unwrap_or_else(|| options.root.join("public"));
-    let mut report = BuildReport { diagnostics: Vec::new(), written: None, pages: 0, files: 0, elapsed: Duration::ZERO };
+    let out = options
+        .out
+        .clone()
+        .unwrap_or_else(|| options.root.join("public"));
+    let mut report = BuildReport {
+        diagnostics: Vec::new(),
+        written: None,
+        pages: 0,
+        files: 0,
+        elapsed: Duration::ZERO,
+    };
     if let Some((site, output)) = compiled {
         report.pages = site.pages.len();
         report.files = output.len();
@@ -82,15 +92,23 @@ pub fn compile(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Optio
         for locale in only {
             if !config.locales.contains(locale) {
                 diagnostics.push(
-                    Diagnostic::error(CONFIG_FILE, config::key_pos(&config_file.text, "locales"), format!("--locale {locale}: not a configured locale"))
-                        .with_hint(format!("configured locales: {}", config.locales.join(", "))),
+                    Diagnostic::error(
+                        CONFIG_FILE,
+                        config::key_pos(&config_file.text, "locales"),
+                        format!("--locale {locale}: not a configured locale"),
+                    )
+                    .with_hint(format!("configured locales: {}", config.locales.join(", "))),
                 );
             }
         }
         config.locales.retain(|l| only.contains(l));
     }
 
-    let message_files = sources.messages.iter().filter_map(|f| parse::messages::parse(f, diagnostics)).collect();
+    let message_files = sources
+        .messages
+        .iter()
+        .filter_map(|f| parse::messages::parse(f, diagnostics))
+        .collect();
     let messages = Messages::build(&config, message_files, diagnostics);
 
     let mut pages: Vec<Page> = sources
@@ -105,26 +123,62 @@ pub fn compile(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Optio
         highlight::check_languages(page, diagnostics);
     });
     check_unique_urls(&pages, diagnostics);
-    let assets = sources.assets.iter().filter_map(|a| a.path.strip_prefix("content/").map(str::to_string));
-    let targets = Targets::new(&pages, assets);
+    let assets = sources
+        .assets
+        .iter()
+        .filter_map(|a| a.path.strip_prefix("content/").map(str::to_string));
+    let parsed: HashSet<&str> = pages.iter().map(|p| p.source.as_str()).collect();
+    let unparsed: Vec<String> = sources
+        .pages
+        .iter()
+        .map(|f| &f.path)
+        .chain(&sources.unreadable_pages)
+        .filter(|path| !parsed.contains(path.as_str()))
+        .filter_map(|path| path.strip_prefix("content/"))
+        .map(str::to_string)
+        .collect();
+    let targets = Targets::new(&pages, &unparsed, assets);
     resolve(&mut pages, &targets, diagnostics);
 
     let site = Site::new(config, pages);
-    let assets: Vec<_> = sources.assets.into_iter().filter(|a| site.config.locales.iter().any(|l| a.path.starts_with(&format!("content/{l}/")))).collect();
+    let assets: Vec<_> = sources
+        .assets
+        .into_iter()
+        .filter(|a| {
+            site.config
+                .locales
+                .iter()
+                .any(|l| a.path.starts_with(&format!("content/{l}/")))
+        })
+        .collect();
     let output = render::html::render(&site, &messages, &sources.theme, &assets, diagnostics);
     Some((site, output))
 }
 
-fn check_locale_folders(config_text: &str, locales: &[String], sources: &load::SiteSources, diagnostics: &Diagnostics) {
+fn check_locale_folders(
+    config_text: &str,
+    locales: &[String],
+    sources: &load::SiteSources,
+    diagnostics: &Diagnostics,
+) {
     let pos = config::key_pos(config_text, "locales");
     for locale in locales {
         if !sources.content_locales.contains(locale) {
             diagnostics.push(
-                Diagnostic::error(CONFIG_FILE, pos, format!("locale `{locale}` has no content/{locale}/ folder"))
-                    .with_hint(format!("create content/{locale}/ with its pages, or remove \"{locale}\" from `locales`")),
+                Diagnostic::error(
+                    CONFIG_FILE,
+                    pos,
+                    format!("locale `{locale}` has no content/{locale}/ folder"),
+                )
+                .with_hint(format!(
+                    "create content/{locale}/ with its pages, or remove \"{locale}\" from `locales`"
+                )),
             );
         }
-        let has_messages = sources.messages.iter().any(|m| m.path.starts_with(&format!("locales/{locale}/")));
+        let has_messages = sources
+            .messages
+            .iter()
+            .any(|m| m.path.starts_with(&format!("locales/{locale}/")));
         if !has_messages {
             diagnostics.push(
                 Diagnostic::warning(CONFIG_FILE, pos, format!("locale `{locale}` has no locales/{locale}/*.ftl files; its interface falls back"))
@@ -135,8 +189,14 @@ fn check_locale_folders(config_text: &str, locales: &[String], sources: &load::S
     for found in &sources.content_locales {
         if !locales.contains(found) {
             diagnostics.push(
-                Diagnostic::warning(format!("content/{found}"), Pos { line: 1, column: 1 }, format!("content/{found}/ is not a configured locale and is skipped"))
-                    .with_hint(format!("add \"{found}\" to `locales` in folio.toml to publish it")),
+                Diagnostic::warning(
+                    format!("content/{found}"),
+                    Pos { line: 1, column: 1 },
+                    format!("content/{found}/ is not a configured locale and is skipped"),
+                )
+                .with_hint(format!(
+                    "add \"{found}\" to `locales` in folio.toml to publish it"
+                )),
             );
         }
     }
@@ -147,8 +207,15 @@ fn check_unique_urls(pages: &[Page], diagnostics: &Diagnostics) {
     for page in pages {
         if let Some(first) = seen.insert(&page.url, page) {
             diagnostics.push(
-                Diagnostic::error(&page.source, Pos { line: 1, column: 1 }, format!("this page and {} both publish to /{}", first.source, page.url))
-                    .with_hint("give one of them another `slug`"),
+                Diagnostic::error(
+                    &page.source,
+                    Pos { line: 1, column: 1 },
+                    format!(
+                        "this page and {} both publish to /{}",
+                        first.source, page.url
+                    ),
+                )
+                .with_hint("give one of them another `slug`"),
             );
         }
     }

@@ -35,9 +35,14 @@ struct LocaleMessages {
 
 impl Messages {
     /// Builds one bundle per configured locale and reports messages that fall back.
-    pub fn build(config: &SiteConfig, files: Vec<MessageFile>, diagnostics: &Diagnostics) -> Messages {
+    pub fn build(
+        config: &SiteConfig,
+        files: Vec<MessageFile>,
+        diagnostics: &Diagnostics,
+    ) -> Messages {
         let mut defined: BTreeMap<String, Vec<(String, String, Pos)>> = BTreeMap::new();
         let mut bundles: BTreeMap<String, FluentBundle<FluentResource>> = BTreeMap::new();
+        let mut with_files = BTreeSet::new();
         for locale in &config.locales {
             let langid: LanguageIdentifier = locale.parse().unwrap_or_default();
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
@@ -48,17 +53,26 @@ impl Messages {
         for file in files {
             let Some(bundle) = bundles.get_mut(&file.locale) else {
                 diagnostics.push(
-                    Diagnostic::warning(&file.path, Pos { line: 1, column: 1 }, format!("locale `{}` is not in folio.toml", file.locale))
-                        .with_hint("add it to `locales` in folio.toml, or remove this folder"),
+                    Diagnostic::warning(
+                        &file.path,
+                        Pos { line: 1, column: 1 },
+                        format!("locale `{}` is not in folio.toml", file.locale),
+                    )
+                    .with_hint("add it to `locales` in folio.toml, or remove this folder"),
                 );
                 continue;
             };
+            with_files.insert(file.locale.clone());
             for (id, pos) in &file.ids {
                 let entry = defined.entry(id.clone()).or_default();
                 if let Some((_, first, _)) = entry.iter().find(|(l, _, _)| l == &file.locale) {
                     diagnostics.push(
-                        Diagnostic::error(&file.path, *pos, format!("message `{id}` is already defined in {first}"))
-                            .with_hint("keep one definition per locale"),
+                        Diagnostic::error(
+                            &file.path,
+                            *pos,
+                            format!("message `{id}` is already defined in {first}"),
+                        )
+                        .with_hint("keep one definition per locale"),
                     );
                 }
                 entry.push((file.locale.clone(), file.path.clone(), *pos));
@@ -73,28 +87,57 @@ impl Messages {
                 let direction = locale
                     .parse::<LanguageIdentifier>()
                     .map_or(CharacterDirection::LTR, |l| l.character_direction());
-                (locale, LocaleMessages { bundle, chain, direction })
+                (
+                    locale,
+                    LocaleMessages {
+                        bundle,
+                        chain,
+                        direction,
+                    },
+                )
             })
             .collect();
         let ids = defined.keys().cloned().collect();
-        let messages = Messages { source: config.source_locale.clone(), ids, locales };
-        messages.report_fallbacks(&defined, diagnostics);
+        let messages = Messages {
+            source: config.source_locale.clone(),
+            ids,
+            locales,
+        };
+        messages.report_fallbacks(&defined, &with_files, diagnostics);
         messages
     }
 
-    fn report_fallbacks(&self, defined: &BTreeMap<String, Vec<(String, String, Pos)>>, diagnostics: &Diagnostics) {
+    /// One warning per message a locale lacks; a locale with no files at all was
+    /// reported once already and is skipped here.
+    fn report_fallbacks(
+        &self,
+        defined: &BTreeMap<String, Vec<(String, String, Pos)>>,
+        with_files: &BTreeSet<String>,
+        diagnostics: &Diagnostics,
+    ) {
         for (id, places) in defined.iter().filter(|(id, _)| !id.starts_with('-')) {
             for (locale, messages) in &self.locales {
-                if messages.bundle.has_message(id) {
+                if messages.bundle.has_message(id) || !with_files.contains(locale) {
                     continue;
                 }
-                let Some(from) = messages.chain.iter().find(|l| self.locales[*l].bundle.has_message(id)) else {
+                let Some(from) = messages
+                    .chain
+                    .iter()
+                    .find(|l| self.locales[*l].bundle.has_message(id))
+                else {
                     continue;
                 };
-                let (_, file, pos) = places.iter().find(|(l, _, _)| l == from).expect("defined where found");
+                let (_, file, pos) = places
+                    .iter()
+                    .find(|(l, _, _)| l == from)
+                    .expect("defined where found");
                 diagnostics.push(
-                    Diagnostic::warning(file, *pos, format!("message `{id}` is missing in locale `{locale}`; using `{from}`"))
-                        .with_hint(format!("translate it in locales/{locale}/")),
+                    Diagnostic::warning(
+                        file,
+                        *pos,
+                        format!("message `{id}` is missing in locale `{locale}`; using `{from}`"),
+                    )
+                    .with_hint(format!("translate it in locales/{locale}/")),
                 );
             }
         }
@@ -111,7 +154,11 @@ impl Messages {
             let bundle = &self.locales[l].bundle;
             let pattern = bundle.get_message(id)?.value()?;
             let mut errors = Vec::new();
-            Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
+            Some(
+                bundle
+                    .format_pattern(pattern, args, &mut errors)
+                    .into_owned(),
+            )
         })
     }
 
@@ -125,7 +172,10 @@ impl Messages {
     }
 
     fn ids(&self) -> impl Iterator<Item = &str> {
-        self.ids.iter().filter(|id| !id.starts_with('-')).map(String::as_str)
+        self.ids
+            .iter()
+            .filter(|id| !id.starts_with('-'))
+            .map(String::as_str)
     }
 
     pub fn is_rtl(&self, locale: &str) -> bool {
@@ -142,12 +192,17 @@ impl Messages {
 /// `locale`, then the configured locales it can fall back to, ending at the source.
 fn chain(locale: &str, config: &SiteConfig) -> Vec<String> {
     let requested: Vec<LanguageIdentifier> = locale.parse().into_iter().collect();
-    let available: Vec<LanguageIdentifier> = config.locales.iter().filter_map(|l| l.parse().ok()).collect();
-    let mut chain: Vec<String> = negotiate_languages(&requested, &available, None, NegotiationStrategy::Filtering)
-        .into_iter()
-        .map(|l| l.to_string())
-        .filter(|l| config.locales.contains(l))
+    let available: Vec<LanguageIdentifier> = config
+        .locales
+        .iter()
+        .filter_map(|l| l.parse().ok())
         .collect();
+    let mut chain: Vec<String> =
+        negotiate_languages(&requested, &available, None, NegotiationStrategy::Filtering)
+            .into_iter()
+            .map(|l| l.to_string())
+            .filter(|l| config.locales.contains(l))
+            .collect();
     if !chain.iter().any(|l| l == locale) {
         chain.insert(0, locale.to_string());
     }

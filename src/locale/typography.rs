@@ -46,7 +46,11 @@ fn apostrophes(text: &str) -> String {
             let between_letters = i > 0
                 && chars[i - 1].is_alphabetic()
                 && chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
-            if c == '\'' && between_letters { '’' } else { c }
+            if c == '\'' && between_letters {
+                '’'
+            } else {
+                c
+            }
         })
         .collect()
 }
@@ -168,7 +172,10 @@ mod tests {
 
     #[test]
     fn spaces_before_double_punctuation() {
-        assert_eq!(fr("Quand ? Maintenant ! Oui ; non"), "Quand_? Maintenant_! Oui_; non");
+        assert_eq!(
+            fr("Quand ? Maintenant ! Oui ; non"),
+            "Quand_? Maintenant_! Oui_; non"
+        );
         assert_eq!(fr("Quand? Vite!"), "Quand_? Vite_!");
         assert_eq!(fr("Note : ceci"), "Note~: ceci");
         assert_eq!(fr("Vraiment ?!"), "Vraiment_?!");
@@ -183,7 +190,10 @@ mod tests {
 
     #[test]
     fn leaves_times_urls_and_tokens_alone() {
-        assert_eq!(fr("à 10:30 sur https://x.test/?a=1"), "à 10:30 sur https://x.test/?a=1");
+        assert_eq!(
+            fr("à 10:30 sur https://x.test/?a=1"),
+            "à 10:30 sur https://x.test/?a=1"
+        );
         assert_eq!(fr("a?b"), "a?b");
     }
 
@@ -196,7 +206,10 @@ mod tests {
 
     #[test]
     fn other_languages_are_untouched() {
-        assert_eq!(apply_text("When? Now! It's 'here'", "en"), "When? Now! It’s 'here'");
+        assert_eq!(
+            apply_text("When? Now! It's 'here'", "en"),
+            "When? Now! It’s 'here'"
+        );
         assert_eq!(apply_text("Quand ?", "fr-CA"), format!("Quand{NNBSP}?"));
     }
 }

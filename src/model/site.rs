@@ -17,16 +17,31 @@ pub struct Site {
 impl Site {
     /// Puts `pages` in reading order and indexes them.
     pub fn new(config: SiteConfig, mut pages: Vec<Page>) -> Self {
-        let rank = |locale: &str| config.locales.iter().position(|l| l == locale).unwrap_or(usize::MAX);
+        let rank = |locale: &str| {
+            config
+                .locales
+                .iter()
+                .position(|l| l == locale)
+                .unwrap_or(usize::MAX)
+        };
         pages.sort_by(|a, b| {
-            (rank(&a.locale), !is_index(a), a.front.weight, &a.path).cmp(&(rank(&b.locale), !is_index(b), b.front.weight, &b.path))
+            (rank(&a.locale), !is_index(a), a.front.weight, &a.path).cmp(&(
+                rank(&b.locale),
+                !is_index(b),
+                b.front.weight,
+                &b.path,
+            ))
         });
         let index = pages
             .iter()
             .enumerate()
             .map(|(i, p)| ((p.locale.clone(), p.path.clone()), i))
             .collect();
-        Site { config, pages, index }
+        Site {
+            config,
+            pages,
+            index,
+        }
     }
 
     pub fn pages_of<'a>(&'a self, locale: &'a str) -> impl Iterator<Item = &'a Page> + 'a {

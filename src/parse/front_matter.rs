@@ -20,17 +20,30 @@ pub fn parse<'a>(file: &'a SourceFile, diagnostics: &Diagnostics) -> Option<Spli
     let text = file.text.as_str();
     let Some((fence, format)) = opening_fence(text) else {
         diagnostics.push(
-            Diagnostic::error(&file.path, Pos { line: 1, column: 1 }, "page has no front matter")
-                .with_hint("start the page with a `+++` line, `title = \"...\"`, and another `+++` line"),
+            Diagnostic::error(
+                &file.path,
+                Pos { line: 1, column: 1 },
+                "page has no front matter",
+            )
+            .with_hint(
+                "start the page with a `+++` line, `title = \"...\"`, and another `+++` line",
+            ),
         );
         return None;
     };
-    let after_open = text[fence.len()..].trim_start_matches(['\r']).strip_prefix('\n').unwrap_or("");
+    let after_open = text[fence.len()..]
+        .trim_start_matches(['\r'])
+        .strip_prefix('\n')
+        .unwrap_or("");
     let header_start = text.len() - after_open.len();
     let Some((header_len, body_start)) = closing_fence(after_open, fence) else {
         diagnostics.push(
-            Diagnostic::error(&file.path, Pos { line: 1, column: 1 }, format!("front matter opened with `{fence}` is never closed"))
-                .with_hint(format!("add a line with only `{fence}` after the last key")),
+            Diagnostic::error(
+                &file.path,
+                Pos { line: 1, column: 1 },
+                format!("front matter opened with `{fence}` is never closed"),
+            )
+            .with_hint(format!("add a line with only `{fence}` after the last key")),
         );
         return None;
     };
@@ -38,11 +51,25 @@ pub fn parse<'a>(file: &'a SourceFile, diagnostics: &Diagnostics) -> Option<Spli
     let base = Pos { line: 2, column: 1 };
     let front = match format {
         Format::Toml => toml::from_str::<FrontMatter>(header).map_err(|err| {
-            deserialize_diagnostic(&file.path, header, base, err.span().map(|s| s.start), err.message(), FrontMatter::KEYS)
+            deserialize_diagnostic(
+                &file.path,
+                header,
+                base,
+                err.span().map(|s| s.start),
+                err.message(),
+                FrontMatter::KEYS,
+            )
         }),
         Format::Yaml => serde_yaml_ng::from_str::<FrontMatter>(header).map_err(|err| {
             let offset = err.location().map(|l| l.index());
-            deserialize_diagnostic(&file.path, header, base, offset, &err.to_string(), FrontMatter::KEYS)
+            deserialize_diagnostic(
+                &file.path,
+                header,
+                base,
+                offset,
+                &err.to_string(),
+                FrontMatter::KEYS,
+            )
         }),
     };
     let front = match front {
@@ -54,8 +81,9 @@ pub fn parse<'a>(file: &'a SourceFile, diagnostics: &Diagnostics) -> Option<Spli
     };
     if front.title.trim().is_empty() {
         diagnostics.push(
-            Diagnostic::error(&file.path, base, "the page's title is empty")
-                .with_hint("give the page a title: it names the page in the navigation and the PDF"),
+            Diagnostic::error(&file.path, base, "the page's title is empty").with_hint(
+                "give the page a title: it names the page in the navigation and the PDF",
+            ),
         );
     }
     let body_offset = header_start + body_start;
@@ -98,9 +126,13 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> (Option<(FrontMatter, String, u32)>, Vec<Diagnostic>) {
-        let file = SourceFile { path: "content/fr/a.md".into(), text: text.into() };
+        let file = SourceFile {
+            path: "content/fr/a.md".into(),
+            text: text.into(),
+        };
         let diagnostics = Diagnostics::new();
-        let result = parse(&file, &diagnostics).map(|s| (s.front, s.body.to_string(), s.body_line_offset));
+        let result =
+            parse(&file, &diagnostics).map(|s| (s.front, s.body.to_string(), s.body_line_offset));
         (result, diagnostics.into_sorted())
     }
 
@@ -129,19 +161,35 @@ mod tests {
         let (split, diags) = run("+++\ntitle = \"A\"\ntittle = \"B\"\n+++\n");
         assert!(split.is_none());
         assert_eq!(diags[0].pos, Pos { line: 3, column: 1 });
-        assert!(diags[0].hint.as_deref().unwrap().contains("did you mean `title`"));
+        assert!(
+            diags[0]
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains("did you mean `title`")
+        );
     }
 
     #[test]
     fn unknown_yaml_key_points_at_the_key() {
         let (_, diags) = run("---\ntitle: A\nwieght: 3\n---\n");
         assert_eq!(diags[0].pos.line, 3, "{diags:?}");
-        assert!(diags[0].hint.as_deref().unwrap().contains("did you mean `weight`"));
+        assert!(
+            diags[0]
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains("did you mean `weight`")
+        );
     }
 
     #[test]
     fn unclosed_and_missing_front_matter() {
-        assert!(run("+++\ntitle = \"A\"\n").1[0].message.contains("never closed"));
+        assert!(
+            run("+++\ntitle = \"A\"\n").1[0]
+                .message
+                .contains("never closed")
+        );
         assert!(run("# Titre\n").1[0].message.contains("no front matter"));
     }
 }

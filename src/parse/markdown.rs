@@ -34,7 +34,12 @@ pub fn options() -> Options {
 }
 
 /// Parses `body`, which starts `line_offset` lines into `file`.
-pub fn parse<'a>(file: &'a str, body: &'a str, line_offset: u32, diagnostics: &'a Diagnostics) -> Body {
+pub fn parse<'a>(
+    file: &'a str,
+    body: &'a str,
+    line_offset: u32,
+    diagnostics: &'a Diagnostics,
+) -> Body {
     let events = pulldown_cmark::Parser::new_ext(body, options()).into_offset_iter();
     let mut builder = Builder {
         file,
@@ -50,7 +55,11 @@ pub fn parse<'a>(file: &'a str, body: &'a str, line_offset: u32, diagnostics: &'
     let mut footnotes = std::mem::take(&mut builder.footnotes);
     footnotes.sort_by_key(|f| f.number);
     let toc = toc(&blocks);
-    Body { blocks, footnotes, toc }
+    Body {
+        blocks,
+        footnotes,
+        toc,
+    }
 }
 
 /// Maps byte offsets of the body to file positions.
@@ -64,15 +73,25 @@ impl<'a> LineIndex<'a> {
     fn new(text: &'a str, offset: u32) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts, offset, text }
+        LineIndex {
+            starts,
+            offset,
+            text,
+        }
     }
 
     fn pos(&self, byte: usize) -> Pos {
         let byte = byte.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= byte) - 1;
         let start = self.starts[line];
-        let column = self.text.get(start..byte).map_or(1, |s| s.chars().count() + 1);
-        Pos { line: line as u32 + 1 + self.offset, column: column as u32 }
+        let column = self
+            .text
+            .get(start..byte)
+            .map_or(1, |s| s.chars().count() + 1);
+        Pos {
+            line: line as u32 + 1 + self.offset,
+            column: column as u32,
+        }
     }
 }
 
@@ -133,19 +152,33 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
             },
             Tag::CodeBlock(kind) => {
                 let lang = match kind {
-                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().map(str::to_string),
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().map(str::to_string)
+                    }
                     CodeBlockKind::Indented => None,
                 };
-                Block::Code { lang, code: self.text_until(TagEnd::CodeBlock), pos }
+                Block::Code {
+                    lang,
+                    code: self.text_until(TagEnd::CodeBlock),
+                    pos,
+                }
             }
             Tag::HtmlBlock => Block::Html(self.text_until(TagEnd::HtmlBlock)),
-            Tag::List(start) => Block::List { start, items: self.items() },
+            Tag::List(start) => Block::List {
+                start,
+                items: self.items(),
+            },
             Tag::Table(align) => self.table(align.into_iter().map(alignment).collect()),
             Tag::FootnoteDefinition(label) => {
                 let label = label.into_string();
                 let blocks = self.blocks(Some(TagEnd::FootnoteDefinition));
                 let number = self.footnote_number(&label);
-                self.footnotes.push(Footnote { label, number, blocks, pos });
+                self.footnotes.push(Footnote {
+                    label,
+                    number,
+                    blocks,
+                    pos,
+                });
                 return None;
             }
             // Not enabled: definition lists, metadata blocks, math; skip their content.
@@ -169,7 +202,10 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                     if task.is_some() {
                         self.events.next();
                     }
-                    items.push(ListItem { task, blocks: self.blocks(Some(TagEnd::Item)) });
+                    items.push(ListItem {
+                        task,
+                        blocks: self.blocks(Some(TagEnd::Item)),
+                    });
                 }
                 Event::End(TagEnd::List(_)) => break,
                 _ => {}
@@ -232,14 +268,20 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
             }
             Event::Start(Tag::Emphasis) => Inline::Emphasis(self.inlines(TagEnd::Emphasis)),
             Event::Start(Tag::Strong) => Inline::Strong(self.inlines(TagEnd::Strong)),
-            Event::Start(Tag::Strikethrough) => Inline::Strikethrough(self.inlines(TagEnd::Strikethrough)),
-            Event::Start(Tag::Link { dest_url, title, .. }) => Inline::Link {
+            Event::Start(Tag::Strikethrough) => {
+                Inline::Strikethrough(self.inlines(TagEnd::Strikethrough))
+            }
+            Event::Start(Tag::Link {
+                dest_url, title, ..
+            }) => Inline::Link {
                 href: classify(&dest_url),
                 title: title.into_string(),
                 content: self.inlines(TagEnd::Link),
                 pos: self.lines.pos(range.start),
             },
-            Event::Start(Tag::Image { dest_url, title, .. }) => Inline::Image {
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => Inline::Image {
                 src: classify(&dest_url),
                 alt: Inline::plain_text(&self.inlines(TagEnd::Image)),
                 title: title.into_string(),
@@ -270,7 +312,10 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
 
     fn footnote_number(&mut self, label: &str) -> usize {
         let next = self.footnote_numbers.len() + 1;
-        *self.footnote_numbers.entry(label.to_string()).or_insert(next)
+        *self
+            .footnote_numbers
+            .entry(label.to_string())
+            .or_insert(next)
     }
 
     /// Explicit `{#id}`s win; others come from the heading text, made unique.
@@ -279,8 +324,14 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
             if let Some(explicit) = id.strip_prefix('=') {
                 if !self.ids.insert(explicit.to_string()) {
                     self.diagnostics.push(
-                        Diagnostic::warning(self.file, pos, format!("heading id `{explicit}` is used twice"))
-                            .with_hint("give each heading a distinct {#id}; links can reach only the first"),
+                        Diagnostic::warning(
+                            self.file,
+                            pos,
+                            format!("heading id `{explicit}` is used twice"),
+                        )
+                        .with_hint(
+                            "give each heading a distinct {#id}; links can reach only the first",
+                        ),
                     );
                 }
                 *id = explicit.to_string();
@@ -308,7 +359,9 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
 fn visit_headings(blocks: &mut [Block], f: &mut impl FnMut(&mut String, &[Inline], Pos)) {
     for block in blocks {
         match block {
-            Block::Heading { id, content, pos, .. } => f(id, content, *pos),
+            Block::Heading {
+                id, content, pos, ..
+            } => f(id, content, *pos),
             Block::Quote { blocks, .. } => visit_headings(blocks, f),
             Block::List { items, .. } => {
                 for item in items {
@@ -324,7 +377,9 @@ fn toc(blocks: &[Block]) -> Vec<TocEntry> {
     blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Heading { level, id, content, .. } if (2..=3).contains(level) => Some(TocEntry {
+            Block::Heading {
+                level, id, content, ..
+            } if (2..=3).contains(level) => Some(TocEntry {
                 level: *level,
                 id: id.clone(),
                 title: Inline::plain_text(content),
@@ -359,8 +414,21 @@ fn flush_paragraph(loose: &mut Vec<Inline>, blocks: &mut Vec<Block>) {
 
 /// A paragraph holding only an image is a figure.
 fn paragraph(inlines: Vec<Inline>) -> Block {
-    if let [Inline::Image { src, alt, title, pos }] = inlines.as_slice() {
-        return Block::Image { src: src.clone(), alt: alt.clone(), title: title.clone(), pos: *pos };
+    if let [
+        Inline::Image {
+            src,
+            alt,
+            title,
+            pos,
+        },
+    ] = inlines.as_slice()
+    {
+        return Block::Image {
+            src: src.clone(),
+            alt: alt.clone(),
+            title: title.clone(),
+            pos: *pos,
+        };
     }
     Block::Paragraph(inlines)
 }
@@ -391,7 +459,10 @@ fn classify(url: &str) -> Href {
     }
     let scheme_end = url.find(':');
     let has_scheme = scheme_end.is_some_and(|i| {
-        i > 0 && url[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        i > 0
+            && url[..i]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
     });
     if has_scheme || url.starts_with("//") {
         Href::External(url.to_string())
@@ -418,17 +489,24 @@ mod tests {
     #[test]
     fn tight_list_items_become_paragraphs_and_tasks_are_kept() {
         let b = body("- [x] fait\n- [ ] à faire\n  - imbriqué\n");
-        let Block::List { start: None, items } = &b.blocks[0] else { panic!("{:?}", b.blocks) };
+        let Block::List { start: None, items } = &b.blocks[0] else {
+            panic!("{:?}", b.blocks)
+        };
         assert_eq!(items[0].task, Some(true));
         assert_eq!(items[1].task, Some(false));
         assert!(matches!(items[1].blocks[1], Block::List { .. }));
-        assert_eq!(items[0].blocks, vec![Block::Paragraph(vec![Inline::Text("fait".into())])]);
+        assert_eq!(
+            items[0].blocks,
+            vec![Block::Paragraph(vec![Inline::Text("fait".into())])]
+        );
     }
 
     #[test]
     fn links_are_classified_and_located() {
         let b = body("Voir\n[a](escalade.md#quand), [b](https://x.test) et [c](#haut).\n");
-        let Block::Paragraph(inlines) = &b.blocks[0] else { panic!() };
+        let Block::Paragraph(inlines) = &b.blocks[0] else {
+            panic!()
+        };
         let links: Vec<_> = inlines
             .iter()
             .filter_map(|i| match i {
@@ -436,7 +514,13 @@ mod tests {
                 _ => None,
             })
             .collect();
-        assert_eq!(links[0], (Href::Unresolved("escalade.md#quand".into()), Pos { line: 2, column: 1 }));
+        assert_eq!(
+            links[0],
+            (
+                Href::Unresolved("escalade.md#quand".into()),
+                Pos { line: 2, column: 1 }
+            )
+        );
         assert_eq!(links[1].0, Href::External("https://x.test".into()));
         assert_eq!(links[2].0, Href::Fragment("haut".into()));
     }
@@ -444,19 +528,37 @@ mod tests {
     #[test]
     fn footnotes_are_numbered_by_first_reference() {
         let b = body("Un[^b] deux[^a].\n\n[^a]: A.\n[^b]: B.\n");
-        let labels: Vec<_> = b.footnotes.iter().map(|f| (f.number, f.label.as_str())).collect();
+        let labels: Vec<_> = b
+            .footnotes
+            .iter()
+            .map(|f| (f.number, f.label.as_str()))
+            .collect();
         assert_eq!(labels, [(1, "b"), (2, "a")]);
     }
 
     #[test]
     fn callouts_code_and_tables() {
-        let b = body("> [!WARNING]\n> Attention\n\n```json\n{}\n```\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n");
-        assert!(matches!(b.blocks[0], Block::Quote { callout: Some(Callout::Warning), .. }));
+        let b = body(
+            "> [!WARNING]\n> Attention\n\n```json\n{}\n```\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n",
+        );
+        assert!(matches!(
+            b.blocks[0],
+            Block::Quote {
+                callout: Some(Callout::Warning),
+                ..
+            }
+        ));
         assert_eq!(
             b.blocks[1],
-            Block::Code { lang: Some("json".into()), code: "{}\n".into(), pos: Pos { line: 4, column: 1 } }
+            Block::Code {
+                lang: Some("json".into()),
+                code: "{}\n".into(),
+                pos: Pos { line: 4, column: 1 }
+            }
         );
-        let Block::Table { align, head, rows } = &b.blocks[2] else { panic!() };
+        let Block::Table { align, head, rows } = &b.blocks[2] else {
+            panic!()
+        };
         assert_eq!(align, &[Align::Left, Align::Right]);
         assert_eq!(head.len(), 2);
         assert_eq!(rows.len(), 1);

@@ -43,7 +43,12 @@ pub fn parse(file: &SourceFile, diagnostics: &Diagnostics) -> Option<MessageFile
             (id, pos)
         })
         .collect();
-    Some(MessageFile { locale, path: file.path.clone(), resource, ids })
+    Some(MessageFile {
+        locale,
+        path: file.path.clone(),
+        resource,
+        ids,
+    })
 }
 
 fn definition_pos(text: &str, id: &str) -> Pos {
@@ -52,7 +57,10 @@ fn definition_pos(text: &str, id: &str) -> Pos {
             line.strip_prefix(id)
                 .is_some_and(|rest| rest.trim_start().starts_with('='))
         })
-        .map_or(Pos { line: 1, column: 1 }, |i| Pos { line: i as u32 + 1, column: 1 })
+        .map_or(Pos { line: 1, column: 1 }, |i| Pos {
+            line: i as u32 + 1,
+            column: 1,
+        })
 }
 
 #[cfg(test)]
@@ -68,7 +76,11 @@ mod tests {
         let diagnostics = Diagnostics::new();
         let parsed = parse(&file, &diagnostics).unwrap();
         assert_eq!(parsed.locale, "fr");
-        let ids: Vec<_> = parsed.ids.iter().map(|(id, pos)| (id.as_str(), pos.line)).collect();
+        let ids: Vec<_> = parsed
+            .ids
+            .iter()
+            .map(|(id, pos)| (id.as_str(), pos.line))
+            .collect();
         assert_eq!(ids, [("nav-next", 1), ("-brand", 3)]);
         let diags = diagnostics.into_sorted();
         assert_eq!(diags.len(), 1);

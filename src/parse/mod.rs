@@ -27,9 +27,13 @@ pub(crate) fn deserialize_diagnostic(
     let local = offset.map_or(Pos { line: 1, column: 1 }, |o| pos_at(text, o));
     let pos = Pos {
         line: base.line + local.line - 1,
-        column: if local.line == 1 { base.column + local.column - 1 } else { local.column },
+        column: if local.line == 1 {
+            base.column + local.column - 1
+        } else {
+            local.column
+        },
     };
-    let message = message.trim().lines().next().unwrap_or("").to_string();
+    let message = clean_message(message);
     let hint = match unknown_field(&message) {
         Some(field) => match suggest(field, known) {
             Some(close) => format!("did you mean `{close}`? Known keys: {}", known.join(", ")),
@@ -38,9 +42,26 @@ pub(crate) fn deserialize_diagnostic(
         None if message.contains("missing field") => {
             format!("add the key; known keys: {}", known.join(", "))
         }
-        None => "check the syntax: strings in double quotes, one `key = value` per line".to_string(),
+        None => {
+            "check the syntax: strings in double quotes, one `key = value` per line".to_string()
+        }
     };
     Diagnostic::error(file, pos, message).with_hint(hint)
+}
+
+/// The first line, without serde's list of expected keys (the hint has them) and
+/// without serde_yaml's own position (relative to the header, so misleading).
+fn clean_message(message: &str) -> String {
+    let mut message = message.trim().lines().next().unwrap_or("").to_string();
+    if let Some(i) = message.find(" at line ") {
+        message.truncate(i);
+    }
+    if message.starts_with("unknown field")
+        && let Some(i) = message.find(", expected")
+    {
+        message.truncate(i);
+    }
+    message
 }
 
 fn unknown_field(message: &str) -> Option<&str> {

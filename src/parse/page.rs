@@ -48,7 +48,10 @@ mod tests {
     fn urls_are_folders() {
         assert_eq!(url("fr", "index.md", None), "fr/");
         assert_eq!(url("fr", "escalade.md", None), "fr/escalade/");
-        assert_eq!(url("en", "escalade.md", Some("escalation")), "en/escalation/");
+        assert_eq!(
+            url("en", "escalade.md", Some("escalation")),
+            "en/escalation/"
+        );
         assert_eq!(url("fr", "guide/index.md", None), "fr/guide/");
         assert_eq!(url("fr", "guide/acces.md", None), "fr/guide/acces/");
     }

@@ -5,7 +5,11 @@
 pub fn slugify(text: &str) -> String {
     let ascii = deunicode::deunicode(text);
     let slug = join_words(&ascii);
-    if slug.is_empty() { join_words(text) } else { slug }
+    if slug.is_empty() {
+        join_words(text)
+    } else {
+        slug
+    }
 }
 
 fn join_words(text: &str) -> String {
@@ -23,7 +27,10 @@ mod tests {
     #[test]
     fn ascii_words() {
         assert_eq!(slugify("Quand escalader ?"), "quand-escalader");
-        assert_eq!(slugify("Après l'ouverture d'un P1"), "apres-l-ouverture-d-un-p1");
+        assert_eq!(
+            slugify("Après l'ouverture d'un P1"),
+            "apres-l-ouverture-d-un-p1"
+        );
         assert_eq!(slugify("  C'est   «  fini » "), "c-est-fini");
     }
 }

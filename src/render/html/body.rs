@@ -33,7 +33,11 @@ pub const LABEL_IDS: &[&str] = &[
 impl Labels {
     /// The labels of one locale; `Err` lists the ids that no locale defines.
     pub fn from_table(table: &BTreeMap<String, String>) -> Result<Labels, Vec<&'static str>> {
-        let missing: Vec<&'static str> = LABEL_IDS.iter().copied().filter(|id| !table.contains_key(*id)).collect();
+        let missing: Vec<&'static str> = LABEL_IDS
+            .iter()
+            .copied()
+            .filter(|id| !table.contains_key(*id))
+            .collect();
         if !missing.is_empty() {
             return Err(missing);
         }
@@ -58,7 +62,13 @@ impl Labels {
 }
 
 pub fn render(page: &Page, urls: &UrlMap, labels: &Labels) -> String {
-    let mut writer = Writer { page, urls, labels, out: String::with_capacity(16 * 1024), refs_seen: HashSet::new() };
+    let mut writer = Writer {
+        page,
+        urls,
+        labels,
+        out: String::with_capacity(16 * 1024),
+        refs_seen: HashSet::new(),
+    };
     writer.blocks(&page.blocks);
     writer.footnotes(&page.footnotes);
     writer.out
@@ -86,7 +96,9 @@ impl Writer<'_> {
 
     fn block(&mut self, block: &Block) {
         match block {
-            Block::Heading { level, id, content, .. } => {
+            Block::Heading {
+                level, id, content, ..
+            } => {
                 let level = (*level).clamp(2, 6);
                 let _ = write!(self.out, "<h{level} id=\"");
                 self.text(id);
@@ -105,15 +117,25 @@ impl Writer<'_> {
                 self.out.push_str("</p>\n");
             }
             Block::List { start, items } => self.list(*start, items),
-            Block::Quote { callout: Some(kind), blocks } => {
-                let _ = write!(self.out, "<aside class=\"callout callout-{}\" role=\"note\">\n<p class=\"callout-title\">", kind.name());
+            Block::Quote {
+                callout: Some(kind),
+                blocks,
+            } => {
+                let _ = write!(
+                    self.out,
+                    "<aside class=\"callout callout-{}\" role=\"note\">\n<p class=\"callout-title\">",
+                    kind.name()
+                );
                 let title = self.labels.callout(*kind).to_string();
                 self.text(&title);
                 self.out.push_str("</p>\n");
                 self.blocks(blocks);
                 self.out.push_str("</aside>\n");
             }
-            Block::Quote { callout: None, blocks } => {
+            Block::Quote {
+                callout: None,
+                blocks,
+            } => {
                 self.out.push_str("<blockquote>\n");
                 self.blocks(blocks);
                 self.out.push_str("</blockquote>\n");
@@ -121,7 +143,9 @@ impl Writer<'_> {
             Block::Code { lang, code, .. } => self.code(lang.as_deref(), code),
             Block::Table { align, head, rows } => self.table(align, head, rows),
             Block::Rule => self.out.push_str("<hr>\n"),
-            Block::Image { src, alt, title, .. } => {
+            Block::Image {
+                src, alt, title, ..
+            } => {
                 self.out.push_str("<figure>");
                 self.image(src, alt, title);
                 if !title.is_empty() {
@@ -161,7 +185,11 @@ impl Writer<'_> {
                 let _ = write!(self.out, "<input type=\"checkbox\" disabled{checked}> ");
             }
             // A lone paragraph is a tight item: no <p>, as in CommonMark's own output.
-            let paragraphs = item.blocks.iter().filter(|b| matches!(b, Block::Paragraph(_))).count();
+            let paragraphs = item
+                .blocks
+                .iter()
+                .filter(|b| matches!(b, Block::Paragraph(_)))
+                .count();
             for (i, block) in item.blocks.iter().enumerate() {
                 match block {
                     Block::Paragraph(inlines) if i == 0 && paragraphs == 1 => self.inlines(inlines),
@@ -197,7 +225,8 @@ impl Writer<'_> {
     }
 
     fn table(&mut self, align: &[Align], head: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>]) {
-        self.out.push_str("<div class=\"table-wrap\" tabindex=\"0\"><table>\n<thead><tr>");
+        self.out
+            .push_str("<div class=\"table-wrap\" tabindex=\"0\"><table>\n<thead><tr>");
         for (i, cell) in head.iter().enumerate() {
             self.cell("th scope=\"col\"", "th", align.get(i), cell);
         }
@@ -241,7 +270,12 @@ impl Writer<'_> {
                 self.text(code);
                 self.out.push_str("</code>");
             }
-            Inline::Link { href, title, content, .. } => {
+            Inline::Link {
+                href,
+                title,
+                content,
+                ..
+            } => {
                 self.out.push_str("<a href=\"");
                 self.href(href);
                 self.out.push('"');
@@ -257,11 +291,17 @@ impl Writer<'_> {
                 self.inlines(content);
                 self.out.push_str("</a>");
             }
-            Inline::Image { src, alt, title, .. } => self.image(src, alt, title),
+            Inline::Image {
+                src, alt, title, ..
+            } => self.image(src, alt, title),
             Inline::SoftBreak => self.out.push('\n'),
             Inline::LineBreak => self.out.push_str("<br>\n"),
             Inline::FootnoteRef { number, .. } => {
-                let id = if self.refs_seen.insert(*number) { format!(" id=\"fnref-{number}\"") } else { String::new() };
+                let id = if self.refs_seen.insert(*number) {
+                    format!(" id=\"fnref-{number}\"")
+                } else {
+                    String::new()
+                };
                 let _ = write!(
                     self.out,
                     "<sup class=\"footnote-ref\"><a href=\"#fn-{number}\"{id} role=\"doc-noteref\">{number}</a></sup>"
@@ -279,10 +319,7 @@ impl Writer<'_> {
 
     fn href(&mut self, href: &Href) {
         let url = self.urls.href(self.page, href);
-        let mut escaped = String::new();
-        let _ = escape_href(&mut escaped, &url);
-        // escape_href leaves `&` as is; attributes need it escaped.
-        self.out.push_str(&escaped.replace('&', "&amp;"));
+        let _ = escape_href(&mut self.out, &url);
     }
 
     fn image(&mut self, src: &Href, alt: &str, title: &str) {
@@ -299,6 +336,16 @@ impl Writer<'_> {
         self.out.push_str(" loading=\"lazy\">");
     }
 
+    fn back_link(&mut self, number: usize) {
+        let back = self.labels.footnote_back.clone();
+        let _ = write!(
+            self.out,
+            " <a class=\"footnote-back\" href=\"#fnref-{number}\" role=\"doc-backlink\" aria-label=\""
+        );
+        self.text(&back);
+        self.out.push_str("\">↩</a>");
+    }
+
     fn footnotes(&mut self, footnotes: &[Footnote]) {
         if footnotes.is_empty() {
             return;
@@ -309,12 +356,118 @@ impl Writer<'_> {
         self.out.push_str("</h2>\n<ol>\n");
         for note in footnotes {
             let _ = write!(self.out, "<li id=\"fn-{}\">", note.number);
-            self.blocks(&note.blocks);
-            let back = self.labels.footnote_back.clone();
-            let _ = write!(self.out, "<a class=\"footnote-back\" href=\"#fnref-{}\" role=\"doc-backlink\" aria-label=\"", note.number);
-            self.text(&back);
-            self.out.push_str("\">↩</a></li>\n");
+            // The back link ends the note's last paragraph, as readers expect.
+            match note.blocks.split_last() {
+                Some((Block::Paragraph(last), before)) => {
+                    self.blocks(before);
+                    self.out.push_str("<p>");
+                    self.inlines(last);
+                    self.back_link(note.number);
+                    self.out.push_str("</p>");
+                }
+                _ => {
+                    self.blocks(&note.blocks);
+                    self.back_link(note.number);
+                }
+            }
+            self.out.push_str("</li>\n");
         }
         self.out.push_str("</ol>\n</section>\n");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Diagnostics;
+    use crate::model::{FrontMatter, LinkStyle, Site, SiteConfig, SourceFile};
+    use crate::resolve::{Targets, resolve};
+
+    /// Renders `markdown` as the body of `content/fr/guide.md` in a site that also
+    /// has `escalade.md` (with a `#quand` heading), through parse and resolve.
+    fn render_fr(markdown: &str) -> String {
+        let diagnostics = Diagnostics::new();
+        let page = |path: &str, text: &str| {
+            let file = SourceFile {
+                path: format!("content/fr/{path}"),
+                text: format!("+++\ntitle = \"T\"\n+++\n{text}"),
+            };
+            crate::parse::page::parse(&file, &diagnostics).unwrap()
+        };
+        let mut pages = vec![
+            page("guide.md", markdown),
+            page("escalade.md", "## Quand ? {#quand}\n"),
+        ];
+        let targets = Targets::new(&pages, &[], ["fr/schema.png".to_string()]);
+        resolve(&mut pages, &targets, &diagnostics);
+        assert!(!diagnostics.has_errors(), "{:?}", diagnostics.into_sorted());
+        let config = SiteConfig {
+            title: "T".into(),
+            base_url: "https://x.test/".into(),
+            source_locale: "fr".into(),
+            locales: vec!["fr".into()],
+            theme: "default".into(),
+            links: LinkStyle::Pretty,
+        };
+        let site = Site::new(config, pages);
+        let labels = Labels::from_table(
+            &LABEL_IDS
+                .iter()
+                .map(|id| (id.to_string(), format!("[{id}]")))
+                .collect(),
+        )
+        .unwrap();
+        let guide = site.page("fr", "guide.md").unwrap();
+        assert_eq!(
+            guide.front,
+            FrontMatter {
+                title: "T".into(),
+                ..FrontMatter::default()
+            }
+        );
+        render(guide, &UrlMap::new(&site), &labels)
+    }
+
+    #[test]
+    fn headings_links_and_inlines() {
+        insta::assert_snapshot!(render_fr(
+            "## Quand *escalader* ?\n\nVoir [l'escalade](escalade.md#quand \"Titre\"), [ici](#quand-escalader), \
+             [le site](https://example.com/?a=1&b=2), **gras**, ~~barré~~, `code` et\\\nune ligne.\n"
+        ));
+    }
+
+    #[test]
+    fn lists_nested_ordered_and_tasks() {
+        insta::assert_snapshot!(render_fr(
+            "- un\n- deux\n  1. a\n  2. b\n\n3. trois\n4. quatre\n\n- [x] fait\n- [ ] à faire\n"
+        ));
+    }
+
+    #[test]
+    fn quotes_callouts_and_rules() {
+        insta::assert_snapshot!(render_fr(
+            "> Une citation.\n\n> [!WARNING]\n> Attention **ici**.\n\n---\n"
+        ));
+    }
+
+    #[test]
+    fn code_blocks_highlighted_and_plain() {
+        insta::assert_snapshot!(render_fr(
+            "```json\n{\"priority\": \"P1\"}\n```\n\n```\n<pas de langage>\n```\n"
+        ));
+    }
+
+    #[test]
+    fn tables_with_alignment() {
+        insta::assert_snapshot!(render_fr(
+            "| Niveau | Impact | Délai |\n|:--|:-:|--:|\n| P1 | *critique* | 15 min |\n"
+        ));
+    }
+
+    #[test]
+    fn images_footnotes_and_raw_html() {
+        insta::assert_snapshot!(render_fr(
+            "![Schéma](schema.png \"Le schéma\")\n\nTexte[^a] et encore[^a].\n\n<div class=\"x\">brut</div>\n\n[^a]: La note.\n"
+        ));
     }
 }

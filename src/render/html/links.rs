@@ -19,11 +19,17 @@ impl UrlMap {
             .iter()
             .map(|p| ((p.locale.clone(), p.path.clone()), p.url.clone()))
             .collect();
-        UrlMap { urls, style: site.config.links, base: site.config.base() }
+        UrlMap {
+            urls,
+            style: site.config.links,
+            base: site.config.base(),
+        }
     }
 
     pub fn page_url(&self, locale: &str, path: &str) -> Option<&str> {
-        self.urls.get(&(locale.to_string(), path.to_string())).map(String::as_str)
+        self.urls
+            .get(&(locale.to_string(), path.to_string()))
+            .map(String::as_str)
     }
 
     /// The absolute URL of a folder URL such as `fr/escalade/`.
@@ -34,7 +40,9 @@ impl UrlMap {
     /// The path part of `base_url` (`/guide/`), for pages served at any URL (404).
     pub fn base_path(&self) -> String {
         let after_scheme = self.base.split_once("://").map_or("", |(_, rest)| rest);
-        after_scheme.find('/').map_or("/".to_string(), |i| after_scheme[i..].to_string())
+        after_scheme
+            .find('/')
+            .map_or("/".to_string(), |i| after_scheme[i..].to_string())
     }
 
     /// A link from the folder `from` (e.g. `fr/escalade/`) to the folder `to`.
@@ -58,7 +66,11 @@ impl UrlMap {
             Href::External(url) | Href::Unresolved(url) => url.clone(),
             Href::Fragment(id) => format!("#{id}"),
             Href::Asset(path) => self.to_file(&page.url, path),
-            Href::Page { locale, path, anchor } => {
+            Href::Page {
+                locale,
+                path,
+                anchor,
+            } => {
                 let target = self.page_url(locale, path).unwrap_or(&page.url);
                 let fragment = anchor.as_ref().map(|a| format!("#{a}")).unwrap_or_default();
                 if target == page.url && !fragment.is_empty() {
@@ -98,7 +110,13 @@ mod tests {
         assert_eq!(relative("fr/", "fr/escalade/"), "escalade/");
         assert_eq!(relative("fr/", "fr/"), "");
         assert_eq!(relative("", "fr/"), "fr/");
-        assert_eq!(relative("fr/a/b/", "static/folio.css"), "../../../static/folio.css");
-        assert_eq!(relative("en/escalation/", "fr/escalade/"), "../../fr/escalade/");
+        assert_eq!(
+            relative("fr/a/b/", "static/folio.css"),
+            "../../../static/folio.css"
+        );
+        assert_eq!(
+            relative("en/escalation/", "fr/escalade/"),
+            "../../fr/escalade/"
+        );
     }
 }

@@ -26,7 +26,13 @@ use body::Labels;
 use templates::Templates;
 
 /// Renders the whole site; problems go to `diagnostics` and the output is partial then.
-pub fn render(site: &Site, messages: &Messages, theme: &Theme, assets: &[BinaryFile], diagnostics: &Diagnostics) -> Output {
+pub fn render(
+    site: &Site,
+    messages: &Messages,
+    theme: &Theme,
+    assets: &[BinaryFile],
+    diagnostics: &Diagnostics,
+) -> Output {
     let mut output = Output::default();
     let templates = match Templates::compile(theme) {
         Ok(t) => t,
@@ -36,11 +42,21 @@ pub fn render(site: &Site, messages: &Messages, theme: &Theme, assets: &[BinaryF
         }
     };
     let urls = UrlMap::new(site);
-    let locales: Vec<LocaleView> = site.config.locales.iter().map(|l| LocaleView::new(l, messages, site)).collect();
+    let locales: Vec<LocaleView> = site
+        .config
+        .locales
+        .iter()
+        .map(|l| LocaleView::new(l, messages, site))
+        .collect();
     let Some(locales) = labels_for(locales, messages, diagnostics) else {
         return output;
     };
-    let renderer = Renderer { site, urls: &urls, templates: &templates, locales: &locales };
+    let renderer = Renderer {
+        site,
+        urls: &urls,
+        templates: &templates,
+        locales: &locales,
+    };
 
     let pages: Vec<(String, Result<String, Diagnostic>)> = site
         .pages
@@ -98,11 +114,17 @@ impl LocaleView {
     }
 
     fn name(&self) -> &str {
-        self.table.get("language-name").map_or(&self.lang, String::as_str)
+        self.table
+            .get("language-name")
+            .map_or(&self.lang, String::as_str)
     }
 }
 
-fn labels_for(mut locales: Vec<LocaleView>, messages: &Messages, diagnostics: &Diagnostics) -> Option<Vec<LocaleView>> {
+fn labels_for(
+    mut locales: Vec<LocaleView>,
+    messages: &Messages,
+    diagnostics: &Diagnostics,
+) -> Option<Vec<LocaleView>> {
     let mut ok = true;
     for locale in &mut locales {
         match Labels::from_table(&locale.table) {
@@ -111,8 +133,12 @@ fn labels_for(mut locales: Vec<LocaleView>, messages: &Messages, diagnostics: &D
                 ok = false;
                 for id in missing {
                     diagnostics.push(
-                        Diagnostic::error(format!("locales/{}/ui.ftl", messages.source_locale()), Pos { line: 1, column: 1 }, format!("UI message `{id}` is defined in no locale"))
-                            .with_hint(format!("add `{id} = ...`: Folio needs it to render pages")),
+                        Diagnostic::error(
+                            format!("locales/{}/ui.ftl", messages.source_locale()),
+                            Pos { line: 1, column: 1 },
+                            format!("UI message `{id}` is defined in no locale"),
+                        )
+                        .with_hint(format!("add `{id} = ...`: Folio needs it to render pages")),
                     );
                 }
             }
@@ -160,7 +186,10 @@ struct TocItem {
 
 impl Renderer<'_> {
     fn locale(&self, lang: &str) -> &LocaleView {
-        self.locales.iter().find(|l| l.lang == lang).expect("configured locale")
+        self.locales
+            .iter()
+            .find(|l| l.lang == lang)
+            .expect("configured locale")
     }
 
     fn page(&self, page: &Page) -> Result<String, Diagnostic> {
@@ -172,13 +201,27 @@ impl Renderer<'_> {
         context.insert("description", &page.front.description);
         context.insert("content", &content);
         context.insert("is_home", &(page.path == "index.md"));
-        let toc: Vec<TocItem> = page.toc.iter().map(|t| TocItem { level: t.level, id: t.id.clone(), title: t.title.clone() }).collect();
+        let toc: Vec<TocItem> = page
+            .toc
+            .iter()
+            .map(|t| TocItem {
+                level: t.level,
+                id: t.id.clone(),
+                title: t.title.clone(),
+            })
+            .collect();
         context.insert("toc", &toc);
         let siblings: Vec<&Page> = self.site.pages_of(&page.locale).collect();
         let nav: Vec<NavLink> = siblings.iter().map(|p| self.nav_link(page, p)).collect();
         context.insert("nav", &nav);
-        let index = siblings.iter().position(|p| p.path == page.path).unwrap_or(0);
-        let previous = index.checked_sub(1).and_then(|i| siblings.get(i)).map(|p| self.nav_link(page, p));
+        let index = siblings
+            .iter()
+            .position(|p| p.path == page.path)
+            .unwrap_or(0);
+        let previous = index
+            .checked_sub(1)
+            .and_then(|i| siblings.get(i))
+            .map(|p| self.nav_link(page, p));
         let next = siblings.get(index + 1).map(|p| self.nav_link(page, p));
         context.insert("previous", &previous);
         context.insert("next", &next);
@@ -206,7 +249,11 @@ impl Renderer<'_> {
     }
 
     fn nav_link(&self, from: &Page, to: &Page) -> NavLink {
-        NavLink { title: to.front.title.clone(), href: self.urls.to_folder(&from.url, &to.url), current: from.path == to.path }
+        NavLink {
+            title: to.front.title.clone(),
+            href: self.urls.to_folder(&from.url, &to.url),
+            current: from.path == to.path,
+        }
     }
 
     fn translations(&self, page: &Page) -> Vec<Translation> {
@@ -214,7 +261,10 @@ impl Renderer<'_> {
             .iter()
             .map(|locale| {
                 let target = self.site.page(&locale.lang, &page.path);
-                let url = target.map(|p| p.url.as_str()).or(locale.home.as_deref()).unwrap_or("");
+                let url = target
+                    .map(|p| p.url.as_str())
+                    .or(locale.home.as_deref())
+                    .unwrap_or("");
                 Translation {
                     lang: locale.lang.clone(),
                     name: locale.name().to_string(),
@@ -233,18 +283,30 @@ impl Renderer<'_> {
             .locales
             .iter()
             .filter_map(|l| self.site.page(&l.lang, &page.path))
-            .map(|p| Alternate { lang: p.locale.clone(), href: self.urls.absolute(&p.url) })
+            .map(|p| Alternate {
+                lang: p.locale.clone(),
+                href: self.urls.absolute(&p.url),
+            })
             .collect();
-        let x_default = self.site.page(&self.site.config.source_locale, &page.path).map(|p| self.urls.absolute(&p.url));
+        let x_default = self
+            .site
+            .page(&self.site.config.source_locale, &page.path)
+            .map(|p| self.urls.absolute(&p.url));
         (alternates, x_default)
     }
 
     /// The language chooser at the root and a 404 page per locale (plus one at the root).
     fn extra_pages(&self) -> Vec<(String, Result<String, Diagnostic>)> {
         let source = self.locale(&self.site.config.source_locale);
-        let mut pages = vec![("index.html".to_string(), self.chooser(source)), ("404.html".to_string(), self.not_found(source, true))];
+        let mut pages = vec![
+            ("index.html".to_string(), self.chooser(source)),
+            ("404.html".to_string(), self.not_found(source, true)),
+        ];
         for locale in self.locales {
-            pages.push((format!("{}/404.html", locale.lang), self.not_found(locale, false)));
+            pages.push((
+                format!("{}/404.html", locale.lang),
+                self.not_found(locale, false),
+            ));
         }
         pages
     }
@@ -270,7 +332,9 @@ impl Renderer<'_> {
                 title: l.table.get("site-title"),
                 prompt: l.table.get("chooser-prompt"),
                 description: l.table.get("site-description"),
-                href: self.urls.to_folder("", l.home.as_deref().unwrap_or(&format!("{}/", l.lang))),
+                href: self
+                    .urls
+                    .to_folder("", l.home.as_deref().unwrap_or(&format!("{}/", l.lang))),
             })
             .collect();
         let mut context = self.common(source, "");
@@ -280,7 +344,12 @@ impl Renderer<'_> {
         let alternates: Vec<Alternate> = self
             .locales
             .iter()
-            .filter_map(|l| l.home.as_ref().map(|h| Alternate { lang: l.lang.clone(), href: self.urls.absolute(h) }))
+            .filter_map(|l| {
+                l.home.as_ref().map(|h| Alternate {
+                    lang: l.lang.clone(),
+                    href: self.urls.absolute(h),
+                })
+            })
             .collect();
         context.insert("alternates", &alternates);
         context.insert("x_default", &self.urls.absolute(""));

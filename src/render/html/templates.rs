@@ -33,8 +33,12 @@ impl Templates {
         for name in REQUIRED {
             if !theme.templates.iter().any(|t| t.path == *name) {
                 problems.push(
-                    Diagnostic::error(format!("themes/{}/templates/{name}", theme.name), Pos { line: 1, column: 1 }, format!("the theme has no `{name}` template"))
-                        .with_hint("copy it from Folio's default theme"),
+                    Diagnostic::error(
+                        format!("themes/{}/templates/{name}", theme.name),
+                        Pos { line: 1, column: 1 },
+                        format!("the theme has no `{name}` template"),
+                    )
+                    .with_hint("copy it from Folio's default theme"),
                 );
             }
         }
@@ -42,19 +46,32 @@ impl Templates {
             return Err(problems);
         }
         let mut tera = Tera::default();
-        let sources: Vec<(&str, &str)> = theme.templates.iter().map(|t| (t.path.as_str(), t.text.as_str())).collect();
+        let sources: Vec<(&str, &str)> = theme
+            .templates
+            .iter()
+            .map(|t| (t.path.as_str(), t.text.as_str()))
+            .collect();
         if let Err(err) = tera.add_raw_templates(sources) {
             let text = error_chain(&err);
             return Err(vec![
-                Diagnostic::error(format!("themes/{}/templates", theme.name), Pos { line: 1, column: 1 }, last_line(&text))
-                    .with_hint("check `{% extends %}` and `{% include %}` names"),
+                Diagnostic::error(
+                    format!("themes/{}/templates", theme.name),
+                    Pos { line: 1, column: 1 },
+                    last_line(&text),
+                )
+                .with_hint("check `{% extends %}` and `{% include %}` names"),
             ]);
         }
-        Ok(Templates { tera, theme: theme.clone() })
+        Ok(Templates {
+            tera,
+            theme: theme.clone(),
+        })
     }
 
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Diagnostic> {
-        self.tera.render(name, context).map_err(|err| self.render_error(name, &err))
+        self.tera
+            .render(name, context)
+            .map_err(|err| self.render_error(name, &err))
     }
 
     /// A render error, pointed at the template line that caused it where possible. An
@@ -63,12 +80,24 @@ impl Templates {
         let text = error_chain(err);
         if let Some(id) = missing_message(&text) {
             let needle = format!("\"{id}\"");
-            let (file, pos) = self.find(&needle).unwrap_or((name.to_string(), Pos { line: 1, column: 1 }));
-            return Diagnostic::error(shown(&self.theme, &file), pos, format!("UI message `{id}` is used by the template but defined in no locale"))
-                .with_hint(format!("add `{id} = ...` to the source locale's locales/<locale>/ui.ftl"));
+            let (file, pos) = self
+                .find(&needle)
+                .unwrap_or((name.to_string(), Pos { line: 1, column: 1 }));
+            return Diagnostic::error(
+                shown(&self.theme, &file),
+                pos,
+                format!("UI message `{id}` is used by the template but defined in no locale"),
+            )
+            .with_hint(format!(
+                "add `{id} = ...` to the source locale's locales/<locale>/ui.ftl"
+            ));
         }
-        Diagnostic::error(shown(&self.theme, name), Pos { line: 1, column: 1 }, format!("template error: {}", text.replace('\n', ": ")))
-            .with_hint("check the variables the template uses; Folio documents them in the README")
+        Diagnostic::error(
+            shown(&self.theme, name),
+            Pos { line: 1, column: 1 },
+            format!("template error: {}", text.replace('\n', ": ")),
+        )
+        .with_hint("check the variables the template uses; Folio documents them in the README")
     }
 
     fn find(&self, needle: &str) -> Option<(String, Pos)> {
@@ -99,7 +128,7 @@ fn last_line(text: &str) -> String {
     let lines = || text.lines().map(str::trim).filter(|l| !l.is_empty());
     lines()
         .find_map(|l| l.strip_prefix("= "))
-        .or_else(|| lines().last())
+        .or_else(|| lines().next_back())
         .unwrap_or_default()
         .to_string()
 }
@@ -110,7 +139,10 @@ fn syntax_pos(text: &str) -> Pos {
         .find_map(|l| {
             let rest = l.trim().strip_prefix("-->")?.trim();
             let (line, column) = rest.split_once(':')?;
-            Some(Pos { line: line.trim().parse().ok()?, column: column.trim().parse().ok()? })
+            Some(Pos {
+                line: line.trim().parse().ok()?,
+                column: column.trim().parse().ok()?,
+            })
         })
         .unwrap_or(Pos { line: 1, column: 1 })
 }

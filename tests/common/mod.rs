@@ -1,0 +1,60 @@
+//! Shared by the integration tests: fixture sites and the `folio` binary.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A temporary site: the `base` fixture with the files of `overlay` (a folder of
+/// `tests/fixtures/`) copied over it, so each fixture holds only what it breaks.
+pub fn site(overlay: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_tree(&fixtures().join("base"), dir.path());
+    if overlay != "base" {
+        copy_tree(&fixtures().join(overlay), dir.path());
+    }
+    dir
+}
+
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("fixture entry");
+        let target = to.join(entry.path().strip_prefix(from).expect("below fixture"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("create dir");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy fixture file");
+        }
+    }
+}
+
+pub fn folio() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("folio");
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+/// Every file below `dir`, as paths relative to it with `/`, sorted.
+pub fn files_below(dir: &Path) -> Vec<String> {
+    let mut files: Vec<String> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            e.path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect();
+    files.sort();
+    files
+}
