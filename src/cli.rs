@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::build::BuildOptions;
+use crate::commands::trees::PathsOptions;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -24,6 +25,37 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into the output folder (replaced whole, only on success).
     Build(BuildArgs),
+    /// Inspect decision trees.
+    #[command(subcommand)]
+    Trees(TreesCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TreesCommand {
+    /// Print every path from the start to an outcome, one per line.
+    Paths(PathsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PathsArgs {
+    /// The tree's id (its file name in content/decision-trees/).
+    pub tree: String,
+    /// Show this locale's texts instead of node and answer ids.
+    #[arg(long)]
+    pub locale: Option<String>,
+    /// The site's folder (the one with folio.toml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}
+
+impl From<PathsArgs> for PathsOptions {
+    fn from(args: PathsArgs) -> Self {
+        PathsOptions {
+            root: args.root,
+            tree: args.tree,
+            locale: args.locale,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

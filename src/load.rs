@@ -24,6 +24,8 @@ pub struct SiteSources {
     pub unreadable_pages: Vec<String>,
     /// Other files under `content/<locale>/`, published beside the pages.
     pub assets: Vec<BinaryFile>,
+    /// Decision-tree rules, `content/decision-trees/*.toml`.
+    pub trees: Vec<SourceFile>,
     /// Fluent files, `locales/<locale>/*.ftl`.
     pub messages: Vec<SourceFile>,
     /// Locales that have a `content/<locale>/` folder.
@@ -54,6 +56,11 @@ pub fn site(root: &Path, theme: &str, diagnostics: &Diagnostics) -> SiteSources 
     for locale_dir in sorted_dirs(&content) {
         let name = file_name(&locale_dir);
         if name == "decision-trees" {
+            for path in files_below(&locale_dir) {
+                if path.extension().is_some_and(|e| e == "toml") {
+                    sources.trees.extend(read_text(root, &path, diagnostics));
+                }
+            }
             continue;
         }
         sources.content_locales.push(name);

@@ -6,19 +6,25 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use folio::cli::{Cli, Command};
+use folio::cli::{Cli, Command, TreesCommand};
 use folio::commands::build::{self, BuildOptions};
-use folio::diagnostic;
+use folio::commands::trees::{self, PathsOptions};
+use folio::diagnostic::{self, Diagnostic, Severity};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Trees(TreesCommand::Paths(args)) => {
+            let report = trees::paths(&PathsOptions::from(args));
+            print_diagnostics(&report.diagnostics);
+            print!("{}", report.table);
+            exit_code(&report.diagnostics, false)
+        }
         Command::Build(args) => {
             let options = BuildOptions::from(args);
             let report = build::run(&options);
-            let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            print_diagnostics(&report.diagnostics);
             let mut stderr = std::io::stderr().lock();
-            let _ = stderr.write_all(diagnostic::render(&report.diagnostics, color).as_bytes());
             if let Some(out) = &report.written
                 && !cli.quiet
             {
@@ -31,11 +37,24 @@ fn main() -> ExitCode {
                     out.display()
                 );
             }
-            if report.failed(options.strict) {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            }
+            exit_code(&report.diagnostics, options.strict)
         }
+    }
+}
+
+fn print_diagnostics(diagnostics: &[Diagnostic]) {
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let _ = std::io::stderr().write_all(diagnostic::render(diagnostics, color).as_bytes());
+}
+
+/// 1 when anything is an error (or, under `--strict`, anything at all).
+fn exit_code(diagnostics: &[Diagnostic], strict: bool) -> ExitCode {
+    let failed = diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error || strict);
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }

@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, suggest};
-use crate::model::{Block, Href, Inline, Page, Pos};
+use crate::model::{Block, DecisionTree, Href, Inline, NodeKind, Page, Pos};
 
 /// What links may point to: pages with their anchors, and published files.
 pub struct Targets {
@@ -83,6 +83,95 @@ pub fn resolve(pages: &mut [Page], targets: &Targets, diagnostics: &Diagnostics)
             visit_blocks(&mut footnote.blocks, &mut resolver);
         }
     });
+}
+
+/// Every ```` ```decision-tree ```` fence must name a tree of the site.
+pub fn check_tree_embeds(pages: &[Page], trees: &[DecisionTree], diagnostics: &Diagnostics) {
+    let ids: Vec<&str> = trees.iter().map(|t| t.id.as_str()).collect();
+    for page in pages {
+        visit_trees(&page.blocks, &mut |tree, pos| {
+            if !ids.contains(&tree) {
+                let hint = match suggest(tree, &ids) {
+                    Some(close) => format!("did you mean `{close}`?"),
+                    None if ids.is_empty() => "add content/decision-trees/<id>.toml".to_string(),
+                    None => format!("trees of this site: {}", ids.join(", ")),
+                };
+                diagnostics.push(
+                    Diagnostic::error(&page.source, pos, format!("no decision tree `{tree}`"))
+                        .with_hint(hint),
+                );
+            }
+        });
+    }
+}
+
+fn visit_trees<'a>(blocks: &'a [Block], f: &mut impl FnMut(&'a str, Pos)) {
+    for block in blocks {
+        match block {
+            Block::DecisionTree { tree, pos } => f(tree, *pos),
+            Block::Quote { blocks, .. } => visit_trees(blocks, f),
+            Block::List { items, .. } => items.iter().for_each(|i| visit_trees(&i.blocks, f)),
+            _ => {}
+        }
+    }
+}
+
+/// An outcome's page link must reach a page (and anchor) of the source locale; a
+/// locale lacking that page gets a warning, as its readers would land elsewhere.
+pub fn check_tree_links(
+    trees: &[DecisionTree],
+    targets: &Targets,
+    locales: &[String],
+    source: &str,
+    diagnostics: &Diagnostics,
+) {
+    for tree in trees {
+        for node in &tree.nodes {
+            let NodeKind::Outcome {
+                link: Some(link), ..
+            } = &node.kind
+            else {
+                continue;
+            };
+            for locale in locales {
+                let context = Context {
+                    page_locale: locale.clone(),
+                    page_path: String::new(),
+                    source: tree.source.clone(),
+                };
+                let problem = if targets
+                    .pages
+                    .contains_key(&(locale.clone(), link.path.clone()))
+                {
+                    link.anchor
+                        .as_deref()
+                        .and_then(|a| context.check_anchor(&link.path, a, targets))
+                } else {
+                    let known: Vec<&str> = targets
+                        .pages
+                        .keys()
+                        .filter(|(l, _)| l == locale)
+                        .map(|(_, p)| p.as_str())
+                        .collect();
+                    let hint = match suggest(&link.path, &known) {
+                        Some(close) => format!("did you mean `{close}`? Links name the page's .md path below content/<locale>/"),
+                        None => "links name the page's .md path below content/<locale>/, e.g. \"priorites.md#quand\"".to_string(),
+                    };
+                    Some(Problem::error(
+                        format!(
+                            "outcome `{}` links to `{}`, which is not a page of content/{locale}/",
+                            node.id, link.path
+                        ),
+                        hint,
+                    ))
+                };
+                if let Some(mut problem) = problem {
+                    problem.warning = locale != source;
+                    diagnostics.push(problem.at(&tree.source, link.pos));
+                }
+            }
+        }
+    }
 }
 
 struct Context {
@@ -275,7 +364,7 @@ fn visit_blocks(blocks: &mut [Block], f: &mut impl FnMut(&mut Href, Pos)) {
                 }
             }
             Block::Image { src, pos, .. } => f(src, *pos),
-            Block::Code { .. } | Block::Rule | Block::Html(_) => {}
+            Block::Code { .. } | Block::Rule | Block::Html(_) | Block::DecisionTree { .. } => {}
         }
     }
 }

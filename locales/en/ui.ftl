@@ -39,3 +39,35 @@ not-found-home = Back to the guide's home page
 ## Footer
 footer-note = This guide describes best practices for Premium Support. Your contractual commitments always take precedence.
 footer-generator = Published with Folio
+
+## Decision trees
+# Label shown above each question; $number is the question's number (1, 2, 3...).
+tree-step = Question { $number }
+# Button that confirms the chosen answer and moves on to the next question.
+tree-continue = Continue
+# Button that goes back one question.
+tree-back = Previous question
+# Button that clears the answers and starts the tree again from the first question.
+tree-restart = Start again
+# Heading of the list of answers given so far.
+tree-your-answers = Your answers
+# Label shown above the final recommendation.
+tree-recommendation = Our recommendation
+# Error shown when "Continue" is pressed with no answer selected.
+tree-choose-answer = Choose an answer to continue.
+# Link to the guide page related to the result; $page is that page's title.
+tree-read-more = Read more: { $page }
+# Button that copies a plain-text summary, to paste into a support case.
+tree-copy = Copy a summary for your case
+# Confirmation shown after copying.
+tree-copied = Summary copied. You can now paste it into your case.
+# Message shown when the browser refuses to copy.
+tree-copy-failed = Automatic copying didn't work. Select the summary and copy it by hand.
+# Short label for the final step, in the list of answers and in the copied summary.
+tree-outcome = Result
+# Recommended priority; $priority is P1, P2, P3 or P4.
+tree-verdict-priority = Priority { $priority }
+# Actions recommended by the "Should I escalate my case?" tree. Keep them short and imperative.
+tree-action-escalate = Escalate the case
+tree-action-raise-to-p1 = Raise the case to P1
+tree-action-do-not-escalate = Don't escalate yet

@@ -40,3 +40,35 @@ not-found-home = Retourner à l'accueil du guide
 ## Pied de page
 footer-note = Ce guide décrit les bonnes pratiques du support Premium. Les engagements contractuels qui vous lient font foi.
 footer-generator = Publié avec Folio
+
+## Arbres de décision
+# Libellé affiché au-dessus de chaque question ; $number est le numéro de la question (1, 2, 3…).
+tree-step = Question { $number }
+# Bouton qui valide la réponse choisie et passe à la question suivante.
+tree-continue = Continuer
+# Bouton qui revient à la question précédente.
+tree-back = Question précédente
+# Bouton qui efface les réponses et reprend l'arbre depuis la première question.
+tree-restart = Recommencer
+# Titre de la liste des réponses déjà données.
+tree-your-answers = Vos réponses
+# Libellé affiché au-dessus de la recommandation finale.
+tree-recommendation = Notre recommandation
+# Message d'erreur quand on appuie sur « Continuer » sans avoir choisi de réponse.
+tree-choose-answer = Choisissez une réponse pour continuer.
+# Lien vers la page du guide liée au résultat ; $page est le titre de cette page.
+tree-read-more = En savoir plus : { $page }
+# Bouton qui copie un résumé en texte brut, à coller dans un dossier de support.
+tree-copy = Copier le résumé pour votre dossier
+# Confirmation affichée après la copie.
+tree-copied = Résumé copié. Vous pouvez le coller dans votre dossier.
+# Message affiché quand le navigateur refuse la copie.
+tree-copy-failed = La copie automatique n'a pas fonctionné. Sélectionnez le résumé et copiez-le manuellement.
+# Libellé court de l'étape finale dans la liste des réponses et dans le résumé copié.
+tree-outcome = Résultat
+# Priorité recommandée ; $priority vaut P1, P2, P3 ou P4.
+tree-verdict-priority = Priorité { $priority }
+# Actions recommandées par l'arbre « Faut-il escalader ? ». Formulations courtes, à l'infinitif.
+tree-action-escalate = Escalader le dossier
+tree-action-raise-to-p1 = Passer le dossier en P1
+tree-action-do-not-escalate = Ne pas escalader pour l'instant

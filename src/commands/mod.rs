@@ -1,3 +1,5 @@
 //! Commands: the only code that runs several stages; each file is one subcommand.
 
 pub mod build;
+pub mod site;
+pub mod trees;

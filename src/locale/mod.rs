@@ -143,6 +143,49 @@ impl Messages {
         }
     }
 
+    /// Checks messages that content needs (e.g. decision-tree texts): missing in the
+    /// source locale is an error at the place that uses it. A message missing only in
+    /// other locales was already reported as a fallback where it is defined.
+    pub fn check_required(&self, uses: &[(String, String, Pos)], diagnostics: &Diagnostics) {
+        for (id, file, pos) in uses {
+            if self
+                .locales
+                .get(&self.source)
+                .is_some_and(|m| m.bundle.has_message(id))
+            {
+                continue;
+            }
+            diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    *pos,
+                    format!(
+                        "Fluent message `{id}` is missing in the source locale `{}`",
+                        self.source
+                    ),
+                )
+                .with_hint(format!(
+                    "add `{id} = ...` to locales/{}/decision-trees.ftl",
+                    self.source
+                )),
+            );
+            for locale in self.locales.keys().filter(|l| **l != self.source) {
+                if !self.locales[locale].bundle.has_message(id) {
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            file,
+                            *pos,
+                            format!("Fluent message `{id}` is missing in locale `{locale}`"),
+                        )
+                        .with_hint(format!(
+                            "add `{id} = ...` to locales/{locale}/decision-trees.ftl"
+                        )),
+                    );
+                }
+            }
+        }
+    }
+
     /// The message `id` in `locale`, or along its fallback chain.
     pub fn get(&self, locale: &str, id: &str) -> Option<String> {
         self.format(locale, id, None)

@@ -81,7 +81,7 @@ fn blocks(blocks: &mut [Block], rule: Rule) {
                 }
             }
             Block::Image { alt, .. } => *alt = rule(alt, None),
-            Block::Code { .. } | Block::Rule | Block::Html(_) => {}
+            Block::Code { .. } | Block::Rule | Block::Html(_) | Block::DecisionTree { .. } => {}
         }
     }
 }

@@ -44,6 +44,11 @@ pub enum Block {
         pos: Pos,
     },
     Html(String),
+    /// A ```` ```decision-tree ```` fence: the tree with this id, shown here.
+    DecisionTree {
+        tree: String,
+        pos: Pos,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -6,12 +6,16 @@
 
 mod block;
 mod config;
+mod decision_tree;
 mod page;
 mod site;
 mod source;
 
 pub use block::{Align, Block, Callout, Href, Inline, ListItem, Pos, TableCell};
 pub use config::{LinkStyle, SiteConfig};
+pub use decision_tree::{
+    Action, Answer, DecisionTree, Node, NodeKind, PageLink, Path, Priority, Verdict,
+};
 pub use page::{Footnote, FrontMatter, Page, TocEntry};
 pub use site::Site;
 pub use source::{BinaryFile, SourceFile, Theme};

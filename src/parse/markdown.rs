@@ -23,6 +23,9 @@ pub struct Body {
     pub toc: Vec<TocEntry>,
 }
 
+/// The fence language that embeds a decision tree.
+pub const DECISION_TREE_FENCE: &str = "decision-tree";
+
 pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -157,11 +160,11 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                     }
                     CodeBlockKind::Indented => None,
                 };
-                Block::Code {
-                    lang,
-                    code: self.text_until(TagEnd::CodeBlock),
-                    pos,
+                let code = self.text_until(TagEnd::CodeBlock);
+                if lang.as_deref() == Some(DECISION_TREE_FENCE) {
+                    return self.decision_tree(&code, pos);
                 }
+                Block::Code { lang, code, pos }
             }
             Tag::HtmlBlock => Block::Html(self.text_until(TagEnd::HtmlBlock)),
             Tag::List(start) => Block::List {
@@ -188,6 +191,37 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 return None;
             }
         })
+    }
+
+    /// The body of a ```` ```decision-tree ```` fence: `tree = "<id>"`. Whether the tree
+    /// exists is checked once all trees are parsed.
+    fn decision_tree(&mut self, body: &str, pos: Pos) -> Option<Block> {
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Embed {
+            tree: String,
+        }
+        match toml::from_str::<Embed>(body) {
+            Ok(embed) => Some(Block::DecisionTree {
+                tree: embed.tree,
+                pos,
+            }),
+            Err(err) => {
+                let body_start = Pos {
+                    line: pos.line + 1,
+                    column: 1,
+                };
+                self.diagnostics.push(super::deserialize_diagnostic(
+                    self.file,
+                    body,
+                    body_start,
+                    err.span().map(|s| s.start),
+                    err.message(),
+                    &["tree"],
+                ));
+                None
+            }
+        }
     }
 
     fn items(&mut self) -> Vec<ListItem> {
@@ -523,6 +557,28 @@ mod tests {
         );
         assert_eq!(links[1].0, Href::External("https://x.test".into()));
         assert_eq!(links[2].0, Href::Fragment("haut".into()));
+    }
+
+    #[test]
+    fn decision_tree_fences_embed_trees() {
+        let b = body("Texte\n\n```decision-tree\ntree = \"priority\"\n```\n");
+        assert_eq!(
+            b.blocks[1],
+            Block::DecisionTree {
+                tree: "priority".into(),
+                pos: Pos { line: 3, column: 1 }
+            }
+        );
+        let diagnostics = Diagnostics::new();
+        parse(
+            "content/fr/a.md",
+            "```decision-tree\narbre = \"x\"\n```\n",
+            4,
+            &diagnostics,
+        );
+        let diags = diagnostics.into_sorted();
+        assert_eq!(diags[0].pos, Pos { line: 6, column: 1 });
+        assert!(diags[0].message.contains("unknown field `arbre`"));
     }
 
     #[test]

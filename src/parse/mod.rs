@@ -3,6 +3,7 @@
 //! Parsers are pure functions of text: they never touch the disk and report every
 //! problem as a `Diagnostic` with the exact place in the source file.
 
+pub mod decision_tree;
 pub mod front_matter;
 pub mod markdown;
 pub mod messages;

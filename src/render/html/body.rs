@@ -9,6 +9,7 @@ use crate::highlight;
 use crate::model::{Align, Block, Callout, Footnote, Href, Inline, ListItem, Page};
 
 use super::links::UrlMap;
+use super::tree::TreeRenderer;
 
 /// UI strings the body needs, from the locale's Fluent table.
 pub struct Labels {
@@ -61,11 +62,12 @@ impl Labels {
     }
 }
 
-pub fn render(page: &Page, urls: &UrlMap, labels: &Labels) -> String {
+pub fn render(page: &Page, urls: &UrlMap, labels: &Labels, trees: &TreeRenderer) -> String {
     let mut writer = Writer {
         page,
         urls,
         labels,
+        trees,
         out: String::with_capacity(16 * 1024),
         refs_seen: HashSet::new(),
     };
@@ -78,6 +80,7 @@ struct Writer<'a> {
     page: &'a Page,
     urls: &'a UrlMap,
     labels: &'a Labels,
+    trees: &'a TreeRenderer<'a>,
     out: String,
     /// Footnotes referenced so far: only the first reference gets the back-link id.
     refs_seen: HashSet<usize>,
@@ -156,6 +159,10 @@ impl Writer<'_> {
                 self.out.push_str("</figure>\n");
             }
             Block::Html(html) => self.out.push_str(html),
+            Block::DecisionTree { tree, .. } => {
+                let html = self.trees.html(tree, self.page);
+                self.out.push_str(&html);
+            }
         }
     }
 
@@ -409,7 +416,7 @@ mod tests {
             theme: "default".into(),
             links: LinkStyle::Pretty,
         };
-        let site = Site::new(config, pages);
+        let site = Site::new(config, pages, Vec::new());
         let labels = Labels::from_table(
             &LABEL_IDS
                 .iter()
@@ -425,7 +432,14 @@ mod tests {
                 ..FrontMatter::default()
             }
         );
-        render(guide, &UrlMap::new(&site), &labels)
+        let urls = UrlMap::new(&site);
+        let messages = crate::locale::Messages::build(&site.config, Vec::new(), &diagnostics);
+        let trees = TreeRenderer {
+            site: &site,
+            messages: &messages,
+            urls: &urls,
+        };
+        render(guide, &urls, &labels, &trees)
     }
 
     #[test]

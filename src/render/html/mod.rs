@@ -8,6 +8,7 @@ mod body;
 mod links;
 mod sitemap;
 mod templates;
+mod tree;
 
 pub use links::{UrlMap, relative};
 
@@ -24,6 +25,7 @@ use crate::output::Output;
 
 use body::Labels;
 use templates::Templates;
+use tree::TreeRenderer;
 
 /// Renders the whole site; problems go to `diagnostics` and the output is partial then.
 pub fn render(
@@ -51,8 +53,20 @@ pub fn render(
     let Some(locales) = labels_for(locales, messages, diagnostics) else {
         return output;
     };
+    if locales.is_empty() {
+        return output;
+    }
+    if !site.trees.is_empty() && !check_tree_strings(site, messages, diagnostics) {
+        return output;
+    }
+    let trees = TreeRenderer {
+        site,
+        messages,
+        urls: &urls,
+    };
     let renderer = Renderer {
         site,
+        trees: &trees,
         urls: &urls,
         templates: &templates,
         locales: &locales,
@@ -147,8 +161,29 @@ fn labels_for(
     ok.then_some(locales)
 }
 
+/// The widget's strings must exist (in some locale of the chain) once a site has trees.
+fn check_tree_strings(site: &Site, messages: &Messages, diagnostics: &Diagnostics) -> bool {
+    let missing: Vec<&str> = tree::UI_IDS
+        .iter()
+        .copied()
+        .filter(|id| messages.get(&site.config.source_locale, id).is_none())
+        .collect();
+    for id in &missing {
+        diagnostics.push(
+            Diagnostic::error(
+                format!("locales/{}/ui.ftl", site.config.source_locale),
+                Pos { line: 1, column: 1 },
+                format!("UI message `{id}` is defined in no locale"),
+            )
+            .with_hint(format!("add `{id} = ...`: decision trees need it")),
+        );
+    }
+    missing.is_empty()
+}
+
 struct Renderer<'a> {
     site: &'a Site,
+    trees: &'a TreeRenderer<'a>,
     urls: &'a UrlMap,
     templates: &'a Templates,
     locales: &'a [LocaleView],
@@ -185,22 +220,31 @@ struct TocItem {
 }
 
 impl Renderer<'_> {
+    /// Pages only exist in rendered locales; a build restricted with `--locale` may
+    /// leave out the source locale, and the root pages then use the first one.
     fn locale(&self, lang: &str) -> &LocaleView {
         self.locales
             .iter()
             .find(|l| l.lang == lang)
-            .expect("configured locale")
+            .unwrap_or(&self.locales[0])
     }
 
     fn page(&self, page: &Page) -> Result<String, Diagnostic> {
         let locale = self.locale(&page.locale);
         let labels = locale.labels.as_ref().expect("labels checked");
-        let content = body::render(page, self.urls, labels);
+        let content = body::render(page, self.urls, labels, self.trees);
         let mut context = self.common(locale, &page.url);
         context.insert("title", &page.front.title);
         context.insert("description", &page.front.description);
         context.insert("content", &content);
         context.insert("is_home", &(page.path == "index.md"));
+        context.insert(
+            "has_tree",
+            &page
+                .blocks
+                .iter()
+                .any(|b| matches!(b, crate::model::Block::DecisionTree { .. })),
+        );
         let toc: Vec<TocItem> = page
             .toc
             .iter()

@@ -1,0 +1,203 @@
+//! Sources to model, shared by every command that needs the site: load, parse,
+//! typography, cross-page resolution and the checks that span files.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::config;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::highlight;
+use crate::load::{self, CONFIG_FILE};
+use crate::locale::{Messages, apply_typography};
+use crate::model::{BinaryFile, DecisionTree, Page, Pos, Site, Theme};
+use crate::parse;
+use crate::resolve::{Targets, check_tree_embeds, check_tree_links, resolve};
+
+/// The site as data, with what rendering needs besides it.
+pub struct Loaded {
+    pub site: Site,
+    pub messages: Messages,
+    pub theme: Theme,
+    /// Content files that are not pages, for the configured locales.
+    pub assets: Vec<BinaryFile>,
+}
+
+/// Reads and checks the site at `root`, restricted to the `only` locales when given;
+/// `None` when it cannot even be read (no or broken folio.toml).
+pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<Loaded> {
+    let config_file = load::config(root, diagnostics)?;
+    let mut config = config::parse(&config_file, diagnostics)?;
+    let sources = load::site(root, &config.theme, diagnostics);
+    check_locale_folders(&config_file.text, &config.locales, &sources, diagnostics);
+    // Messages keep every locale: fallback chains end at the source locale.
+    let message_files = sources
+        .messages
+        .iter()
+        .filter_map(|f| parse::messages::parse(f, diagnostics))
+        .collect();
+    let messages = Messages::build(&config, message_files, diagnostics);
+
+    if !only.is_empty() {
+        for locale in only.iter().filter(|l| !config.locales.contains(l)) {
+            diagnostics.push(
+                Diagnostic::error(
+                    CONFIG_FILE,
+                    config::key_pos(&config_file.text, "locales"),
+                    format!("--locale {locale}: not a configured locale"),
+                )
+                .with_hint(format!("configured locales: {}", config.locales.join(", "))),
+            );
+        }
+        config.locales.retain(|l| only.contains(l));
+    }
+
+    let mut pages: Vec<Page> = sources
+        .pages
+        .par_iter()
+        .filter_map(|file| parse::page::parse(file, diagnostics))
+        .filter(|page| config.locales.contains(&page.locale))
+        .collect();
+    pages.par_iter_mut().for_each(|page| {
+        let lang = page.locale.clone();
+        apply_typography(page, &lang);
+        highlight::check_languages(page, diagnostics);
+    });
+    check_unique_urls(&pages, diagnostics);
+    let targets = Targets::new(
+        &pages,
+        &unparsed_pages(&sources, &pages),
+        asset_targets(&sources),
+    );
+    resolve(&mut pages, &targets, diagnostics);
+
+    let trees: Vec<DecisionTree> = sources
+        .trees
+        .iter()
+        .filter_map(|f| parse::decision_tree::parse(f, diagnostics))
+        .collect();
+    check_tree_embeds(&pages, &trees, diagnostics);
+    check_tree_links(
+        &trees,
+        &targets,
+        &config.locales,
+        &config.source_locale,
+        diagnostics,
+    );
+    for tree in &trees {
+        let uses: Vec<_> = tree
+            .message_uses()
+            .into_iter()
+            .map(|(id, pos)| (id, tree.source.clone(), pos))
+            .collect();
+        messages.check_required(&uses, diagnostics);
+    }
+
+    let published = |path: &str| {
+        config
+            .locales
+            .iter()
+            .any(|l| path.starts_with(&format!("content/{l}/")))
+    };
+    let assets = sources
+        .assets
+        .into_iter()
+        .filter(|a| published(&a.path))
+        .collect();
+    Some(Loaded {
+        site: Site::new(config, pages, trees),
+        messages,
+        theme: sources.theme,
+        assets,
+    })
+}
+
+/// `<locale>/<path>` of content files that are not pages: links may point to them.
+fn asset_targets(sources: &load::SiteSources) -> Vec<String> {
+    sources
+        .assets
+        .iter()
+        .filter_map(|a| a.path.strip_prefix("content/").map(str::to_string))
+        .collect()
+}
+
+/// Page files that exist but did not parse: links to them are not reported again.
+fn unparsed_pages(sources: &load::SiteSources, pages: &[Page]) -> Vec<String> {
+    let parsed: HashSet<&str> = pages.iter().map(|p| p.source.as_str()).collect();
+    sources
+        .pages
+        .iter()
+        .map(|f| &f.path)
+        .chain(&sources.unreadable_pages)
+        .filter(|path| !parsed.contains(path.as_str()))
+        .filter_map(|path| path.strip_prefix("content/"))
+        .map(str::to_string)
+        .collect()
+}
+
+fn check_locale_folders(
+    config_text: &str,
+    locales: &[String],
+    sources: &load::SiteSources,
+    diagnostics: &Diagnostics,
+) {
+    let pos = config::key_pos(config_text, "locales");
+    for locale in locales {
+        if !sources.content_locales.contains(locale) {
+            diagnostics.push(
+                Diagnostic::error(
+                    CONFIG_FILE,
+                    pos,
+                    format!("locale `{locale}` has no content/{locale}/ folder"),
+                )
+                .with_hint(format!(
+                    "create content/{locale}/ with its pages, or remove \"{locale}\" from `locales`"
+                )),
+            );
+        }
+        let has_messages = sources
+            .messages
+            .iter()
+            .any(|m| m.path.starts_with(&format!("locales/{locale}/")));
+        if !has_messages {
+            diagnostics.push(
+                Diagnostic::warning(CONFIG_FILE, pos, format!("locale `{locale}` has no locales/{locale}/*.ftl files; its interface falls back"))
+                    .with_hint(format!("create locales/{locale}/ui.ftl with the interface strings")),
+            );
+        }
+    }
+    for found in &sources.content_locales {
+        if !locales.contains(found) {
+            diagnostics.push(
+                Diagnostic::warning(
+                    format!("content/{found}"),
+                    Pos { line: 1, column: 1 },
+                    format!("content/{found}/ is not a configured locale and is skipped"),
+                )
+                .with_hint(format!(
+                    "add \"{found}\" to `locales` in folio.toml to publish it"
+                )),
+            );
+        }
+    }
+}
+
+fn check_unique_urls(pages: &[Page], diagnostics: &Diagnostics) {
+    let mut seen: std::collections::HashMap<&str, &Page> = std::collections::HashMap::new();
+    for page in pages {
+        if let Some(first) = seen.insert(&page.url, page) {
+            diagnostics.push(
+                Diagnostic::error(
+                    &page.source,
+                    Pos { line: 1, column: 1 },
+                    format!(
+                        "this page and {} both publish to /{}",
+                        first.source, page.url
+                    ),
+                )
+                .with_hint("give one of them another `slug`"),
+            );
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! Decision trees as HTML that works without JavaScript: every question is a section
+//! whose answers link to the next section, every outcome a section with its verdict.
+//! The theme's `decision-tree.js` turns that markup into a one-question-at-a-time
+//! widget, reading questions, answers and strings from it, so the two cannot disagree.
+
+use std::fmt::Write as _;
+
+use fluent_bundle::FluentArgs;
+use pulldown_cmark_escape::{escape_href, escape_html};
+
+use crate::locale::{Messages, apply_typography_text};
+use crate::model::{DecisionTree, Href, Node, NodeKind, Page, Site, Verdict};
+
+use super::links::UrlMap;
+
+/// Interface strings of the widget, from the locale's Fluent files.
+pub const UI_IDS: &[&str] = &[
+    "tree-step",
+    "tree-continue",
+    "tree-back",
+    "tree-restart",
+    "tree-your-answers",
+    "tree-recommendation",
+    "tree-choose-answer",
+    "tree-read-more",
+    "tree-copy",
+    "tree-copied",
+    "tree-copy-failed",
+    "tree-outcome",
+    "tree-verdict-priority",
+    "tree-action-escalate",
+    "tree-action-raise-to-p1",
+    "tree-action-do-not-escalate",
+];
+
+pub struct TreeRenderer<'a> {
+    pub site: &'a Site,
+    pub messages: &'a Messages,
+    pub urls: &'a UrlMap,
+}
+
+impl TreeRenderer<'_> {
+    /// The tree `id` as embedded in `page`; empty when the tree does not exist
+    /// (already reported).
+    pub fn html(&self, id: &str, page: &Page) -> String {
+        let Some(tree) = self.site.tree(id) else {
+            return String::new();
+        };
+        let text = Texts {
+            messages: self.messages,
+            lang: &page.locale,
+        };
+        let order = tree.reading_order();
+        let mut out = String::with_capacity(8 * 1024);
+        let _ = write!(
+            out,
+            "<section class=\"decision-tree\" id=\"dt-{id}\" data-tree=\"{id}\" data-start=\"{start}\" aria-labelledby=\"dt-{id}-title\"",
+            id = esc(&tree.id),
+            start = esc(&tree.start)
+        );
+        let widget_strings = UI_IDS.iter().filter(|ui| {
+            !ui.starts_with("tree-action")
+                && !["tree-verdict-priority", "tree-read-more"].contains(ui)
+        });
+        for ui in widget_strings {
+            let value = if *ui == "tree-step" {
+                text.with_arg(ui, "number", "{n}")
+            } else {
+                text.get(ui)
+            };
+            let _ = write!(out, " data-t-{}=\"{}\"", &ui["tree-".len()..], esc(&value));
+        }
+        let _ = write!(
+            out,
+            ">\n<h3 class=\"tree-title\" id=\"dt-{}-title\">{}</h3>\n",
+            esc(&tree.id),
+            esc(&text.get(&tree.title))
+        );
+        if let Some(intro) = &tree.intro {
+            let _ = writeln!(out, "<p class=\"tree-intro\">{}</p>", esc(&text.get(intro)));
+        }
+        out.push_str("<div class=\"tree-static\">\n");
+        let mut step = 0;
+        for node in &order {
+            match &node.kind {
+                NodeKind::Question { .. } => {
+                    step += 1;
+                    self.question(&mut out, tree, node, step, &text);
+                }
+                NodeKind::Outcome { .. } => self.outcome(&mut out, tree, node, page, &text),
+            }
+        }
+        out.push_str("</div>\n</section>\n");
+        out
+    }
+
+    fn question(
+        &self,
+        out: &mut String,
+        tree: &DecisionTree,
+        node: &Node,
+        step: usize,
+        text: &Texts,
+    ) {
+        let NodeKind::Question { answers } = &node.kind else {
+            return;
+        };
+        let _ = write!(
+            out,
+            "<section class=\"tree-node tree-question\" id=\"dt-{tree}-{node}\" data-node=\"{node}\">\n<h4><span class=\"tree-step\">{step_label}</span> <span class=\"tree-text\">{question}</span></h4>\n",
+            tree = esc(&tree.id),
+            node = esc(&node.id),
+            step_label = esc(&text.with_arg("tree-step", "number", &step.to_string())),
+            question = esc(&text.get(&node.text)),
+        );
+        if let Some(help) = &node.help {
+            let _ = writeln!(out, "<p class=\"tree-help\">{}</p>", esc(&text.get(help)));
+        }
+        out.push_str("<ul class=\"tree-answers\">\n");
+        for answer in answers {
+            let _ = writeln!(
+                out,
+                "<li><a href=\"#dt-{tree}-{next}\" data-answer=\"{id}\" data-next=\"{next}\">{label}</a></li>",
+                tree = esc(&tree.id),
+                next = esc(&answer.next),
+                id = esc(&answer.id),
+                label = esc(&text.get(&answer.label)),
+            );
+        }
+        out.push_str("</ul>\n</section>\n");
+    }
+
+    fn outcome(
+        &self,
+        out: &mut String,
+        tree: &DecisionTree,
+        node: &Node,
+        page: &Page,
+        text: &Texts,
+    ) {
+        let NodeKind::Outcome { verdict, link } = &node.kind else {
+            return;
+        };
+        let _ = write!(
+            out,
+            "<section class=\"tree-node tree-outcome\" id=\"dt-{tree}-{node}\" data-node=\"{node}\" data-verdict=\"{verdict}\">\n<p class=\"tree-outcome-label\">{label}</p>\n<p class=\"tree-verdict\"><span class=\"tree-badge tree-badge-{verdict_class}\">{badge}</span> <span class=\"tree-verdict-text\">{verdict_text}</span></p>\n<p class=\"tree-why\">{why}</p>\n",
+            tree = esc(&tree.id),
+            node = esc(&node.id),
+            verdict = esc(verdict.name()),
+            verdict_class = esc(&verdict.name().to_lowercase()),
+            label = esc(&text.get("tree-recommendation")),
+            badge = esc(&badge(*verdict)),
+            verdict_text = esc(&verdict_text(*verdict, text)),
+            why = esc(&text.get(&node.text)),
+        );
+        if let Some(link) = link {
+            let target = self
+                .site
+                .page(&page.locale, &link.path)
+                .or_else(|| self.site.page(&self.site.config.source_locale, &link.path));
+            if let Some(target) = target {
+                let href = self.urls.href(
+                    page,
+                    &Href::Page {
+                        locale: target.locale.clone(),
+                        path: target.path.clone(),
+                        anchor: link.anchor.clone(),
+                    },
+                );
+                let mut escaped = String::new();
+                let _ = escape_href(&mut escaped, &href);
+                let _ = writeln!(
+                    out,
+                    "<p class=\"tree-more\"><a href=\"{escaped}\">{}</a></p>",
+                    esc(&text.with_arg("tree-read-more", "page", &target.front.title))
+                );
+            }
+        }
+        out.push_str("</section>\n");
+    }
+}
+
+/// `P1`, or a short mark for an action.
+fn badge(verdict: Verdict) -> String {
+    match verdict {
+        Verdict::Priority(p) => p.name().to_string(),
+        Verdict::Action(_) => "!".to_string(),
+    }
+}
+
+fn verdict_text(verdict: Verdict, text: &Texts) -> String {
+    match verdict {
+        Verdict::Priority(p) => text.with_arg("tree-verdict-priority", "priority", p.name()),
+        Verdict::Action(a) => text.get(&format!("tree-action-{}", a.name())),
+    }
+}
+
+struct Texts<'a> {
+    messages: &'a Messages,
+    lang: &'a str,
+}
+
+impl Texts<'_> {
+    fn get(&self, id: &str) -> String {
+        let raw = self
+            .messages
+            .get(self.lang, id)
+            .unwrap_or_else(|| id.to_string());
+        apply_typography_text(&raw, self.lang)
+    }
+
+    fn with_arg(&self, id: &str, name: &'static str, value: &str) -> String {
+        let mut args = FluentArgs::new();
+        args.set(name, value.to_string());
+        let raw = self
+            .messages
+            .format(self.lang, id, Some(&args))
+            .unwrap_or_else(|| id.to_string());
+        apply_typography_text(&raw, self.lang)
+    }
+}
+
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let _ = escape_html(&mut out, text);
+    out
+}
