@@ -133,7 +133,14 @@ pub fn check_tree_links(
             else {
                 continue;
             };
-            for locale in locales {
+            // The source locale first: when its link is broken, that one error says it all.
+            let mut ordered: Vec<&String> = locales.iter().collect();
+            ordered.sort_by_key(|l| *l != source);
+            let mut source_failed = false;
+            for locale in ordered {
+                if source_failed {
+                    break;
+                }
                 let context = Context {
                     page_locale: locale.clone(),
                     page_path: String::new(),
@@ -166,7 +173,11 @@ pub fn check_tree_links(
                     ))
                 };
                 if let Some(mut problem) = problem {
-                    problem.warning = locale != source;
+                    source_failed = locale == source;
+                    if !source_failed {
+                        problem.warning = true;
+                        problem.message = format!("{} (locale `{locale}`)", problem.message);
+                    }
                     diagnostics.push(problem.at(&tree.source, link.pos));
                 }
             }

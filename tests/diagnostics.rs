@@ -134,3 +134,18 @@ fn missing_config_is_reported_not_a_panic() {
 fn usage_errors_exit_with_2() {
     folio().args(["build", "--no-such-flag"]).assert().code(2);
 }
+
+#[test]
+fn tree_texts_missing_in_the_source_locale_are_errors_elsewhere_warnings() {
+    insta::assert_snapshot!(build_failing("tree-messages"));
+}
+
+#[test]
+fn tree_outcome_links_must_reach_a_page_and_anchor() {
+    insta::assert_snapshot!(build_failing("tree-links"));
+}
+
+#[test]
+fn an_embedded_tree_must_exist() {
+    insta::assert_snapshot!(build_failing("tree-embed"));
+}

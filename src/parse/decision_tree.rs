@@ -74,7 +74,7 @@ pub fn parse(file: &SourceFile, diagnostics: &Diagnostics) -> Option<DecisionTre
             return None;
         }
     };
-    let checker = Checker { file, diagnostics };
+    let checker = Checker { file, diagnostics, broken: Default::default() };
     checker.build(raw)
 }
 
@@ -92,6 +92,9 @@ fn known_keys_for(message: &str) -> &'static [&'static str] {
 struct Checker<'a> {
     file: &'a SourceFile,
     diagnostics: &'a Diagnostics,
+    /// Nodes dropped for a reported mistake: answers leading to them are not
+    /// reported a second time.
+    broken: std::cell::RefCell<Vec<String>>,
 }
 
 impl Checker<'_> {
@@ -142,13 +145,16 @@ impl Checker<'_> {
                 continue;
             }
             seen.insert(id, raw_node.id.span());
-            if let Some(node) = self.node(raw_node, span) {
-                nodes.push(node);
+            let id = raw_node.id.get_ref().clone();
+            match self.node(raw_node, span) {
+                Some(node) => nodes.push(node),
+                None => self.broken.borrow_mut().push(id),
             }
         }
         let start = match raw.start {
             Some(start) => {
-                if !nodes.iter().any(|n| &n.id == start.get_ref()) {
+                let known = nodes.iter().any(|n| &n.id == start.get_ref()) || self.broken.borrow().contains(start.get_ref());
+                if !known {
                     let ids: Vec<&str> = nodes.iter().map(|n| n.id.as_str()).collect();
                     self.error(
                         start.span(),
@@ -349,7 +355,9 @@ impl Checker<'_> {
         let ids: Vec<&str> = tree.nodes.iter().map(|n| n.id.as_str()).collect();
         for node in &tree.nodes {
             if let NodeKind::Question { answers } = &node.kind {
-                for answer in answers.iter().filter(|a| tree.node(&a.next).is_none()) {
+                let broken = self.broken.borrow();
+                let dangling = answers.iter().filter(|a| tree.node(&a.next).is_none() && !broken.contains(&a.next));
+                for answer in dangling {
                     self.diagnostics.push(
                         Diagnostic::error(
                             &self.file.path,
@@ -363,6 +371,10 @@ impl Checker<'_> {
                     );
                 }
             }
+        }
+        // Without a start node (already reported) reachability means nothing.
+        if tree.node(&tree.start).is_none() {
+            return;
         }
         let reachable = reachable(tree);
         for node in tree
