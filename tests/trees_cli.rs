@@ -5,7 +5,13 @@ mod common;
 use common::{folio, repo_root};
 
 fn paths(args: &[&str]) -> String {
-    let assert = folio().args(["trees", "paths"]).args(args).arg("--root").arg(repo_root()).assert().success();
+    let assert = folio()
+        .args(["trees", "paths"])
+        .args(args)
+        .arg("--root")
+        .arg(repo_root())
+        .assert()
+        .success();
     String::from_utf8(assert.get_output().stdout.clone()).unwrap()
 }
 
@@ -41,8 +47,18 @@ fn every_outcome_of_the_priority_tree_is_reached() {
 
 #[test]
 fn an_unknown_tree_is_an_error() {
-    let assert = folio().args(["trees", "paths", "nope", "--root"]).arg(repo_root()).assert().code(1);
+    let assert = folio()
+        .args(["trees", "paths", "nope", "--root"])
+        .arg(repo_root())
+        .assert()
+        .code(1);
     let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
-    assert!(stderr.contains("error: no decision tree `nope`"), "{stderr}");
-    assert!(stderr.contains("trees of this site: escalation, priority"), "{stderr}");
+    assert!(
+        stderr.contains("error: no decision tree `nope`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("trees of this site: escalation, priority"),
+        "{stderr}"
+    );
 }

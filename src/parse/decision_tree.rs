@@ -74,7 +74,11 @@ pub fn parse(file: &SourceFile, diagnostics: &Diagnostics) -> Option<DecisionTre
             return None;
         }
     };
-    let checker = Checker { file, diagnostics, broken: Default::default() };
+    let checker = Checker {
+        file,
+        diagnostics,
+        broken: Default::default(),
+    };
     checker.build(raw)
 }
 
@@ -153,7 +157,8 @@ impl Checker<'_> {
         }
         let start = match raw.start {
             Some(start) => {
-                let known = nodes.iter().any(|n| &n.id == start.get_ref()) || self.broken.borrow().contains(start.get_ref());
+                let known = nodes.iter().any(|n| &n.id == start.get_ref())
+                    || self.broken.borrow().contains(start.get_ref());
                 if !known {
                     let ids: Vec<&str> = nodes.iter().map(|n| n.id.as_str()).collect();
                     self.error(
@@ -356,7 +361,9 @@ impl Checker<'_> {
         for node in &tree.nodes {
             if let NodeKind::Question { answers } = &node.kind {
                 let broken = self.broken.borrow();
-                let dangling = answers.iter().filter(|a| tree.node(&a.next).is_none() && !broken.contains(&a.next));
+                let dangling = answers
+                    .iter()
+                    .filter(|a| tree.node(&a.next).is_none() && !broken.contains(&a.next));
                 for answer in dangling {
                     self.diagnostics.push(
                         Diagnostic::error(

@@ -107,7 +107,7 @@ impl TreeRenderer<'_> {
         };
         let _ = write!(
             out,
-            "<section class=\"tree-node tree-question\" id=\"dt-{tree}-{node}\" data-node=\"{node}\">\n<h4><span class=\"tree-step\">{step_label}</span> <span class=\"tree-text\">{question}</span></h4>\n",
+            "<section class=\"tree-node tree-node-question\" id=\"dt-{tree}-{node}\" data-node=\"{node}\">\n<h4><span class=\"tree-step\">{step_label}</span> <span class=\"tree-text\">{question}</span></h4>\n",
             tree = esc(&tree.id),
             node = esc(&node.id),
             step_label = esc(&text.with_arg("tree-step", "number", &step.to_string())),
@@ -143,7 +143,7 @@ impl TreeRenderer<'_> {
         };
         let _ = write!(
             out,
-            "<section class=\"tree-node tree-outcome\" id=\"dt-{tree}-{node}\" data-node=\"{node}\" data-verdict=\"{verdict}\">\n<p class=\"tree-outcome-label\">{label}</p>\n<p class=\"tree-verdict\"><span class=\"tree-badge tree-badge-{verdict_class}\">{badge}</span> <span class=\"tree-verdict-text\">{verdict_text}</span></p>\n<p class=\"tree-why\">{why}</p>\n",
+            "<section class=\"tree-node tree-node-outcome\" id=\"dt-{tree}-{node}\" data-node=\"{node}\" data-verdict=\"{verdict}\">\n<p class=\"tree-outcome-label\">{label}</p>\n<p class=\"tree-verdict\"><span class=\"tree-badge tree-badge-{verdict_class}\">{badge}</span> <span class=\"tree-verdict-text\">{verdict_text}</span></p>\n<p class=\"tree-why\">{why}</p>\n",
             tree = esc(&tree.id),
             node = esc(&node.id),
             verdict = esc(verdict.name()),

@@ -22,7 +22,7 @@
     var nodes = {};
     root.querySelectorAll(".tree-node").forEach(function (section) {
       var id = section.getAttribute("data-node");
-      if (section.classList.contains("tree-question")) {
+      if (section.classList.contains("tree-node-question")) {
         var help = section.querySelector(".tree-help");
         nodes[id] = {
           kind: "question",
