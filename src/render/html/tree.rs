@@ -9,7 +9,7 @@ use fluent_bundle::FluentArgs;
 use pulldown_cmark_escape::{escape_href, escape_html};
 
 use crate::locale::{Messages, apply_typography_text};
-use crate::model::{DecisionTree, Href, Node, NodeKind, Page, Site, Verdict};
+use crate::model::{Action, DecisionTree, Href, Node, NodeKind, Page, Site, Verdict};
 
 use super::links::UrlMap;
 
@@ -184,7 +184,9 @@ impl TreeRenderer<'_> {
 fn badge(verdict: Verdict) -> String {
     match verdict {
         Verdict::Priority(p) => p.name().to_string(),
-        Verdict::Action(_) => "!".to_string(),
+        Verdict::Action(Action::Escalate) => "↑".to_string(),
+        Verdict::Action(Action::RaiseToP1) => "P1".to_string(),
+        Verdict::Action(Action::DoNotEscalate) => "✓".to_string(),
     }
 }
 
