@@ -81,6 +81,49 @@ pub fn stylesheet() -> String {
     )
 }
 
+/// An RGB colour and the text it paints.
+pub type StyledRun = ((u8, u8, u8), String);
+
+/// The code as lines of coloured runs (the light theme), for print. Unknown languages
+/// give one run per line in the theme's text colour.
+pub fn styled_lines(code: &str, lang: Option<&str>) -> Vec<Vec<StyledRun>> {
+    let theme = &THEMES.themes[LIGHT_THEME];
+    let foreground = theme
+        .settings
+        .foreground
+        .map_or((0x24, 0x29, 0x2e), |c| (c.r, c.g, c.b));
+    let syntax = lang.filter(|l| !PLAIN.contains(l)).and_then(syntax);
+    let mut highlighter = syntax.map(|s| syntect::easy::HighlightLines::new(s, theme));
+    LinesWithEndings::from(code)
+        .map(|line| {
+            let runs: Vec<StyledRun> = match highlighter
+                .as_mut()
+                .and_then(|h| h.highlight_line(line, &SYNTAXES).ok())
+            {
+                Some(ranges) => ranges
+                    .into_iter()
+                    .map(|(style, text)| {
+                        (
+                            (style.foreground.r, style.foreground.g, style.foreground.b),
+                            text.to_string(),
+                        )
+                    })
+                    .collect(),
+                None => vec![(foreground, line.to_string())],
+            };
+            runs.into_iter()
+                .map(|(color, text)| {
+                    (
+                        color,
+                        text.trim_end_matches(['\n', '\r']).replace('\t', "    "),
+                    )
+                })
+                .filter(|(_, text)| !text.is_empty())
+                .collect()
+        })
+        .collect()
+}
+
 /// Warns about code blocks whose language has no highlighting.
 pub fn check_languages(page: &Page, diagnostics: &Diagnostics) {
     visit_code(&page.blocks, &mut |lang, pos| {

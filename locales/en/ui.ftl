@@ -71,3 +71,16 @@ tree-verdict-priority = Priority { $priority }
 tree-action-escalate = Escalate the case
 tree-action-raise-to-p1 = Raise the case to P1
 tree-action-do-not-escalate = Don't escalate yet
+
+## Printable PDF guide
+# The PDF's file name, without extension: letters, digits and hyphens.
+pdf-file-name = premium-support-guide
+pdf-contents = Contents
+# Footer: { $page } is the page number, { $total } the guide's page count.
+pdf-page-footer = Page { $page } of { $total }
+pdf-version = Version { $version }
+# Printed decision trees: questions are numbered steps…
+pdf-tree-step = Step { $number }
+# … and outcomes are lettered.
+pdf-tree-outcome = Outcome { $letter }
+pdf-tree-page = page { $page }

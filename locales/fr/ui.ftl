@@ -72,3 +72,16 @@ tree-verdict-priority = Priorité { $priority }
 tree-action-escalate = Escalader le dossier
 tree-action-raise-to-p1 = Passer le dossier en P1
 tree-action-do-not-escalate = Ne pas escalader pour l'instant
+
+## Guide PDF imprimable
+# Nom du fichier PDF, sans extension : lettres, chiffres et tirets.
+pdf-file-name = guide-support-premium
+pdf-contents = Table des matières
+# Pied de page : { $page } est le numéro de la page, { $total } le nombre de pages du guide.
+pdf-page-footer = Page { $page } sur { $total }
+pdf-version = Version { $version }
+# Arbres de décision imprimés : les questions sont des étapes numérotées…
+pdf-tree-step = Étape { $number }
+# … et les résultats sont désignés par une lettre.
+pdf-tree-outcome = Résultat { $letter }
+pdf-tree-page = page { $page }

@@ -19,6 +19,59 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Pos, SiteConfig};
 use crate::parse::messages::MessageFile;
 
+/// Messages of one locale, with its typography applied: what renderers print.
+pub struct Texts<'a> {
+    messages: &'a Messages,
+    lang: &'a str,
+}
+
+impl<'a> Texts<'a> {
+    pub fn new(messages: &'a Messages, lang: &'a str) -> Self {
+        Texts { messages, lang }
+    }
+
+    pub fn lang(&self) -> &str {
+        self.lang
+    }
+
+    /// The message, or its id when no locale has it (already reported).
+    pub fn get(&self, id: &str) -> String {
+        let raw = self
+            .messages
+            .get(self.lang, id)
+            .unwrap_or_else(|| id.to_string());
+        apply_typography_text(&raw, self.lang)
+    }
+
+    /// The message with one variable set.
+    pub fn with_arg(&self, id: &str, name: &'static str, value: &str) -> String {
+        let mut args = FluentArgs::new();
+        args.set(name, value.to_string());
+        let raw = self
+            .messages
+            .format(self.lang, id, Some(&args))
+            .unwrap_or_else(|| id.to_string());
+        apply_typography_text(&raw, self.lang)
+    }
+
+    /// The message with two variables set.
+    pub fn with_args(
+        &self,
+        id: &str,
+        first: (&'static str, &str),
+        second: (&'static str, &str),
+    ) -> String {
+        let mut args = FluentArgs::new();
+        args.set(first.0, first.1.to_string());
+        args.set(second.0, second.1.to_string());
+        let raw = self
+            .messages
+            .format(self.lang, id, Some(&args))
+            .unwrap_or_else(|| id.to_string());
+        apply_typography_text(&raw, self.lang)
+    }
+}
+
 pub struct Messages {
     source: String,
     /// Every message and term id defined in any locale.

@@ -25,6 +25,52 @@ pub struct SiteConfig {
     pub theme: String,
     #[serde(default)]
     pub links: LinkStyle,
+    #[serde(default)]
+    pub pdf: PdfConfig,
+}
+
+/// The `[pdf]` table: the printable guide of each locale.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PdfConfig {
+    pub enabled: bool,
+    pub paper: Paper,
+    pub author: String,
+    /// Shown on the cover, e.g. "2.1".
+    pub version: Option<String>,
+    /// `YYYY-MM-DD`: the cover's date and the document's creation date. Without it,
+    /// SOURCE_DATE_EPOCH is used when set; otherwise the PDF carries no date.
+    pub date: Option<String>,
+}
+
+impl Default for PdfConfig {
+    fn default() -> Self {
+        PdfConfig {
+            enabled: true,
+            paper: Paper::A4,
+            author: String::new(),
+            version: None,
+            date: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+impl Paper {
+    /// Width and height in points.
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (595.276, 841.89),
+            Paper::Letter => (612.0, 792.0),
+        }
+    }
 }
 
 impl SiteConfig {
@@ -35,6 +81,7 @@ impl SiteConfig {
         "locales",
         "theme",
         "links",
+        "pdf",
     ];
 
     /// `base_url` with exactly one trailing slash.

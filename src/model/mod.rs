@@ -12,7 +12,7 @@ mod site;
 mod source;
 
 pub use block::{Align, Block, Callout, Href, Inline, ListItem, Pos, TableCell};
-pub use config::{LinkStyle, SiteConfig};
+pub use config::{LinkStyle, Paper, PdfConfig, SiteConfig};
 pub use decision_tree::{
     Action, Answer, DecisionTree, Node, NodeKind, PageLink, Path, Priority, Verdict,
 };

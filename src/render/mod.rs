@@ -2,3 +2,4 @@
 //! will sit beside it and read the same model.
 
 pub mod html;
+pub mod pdf;

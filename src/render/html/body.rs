@@ -415,6 +415,7 @@ mod tests {
             locales: vec!["fr".into()],
             theme: "default".into(),
             links: LinkStyle::Pretty,
+            pdf: Default::default(),
         };
         let site = Site::new(config, pages, Vec::new());
         let labels = Labels::from_table(

@@ -5,10 +5,9 @@
 
 use std::fmt::Write as _;
 
-use fluent_bundle::FluentArgs;
 use pulldown_cmark_escape::{escape_href, escape_html};
 
-use crate::locale::{Messages, apply_typography_text};
+use crate::locale::{Messages, Texts};
 use crate::model::{Action, DecisionTree, Href, Node, NodeKind, Page, Site, Verdict};
 
 use super::links::UrlMap;
@@ -46,10 +45,7 @@ impl TreeRenderer<'_> {
         let Some(tree) = self.site.tree(id) else {
             return String::new();
         };
-        let text = Texts {
-            messages: self.messages,
-            lang: &page.locale,
-        };
+        let text = Texts::new(self.messages, &page.locale);
         let order = tree.reading_order();
         let mut out = String::with_capacity(8 * 1024);
         let _ = write!(
@@ -194,31 +190,6 @@ fn verdict_text(verdict: Verdict, text: &Texts) -> String {
     match verdict {
         Verdict::Priority(p) => text.with_arg("tree-verdict-priority", "priority", p.name()),
         Verdict::Action(a) => text.get(&format!("tree-action-{}", a.name())),
-    }
-}
-
-struct Texts<'a> {
-    messages: &'a Messages,
-    lang: &'a str,
-}
-
-impl Texts<'_> {
-    fn get(&self, id: &str) -> String {
-        let raw = self
-            .messages
-            .get(self.lang, id)
-            .unwrap_or_else(|| id.to_string());
-        apply_typography_text(&raw, self.lang)
-    }
-
-    fn with_arg(&self, id: &str, name: &'static str, value: &str) -> String {
-        let mut args = FluentArgs::new();
-        args.set(name, value.to_string());
-        let raw = self
-            .messages
-            .format(self.lang, id, Some(&args))
-            .unwrap_or_else(|| id.to_string());
-        apply_typography_text(&raw, self.lang)
     }
 }
 

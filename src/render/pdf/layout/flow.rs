@@ -1,0 +1,818 @@
+//! Blocks to slices: the vertical units pagination works with. A slice is a line of a
+//! paragraph, a row of a table, a line of code, a heading: it is never split, and it
+//! says whether a page may end after it (keep-with-next for headings, the first line
+//! against orphans, the line before the last against widows).
+
+use std::sync::Arc;
+
+use crate::highlight;
+use crate::locale::Texts;
+use crate::model::{
+    Align as ColumnAlign, Block, Callout, Footnote, Href, Inline, ListItem, Page, Site,
+};
+use crate::render::pdf::boxes::{Color, Item, Target};
+use crate::render::pdf::fonts::FontId;
+use crate::render::pdf::style::PdfStyle;
+use crate::render::pdf::text::{Shaper, width_em};
+
+use super::inline::{self, Align, Line, Paragraph, Span, SpanStyle};
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Slice {
+    pub height: f32,
+    /// Positioned relative to the slice's top-left corner of the page's text area.
+    pub items: Vec<Item>,
+    /// No page break between this slice and the next.
+    pub keep_with_next: bool,
+    /// Vertical space that disappears at the top of a page.
+    pub discardable: bool,
+    /// Starts a new page (chapters).
+    pub page_break_before: bool,
+    /// Shown again at the top of a page that this slice starts (table headers).
+    pub repeat: Option<Arc<Slice>>,
+    /// Where the first line's baseline is, for list markers.
+    pub first_baseline: Option<f32>,
+}
+
+impl Slice {
+    pub fn space(height: f32) -> Slice {
+        Slice {
+            height,
+            discardable: true,
+            ..Slice::default()
+        }
+    }
+
+    fn from_line(line: Line) -> Slice {
+        Slice {
+            height: line.height,
+            first_baseline: Some(line.baseline),
+            items: line.items,
+            ..Slice::default()
+        }
+    }
+
+    fn shifted(mut self, dx: f32) -> Slice {
+        self.items = self.items.iter().map(|i| i.shifted(dx, 0.0)).collect();
+        self
+    }
+}
+
+/// What every block needs to lay itself out.
+pub struct Context<'a> {
+    pub site: &'a Site,
+    pub page: &'a Page,
+    pub style: &'a PdfStyle,
+    pub shaper: &'a Shaper,
+    pub texts: &'a Texts<'a>,
+    /// Page labels of anchors from an earlier pass, for "(page 12)" references.
+    pub page_of: &'a dyn Fn(&str) -> Option<String>,
+}
+
+impl Context<'_> {
+    pub fn lang(&self) -> &str {
+        self.texts.lang()
+    }
+
+    /// The anchor name of a heading (or the page itself) in this document.
+    pub fn anchor(&self, path: &str, id: Option<&str>) -> String {
+        match id {
+            Some(id) => format!("{path}#{id}"),
+            None => path.to_string(),
+        }
+    }
+
+    fn target(&self, href: &Href) -> Option<Target> {
+        match href {
+            Href::External(url) => Some(Target::Url(url.clone())),
+            Href::Page { path, anchor, .. } => {
+                Some(Target::Anchor(self.anchor(path, anchor.as_deref())))
+            }
+            Href::Fragment(id) => Some(Target::Anchor(self.anchor(&self.page.path, Some(id)))),
+            Href::Asset(path) => Some(Target::Url(format!("{}{path}", self.site.config.base()))),
+            Href::Unresolved(_) => None,
+        }
+    }
+
+    /// A paragraph of `spans` set into slices, with orphan and widow control.
+    pub fn paragraph(&self, spans: &[Span], width: f32, align: Align, leading: f32) -> Vec<Slice> {
+        let lines = inline::set(
+            &Paragraph {
+                spans,
+                width,
+                leading,
+                align,
+                lang: self.lang(),
+            },
+            self.shaper,
+        );
+        let count = lines.len();
+        lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, line)| {
+                let mut slice = Slice::from_line(line);
+                // Never one line alone at the bottom (orphan) or top (widow) of a page.
+                slice.keep_with_next = count > 1 && (i == 0 || i + 2 == count);
+                slice
+            })
+            .collect()
+    }
+
+    pub fn body_spans(&self, inlines: &[Inline], base: &SpanStyle) -> Vec<Span> {
+        let mut spans = Vec::new();
+        self.collect_spans(inlines, base, &mut spans);
+        spans
+    }
+
+    fn collect_spans(&self, inlines: &[Inline], style: &SpanStyle, out: &mut Vec<Span>) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(text) => out.push(Span {
+                    text: text.clone(),
+                    style: style.clone(),
+                }),
+                Inline::Emphasis(c) => self.collect_spans(
+                    c,
+                    &SpanStyle {
+                        font: style.font.italic(),
+                        ..style.clone()
+                    },
+                    out,
+                ),
+                Inline::Strong(c) => self.collect_spans(
+                    c,
+                    &SpanStyle {
+                        font: style.font.bold(),
+                        ..style.clone()
+                    },
+                    out,
+                ),
+                Inline::Strikethrough(c) => self.collect_spans(
+                    c,
+                    &SpanStyle {
+                        strike: true,
+                        ..style.clone()
+                    },
+                    out,
+                ),
+                Inline::Code(code) => {
+                    let font = if matches!(style.font, FontId::SerifBold | FontId::SerifBoldItalic)
+                    {
+                        FontId::MonoBold
+                    } else {
+                        FontId::Mono
+                    };
+                    out.push(Span {
+                        text: code.clone(),
+                        style: SpanStyle {
+                            font,
+                            size: style.size * 0.86,
+                            ..style.clone()
+                        },
+                    });
+                }
+                Inline::Link { href, content, .. } => {
+                    let link = self.target(href);
+                    let color = if link.is_some() {
+                        Color::LINK
+                    } else {
+                        style.color
+                    };
+                    self.collect_spans(
+                        content,
+                        &SpanStyle {
+                            link,
+                            color,
+                            ..style.clone()
+                        },
+                        out,
+                    );
+                }
+                Inline::Image { alt, .. } => out.push(Span {
+                    text: format!("[{alt}]"),
+                    style: SpanStyle {
+                        font: style.font.italic(),
+                        ..style.clone()
+                    },
+                }),
+                Inline::SoftBreak => out.push(Span {
+                    text: " ".into(),
+                    style: style.clone(),
+                }),
+                Inline::LineBreak => out.push(Span {
+                    text: "\u{2028}".into(),
+                    style: style.clone(),
+                }),
+                Inline::FootnoteRef { number, .. } => out.push(Span {
+                    text: number.to_string(),
+                    style: SpanStyle {
+                        size: style.size * 0.68,
+                        raise: style.size * 0.36,
+                        link: Some(Target::Anchor(
+                            self.anchor(&self.page.path, Some(&format!("fn-{number}"))),
+                        )),
+                        ..style.clone()
+                    },
+                }),
+                Inline::Html(_) => {}
+            }
+        }
+    }
+
+    fn body_style(&self) -> SpanStyle {
+        SpanStyle::new(FontId::Serif, self.style.body_size)
+    }
+
+    /// Every block of a page body, in a column of `width`.
+    pub fn blocks(&self, blocks: &[Block], width: f32) -> Vec<Slice> {
+        let mut slices = Vec::new();
+        for (i, block) in blocks.iter().enumerate() {
+            let mut laid = self.block(block, width);
+            if laid.is_empty() {
+                continue;
+            }
+            if i > 0 && !slices.is_empty() {
+                slices.push(Slice::space(self.space_before(block)));
+            }
+            slices.append(&mut laid);
+        }
+        slices
+    }
+
+    fn space_before(&self, block: &Block) -> f32 {
+        match block {
+            Block::Heading { level: 2, .. } => self.style.body_leading * 1.4,
+            Block::Heading { .. } => self.style.body_leading * 0.9,
+            Block::Code { .. }
+            | Block::Table { .. }
+            | Block::Quote { .. }
+            | Block::DecisionTree { .. } => self.style.paragraph_space * 1.6,
+            _ => self.style.paragraph_space,
+        }
+    }
+
+    fn block(&self, block: &Block, width: f32) -> Vec<Slice> {
+        match block {
+            Block::Heading {
+                level, id, content, ..
+            } => self.heading(*level, id, content, width),
+            Block::Paragraph(inlines) => self.paragraph(
+                &self.body_spans(inlines, &self.body_style()),
+                width,
+                Align::Justify,
+                self.style.body_leading,
+            ),
+            Block::List { start, items } => self.list(*start, items, width),
+            Block::Quote { callout, blocks } => self.quote(*callout, blocks, width),
+            Block::Code { lang, code, .. } => self.code(lang.as_deref(), code, width),
+            Block::Table { align, head, rows } => self.table(align, head, rows, width),
+            Block::Rule => {
+                let y = self.style.body_leading / 2.0;
+                vec![Slice {
+                    height: self.style.body_leading,
+                    items: vec![Item::Line {
+                        x1: width * 0.35,
+                        y1: y,
+                        x2: width * 0.65,
+                        y2: y,
+                        width: 0.6,
+                        color: Color::RULE,
+                    }],
+                    ..Slice::default()
+                }]
+            }
+            Block::Image { alt, .. } => {
+                let style = SpanStyle {
+                    font: FontId::SerifItalic,
+                    color: Color::MUTED,
+                    ..self.body_style()
+                };
+                self.paragraph(
+                    &[Span {
+                        text: format!("[{alt}]"),
+                        style,
+                    }],
+                    width,
+                    Align::Left,
+                    self.style.body_leading,
+                )
+            }
+            Block::Html(_) => Vec::new(),
+            Block::DecisionTree { tree, .. } => match self.site.tree(tree) {
+                Some(tree) => super::tree::slices(self, tree, width),
+                None => Vec::new(),
+            },
+        }
+    }
+
+    fn heading(&self, level: u8, id: &str, content: &[Inline], width: f32) -> Vec<Slice> {
+        let size = match level {
+            2 => self.style.h2_size,
+            3 => self.style.h3_size,
+            _ => self.style.h4_size,
+        };
+        let font = if level >= 4 {
+            FontId::SerifBoldItalic
+        } else {
+            FontId::SerifBold
+        };
+        let style = SpanStyle {
+            color: Color::TEXT,
+            ..SpanStyle::new(font, size)
+        };
+        let mut slices = self.paragraph(
+            &self.body_spans(content, &style),
+            width,
+            Align::Left,
+            size * 1.25,
+        );
+        if let Some(first) = slices.first_mut() {
+            first.items.insert(
+                0,
+                Item::Anchor {
+                    name: self.anchor(&self.page.path, Some(id)),
+                    y: 0.0,
+                },
+            );
+        }
+        for slice in &mut slices {
+            slice.keep_with_next = true;
+        }
+        slices.push(Slice {
+            height: self.style.paragraph_space * 0.6,
+            keep_with_next: true,
+            ..Slice::default()
+        });
+        slices
+    }
+
+    fn list(&self, start: Option<u64>, items: &[ListItem], width: f32) -> Vec<Slice> {
+        let indent = self.style.body_size * 1.7;
+        let mut slices = Vec::new();
+        for (n, item) in items.iter().enumerate() {
+            let marker = match (item.task, start) {
+                (Some(true), _) => "☑".to_string(),
+                (Some(false), _) => "☐".to_string(),
+                (None, Some(first)) => format!("{}.", first + n as u64),
+                (None, None) => "•".to_string(),
+            };
+            let mut body = self.blocks(&item.blocks, width - indent);
+            body = body.into_iter().map(|s| s.shifted(indent)).collect();
+            if let Some(first) = body.iter_mut().find(|s| s.first_baseline.is_some()) {
+                let font = if item.task.is_some() {
+                    FontId::Mono
+                } else {
+                    FontId::Serif
+                };
+                let shaped = self.shaper.shape(font, &marker).to_vec();
+                let marker_width = width_em(&shaped) * self.style.body_size;
+                let x = indent - marker_width - self.style.body_size * 0.45;
+                let baseline = first.first_baseline.unwrap_or(0.0);
+                first.items.push(Item::Text {
+                    x,
+                    baseline,
+                    size: self.style.body_size,
+                    color: if start.is_some() {
+                        Color::TEXT
+                    } else {
+                        Color::MUTED
+                    },
+                    segments: shaped,
+                });
+            }
+            if n > 0 {
+                slices.push(Slice::space(self.style.paragraph_space * 0.35));
+            }
+            slices.append(&mut body);
+        }
+        slices
+    }
+
+    fn quote(&self, callout: Option<Callout>, blocks: &[Block], width: f32) -> Vec<Slice> {
+        let (bar, background) = match callout {
+            Some(Callout::Note) => (Color(0x1f, 0x5f, 0xbf), Color(0xee, 0xf3, 0xfb)),
+            Some(Callout::Tip) => (Color(0x1d, 0x7a, 0x4f), Color(0xec, 0xf6, 0xf0)),
+            Some(Callout::Important) => (Color(0x70, 0x48, 0xc2), Color(0xf3, 0xef, 0xfa)),
+            Some(Callout::Warning) => (Color(0xa3, 0x5f, 0x00), Color(0xfb, 0xf3, 0xe6)),
+            Some(Callout::Caution) => (Color(0xc0, 0x36, 0x2c), Color(0xfb, 0xee, 0xed)),
+            None => (Color::RULE, Color(0xff, 0xff, 0xff)),
+        };
+        let pad = self.style.body_size * 0.9;
+        let inner = width - pad * 2.0 - 3.0;
+        let mut body: Vec<Slice> = Vec::new();
+        if let Some(kind) = callout {
+            let title = self
+                .texts
+                .get(&format!("callout-{}", kind.name()))
+                .to_uppercase();
+            let style = SpanStyle {
+                color: bar,
+                ..SpanStyle::new(FontId::SerifBold, self.style.small_size)
+            };
+            let mut title_slices = self.paragraph(
+                &[Span { text: title, style }],
+                inner,
+                Align::Left,
+                self.style.small_size * 1.5,
+            );
+            title_slices
+                .iter_mut()
+                .for_each(|s| s.keep_with_next = true);
+            body.extend(title_slices);
+            body.extend(self.blocks(blocks, inner));
+        } else {
+            // A plain quote is set in italics.
+            let italic = blocks.iter().map(italicize).collect::<Vec<_>>();
+            body.extend(self.blocks(&italic, inner));
+        }
+        let mut slices = vec![Slice {
+            height: pad * 0.7,
+            keep_with_next: true,
+            ..Slice::default()
+        }];
+        slices.extend(body.into_iter().map(|s| s.shifted(pad + 3.0)));
+        slices.push(Slice {
+            height: pad * 0.7,
+            ..Slice::default()
+        });
+        let last = slices.len() - 1;
+        for (i, slice) in slices.iter_mut().enumerate() {
+            let mut decoration = Vec::new();
+            if callout.is_some() {
+                decoration.push(Item::Rect {
+                    x: 0.0,
+                    y: 0.0,
+                    width,
+                    height: slice.height,
+                    color: background,
+                });
+            }
+            decoration.push(Item::Rect {
+                x: 0.0,
+                y: 0.0,
+                width: if callout.is_some() { 2.6 } else { 1.6 },
+                height: slice.height,
+                color: bar,
+            });
+            decoration.append(&mut slice.items);
+            slice.items = decoration;
+            if i == last - 1 {
+                slice.keep_with_next = true;
+            }
+        }
+        slices
+    }
+
+    fn code(&self, lang: Option<&str>, code: &str, width: f32) -> Vec<Slice> {
+        let size = self.style.code_size;
+        let leading = self.style.code_leading;
+        let pad = size * 0.9;
+        let inner = width - pad * 2.0;
+        let char_width = width_em(&self.shaper.shape(FontId::Mono, "0")) * size;
+        let columns = ((inner / char_width).floor() as usize).max(8);
+        let mut slices = vec![Slice {
+            height: pad,
+            keep_with_next: true,
+            ..Slice::default()
+        }];
+        for line in highlight::styled_lines(code, lang) {
+            for (row, runs) in wrap_runs(&line, columns).into_iter().enumerate() {
+                let baseline = leading * 0.5 + size * 0.32;
+                let mut items = Vec::new();
+                let mut x = pad;
+                if row > 0 {
+                    // A wrapped line starts with a marker in the margin of the block.
+                    let marker = self.shaper.shape(FontId::Mono, "↪").to_vec();
+                    items.push(Item::Text {
+                        x: pad * 0.15,
+                        baseline,
+                        size: size * 0.8,
+                        color: Color::MUTED,
+                        segments: marker,
+                    });
+                }
+                for (color, text) in runs {
+                    let segments = self.shaper.shape(FontId::Mono, &text).to_vec();
+                    let advance = width_em(&segments) * size;
+                    items.push(Item::Text {
+                        x,
+                        baseline,
+                        size,
+                        color: Color(color.0, color.1, color.2),
+                        segments,
+                    });
+                    x += advance;
+                }
+                slices.push(Slice {
+                    height: leading,
+                    items,
+                    first_baseline: Some(baseline),
+                    ..Slice::default()
+                });
+            }
+        }
+        slices.push(Slice {
+            height: pad,
+            ..Slice::default()
+        });
+        // Pages break only between lines, and never right after the first or before the last.
+        let count = slices.len();
+        for (i, slice) in slices.iter_mut().enumerate() {
+            slice.items.insert(
+                0,
+                Item::Rect {
+                    x: 0.0,
+                    y: 0.0,
+                    width,
+                    height: slice.height,
+                    color: Color::CODE_BG,
+                },
+            );
+            if i <= 1 || i + 3 >= count {
+                slice.keep_with_next = i + 1 < count;
+            }
+        }
+        slices
+    }
+
+    fn table(
+        &self,
+        align: &[ColumnAlign],
+        head: &[Vec<Inline>],
+        rows: &[Vec<Vec<Inline>>],
+        width: f32,
+    ) -> Vec<Slice> {
+        let size = self.style.table_size;
+        let leading = size * 1.32;
+        let pad = size * 0.55;
+        let columns = head.len().max(rows.iter().map(Vec::len).max().unwrap_or(0));
+        if columns == 0 {
+            return Vec::new();
+        }
+        let cell_style = |bold: bool| {
+            SpanStyle::new(
+                if bold {
+                    FontId::SerifBold
+                } else {
+                    FontId::Serif
+                },
+                size,
+            )
+        };
+        let widths = self.column_widths(head, rows, columns, width, pad, &cell_style);
+        let row_slice = |cells: &[Vec<Inline>], bold: bool| -> Slice {
+            let mut items = Vec::new();
+            let mut height: f32 = 0.0;
+            let mut x = 0.0;
+            for (c, w) in widths.iter().enumerate() {
+                let inlines = cells.get(c).map(Vec::as_slice).unwrap_or(&[]);
+                let spans = self.body_spans(inlines, &cell_style(bold));
+                let lines = inline::set(
+                    &Paragraph {
+                        spans: &spans,
+                        width: w - pad * 2.0,
+                        leading,
+                        align: Align::Left,
+                        lang: self.lang(),
+                    },
+                    self.shaper,
+                );
+                let mut y = pad;
+                for line in lines {
+                    let shift = match align.get(c) {
+                        Some(ColumnAlign::Right) => w - pad * 2.0 - line_width(&line),
+                        Some(ColumnAlign::Center) => (w - pad * 2.0 - line_width(&line)) / 2.0,
+                        _ => 0.0,
+                    };
+                    items.extend(line.items.iter().map(|i| i.shifted(x + pad + shift, y)));
+                    y += line.height;
+                }
+                height = height.max(y + pad);
+                x += w;
+            }
+            let rule = if bold {
+                (0.8, Color::MUTED)
+            } else {
+                (0.4, Color::RULE)
+            };
+            items.push(Item::Line {
+                x1: 0.0,
+                y1: height,
+                x2: width,
+                y2: height,
+                width: rule.0,
+                color: rule.1,
+            });
+            if bold {
+                items.insert(
+                    0,
+                    Item::Rect {
+                        x: 0.0,
+                        y: 0.0,
+                        width,
+                        height,
+                        color: Color(0xf1, 0xf3, 0xf6),
+                    },
+                );
+            }
+            Slice {
+                height,
+                items,
+                ..Slice::default()
+            }
+        };
+        let header = Arc::new(row_slice(head, true));
+        let mut slices = vec![Slice {
+            keep_with_next: true,
+            ..(*header).clone()
+        }];
+        for (i, row) in rows.iter().enumerate() {
+            let mut slice = row_slice(row, false);
+            slice.repeat = Some(header.clone());
+            slice.keep_with_next = i == 0;
+            slices.push(slice);
+        }
+        slices
+    }
+
+    /// Column widths from content, as browsers do: each column gets at least its longest
+    /// word, and the rest of the width in proportion to its natural (unwrapped) width.
+    fn column_widths(
+        &self,
+        head: &[Vec<Inline>],
+        rows: &[Vec<Vec<Inline>>],
+        columns: usize,
+        width: f32,
+        pad: f32,
+        style: &dyn Fn(bool) -> SpanStyle,
+    ) -> Vec<f32> {
+        let mut minimum = vec![0.0f32; columns];
+        let mut natural = vec![0.0f32; columns];
+        let all = std::iter::once((head, true)).chain(rows.iter().map(|r| (r.as_slice(), false)));
+        for (cells, bold) in all {
+            for (c, cell) in cells.iter().enumerate().take(columns) {
+                let text = Inline::plain_text(cell);
+                let font = style(bold).font;
+                let measure = |t: &str| width_em(&self.shaper.shape(font, t)) * style(bold).size;
+                natural[c] = natural[c].max(measure(&text) + pad * 2.0);
+                let longest = text.split_whitespace().map(measure).fold(0.0, f32::max);
+                minimum[c] = minimum[c].max(longest + pad * 2.0);
+            }
+        }
+        let min_total: f32 = minimum.iter().sum();
+        let natural_total: f32 = natural.iter().sum();
+        if natural_total <= width {
+            let extra = (width - natural_total) / columns as f32;
+            return natural.iter().map(|n| n + extra).collect();
+        }
+        if min_total >= width {
+            return minimum.iter().map(|m| m * width / min_total).collect();
+        }
+        let room = width - min_total;
+        let flexible: f32 = natural.iter().zip(&minimum).map(|(n, m)| n - m).sum();
+        natural
+            .iter()
+            .zip(&minimum)
+            .map(|(n, m)| m + room * (n - m) / flexible.max(0.001))
+            .collect()
+    }
+
+    /// Notes at the end of a chapter, numbered as in the text.
+    pub fn footnotes(&self, footnotes: &[Footnote], width: f32) -> Vec<Slice> {
+        if footnotes.is_empty() {
+            return Vec::new();
+        }
+        let size = self.style.small_size;
+        let mut slices = vec![Slice::space(self.style.body_leading)];
+        slices.push(Slice {
+            height: self.style.body_leading,
+            items: vec![Item::Line {
+                x1: 0.0,
+                y1: self.style.body_leading * 0.5,
+                x2: width * 0.25,
+                y2: self.style.body_leading * 0.5,
+                width: 0.5,
+                color: Color::RULE,
+            }],
+            keep_with_next: true,
+            ..Slice::default()
+        });
+        for note in footnotes {
+            let style = SpanStyle::new(FontId::Serif, size);
+            let mut spans = vec![Span {
+                text: format!("{}.\u{A0}", note.number),
+                style: SpanStyle {
+                    font: FontId::SerifBold,
+                    ..style.clone()
+                },
+            }];
+            for block in &note.blocks {
+                if let Block::Paragraph(inlines) = block {
+                    spans.extend(self.body_spans(inlines, &style));
+                    spans.push(Span {
+                        text: " ".into(),
+                        style: style.clone(),
+                    });
+                }
+            }
+            let mut lines = self.paragraph(&spans, width, Align::Justify, size * 1.35);
+            if let Some(first) = lines.first_mut() {
+                first.items.insert(
+                    0,
+                    Item::Anchor {
+                        name: self.anchor(&self.page.path, Some(&format!("fn-{}", note.number))),
+                        y: 0.0,
+                    },
+                );
+            }
+            slices.append(&mut lines);
+            slices.push(Slice::space(size * 0.4));
+        }
+        slices
+    }
+}
+
+fn line_width(line: &Line) -> f32 {
+    line.items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text {
+                x, size, segments, ..
+            } => Some(x + segments.iter().map(|s| s.width).sum::<f32>() * size),
+            _ => None,
+        })
+        .fold(0.0, f32::max)
+}
+
+fn italicize(block: &Block) -> Block {
+    match block {
+        Block::Paragraph(inlines) => Block::Paragraph(vec![Inline::Emphasis(inlines.clone())]),
+        other => other.clone(),
+    }
+}
+
+type Run = ((u8, u8, u8), String);
+
+/// Splits a line of coloured runs into rows of at most `columns` characters,
+/// preferring to break after a space.
+fn wrap_runs(line: &[Run], columns: usize) -> Vec<Vec<Run>> {
+    let chars: Vec<(char, (u8, u8, u8))> = line
+        .iter()
+        .flat_map(|(color, text)| text.chars().map(move |c| (c, *color)))
+        .collect();
+    let mut rows = Vec::new();
+    let mut start = 0;
+    while start < chars.len() || rows.is_empty() {
+        let room = if rows.is_empty() {
+            columns
+        } else {
+            columns - 2
+        };
+        let mut end = (start + room).min(chars.len());
+        if end < chars.len()
+            && let Some(space) = chars[start..end].iter().rposition(|(c, _)| *c == ' ')
+            && space > room / 2
+        {
+            end = start + space + 1;
+        }
+        let mut row: Vec<Run> = Vec::new();
+        for (c, color) in &chars[start..end] {
+            match row.last_mut() {
+                Some((last, text)) if last == color => text.push(*c),
+                _ => row.push((*color, c.to_string())),
+            }
+        }
+        rows.push(row);
+        if end == start {
+            break;
+        }
+        start = end;
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_code_lines_wrap_at_spaces() {
+        let line = vec![(
+            (0, 0, 0),
+            "curl -X POST https://api.example.com/v1/cases -H 'Authorization: Bearer x'"
+                .to_string(),
+        )];
+        let rows = wrap_runs(&line, 30);
+        assert!(rows.len() >= 3);
+        let joined: String = rows
+            .iter()
+            .flat_map(|r| r.iter().map(|(_, t)| t.as_str()))
+            .collect();
+        assert_eq!(joined, line[0].1);
+        assert!(
+            rows.iter()
+                .all(|r| r.iter().map(|(_, t)| t.chars().count()).sum::<usize>() <= 30)
+        );
+    }
+}

@@ -1,0 +1,503 @@
+//! Paragraphs: styled spans of text to justified (or ragged) lines of positioned
+//! words, through hyphenation and Knuth–Plass line breaking.
+
+use crate::render::pdf::boxes::{Color, Item, Target};
+use crate::render::pdf::fonts::FontId;
+use crate::render::pdf::linebreak::{self, INFINITY};
+use crate::render::pdf::text::{Segment, Shaper, hyphenation_points, width_em};
+
+/// A run of text in one style.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    pub text: String,
+    pub style: SpanStyle,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpanStyle {
+    pub font: FontId,
+    pub size: f32,
+    pub color: Color,
+    pub link: Option<Target>,
+    pub strike: bool,
+    /// Upwards shift of the baseline (superscripts), in points.
+    pub raise: f32,
+}
+
+impl SpanStyle {
+    pub fn new(font: FontId, size: f32) -> Self {
+        SpanStyle {
+            font,
+            size,
+            color: Color::TEXT,
+            link: None,
+            strike: false,
+            raise: 0.0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Justify,
+    Left,
+}
+
+/// A set line: items relative to the line's top, and its height.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub items: Vec<Item>,
+    pub height: f32,
+    pub baseline: f32,
+}
+
+/// What a box of the paragraph shows.
+#[derive(Clone)]
+struct Piece {
+    span: usize,
+    segments: Vec<Segment>,
+}
+
+pub struct Paragraph<'a> {
+    pub spans: &'a [Span],
+    pub width: f32,
+    pub leading: f32,
+    pub align: Align,
+    pub lang: &'a str,
+}
+
+/// Sets a paragraph into lines.
+pub fn set(paragraph: &Paragraph, shaper: &Shaper) -> Vec<Line> {
+    let (items, pieces, hyphens) = build_items(paragraph, shaper);
+    if pieces.iter().all(Option::is_none) {
+        return Vec::new();
+    }
+    let breaks = linebreak::breaks(&items, paragraph.width);
+    let mut lines = Vec::with_capacity(breaks.len());
+    let mut start = 0;
+    for brk in &breaks {
+        let ratio = match paragraph.align {
+            Align::Justify => brk.ratio.min(3.0),
+            Align::Left => brk.ratio.min(0.0),
+        };
+        lines.push(set_line(
+            paragraph, &items, &pieces, &hyphens, start, brk.at, ratio,
+        ));
+        start = linebreak::line_start(&items, brk.at);
+    }
+    lines
+}
+
+type Built = (Vec<linebreak::Item>, Vec<Option<Piece>>, Vec<Option<Piece>>);
+
+fn build_items(paragraph: &Paragraph, shaper: &Shaper) -> Built {
+    let mut items = Vec::new();
+    let mut pieces: Vec<Option<Piece>> = Vec::new();
+    let mut hyphens: Vec<Option<Piece>> = Vec::new();
+    let mut push = |item: linebreak::Item, piece: Option<Piece>, hyphen: Option<Piece>| {
+        items.push(item);
+        pieces.push(piece);
+        hyphens.push(hyphen);
+    };
+    for (index, span) in paragraph.spans.iter().enumerate() {
+        let style = &span.style;
+        let space = width_em(&shaper.shape(style.font, " ")) * style.size;
+        let mut word = String::new();
+        let flush =
+            |word: &mut String,
+             push: &mut dyn FnMut(linebreak::Item, Option<Piece>, Option<Piece>)| {
+                if word.is_empty() {
+                    return;
+                }
+                // Ragged text (headings, cells, the cover) reads better unhyphenated.
+                let lang = if paragraph.align == Align::Justify {
+                    paragraph.lang
+                } else {
+                    ""
+                };
+                push_word(word, index, style, lang, shaper, push);
+                word.clear();
+            };
+        for c in span.text.chars() {
+            match c {
+                '\n' if span.text == "\n" => {}
+                ' ' | '\t' | '\n' => {
+                    flush(&mut word, &mut push);
+                    push(
+                        linebreak::Item::Glue {
+                            width: space,
+                            stretch: space * 0.6,
+                            shrink: space * 0.3,
+                        },
+                        None,
+                        None,
+                    );
+                }
+                '\u{A0}' => {
+                    flush(&mut word, &mut push);
+                    push(
+                        linebreak::Item::Penalty {
+                            width: 0.0,
+                            cost: INFINITY,
+                            flagged: false,
+                        },
+                        None,
+                        None,
+                    );
+                    push(
+                        linebreak::Item::Glue {
+                            width: space,
+                            stretch: space * 0.6,
+                            shrink: space * 0.3,
+                        },
+                        None,
+                        None,
+                    );
+                }
+                '\u{202F}' => {
+                    flush(&mut word, &mut push);
+                    push(
+                        linebreak::Item::Penalty {
+                            width: 0.0,
+                            cost: INFINITY,
+                            flagged: false,
+                        },
+                        None,
+                        None,
+                    );
+                    push(
+                        linebreak::Item::Glue {
+                            width: style.size * 0.17,
+                            stretch: 0.0,
+                            shrink: 0.0,
+                        },
+                        None,
+                        None,
+                    );
+                }
+                '\u{2028}' => {
+                    // A hard line break inside the paragraph.
+                    flush(&mut word, &mut push);
+                    push(
+                        linebreak::Item::Glue {
+                            width: 0.0,
+                            stretch: INFINITY,
+                            shrink: 0.0,
+                        },
+                        None,
+                        None,
+                    );
+                    push(
+                        linebreak::Item::Penalty {
+                            width: 0.0,
+                            cost: -INFINITY,
+                            flagged: false,
+                        },
+                        None,
+                        None,
+                    );
+                }
+                c => word.push(c),
+            }
+        }
+        flush(&mut word, &mut push);
+    }
+    push(
+        linebreak::Item::Glue {
+            width: 0.0,
+            stretch: INFINITY,
+            shrink: 0.0,
+        },
+        None,
+        None,
+    );
+    push(
+        linebreak::Item::Penalty {
+            width: 0.0,
+            cost: -INFINITY,
+            flagged: false,
+        },
+        None,
+        None,
+    );
+    (items, pieces, hyphens)
+}
+
+/// A word becomes boxes separated by hyphenation penalties (and breaks after an
+/// explicit hyphen or slash).
+fn push_word(
+    word: &str,
+    span: usize,
+    style: &SpanStyle,
+    lang: &str,
+    shaper: &Shaper,
+    push: &mut dyn FnMut(linebreak::Item, Option<Piece>, Option<Piece>),
+) {
+    let mut cuts: Vec<(usize, bool)> = hyphenation_points(word, lang)
+        .into_iter()
+        .map(|p| (p, true))
+        .collect();
+    for (i, c) in word.char_indices() {
+        let end = i + c.len_utf8();
+        let followed_by_letter = word[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        if (c == '-' || c == '/' || c == '—') && i > 0 && followed_by_letter {
+            cuts.push((end, false));
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup_by_key(|c| c.0);
+    let hyphen = Piece {
+        span,
+        segments: shaper.shape(style.font, "-").to_vec(),
+    };
+    let hyphen_width = width_em(&hyphen.segments) * style.size;
+    let mut start = 0;
+    for (cut, with_hyphen) in cuts.into_iter().chain([(word.len(), false)]) {
+        if cut <= start {
+            continue;
+        }
+        let fragment = &word[start..cut];
+        let segments = shaper.shape(style.font, fragment).to_vec();
+        let width = width_em(&segments) * style.size;
+        push(
+            linebreak::Item::Box { width },
+            Some(Piece { span, segments }),
+            None,
+        );
+        if cut < word.len() {
+            if with_hyphen {
+                push(
+                    linebreak::Item::Penalty {
+                        width: hyphen_width,
+                        cost: 50.0,
+                        flagged: true,
+                    },
+                    None,
+                    Some(hyphen.clone()),
+                );
+            } else {
+                push(
+                    linebreak::Item::Penalty {
+                        width: 0.0,
+                        cost: 50.0,
+                        flagged: true,
+                    },
+                    None,
+                    None,
+                );
+            }
+        }
+        start = cut;
+    }
+}
+
+fn set_line(
+    paragraph: &Paragraph,
+    items: &[linebreak::Item],
+    pieces: &[Option<Piece>],
+    hyphens: &[Option<Piece>],
+    start: usize,
+    end: usize,
+    ratio: f32,
+) -> Line {
+    let spans = paragraph.spans;
+    let size = (start..=end)
+        .filter_map(|i| pieces[i].as_ref().map(|p| spans[p.span].style.size))
+        .fold(0.0f32, f32::max)
+        .max(1.0);
+    let height = paragraph.leading.max(size * 1.2);
+    // The text's body is centred in the line's height.
+    let baseline = height / 2.0 + size * 0.3;
+    let mut x = 0.0;
+    let mut out: Vec<Item> = Vec::new();
+    let mut links: Vec<(f32, f32, Target)> = Vec::new();
+    let place =
+        |piece: &Piece, x: f32, out: &mut Vec<Item>, links: &mut Vec<(f32, f32, Target)>| -> f32 {
+            let style = &spans[piece.span].style;
+            let width = width_em(&piece.segments) * style.size;
+            let merged = match out.last_mut() {
+                Some(Item::Text {
+                    x: tx,
+                    baseline: tb,
+                    size: ts,
+                    color,
+                    segments,
+                }) if (*tb - (baseline - style.raise)).abs() < 0.01
+                    && *ts == style.size
+                    && *color == style.color
+                    && (*tx + segments.iter().map(|s| s.width).sum::<f32>() * *ts - x).abs()
+                        < 0.01 =>
+                {
+                    segments.extend(piece.segments.iter().cloned());
+                    true
+                }
+                _ => false,
+            };
+            if !merged {
+                out.push(Item::Text {
+                    x,
+                    baseline: baseline - style.raise,
+                    size: style.size,
+                    color: style.color,
+                    segments: piece.segments.clone(),
+                });
+            }
+            if style.strike {
+                let y = baseline - style.size * 0.28;
+                out.push(Item::Line {
+                    x1: x,
+                    y1: y,
+                    x2: x + width,
+                    y2: y,
+                    width: style.size * 0.06,
+                    color: style.color,
+                });
+            }
+            if let Some(target) = &style.link {
+                match links.last_mut() {
+                    Some((lx, lw, t)) if t == target && (*lx + *lw - x).abs() < style.size => {
+                        *lw = x + width - *lx
+                    }
+                    _ => links.push((x, width, target.clone())),
+                }
+            }
+            width
+        };
+    for i in start..end {
+        match (&items[i], &pieces[i]) {
+            (linebreak::Item::Box { .. }, Some(piece)) => {
+                x += place(piece, x, &mut out, &mut links)
+            }
+            (
+                linebreak::Item::Glue {
+                    width,
+                    stretch,
+                    shrink,
+                },
+                _,
+            ) if i > start => {
+                x += if ratio >= 0.0 {
+                    width + ratio * stretch
+                } else {
+                    width + ratio * shrink
+                };
+            }
+            _ => {}
+        }
+    }
+    if let Some(hyphen) = &hyphens[end] {
+        place(hyphen, x, &mut out, &mut links);
+    }
+    for (lx, lw, target) in links {
+        out.push(Item::Link {
+            x: lx,
+            y: 0.0,
+            width: lw,
+            height,
+            target,
+        });
+    }
+    Line {
+        items: out,
+        height,
+        baseline,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<Span> {
+        vec![Span {
+            text: text.into(),
+            style: SpanStyle::new(FontId::Serif, 10.0),
+        }]
+    }
+
+    fn line_texts(lines: &[Line]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| {
+                l.items
+                    .iter()
+                    .filter_map(|i| match i {
+                        Item::Text { segments, .. } => {
+                            Some(crate::render::pdf::boxes::segments_text(segments))
+                        }
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn justified_lines_fill_the_width_except_the_last() {
+        let text = "Le support Premium est un service payant destiné aux organisations qui font tourner des charges de travail critiques pour leur activité, avec des experts disponibles à toute heure.";
+        let shaper = Shaper::default();
+        let lines = set(
+            &Paragraph {
+                spans: &spans(text),
+                width: 180.0,
+                leading: 13.0,
+                align: Align::Justify,
+                lang: "fr",
+            },
+            &shaper,
+        );
+        assert!(lines.len() >= 4, "{:?}", line_texts(&lines));
+        for line in &lines[..lines.len() - 1] {
+            let Some(Item::Text {
+                x, size, segments, ..
+            }) = line
+                .items
+                .iter()
+                .rev()
+                .find(|i| matches!(i, Item::Text { .. }))
+            else {
+                panic!()
+            };
+            let right = x + segments.iter().map(|s| s.width).sum::<f32>() * size;
+            assert!(
+                (right - 180.0).abs() < 0.5,
+                "line ends at {right}: {:?}",
+                line_texts(&lines)
+            );
+        }
+        let words: String = line_texts(&lines)
+            .join(" ")
+            .replace("- ", "")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(words.replace(' ', ""), text.replace(' ', ""));
+    }
+
+    #[test]
+    fn narrow_no_break_spaces_never_break() {
+        let shaper = Shaper::default();
+        let text = "mot mot mot mot mot mot mot mot mot Quand\u{202F}? mot mot mot mot";
+        for width in [40.0, 55.0, 70.0, 90.0] {
+            let lines = set(
+                &Paragraph {
+                    spans: &spans(text),
+                    width,
+                    leading: 12.0,
+                    align: Align::Left,
+                    lang: "fr",
+                },
+                &shaper,
+            );
+            assert!(
+                line_texts(&lines).iter().all(|l| !l.starts_with('?')),
+                "{:?}",
+                line_texts(&lines)
+            );
+        }
+    }
+}

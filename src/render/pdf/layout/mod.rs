@@ -1,0 +1,592 @@
+//! Layout: the document model to pages of positioned boxes, as a pure function (no
+//! PDF library here), so it can be tested as a text dump.
+//!
+//! The guide is the cover, the contents (roman page numbers), then one chapter per page
+//! of the site in its navigation order (arabic numbers from 1). Decision trees refer to
+//! their outcomes' pages, so the body is laid out twice: the second pass knows where
+//! every anchor landed.
+
+mod flow;
+mod inline;
+mod paginate;
+mod tree;
+
+use std::collections::HashMap;
+
+use crate::locale::Texts;
+use crate::model::{Block, Inline, Site};
+use crate::render::pdf::boxes::{Color, Document, Item, OutlineEntry, PageBox, Target};
+use crate::render::pdf::fonts::FontId;
+use crate::render::pdf::style::PdfStyle;
+use crate::render::pdf::text::{Shaper, width_em};
+
+use flow::{Context, Slice};
+use inline::{Align, Span, SpanStyle};
+use paginate::{Area, paginate};
+
+/// What the cover and the metadata say.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    pub title: String,
+    pub subtitle: String,
+    pub language_name: String,
+    pub author: String,
+    pub version: Option<String>,
+    pub date: Option<String>,
+}
+
+pub struct Input<'a> {
+    pub site: &'a Site,
+    pub locale: &'a str,
+    pub texts: &'a Texts<'a>,
+    pub style: &'a PdfStyle,
+    pub meta: Meta,
+}
+
+pub fn layout(input: &Input, shaper: &Shaper) -> Document {
+    let (width, height) = input.site.config.pdf.paper.size();
+    let style = input.style;
+    let area = Area {
+        left: style.margin_left,
+        top: style.margin_top,
+        bottom: height - style.margin_bottom,
+    };
+    let column = width - style.margin_left - style.margin_right;
+
+    let no_pages = |_: &str| None;
+    let mut body = paginate(body_slices(input, shaper, column, &no_pages), area);
+    let labels = anchor_pages(&body);
+    let second = |name: &str| labels.get(name).cloned();
+    let relaid = paginate(body_slices(input, shaper, column, &second), area);
+    if anchor_pages(&relaid) == labels {
+        body = relaid;
+    }
+
+    let outline = outline(input);
+    let chapters = chapter_of_pages(&body, input);
+    let total = body.len();
+    let mut pages: Vec<PageBox> = Vec::new();
+    let cover = cover(input, shaper, width, height);
+    let contents = paginate(
+        contents_slices(input, shaper, column, &anchor_pages(&body)),
+        area,
+    );
+    let front = 1 + contents.len();
+    pages.push(PageBox {
+        label: roman(1),
+        items: cover,
+    });
+    for (i, items) in contents.into_iter().enumerate() {
+        let mut items = items;
+        items.extend(footer(&roman(i + 2), input, shaper, width, height));
+        pages.push(PageBox {
+            label: roman(i + 2),
+            items,
+        });
+    }
+    for (i, mut items) in body.into_iter().enumerate() {
+        let number = (i + 1).to_string();
+        let opens_chapter = items.iter().any(|it| matches!(it, Item::Anchor { name, .. } if !name.contains('#') && !name.starts_with("tree:")));
+        if !opens_chapter {
+            items.extend(header(&chapters[i], input, shaper, width));
+        }
+        let text = input.texts.with_args(
+            "pdf-page-footer",
+            ("page", &number),
+            ("total", &total.to_string()),
+        );
+        items.extend(footer(&text, input, shaper, width, height));
+        pages.push(PageBox {
+            label: number,
+            items,
+        });
+    }
+    Document {
+        title: input.meta.title.clone(),
+        author: input.meta.author.clone(),
+        subject: input.meta.subtitle.clone(),
+        lang: input.locale.to_string(),
+        date: input.meta.date.clone(),
+        width,
+        height,
+        pages,
+        front_pages: front,
+        outline,
+    }
+}
+
+fn context<'a>(
+    input: &'a Input,
+    shaper: &'a Shaper,
+    page: &'a crate::model::Page,
+    page_of: &'a dyn Fn(&str) -> Option<String>,
+) -> Context<'a> {
+    Context {
+        site: input.site,
+        page,
+        style: input.style,
+        shaper,
+        texts: input.texts,
+        page_of,
+    }
+}
+
+/// Every chapter: its opening (title, lead), its blocks, its notes.
+fn body_slices(
+    input: &Input,
+    shaper: &Shaper,
+    column: f32,
+    page_of: &dyn Fn(&str) -> Option<String>,
+) -> Vec<Slice> {
+    let mut slices = Vec::new();
+    for page in input.site.pages_of(input.locale) {
+        let ctx = context(input, shaper, page, page_of);
+        let style = input.style;
+        let title_style = SpanStyle::new(FontId::SerifBold, style.h1_size);
+        let mut title = ctx.paragraph(
+            &[Span {
+                text: page.front.title.clone(),
+                style: title_style,
+            }],
+            column,
+            Align::Left,
+            style.h1_size * 1.18,
+        );
+        title.iter_mut().for_each(|s| s.keep_with_next = true);
+        if let Some(first) = title.first_mut() {
+            first.page_break_before = true;
+            first.items.insert(
+                0,
+                Item::Anchor {
+                    name: ctx.anchor(&page.path, None),
+                    y: 0.0,
+                },
+            );
+        }
+        slices.push(Slice {
+            height: style.h1_size * 1.4,
+            keep_with_next: true,
+            page_break_before: true,
+            ..Slice::default()
+        });
+        slices.extend(title);
+        if !page.front.description.is_empty() {
+            slices.push(Slice {
+                height: style.paragraph_space,
+                keep_with_next: true,
+                ..Slice::default()
+            });
+            let lead = SpanStyle {
+                color: Color::MUTED,
+                ..SpanStyle::new(FontId::SerifItalic, style.body_size * 1.12)
+            };
+            let mut lines = ctx.paragraph(
+                &[Span {
+                    text: page.front.description.clone(),
+                    style: lead,
+                }],
+                column,
+                Align::Left,
+                style.body_leading * 1.1,
+            );
+            lines.iter_mut().for_each(|s| s.keep_with_next = true);
+            slices.extend(lines);
+        }
+        let rule_y = style.body_leading * 0.9;
+        slices.push(Slice {
+            height: style.body_leading * 1.8,
+            items: vec![Item::Line {
+                x1: 0.0,
+                y1: rule_y,
+                x2: column,
+                y2: rule_y,
+                width: 0.6,
+                color: Color::RULE,
+            }],
+            keep_with_next: true,
+            ..Slice::default()
+        });
+        slices.extend(ctx.blocks(&page.blocks, column));
+        slices.extend(ctx.footnotes(&page.footnotes, column));
+    }
+    slices
+}
+
+/// Anchor name -> page label, for a body laid out as `pages` (numbered from 1).
+fn anchor_pages(pages: &[Vec<Item>]) -> HashMap<String, String> {
+    let mut found = HashMap::new();
+    for (i, items) in pages.iter().enumerate() {
+        for item in items {
+            if let Item::Anchor { name, .. } = item {
+                found
+                    .entry(name.clone())
+                    .or_insert_with(|| (i + 1).to_string());
+            }
+        }
+    }
+    found
+}
+
+/// The chapter title shown in each body page's running header.
+fn chapter_of_pages(pages: &[Vec<Item>], input: &Input) -> Vec<String> {
+    let titles: HashMap<&str, &str> = input
+        .site
+        .pages_of(input.locale)
+        .map(|p| (p.path.as_str(), p.front.title.as_str()))
+        .collect();
+    let mut current = String::new();
+    pages
+        .iter()
+        .map(|items| {
+            for item in items {
+                if let Item::Anchor { name, .. } = item
+                    && let Some(title) = titles.get(name.as_str())
+                {
+                    current = title.to_string();
+                }
+            }
+            current.clone()
+        })
+        .collect()
+}
+
+/// Chapters, and their second-level headings beneath them.
+fn outline(input: &Input) -> Vec<OutlineEntry> {
+    let mut entries = Vec::new();
+    for page in input.site.pages_of(input.locale) {
+        entries.push(OutlineEntry {
+            title: page.front.title.clone(),
+            level: 1,
+            anchor: page.path.clone(),
+        });
+        for block in &page.blocks {
+            if let Block::Heading {
+                level: 2,
+                id,
+                content,
+                ..
+            } = block
+            {
+                entries.push(OutlineEntry {
+                    title: Inline::plain_text(content),
+                    level: 2,
+                    anchor: format!("{}#{id}", page.path),
+                });
+            }
+        }
+    }
+    entries
+}
+
+fn contents_slices(
+    input: &Input,
+    shaper: &Shaper,
+    column: f32,
+    pages: &HashMap<String, String>,
+) -> Vec<Slice> {
+    let style = input.style;
+    let mut slices = vec![Slice {
+        height: style.h1_size * 1.4,
+        ..Slice::default()
+    }];
+    let title = SpanStyle::new(FontId::SerifBold, style.h1_size);
+    let first_page = input.site.pages_of(input.locale).next();
+    let Some(first_page) = first_page else {
+        return slices;
+    };
+    let ctx = context(input, shaper, first_page, &|_| None);
+    slices.extend(ctx.paragraph(
+        &[Span {
+            text: input.texts.get("pdf-contents"),
+            style: title,
+        }],
+        column,
+        Align::Left,
+        style.h1_size * 1.3,
+    ));
+    slices.push(Slice {
+        height: style.body_leading * 1.2,
+        ..Slice::default()
+    });
+    for (n, entry) in outline(input).iter().enumerate() {
+        let (font, size, indent) = if entry.level == 1 {
+            (FontId::SerifBold, style.body_size * 1.04, 0.0)
+        } else {
+            (FontId::Serif, style.body_size, style.body_size * 1.8)
+        };
+        if entry.level == 1 && n > 0 {
+            slices.push(Slice::space(style.body_leading * 0.45));
+        }
+        let page = pages.get(&entry.anchor).cloned().unwrap_or_default();
+        slices.push(contents_line(
+            shaper,
+            &entry.title,
+            &page,
+            font,
+            size,
+            indent,
+            column,
+            style.body_leading,
+            Target::Anchor(entry.anchor.clone()),
+        ));
+    }
+    slices
+}
+
+/// "Title ........ 12": the title, dot leaders aligned on a grid, the page number flush right.
+#[allow(clippy::too_many_arguments)]
+fn contents_line(
+    shaper: &Shaper,
+    title: &str,
+    page: &str,
+    font: FontId,
+    size: f32,
+    indent: f32,
+    column: f32,
+    leading: f32,
+    target: Target,
+) -> Slice {
+    let baseline = leading / 2.0 + size * 0.3;
+    let number = shaper.shape(FontId::Serif, page).to_vec();
+    let number_width = width_em(&number) * size;
+    let mut title_segments = shaper.shape(font, title).to_vec();
+    let max_title = column - indent - number_width - size * 3.0;
+    let mut title_text = title.to_string();
+    while width_em(&title_segments) * size > max_title && title_text.chars().count() > 4 {
+        title_text = format!(
+            "{}…",
+            title_text
+                .chars()
+                .take(title_text.chars().count().saturating_sub(3))
+                .collect::<String>()
+                .trim_end()
+        );
+        title_segments = shaper.shape(font, &title_text).to_vec();
+    }
+    let title_end = indent + width_em(&title_segments) * size;
+    let dot = shaper.shape(FontId::Serif, ".").to_vec();
+    let step = size * 0.55;
+    let mut items = vec![Item::Text {
+        x: indent,
+        baseline,
+        size,
+        color: Color::TEXT,
+        segments: title_segments,
+    }];
+    let mut x = ((title_end + size * 0.6) / step).ceil() * step;
+    let last = column - number_width - size * 0.6;
+    let mut dots = Vec::new();
+    while x + step <= last {
+        dots.push(x);
+        x += step;
+    }
+    for x in dots {
+        items.push(Item::Text {
+            x,
+            baseline,
+            size,
+            color: Color::MUTED,
+            segments: dot.clone(),
+        });
+    }
+    items.push(Item::Text {
+        x: column - number_width,
+        baseline,
+        size,
+        color: Color::TEXT,
+        segments: number,
+    });
+    items.push(Item::Link {
+        x: indent,
+        y: 0.0,
+        width: column - indent,
+        height: leading,
+        target,
+    });
+    Slice {
+        height: leading,
+        items,
+        ..Slice::default()
+    }
+}
+
+fn cover(input: &Input, shaper: &Shaper, width: f32, height: f32) -> Vec<Item> {
+    let style = input.style;
+    let meta = &input.meta;
+    let left = style.margin_left;
+    let column = width - style.margin_left - style.margin_right;
+    let mut items = vec![
+        Item::Rect {
+            x: 0.0,
+            y: 0.0,
+            width,
+            height: height * 0.018,
+            color: Color::LINK,
+        },
+        Item::Rect {
+            x: left,
+            y: height * 0.30,
+            width: 42.0,
+            height: 3.0,
+            color: Color::LINK,
+        },
+    ];
+    let first_page = input.site.pages_of(input.locale).next();
+    let Some(first_page) = first_page else {
+        return items;
+    };
+    let ctx = context(input, shaper, first_page, &|_| None);
+    let mut y = height * 0.30 + 22.0;
+    let add = |spans: Vec<Span>, leading: f32, y: &mut f32, items: &mut Vec<Item>| {
+        for slice in ctx.paragraph(&spans, column, Align::Left, leading) {
+            items.extend(slice.items.iter().map(|i| i.shifted(left, *y)));
+            *y += slice.height;
+        }
+    };
+    add(
+        vec![Span {
+            text: meta.title.clone(),
+            style: SpanStyle::new(FontId::SerifBold, 34.0),
+        }],
+        40.0,
+        &mut y,
+        &mut items,
+    );
+    y += 12.0;
+    let subtitle = SpanStyle {
+        color: Color::MUTED,
+        ..SpanStyle::new(FontId::SerifItalic, 14.5)
+    };
+    add(
+        vec![Span {
+            text: meta.subtitle.clone(),
+            style: subtitle,
+        }],
+        20.0,
+        &mut y,
+        &mut items,
+    );
+    let mut details = vec![meta.language_name.clone()];
+    details.extend(
+        meta.version
+            .as_ref()
+            .map(|v| input.texts.with_arg("pdf-version", "version", v)),
+    );
+    details.extend(meta.date.clone());
+    let mut y_bottom = height - style.margin_bottom - 30.0;
+    let small = SpanStyle {
+        color: Color::MUTED,
+        ..SpanStyle::new(FontId::Serif, style.body_size)
+    };
+    add(
+        vec![Span {
+            text: details.join("  ·  "),
+            style: small.clone(),
+        }],
+        16.0,
+        &mut y_bottom,
+        &mut items,
+    );
+    if !meta.author.is_empty() {
+        add(
+            vec![Span {
+                text: meta.author.clone(),
+                style: SpanStyle::new(FontId::SerifBold, style.body_size),
+            }],
+            16.0,
+            &mut y_bottom,
+            &mut items,
+        );
+    }
+    items
+}
+
+fn header(chapter: &str, input: &Input, shaper: &Shaper, width: f32) -> Vec<Item> {
+    let style = input.style;
+    let size = style.small_size;
+    let y = style.margin_top - 26.0;
+    let left = shaper
+        .shape(FontId::SerifItalic, &input.meta.title)
+        .to_vec();
+    let right = shaper.shape(FontId::Serif, chapter).to_vec();
+    let right_width = width_em(&right) * size;
+    vec![
+        Item::Text {
+            x: style.margin_left,
+            baseline: y,
+            size,
+            color: Color::MUTED,
+            segments: left,
+        },
+        Item::Text {
+            x: width - style.margin_right - right_width,
+            baseline: y,
+            size,
+            color: Color::MUTED,
+            segments: right,
+        },
+        Item::Line {
+            x1: style.margin_left,
+            y1: y + 6.0,
+            x2: width - style.margin_right,
+            y2: y + 6.0,
+            width: 0.4,
+            color: Color::RULE,
+        },
+    ]
+}
+
+fn footer(text: &str, input: &Input, shaper: &Shaper, width: f32, height: f32) -> Vec<Item> {
+    let style = input.style;
+    let size = style.small_size;
+    let segments = shaper.shape(FontId::Serif, text).to_vec();
+    let text_width = width_em(&segments) * size;
+    let y = height - style.margin_bottom + 34.0;
+    vec![Item::Text {
+        x: (width - text_width) / 2.0,
+        baseline: y,
+        size,
+        color: Color::MUTED,
+        segments,
+    }]
+}
+
+/// Lower-case roman numerals for the front matter.
+pub fn roman(mut n: usize) -> String {
+    let table = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut out = String::new();
+    for (value, digits) in table {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::roman;
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(
+            [1, 2, 4, 9, 14, 40].map(roman),
+            ["i", "ii", "iv", "ix", "xiv", "xl"]
+        );
+    }
+}

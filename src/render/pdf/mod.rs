@@ -1,0 +1,102 @@
+//! The printable guide: one PDF per locale, typeset by Folio itself from the same
+//! document model as the website. `layout` is pure (pages of positioned boxes, dumped
+//! as text in tests); `paint` alone talks to printpdf; `post` finishes the file with
+//! lopdf (nested outline, language, page labels).
+
+pub mod boxes;
+pub mod fonts;
+pub mod layout;
+pub mod linebreak;
+pub mod style;
+pub mod text;
+
+use crate::locale::{Messages, Texts};
+use crate::model::Site;
+
+use boxes::Document;
+use style::PdfStyle;
+use text::Shaper;
+
+/// The file a locale's guide is published as: `<locale>/<pdf-file-name>.pdf`.
+pub fn file_path(messages: &Messages, locale: &str) -> String {
+    let name = messages
+        .get(locale, "pdf-file-name")
+        .unwrap_or_else(|| "guide".to_string());
+    let safe: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("{locale}/{safe}.pdf")
+}
+
+/// The date printed on the cover and stored in the metadata: the configured one, or
+/// SOURCE_DATE_EPOCH's day (reproducible builds), or none.
+pub fn document_date(site: &Site) -> Option<String> {
+    if let Some(date) = &site.config.pdf.date {
+        return Some(date.clone());
+    }
+    let seconds: i64 = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()?
+        .trim()
+        .parse()
+        .ok()?;
+    Some(civil_date(seconds.div_euclid(86_400)))
+}
+
+/// Days since 1970-01-01 to `YYYY-MM-DD` (Howard Hinnant's civil-from-days).
+fn civil_date(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// Lays out the guide of `locale`.
+pub fn layout_document(
+    site: &Site,
+    messages: &Messages,
+    locale: &str,
+    style: &PdfStyle,
+    shaper: &Shaper,
+) -> Document {
+    let texts = Texts::new(messages, locale);
+    let meta = layout::Meta {
+        title: texts.get("site-title"),
+        subtitle: texts.get("site-description"),
+        language_name: texts.get("language-name"),
+        author: site.config.pdf.author.clone(),
+        version: site.config.pdf.version.clone(),
+        date: document_date(site),
+    };
+    let input = layout::Input {
+        site,
+        locale,
+        texts: &texts,
+        style,
+        meta,
+    };
+    layout::layout(&input, shaper)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil_date;
+
+    #[test]
+    fn days_to_dates() {
+        assert_eq!(civil_date(0), "1970-01-01");
+        assert_eq!(civil_date(20_418), "2025-11-26");
+    }
+}

@@ -1,0 +1,219 @@
+//! Text: shaping with rustybuzz (kerning, ligatures), font fallback, and hyphenation
+//! per language. Each distinct word is shaped once per font and cached: a guide
+//! repeats its vocabulary, so the cache turns shaping into lookups.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::{Arc, LazyLock, Mutex};
+
+use hyphenation::{Hyphenator, Language, Load, Standard};
+
+use super::fonts::{FontId, Fonts};
+
+/// One glyph, its advance and offsets in ems, and the text it stands for (empty for
+/// the second and later glyphs of a cluster), so text extraction gives the source back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    pub id: u16,
+    pub advance: f32,
+    pub x_offset: f32,
+    pub y_offset: f32,
+    pub text: String,
+}
+
+/// A run of glyphs in one font.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    pub font: FontId,
+    pub glyphs: Vec<Glyph>,
+    /// Sum of advances, in ems.
+    pub width: f32,
+}
+
+/// A shaped piece of text, possibly in several fonts when one lacks a character.
+pub type Shaped = Arc<Vec<Segment>>;
+
+pub fn width_em(shaped: &[Segment]) -> f32 {
+    shaped.iter().map(|s| s.width).sum()
+}
+
+/// Shapes text with a cache; records characters no font covers.
+#[derive(Default)]
+pub struct Shaper {
+    cache: Mutex<HashMap<(FontId, String), Shaped>>,
+    missing: Mutex<BTreeSet<char>>,
+}
+
+impl Shaper {
+    pub fn shape(&self, font: FontId, text: &str) -> Shaped {
+        let key = (font, text.to_string());
+        if let Some(hit) = self.cache.lock().expect("shape cache").get(&key) {
+            return hit.clone();
+        }
+        let shaped = Arc::new(self.shape_with_fallback(font, text));
+        self.cache
+            .lock()
+            .expect("shape cache")
+            .insert(key, shaped.clone());
+        shaped
+    }
+
+    /// Characters that no embedded font has, to report once per document.
+    pub fn take_missing(&self) -> BTreeSet<char> {
+        std::mem::take(&mut self.missing.lock().expect("missing set"))
+    }
+
+    fn shape_with_fallback(&self, font: FontId, text: &str) -> Vec<Segment> {
+        let fonts = Fonts::embedded();
+        let covering = |c: char| -> FontId {
+            let chain = [font, FontId::Serif, FontId::Mono];
+            match chain
+                .into_iter()
+                .find(|f| c.is_whitespace() || fonts.get(*f).has_glyph(c))
+            {
+                Some(f) => f,
+                None => {
+                    self.missing.lock().expect("missing set").insert(c);
+                    font
+                }
+            }
+        };
+        // Split into runs of the same covering font, then shape each run.
+        let mut segments = Vec::new();
+        let mut run = String::new();
+        let mut run_font = None;
+        for c in text.chars() {
+            let f = covering(c);
+            if run_font.is_some_and(|r| r != f) {
+                segments.push(shape_run(run_font.unwrap_or(font), &run));
+                run.clear();
+            }
+            run_font = Some(f);
+            run.push(c);
+        }
+        if !run.is_empty() {
+            segments.push(shape_run(run_font.unwrap_or(font), &run));
+        }
+        segments
+    }
+}
+
+fn shape_run(font: FontId, text: &str) -> Segment {
+    let face = &Fonts::embedded().get(font).face;
+    let upem = face.units_per_em() as f32;
+    let mut buffer = rustybuzz::UnicodeBuffer::new();
+    buffer.push_str(text);
+    let output = rustybuzz::shape(face, &[], buffer);
+    let infos = output.glyph_infos();
+    let positions = output.glyph_positions();
+    let mut glyphs = Vec::with_capacity(infos.len());
+    for (i, (info, pos)) in infos.iter().zip(positions).enumerate() {
+        let start = info.cluster as usize;
+        let first_of_cluster = i == 0 || infos[i - 1].cluster != info.cluster;
+        let end = infos[i + 1..]
+            .iter()
+            .map(|g| g.cluster as usize)
+            .find(|c| *c != start)
+            .unwrap_or(text.len());
+        glyphs.push(Glyph {
+            id: info.glyph_id as u16,
+            advance: pos.x_advance as f32 / upem,
+            x_offset: pos.x_offset as f32 / upem,
+            y_offset: pos.y_offset as f32 / upem,
+            text: if first_of_cluster {
+                text.get(start..end.max(start)).unwrap_or("").to_string()
+            } else {
+                String::new()
+            },
+        });
+    }
+    let width = glyphs.iter().map(|g| g.advance).sum();
+    Segment {
+        font,
+        glyphs,
+        width,
+    }
+}
+
+static FRENCH: LazyLock<Option<Standard>> =
+    LazyLock::new(|| Standard::from_embedded(Language::French).ok());
+static ENGLISH: LazyLock<Option<Standard>> =
+    LazyLock::new(|| Standard::from_embedded(Language::EnglishUS).ok());
+static GERMAN: LazyLock<Option<Standard>> =
+    LazyLock::new(|| Standard::from_embedded(Language::German1996).ok());
+
+fn dictionary(lang: &str) -> Option<&'static Standard> {
+    match lang.split(['-', '_']).next().unwrap_or(lang) {
+        "fr" => FRENCH.as_ref(),
+        "en" => ENGLISH.as_ref(),
+        "de" => GERMAN.as_ref(),
+        _ => None,
+    }
+}
+
+/// Byte offsets inside `word` where it may be hyphenated. Punctuation around the word
+/// is stripped first, elisions (l’, d’) are left whole, and short words, words with
+/// digits and all-capital words (acronyms) are never split.
+pub fn hyphenation_points(word: &str, lang: &str) -> Vec<usize> {
+    let Some(dictionary) = dictionary(lang) else {
+        return Vec::new();
+    };
+    let start = word.find(|c: char| c.is_alphabetic()).unwrap_or(word.len());
+    let end = word.rfind(|c: char| c.is_alphabetic()).map_or(start, |i| {
+        i + word[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    if start >= end {
+        return Vec::new();
+    }
+    let mut core_start = start;
+    // After an elision, only the word itself is hyphenated.
+    if let Some(i) = word[start..end].rfind(['’', '\'']) {
+        core_start = start + i + word[start + i..].chars().next().map_or(1, char::len_utf8);
+    }
+    let core = &word[core_start..end];
+    let letters = core.chars().count();
+    if letters < 5 || !core.chars().all(char::is_alphabetic) || core.chars().all(char::is_uppercase)
+    {
+        return Vec::new();
+    }
+    dictionary
+        .hyphenate(core)
+        .breaks
+        .into_iter()
+        .map(|b| core_start + b)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shaping_makes_ligatures_and_keeps_the_text() {
+        let shaper = Shaper::default();
+        let shaped = shaper.shape(FontId::Serif, "efficace");
+        let glyphs = &shaped[0].glyphs;
+        let text: String = glyphs.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(text, "efficace");
+        assert!(glyphs.len() < "efficace".len(), "ffi is one ligature glyph");
+    }
+
+    #[test]
+    fn french_hyphenation_strips_punctuation_and_elisions() {
+        let points = hyphenation_points("«\u{202F}l’organisation,", "fr");
+        let word = "«\u{202F}l’organisation,";
+        let parts: Vec<&str> = points.iter().map(|&p| &word[..p]).collect();
+        assert!(!parts.is_empty());
+        assert!(parts.iter().all(|p| p.contains("l’")), "{parts:?}");
+        assert!(hyphenation_points("HTTP", "fr").is_empty());
+        assert!(hyphenation_points("P1", "fr").is_empty());
+        assert!(hyphenation_points("word", "ja").is_empty());
+    }
+
+    #[test]
+    fn fallback_covers_characters_the_serif_lacks() {
+        let shaper = Shaper::default();
+        let shaped = shaper.shape(FontId::Serif, "a ↪ b");
+        assert!(shaped.iter().all(|s| s.glyphs.iter().all(|g| g.id != 0)));
+        assert!(shaper.take_missing().is_empty());
+    }
+}
