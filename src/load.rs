@@ -119,6 +119,11 @@ fn theme_sources(root: &Path, theme: &str, diagnostics: &Diagnostics) -> Theme {
                 }),
                 None => continue,
             }
+        } else if path == "pdf.toml" {
+            let shown = format!("themes/{theme}/pdf.toml");
+            if let Some(text) = decode(&shown, bytes, diagnostics) {
+                sources.pdf_style = Some(SourceFile { path: shown, text });
+            }
         } else if let Some(name) = path.strip_prefix("static/") {
             sources.static_files.push(BinaryFile {
                 path: name.to_string(),

@@ -3,7 +3,8 @@
 mod common;
 
 use folio::diagnostic::Diagnostics;
-use folio::render::pdf::{layout_document, style::PdfStyle, text::Shaper};
+use folio::model::PdfStyle;
+use folio::render::pdf::{layout_document, text::Shaper};
 
 #[test]
 fn dump_default_guide() {

@@ -1,11 +1,13 @@
 //! `folio build`: load, parse, resolve, render, and write the site atomically.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Pos, Site};
 use crate::output::Output;
+use crate::parse;
 use crate::render;
 use crate::write;
 
@@ -70,12 +72,15 @@ pub fn run(options: &BuildOptions) -> BuildReport {
 /// Everything up to the in-memory output; `None` when the site cannot even be read.
 pub fn compile(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<(Site, Output)> {
     let loaded = site::load(root, only, diagnostics)?;
-    let output = render::html::render(
-        &loaded.site,
-        &loaded.messages,
-        &loaded.theme,
-        &loaded.assets,
-        diagnostics,
-    );
+    let pdf_files: BTreeMap<String, String> = if loaded.site.config.pdf.enabled {
+        loaded.site.config.locales.iter().map(|l| (l.clone(), render::pdf::file_path(&loaded.messages, l))).collect()
+    } else {
+        BTreeMap::new()
+    };
+    let mut output = render::html::render(&loaded.site, &loaded.messages, &loaded.theme, &loaded.assets, &pdf_files, diagnostics);
+    if loaded.site.config.pdf.enabled {
+        let style = parse::pdf_style::parse(loaded.theme.pdf_style.as_ref(), diagnostics);
+        output.extend(render::pdf::render(&loaded.site, &loaded.messages, &style, &pdf_files, diagnostics));
+    }
     Some((loaded.site, output))
 }

@@ -8,6 +8,7 @@ mod block;
 mod config;
 mod decision_tree;
 mod page;
+mod pdf_style;
 mod site;
 mod source;
 
@@ -17,5 +18,6 @@ pub use decision_tree::{
     Action, Answer, DecisionTree, Node, NodeKind, PageLink, Path, Priority, Verdict,
 };
 pub use page::{Footnote, FrontMatter, Page, TocEntry};
+pub use pdf_style::PdfStyle;
 pub use site::Site;
 pub use source::{BinaryFile, SourceFile, Theme};

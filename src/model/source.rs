@@ -23,4 +23,6 @@ pub struct Theme {
     pub templates: Vec<SourceFile>,
     /// Paths relative to `static/`: `folio.css`.
     pub static_files: Vec<BinaryFile>,
+    /// `pdf.toml`: page geometry and type sizes of the printable guide.
+    pub pdf_style: Option<SourceFile>,
 }

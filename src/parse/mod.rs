@@ -8,6 +8,7 @@ pub mod front_matter;
 pub mod markdown;
 pub mod messages;
 pub mod page;
+pub mod pdf_style;
 mod slug;
 
 pub use slug::slugify;

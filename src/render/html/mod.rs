@@ -28,11 +28,13 @@ use templates::Templates;
 use tree::TreeRenderer;
 
 /// Renders the whole site; problems go to `diagnostics` and the output is partial then.
+/// `pdf_files` maps each locale to its guide's path in the output, for download links.
 pub fn render(
     site: &Site,
     messages: &Messages,
     theme: &Theme,
     assets: &[BinaryFile],
+    pdf_files: &BTreeMap<String, String>,
     diagnostics: &Diagnostics,
 ) -> Output {
     let mut output = Output::default();
@@ -66,6 +68,7 @@ pub fn render(
     };
     let renderer = Renderer {
         site,
+        pdf_files,
         trees: &trees,
         urls: &urls,
         templates: &templates,
@@ -183,6 +186,7 @@ fn check_tree_strings(site: &Site, messages: &Messages, diagnostics: &Diagnostic
 
 struct Renderer<'a> {
     site: &'a Site,
+    pdf_files: &'a BTreeMap<String, String>,
     trees: &'a TreeRenderer<'a>,
     urls: &'a UrlMap,
     templates: &'a Templates,
@@ -289,6 +293,8 @@ impl Renderer<'_> {
         context.insert("home", &home);
         context.insert("languages_href", &self.urls.to_folder(from, ""));
         context.insert("generator", concat!("Folio ", env!("CARGO_PKG_VERSION")));
+        let pdf = self.pdf_files.get(&locale.lang).map(|file| relative(from, file));
+        context.insert("pdf_href", &pdf);
         context
     }
 
@@ -409,6 +415,8 @@ impl Renderer<'_> {
         let home = locale.home.as_ref().map(|h| format!("{base}{h}"));
         context.insert("home", &home);
         context.insert("languages_href", &base);
+        let pdf = self.pdf_files.get(&locale.lang).map(|file| format!("{base}{file}"));
+        context.insert("pdf_href", &pdf);
         context.insert("title", &locale.table.get("not-found-title"));
         context.insert("at_root", &at_root);
         let others: Vec<Translation> = self

@@ -12,7 +12,7 @@ use crate::model::{
 };
 use crate::render::pdf::boxes::{Color, Item, Target};
 use crate::render::pdf::fonts::FontId;
-use crate::render::pdf::style::PdfStyle;
+use crate::model::PdfStyle;
 use crate::render::pdf::text::{Shaper, width_em};
 
 use super::inline::{self, Align, Line, Paragraph, Span, SpanStyle};

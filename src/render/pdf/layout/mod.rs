@@ -17,7 +17,7 @@ use crate::locale::Texts;
 use crate::model::{Block, Inline, Site};
 use crate::render::pdf::boxes::{Color, Document, Item, OutlineEntry, PageBox, Target};
 use crate::render::pdf::fonts::FontId;
-use crate::render::pdf::style::PdfStyle;
+use crate::model::PdfStyle;
 use crate::render::pdf::text::{Shaper, width_em};
 
 use flow::{Context, Slice};
@@ -154,7 +154,6 @@ fn body_slices(
         );
         title.iter_mut().for_each(|s| s.keep_with_next = true);
         if let Some(first) = title.first_mut() {
-            first.page_break_before = true;
             first.items.insert(
                 0,
                 Item::Anchor {

@@ -1,4 +1,5 @@
-//! Page geometry and type sizes, from the theme's `pdf.toml` (every key optional).
+//! Page geometry and type sizes of the printable guide: plain data, read from the
+//! theme's `pdf.toml` (every key optional).
 
 use serde::Deserialize;
 

@@ -1,0 +1,166 @@
+//! Paint: the laid-out pages drawn with printpdf, the only module that knows it.
+//! Glyphs are placed one by one at the positions layout chose (printpdf merges a
+//! baseline's glyphs into one TJ); each carries its source text for extraction.
+
+use std::collections::HashMap;
+
+use printpdf::{
+    Actions, BorderArray, Codepoint, ColorArray, Destination, HighlightingMode, ImageOptimizationOptions, Line,
+    LinePoint, LinkAnnotation, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Point, Pt, Rect, Rgb, TextItem, TextMatrix,
+};
+
+use super::boxes::{Color, Document, Item, Target};
+use super::fonts::{FontId, Fonts};
+
+/// The PDF bytes of `doc`, before post-processing.
+pub fn paint(doc: &Document) -> Result<Vec<u8>, String> {
+    let mut pdf = PdfDocument::new(&doc.title);
+    set_metadata(&mut pdf, doc);
+    let fonts = add_fonts(&mut pdf, doc)?;
+    let anchors = doc.anchors();
+    let height = doc.height;
+    pdf.pages = doc
+        .pages
+        .iter()
+        .map(|page| {
+            let mut ops = Vec::with_capacity(page.items.len() * 4);
+            for item in &page.items {
+                draw(&mut ops, item, height, &fonts, &anchors);
+            }
+            PdfPage::new(Mm(doc.width * 25.4 / 72.0), Mm(height * 25.4 / 72.0), ops)
+        })
+        .collect();
+    let options = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        // The default re-encodes colour images as lossy JPEG.
+        image_optimization: Some(ImageOptimizationOptions {
+            quality: None,
+            max_image_size: None,
+            dither_greyscale: None,
+            convert_to_greyscale: Some(false),
+            auto_optimize: Some(false),
+            format: Some(printpdf::ImageCompression::Flate),
+        }),
+    };
+    let mut warnings = Vec::new();
+    Ok(pdf.save(&options, &mut warnings))
+}
+
+fn set_metadata(pdf: &mut PdfDocument, doc: &Document) {
+    // A fixed instant: post-processing removes the dates unless one is configured.
+    let instant = doc.date.as_deref().and_then(parse_date).or_else(|| printpdf::OffsetDateTime::from_unix_timestamp(0).ok());
+    let info = &mut pdf.metadata.info;
+    info.document_title = doc.title.clone();
+    info.author = doc.author.clone();
+    info.subject = doc.subject.clone();
+    info.creator = "Folio".into();
+    info.producer = concat!("Folio ", env!("CARGO_PKG_VERSION")).into();
+    let Some(instant) = instant else { return };
+    info.creation_date = instant;
+    info.modification_date = instant;
+    info.metadata_date = instant;
+}
+
+/// `YYYY-MM-DD` at midnight UTC.
+fn parse_date(date: &str) -> Option<printpdf::OffsetDateTime> {
+    let mut parts = date.split('-').map(|p| p.parse::<i64>().ok());
+    let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);
+    // Days from civil (Howard Hinnant), then seconds.
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    printpdf::OffsetDateTime::from_unix_timestamp(days * 86_400).ok()
+}
+
+fn add_fonts(pdf: &mut PdfDocument, doc: &Document) -> Result<HashMap<FontId, printpdf::FontId>, String> {
+    let mut used: Vec<FontId> = doc
+        .pages
+        .iter()
+        .flat_map(|p| p.items.iter())
+        .filter_map(|i| match i {
+            Item::Text { segments, .. } => Some(segments.iter().map(|s| s.font)),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    used.sort();
+    used.dedup();
+    let mut fonts = HashMap::new();
+    for id in used {
+        let mut warnings = Vec::new();
+        let parsed = ParsedFont::from_bytes(Fonts::embedded().get(id).bytes, 0, &mut warnings).ok_or_else(|| format!("printpdf cannot read font {id:?}"))?;
+        fonts.insert(id, pdf.add_font(&parsed));
+    }
+    Ok(fonts)
+}
+
+fn rgb(color: Color) -> printpdf::Color {
+    printpdf::Color::Rgb(Rgb::new(color.0 as f32 / 255.0, color.1 as f32 / 255.0, color.2 as f32 / 255.0, None))
+}
+
+fn draw(ops: &mut Vec<Op>, item: &Item, height: f32, fonts: &HashMap<FontId, printpdf::FontId>, anchors: &HashMap<&str, (usize, f32)>) {
+    match item {
+        Item::Text { x, baseline, size, color, segments } => {
+            let mut pen = *x;
+            for segment in segments {
+                let Some(font) = fonts.get(&segment.font) else { continue };
+                ops.push(Op::StartTextSection);
+                ops.push(Op::SetFont { font: PdfFontHandle::External(font.clone()), size: Pt(*size) });
+                ops.push(Op::SetFillColor { col: rgb(*color) });
+                for glyph in &segment.glyphs {
+                    let gx = pen + glyph.x_offset * size;
+                    let gy = height - baseline + glyph.y_offset * size;
+                    ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(gx), Pt(gy)) });
+                    // A glyph maps to one text for the whole font (the last given wins):
+                    // the later glyphs of a cluster give none rather than an empty one.
+                    let cid = (!glyph.text.is_empty()).then(|| glyph.text.clone());
+                    ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(vec![Codepoint { gid: glyph.id, offset: 0.0, cid }])] });
+                    pen += glyph.advance * size;
+                }
+                ops.push(Op::EndTextSection);
+            }
+        }
+        Item::Rect { x, y, width, height: h, color } => {
+            ops.push(Op::SaveGraphicsState);
+            ops.push(Op::SetFillColor { col: rgb(*color) });
+            ops.push(Op::DrawRectangle {
+                rectangle: Rect { x: Pt(*x), y: Pt(height - y - h), width: Pt(*width), height: Pt(*h), mode: Some(PaintMode::Fill), winding_order: None },
+            });
+            ops.push(Op::RestoreGraphicsState);
+        }
+        Item::Line { x1, y1, x2, y2, width, color } => {
+            ops.push(Op::SaveGraphicsState);
+            ops.push(Op::SetOutlineColor { col: rgb(*color) });
+            ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+            let point = |x: f32, y: f32| LinePoint { p: Point { x: Pt(x), y: Pt(height - y) }, bezier: false };
+            ops.push(Op::DrawLine { line: Line { points: vec![point(*x1, *y1), point(*x2, *y2)], is_closed: false } });
+            ops.push(Op::RestoreGraphicsState);
+        }
+        Item::Link { x, y, width, height: h, target } => {
+            let action = match target {
+                Target::Url(url) => Actions::Uri(url.clone()),
+                Target::Anchor(name) => match anchors.get(name.as_str()) {
+                    Some((page, ay)) => Actions::Goto(Destination::Xyz { page: page + 1, left: None, top: Some(height - ay + 4.0), zoom: None }),
+                    None => return,
+                },
+            };
+            ops.push(Op::LinkAnnotation {
+                link: LinkAnnotation::new(
+                    Rect::from_xywh(Pt(*x), Pt(height - y - h), Pt(*width), Pt(*h)),
+                    action,
+                    Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                    Some(ColorArray::Transparent),
+                    Some(HighlightingMode::Invert),
+                ),
+            });
+        }
+        Item::Anchor { .. } => {}
+    }
+}
