@@ -96,7 +96,12 @@ fn add_fonts(pdf: &mut PdfDocument, doc: &Document) -> Result<HashMap<FontId, pr
     for id in used {
         let mut warnings = Vec::new();
         let parsed = ParsedFont::from_bytes(Fonts::embedded().get(id).bytes, 0, &mut warnings).ok_or_else(|| format!("printpdf cannot read font {id:?}"))?;
-        fonts.insert(id, pdf.add_font(&parsed));
+        // Our own ids: printpdf's come from a process-wide counter, which parallel
+        // rendering would make differ from build to build. The first six letters are
+        // the font's subset tag.
+        let key = printpdf::FontId(format!("FOLIO{}", (b'A' + id as u8) as char));
+        pdf.resources.fonts.map.insert(key.clone(), printpdf::PdfFont::new(parsed));
+        fonts.insert(id, key);
     }
     Ok(fonts)
 }

@@ -233,7 +233,9 @@ impl Context<'_> {
                 continue;
             }
             if i > 0 && !slices.is_empty() {
-                slices.push(Slice::space(self.space_before(block)));
+                // The space after a heading binds like the heading itself.
+                let keep = slices.last().is_some_and(|s: &Slice| s.keep_with_next);
+                slices.push(Slice { keep_with_next: keep, ..Slice::space(self.space_before(block)) });
             }
             slices.append(&mut laid);
         }
