@@ -1,22 +1,133 @@
-//! The PDF layout of the default guide, as a text dump.
+//! The PDF layout as a text dump: a fixture page with every kind of block, in a short
+//! text area so that page breaks, keep-with-next, widows and orphans, a table across
+//! pages and a long code block all happen; and structural checks on it.
 
 mod common;
 
 use folio::diagnostic::Diagnostics;
-use folio::model::PdfStyle;
+use folio::render::pdf::boxes::{Document, Item, segments_text};
 use folio::render::pdf::{layout_document, text::Shaper};
 
-#[test]
-fn dump_default_guide() {
+fn fixture_document() -> Document {
+    let dir = common::site("pdf-blocks");
     let diagnostics = Diagnostics::new();
-    let loaded = folio::commands::site::load(&common::repo_root(), &[], &diagnostics).unwrap();
-    let shaper = Shaper::default();
-    let doc = layout_document(
+    let loaded = folio::commands::site::load(dir.path(), &[], &diagnostics).expect("fixture loads");
+    let style = folio::parse::pdf_style::parse(loaded.theme.pdf_style.as_ref(), &diagnostics);
+    assert!(!diagnostics.has_errors(), "{:?}", diagnostics.into_sorted());
+    layout_document(
         &loaded.site,
         &loaded.messages,
         "fr",
-        &PdfStyle::default(),
-        &shaper,
+        &style,
+        &Shaper::default(),
+    )
+}
+
+/// The texts of a page, top to bottom.
+fn texts(items: &[Item]) -> Vec<(f32, String)> {
+    items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text {
+                baseline, segments, ..
+            } => Some((*baseline, segments_text(segments))),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn layout_dump_of_every_block_type() {
+    insta::assert_snapshot!(fixture_document().dump());
+}
+
+#[test]
+fn a_table_header_is_repeated_after_a_page_break() {
+    let doc = fixture_document();
+    let pages_with_header: Vec<usize> = doc
+        .pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| texts(&p.items).iter().any(|(_, t)| t == "Impact"))
+        .map(|(i, _)| i)
+        .collect();
+    assert!(
+        pages_with_header.len() >= 2,
+        "the table crosses a page and repeats its header: {pages_with_header:?}"
     );
-    std::fs::write("/tmp/fr-dump.txt", doc.dump()).unwrap();
+}
+
+#[test]
+fn a_code_block_breaks_between_lines_with_its_background_on_both_pages() {
+    let doc = fixture_document();
+    let code_pages: Vec<&folio::render::pdf::boxes::PageBox> = doc
+        .pages
+        .iter()
+        .filter(|p| {
+            texts(&p.items)
+                .iter()
+                .any(|(_, t)| t.starts_with("# ligne"))
+        })
+        .collect();
+    assert!(code_pages.len() >= 2, "the code block crosses a page");
+    for page in code_pages {
+        assert!(
+            page.items
+                .iter()
+                .any(|i| matches!(i, Item::Rect { color, .. } if color.hex() == "#f3f5f8"))
+        );
+    }
+}
+
+#[test]
+fn no_page_ends_with_a_heading() {
+    let doc = fixture_document();
+    let heading_sizes = [15.0f32, 12.3, 25.0];
+    for page in &doc.pages[doc.front_pages..] {
+        let body: Vec<(f32, f32)> = page
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text { baseline, size, .. }
+                    if *baseline > 200.0 && *baseline < doc.height - 230.0 =>
+                {
+                    Some((*baseline, *size))
+                }
+                _ => None,
+            })
+            .collect();
+        if let Some((_, size)) = body.iter().max_by(|a, b| a.0.total_cmp(&b.0)) {
+            assert!(
+                !heading_sizes.contains(size),
+                "page {} ends with a heading",
+                page.label
+            );
+        }
+    }
+}
+
+#[test]
+fn long_words_are_hyphenated_and_lines_never_overflow() {
+    let doc = fixture_document();
+    let right = doc.width - 82.0;
+    let mut hyphenated = 0;
+    for page in &doc.pages {
+        for item in &page.items {
+            if let Item::Text {
+                x, size, segments, ..
+            } = item
+            {
+                let end = x + segments.iter().map(|s| s.width).sum::<f32>() * size;
+                assert!(
+                    end <= right + 0.5,
+                    "{:?} overflows to {end}",
+                    segments_text(segments)
+                );
+                if segments_text(segments).ends_with('-') && segments_text(segments).len() > 2 {
+                    hyphenated += 1;
+                }
+            }
+        }
+    }
+    assert!(hyphenated > 0, "some word is hyphenated at a line end");
 }

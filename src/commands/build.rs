@@ -73,14 +73,33 @@ pub fn run(options: &BuildOptions) -> BuildReport {
 pub fn compile(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<(Site, Output)> {
     let loaded = site::load(root, only, diagnostics)?;
     let pdf_files: BTreeMap<String, String> = if loaded.site.config.pdf.enabled {
-        loaded.site.config.locales.iter().map(|l| (l.clone(), render::pdf::file_path(&loaded.messages, l))).collect()
+        loaded
+            .site
+            .config
+            .locales
+            .iter()
+            .map(|l| (l.clone(), render::pdf::file_path(&loaded.messages, l)))
+            .collect()
     } else {
         BTreeMap::new()
     };
-    let mut output = render::html::render(&loaded.site, &loaded.messages, &loaded.theme, &loaded.assets, &pdf_files, diagnostics);
+    let mut output = render::html::render(
+        &loaded.site,
+        &loaded.messages,
+        &loaded.theme,
+        &loaded.assets,
+        &pdf_files,
+        diagnostics,
+    );
     if loaded.site.config.pdf.enabled {
         let style = parse::pdf_style::parse(loaded.theme.pdf_style.as_ref(), diagnostics);
-        output.extend(render::pdf::render(&loaded.site, &loaded.messages, &style, &pdf_files, diagnostics));
+        output.extend(render::pdf::render(
+            &loaded.site,
+            &loaded.messages,
+            &style,
+            &pdf_files,
+            diagnostics,
+        ));
     }
     Some((loaded.site, output))
 }

@@ -51,6 +51,7 @@ pub fn parse<'a>(
         footnote_numbers: HashMap::new(),
         footnotes: Vec::new(),
         ids: BTreeSet::new(),
+        pending_task: None,
         diagnostics,
     };
     let mut blocks = builder.blocks(None);
@@ -105,6 +106,8 @@ struct Builder<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> {
     footnote_numbers: HashMap<String, usize>,
     footnotes: Vec<Footnote>,
     ids: BTreeSet<String>,
+    /// A task marker met inside a loose list item's paragraph.
+    pending_task: Option<bool>,
     diagnostics: &'a Diagnostics,
 }
 
@@ -236,10 +239,10 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                     if task.is_some() {
                         self.events.next();
                     }
-                    items.push(ListItem {
-                        task,
-                        blocks: self.blocks(Some(TagEnd::Item)),
-                    });
+                    let blocks = self.blocks(Some(TagEnd::Item));
+                    // In a loose list the marker comes inside the item's paragraph.
+                    let task = task.or(self.pending_task.take());
+                    items.push(ListItem { task, blocks });
                 }
                 Event::End(TagEnd::List(_)) => break,
                 _ => {}
@@ -293,6 +296,10 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
             }
             Event::Code(code) => Inline::Code(code.into_string()),
             Event::InlineHtml(html) | Event::Html(html) => Inline::Html(html.into_string()),
+            Event::TaskListMarker(done) => {
+                self.pending_task = Some(done);
+                return;
+            }
             Event::SoftBreak => Inline::SoftBreak,
             Event::HardBreak => Inline::LineBreak,
             Event::FootnoteReference(label) => {

@@ -7,7 +7,9 @@ use super::deserialize_diagnostic;
 
 /// Defaults for what the file omits, and for a broken file (reported).
 pub fn parse(file: Option<&SourceFile>, diagnostics: &Diagnostics) -> PdfStyle {
-    let Some(file) = file else { return PdfStyle::default() };
+    let Some(file) = file else {
+        return PdfStyle::default();
+    };
     match toml::from_str(&file.text) {
         Ok(style) => style,
         Err(err) => {

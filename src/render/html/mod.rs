@@ -293,7 +293,10 @@ impl Renderer<'_> {
         context.insert("home", &home);
         context.insert("languages_href", &self.urls.to_folder(from, ""));
         context.insert("generator", concat!("Folio ", env!("CARGO_PKG_VERSION")));
-        let pdf = self.pdf_files.get(&locale.lang).map(|file| relative(from, file));
+        let pdf = self
+            .pdf_files
+            .get(&locale.lang)
+            .map(|file| relative(from, file));
         context.insert("pdf_href", &pdf);
         context
     }
@@ -415,7 +418,10 @@ impl Renderer<'_> {
         let home = locale.home.as_ref().map(|h| format!("{base}{h}"));
         context.insert("home", &home);
         context.insert("languages_href", &base);
-        let pdf = self.pdf_files.get(&locale.lang).map(|file| format!("{base}{file}"));
+        let pdf = self
+            .pdf_files
+            .get(&locale.lang)
+            .map(|file| format!("{base}{file}"));
         context.insert("pdf_href", &pdf);
         context.insert("title", &locale.table.get("not-found-title"));
         context.insert("at_root", &at_root);

@@ -97,6 +97,58 @@ pub fn layout_document(
     layout::layout(&input, shaper)
 }
 
+/// Every locale's guide, typeset in parallel; characters no font covers are warned
+/// about once per locale.
+pub fn render(
+    site: &Site,
+    messages: &Messages,
+    style: &PdfStyle,
+    files: &BTreeMap<String, String>,
+    diagnostics: &Diagnostics,
+) -> Output {
+    let shaper = Shaper::default();
+    let rendered: Vec<(String, Result<Vec<u8>, String>)> = site
+        .config
+        .locales
+        .par_iter()
+        .filter_map(|locale| Some((locale, files.get(locale)?)))
+        .map(|(locale, path)| {
+            let doc = layout_document(site, messages, locale, style, &shaper);
+            let bytes = paint::paint(&doc).and_then(|raw| post::finish(&raw, &doc));
+            (path.clone(), bytes)
+        })
+        .collect();
+    let mut output = Output::default();
+    for (path, bytes) in rendered {
+        match bytes {
+            Ok(bytes) => output.insert(path, bytes),
+            Err(message) => diagnostics.push(
+                Diagnostic::error(
+                    format!("public/{path}"),
+                    Pos { line: 1, column: 1 },
+                    format!("cannot write the PDF: {message}"),
+                )
+                .with_hint(
+                    "this is a bug in Folio; please report it with the site that triggers it",
+                ),
+            ),
+        }
+    }
+    let missing = shaper.take_missing();
+    if !missing.is_empty() {
+        let list: String = missing
+            .iter()
+            .map(|c| format!("{c} (U+{:04X})", *c as u32))
+            .collect::<Vec<_>>()
+            .join(", ");
+        diagnostics.push(
+            Diagnostic::warning(CONFIG_FILE, Pos { line: 1, column: 1 }, format!("no embedded font has these characters; the PDF shows empty boxes: {list}"))
+                .with_hint("configure a font that covers them in folio.toml ([pdf] fonts), or avoid the characters"),
+        );
+    }
+    output
+}
+
 #[cfg(test)]
 mod tests {
     use super::civil_date;
@@ -106,40 +158,4 @@ mod tests {
         assert_eq!(civil_date(0), "1970-01-01");
         assert_eq!(civil_date(20_418), "2025-11-26");
     }
-}
-
-/// Every locale's guide, typeset in parallel; characters no font covers are warned
-/// about once per locale.
-pub fn render(site: &Site, messages: &Messages, style: &PdfStyle, files: &BTreeMap<String, String>, diagnostics: &Diagnostics) -> Output {
-    let shaper = Shaper::default();
-    let rendered: Vec<(String, Result<Vec<u8>, String>, Vec<char>)> = site
-        .config
-        .locales
-        .par_iter()
-        .filter_map(|locale| Some((locale, files.get(locale)?)))
-        .map(|(locale, path)| {
-            let doc = layout_document(site, messages, locale, style, &shaper);
-            let bytes = paint::paint(&doc).and_then(|raw| post::finish(&raw, &doc));
-            (path.clone(), bytes, Vec::new())
-        })
-        .collect();
-    let mut output = Output::default();
-    for (path, bytes, _) in rendered {
-        match bytes {
-            Ok(bytes) => output.insert(path, bytes),
-            Err(message) => diagnostics.push(
-                Diagnostic::error(format!("public/{path}"), Pos { line: 1, column: 1 }, format!("cannot write the PDF: {message}"))
-                    .with_hint("this is a bug in Folio; please report it with the site that triggers it"),
-            ),
-        }
-    }
-    let missing = shaper.take_missing();
-    if !missing.is_empty() {
-        let list: String = missing.iter().map(|c| format!("{c} (U+{:04X})", *c as u32)).collect::<Vec<_>>().join(", ");
-        diagnostics.push(
-            Diagnostic::warning(CONFIG_FILE, Pos { line: 1, column: 1 }, format!("no embedded font has these characters; the PDF shows empty boxes: {list}"))
-                .with_hint("configure a font that covers them in folio.toml ([pdf] fonts), or avoid the characters"),
-        );
-    }
-    output
 }

@@ -5,9 +5,10 @@
 use std::collections::HashMap;
 
 use printpdf::{
-    Actions, BorderArray, Codepoint, ColorArray, Destination, HighlightingMode, ImageOptimizationOptions, Line,
-    LinePoint, LinkAnnotation, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
-    Point, Pt, Rect, Rgb, TextItem, TextMatrix,
+    Actions, BorderArray, Codepoint, ColorArray, Destination, HighlightingMode,
+    ImageOptimizationOptions, Line, LinePoint, LinkAnnotation, Mm, Op, PaintMode, ParsedFont,
+    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
+    TextMatrix,
 };
 
 use super::boxes::{Color, Document, Item, Target};
@@ -51,7 +52,11 @@ pub fn paint(doc: &Document) -> Result<Vec<u8>, String> {
 
 fn set_metadata(pdf: &mut PdfDocument, doc: &Document) {
     // A fixed instant: post-processing removes the dates unless one is configured.
-    let instant = doc.date.as_deref().and_then(parse_date).or_else(|| printpdf::OffsetDateTime::from_unix_timestamp(0).ok());
+    let instant = doc
+        .date
+        .as_deref()
+        .and_then(parse_date)
+        .or_else(|| printpdf::OffsetDateTime::from_unix_timestamp(0).ok());
     let info = &mut pdf.metadata.info;
     info.document_title = doc.title.clone();
     info.author = doc.author.clone();
@@ -79,7 +84,10 @@ fn parse_date(date: &str) -> Option<printpdf::OffsetDateTime> {
     printpdf::OffsetDateTime::from_unix_timestamp(days * 86_400).ok()
 }
 
-fn add_fonts(pdf: &mut PdfDocument, doc: &Document) -> Result<HashMap<FontId, printpdf::FontId>, String> {
+fn add_fonts(
+    pdf: &mut PdfDocument,
+    doc: &Document,
+) -> Result<HashMap<FontId, printpdf::FontId>, String> {
     let mut used: Vec<FontId> = doc
         .pages
         .iter()
@@ -95,64 +103,140 @@ fn add_fonts(pdf: &mut PdfDocument, doc: &Document) -> Result<HashMap<FontId, pr
     let mut fonts = HashMap::new();
     for id in used {
         let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(Fonts::embedded().get(id).bytes, 0, &mut warnings).ok_or_else(|| format!("printpdf cannot read font {id:?}"))?;
+        let parsed = ParsedFont::from_bytes(Fonts::embedded().get(id).bytes, 0, &mut warnings)
+            .ok_or_else(|| format!("printpdf cannot read font {id:?}"))?;
         // Our own ids: printpdf's come from a process-wide counter, which parallel
         // rendering would make differ from build to build. The first six letters are
         // the font's subset tag.
         let key = printpdf::FontId(format!("FOLIO{}", (b'A' + id as u8) as char));
-        pdf.resources.fonts.map.insert(key.clone(), printpdf::PdfFont::new(parsed));
+        pdf.resources
+            .fonts
+            .map
+            .insert(key.clone(), printpdf::PdfFont::new(parsed));
         fonts.insert(id, key);
     }
     Ok(fonts)
 }
 
 fn rgb(color: Color) -> printpdf::Color {
-    printpdf::Color::Rgb(Rgb::new(color.0 as f32 / 255.0, color.1 as f32 / 255.0, color.2 as f32 / 255.0, None))
+    printpdf::Color::Rgb(Rgb::new(
+        color.0 as f32 / 255.0,
+        color.1 as f32 / 255.0,
+        color.2 as f32 / 255.0,
+        None,
+    ))
 }
 
-fn draw(ops: &mut Vec<Op>, item: &Item, height: f32, fonts: &HashMap<FontId, printpdf::FontId>, anchors: &HashMap<&str, (usize, f32)>) {
+fn draw(
+    ops: &mut Vec<Op>,
+    item: &Item,
+    height: f32,
+    fonts: &HashMap<FontId, printpdf::FontId>,
+    anchors: &HashMap<&str, (usize, f32)>,
+) {
     match item {
-        Item::Text { x, baseline, size, color, segments } => {
+        Item::Text {
+            x,
+            baseline,
+            size,
+            color,
+            segments,
+        } => {
             let mut pen = *x;
             for segment in segments {
-                let Some(font) = fonts.get(&segment.font) else { continue };
+                let Some(font) = fonts.get(&segment.font) else {
+                    continue;
+                };
                 ops.push(Op::StartTextSection);
-                ops.push(Op::SetFont { font: PdfFontHandle::External(font.clone()), size: Pt(*size) });
+                ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(font.clone()),
+                    size: Pt(*size),
+                });
                 ops.push(Op::SetFillColor { col: rgb(*color) });
                 for glyph in &segment.glyphs {
                     let gx = pen + glyph.x_offset * size;
                     let gy = height - baseline + glyph.y_offset * size;
-                    ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(gx), Pt(gy)) });
+                    ops.push(Op::SetTextMatrix {
+                        matrix: TextMatrix::Translate(Pt(gx), Pt(gy)),
+                    });
                     // A glyph maps to one text for the whole font (the last given wins):
                     // the later glyphs of a cluster give none rather than an empty one.
                     let cid = (!glyph.text.is_empty()).then(|| glyph.text.clone());
-                    ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(vec![Codepoint { gid: glyph.id, offset: 0.0, cid }])] });
+                    ops.push(Op::ShowText {
+                        items: vec![TextItem::GlyphIds(vec![Codepoint {
+                            gid: glyph.id,
+                            offset: 0.0,
+                            cid,
+                        }])],
+                    });
                     pen += glyph.advance * size;
                 }
                 ops.push(Op::EndTextSection);
             }
         }
-        Item::Rect { x, y, width, height: h, color } => {
+        Item::Rect {
+            x,
+            y,
+            width,
+            height: h,
+            color,
+        } => {
             ops.push(Op::SaveGraphicsState);
             ops.push(Op::SetFillColor { col: rgb(*color) });
             ops.push(Op::DrawRectangle {
-                rectangle: Rect { x: Pt(*x), y: Pt(height - y - h), width: Pt(*width), height: Pt(*h), mode: Some(PaintMode::Fill), winding_order: None },
+                rectangle: Rect {
+                    x: Pt(*x),
+                    y: Pt(height - y - h),
+                    width: Pt(*width),
+                    height: Pt(*h),
+                    mode: Some(PaintMode::Fill),
+                    winding_order: None,
+                },
             });
             ops.push(Op::RestoreGraphicsState);
         }
-        Item::Line { x1, y1, x2, y2, width, color } => {
+        Item::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            width,
+            color,
+        } => {
             ops.push(Op::SaveGraphicsState);
             ops.push(Op::SetOutlineColor { col: rgb(*color) });
             ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-            let point = |x: f32, y: f32| LinePoint { p: Point { x: Pt(x), y: Pt(height - y) }, bezier: false };
-            ops.push(Op::DrawLine { line: Line { points: vec![point(*x1, *y1), point(*x2, *y2)], is_closed: false } });
+            let point = |x: f32, y: f32| LinePoint {
+                p: Point {
+                    x: Pt(x),
+                    y: Pt(height - y),
+                },
+                bezier: false,
+            };
+            ops.push(Op::DrawLine {
+                line: Line {
+                    points: vec![point(*x1, *y1), point(*x2, *y2)],
+                    is_closed: false,
+                },
+            });
             ops.push(Op::RestoreGraphicsState);
         }
-        Item::Link { x, y, width, height: h, target } => {
+        Item::Link {
+            x,
+            y,
+            width,
+            height: h,
+            target,
+        } => {
             let action = match target {
                 Target::Url(url) => Actions::Uri(url.clone()),
                 Target::Anchor(name) => match anchors.get(name.as_str()) {
-                    Some((page, ay)) => Actions::Goto(Destination::Xyz { page: page + 1, left: None, top: Some(height - ay + 4.0), zoom: None }),
+                    Some((page, ay)) => Actions::Goto(Destination::Xyz {
+                        page: page + 1,
+                        left: None,
+                        top: Some(height - ay + 4.0),
+                        zoom: None,
+                    }),
                     None => return,
                 },
             };

@@ -10,10 +10,12 @@ use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use super::boxes::Document;
 
 pub fn finish(bytes: &[u8], doc: &Document) -> Result<Vec<u8>, String> {
-    let mut pdf = lopdf::Document::load_mem(bytes).map_err(|e| format!("cannot reopen the PDF: {e}"))?;
+    let mut pdf =
+        lopdf::Document::load_mem(bytes).map_err(|e| format!("cannot reopen the PDF: {e}"))?;
     // printpdf writes 1.3, but embeds OpenType fonts (1.6) and we add 1.7 features.
     pdf.version = "1.7".into();
     let pages = pdf.get_pages();
+    indirect_annotations(&mut pdf, &pages);
     let anchors = doc.anchors();
     let outline = write_outline(&mut pdf, &pages, doc, &anchors);
     {
@@ -25,7 +27,10 @@ pub fn finish(bytes: &[u8], doc: &Document) -> Result<Vec<u8>, String> {
             }
         }
         catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
-        catalog.set("Lang", Object::String(doc.lang.as_bytes().to_vec(), StringFormat::Literal));
+        catalog.set(
+            "Lang",
+            Object::String(doc.lang.as_bytes().to_vec(), StringFormat::Literal),
+        );
         let mut preferences = Dictionary::new();
         preferences.set("DisplayDocTitle", Object::Boolean(true));
         catalog.set("ViewerPreferences", Object::Dictionary(preferences));
@@ -50,10 +55,44 @@ pub fn finish(bytes: &[u8], doc: &Document) -> Result<Vec<u8>, String> {
     let mut unidentified = Vec::new();
     pdf.save_to(&mut unidentified).map_err(|e| e.to_string())?;
     let id = fingerprint(&unidentified);
-    pdf.trailer.set("ID", Object::Array(vec![Object::String(id.clone(), StringFormat::Hexadecimal), Object::String(id, StringFormat::Hexadecimal)]));
+    pdf.trailer.set(
+        "ID",
+        Object::Array(vec![
+            Object::String(id.clone(), StringFormat::Hexadecimal),
+            Object::String(id, StringFormat::Hexadecimal),
+        ]),
+    );
     let mut out = Vec::new();
     pdf.save_to(&mut out).map_err(|e| e.to_string())?;
     Ok(out)
+}
+
+/// printpdf writes link annotations inline; the PDF specification wants each one an
+/// indirect object (and some readers only look for those).
+fn indirect_annotations(pdf: &mut lopdf::Document, pages: &BTreeMap<u32, ObjectId>) {
+    for page in pages.values() {
+        let inline: Vec<Object> = match pdf
+            .get_dictionary(*page)
+            .ok()
+            .and_then(|p| p.get(b"Annots").ok())
+        {
+            Some(Object::Array(items)) => items.clone(),
+            _ => continue,
+        };
+        let references: Vec<Object> = inline
+            .into_iter()
+            .map(|item| match item {
+                Object::Dictionary(mut annotation) => {
+                    annotation.set("P", Object::Reference(*page));
+                    Object::Reference(pdf.add_object(Object::Dictionary(annotation)))
+                }
+                other => other,
+            })
+            .collect();
+        if let Ok(dictionary) = pdf.get_dictionary_mut(*page) {
+            dictionary.set("Annots", Object::Array(references));
+        }
+    }
 }
 
 fn page_labels(front: usize) -> Object {
@@ -63,7 +102,15 @@ fn page_labels(front: usize) -> Object {
     decimal.set("S", Object::Name(b"D".to_vec()));
     decimal.set("St", Object::Integer(1));
     let mut labels = Dictionary::new();
-    labels.set("Nums", Object::Array(vec![Object::Integer(0), Object::Dictionary(roman), Object::Integer(front as i64), Object::Dictionary(decimal)]));
+    labels.set(
+        "Nums",
+        Object::Array(vec![
+            Object::Integer(0),
+            Object::Dictionary(roman),
+            Object::Integer(front as i64),
+            Object::Dictionary(decimal),
+        ]),
+    );
     Object::Dictionary(labels)
 }
 
@@ -83,11 +130,23 @@ struct Node {
     children: Vec<Node>,
 }
 
-fn write_outline(pdf: &mut lopdf::Document, pages: &BTreeMap<u32, ObjectId>, doc: &Document, anchors: &std::collections::HashMap<&str, (usize, f32)>) -> Option<ObjectId> {
+fn write_outline(
+    pdf: &mut lopdf::Document,
+    pages: &BTreeMap<u32, ObjectId>,
+    doc: &Document,
+    anchors: &std::collections::HashMap<&str, (usize, f32)>,
+) -> Option<ObjectId> {
     let mut roots: Vec<Node> = Vec::new();
     for entry in &doc.outline {
-        let Some(&(page, y)) = anchors.get(entry.anchor.as_str()) else { continue };
-        let node = Node { title: entry.title.clone(), page, y, children: Vec::new() };
+        let Some(&(page, y)) = anchors.get(entry.anchor.as_str()) else {
+            continue;
+        };
+        let node = Node {
+            title: entry.title.clone(),
+            page,
+            y,
+            children: Vec::new(),
+        };
         match (entry.level, roots.last_mut()) {
             (2, Some(parent)) => parent.children.push(node),
             _ => roots.push(node),
@@ -108,7 +167,13 @@ fn write_outline(pdf: &mut lopdf::Document, pages: &BTreeMap<u32, ObjectId>, doc
 }
 
 /// Writes `nodes` as siblings under `parent`: (first, last, visible count).
-fn write_nodes(pdf: &mut lopdf::Document, pages: &BTreeMap<u32, ObjectId>, parent: ObjectId, nodes: &[Node], height: f32) -> (ObjectId, ObjectId, i64) {
+fn write_nodes(
+    pdf: &mut lopdf::Document,
+    pages: &BTreeMap<u32, ObjectId>,
+    parent: ObjectId,
+    nodes: &[Node],
+    height: f32,
+) -> (ObjectId, ObjectId, i64) {
     let ids: Vec<ObjectId> = nodes.iter().map(|_| pdf.new_object_id()).collect();
     let mut count = 0;
     for (i, node) in nodes.iter().enumerate() {
@@ -116,7 +181,16 @@ fn write_nodes(pdf: &mut lopdf::Document, pages: &BTreeMap<u32, ObjectId>, paren
         d.set("Title", text_string(&node.title));
         d.set("Parent", Object::Reference(parent));
         if let Some(page) = pages.get(&(node.page as u32 + 1)) {
-            d.set("Dest", Object::Array(vec![Object::Reference(*page), "XYZ".into(), Object::Null, Object::Real(height - node.y + 4.0), Object::Null]));
+            d.set(
+                "Dest",
+                Object::Array(vec![
+                    Object::Reference(*page),
+                    "XYZ".into(),
+                    Object::Null,
+                    Object::Real(height - node.y + 4.0),
+                    Object::Null,
+                ]),
+            );
         }
         if i > 0 {
             d.set("Prev", Object::Reference(ids[i - 1]));

@@ -7,12 +7,12 @@ use std::sync::Arc;
 
 use crate::highlight;
 use crate::locale::Texts;
+use crate::model::PdfStyle;
 use crate::model::{
     Align as ColumnAlign, Block, Callout, Footnote, Href, Inline, ListItem, Page, Site,
 };
 use crate::render::pdf::boxes::{Color, Item, Target};
 use crate::render::pdf::fonts::FontId;
-use crate::model::PdfStyle;
 use crate::render::pdf::text::{Shaper, width_em};
 
 use super::inline::{self, Align, Line, Paragraph, Span, SpanStyle};
@@ -235,7 +235,10 @@ impl Context<'_> {
             if i > 0 && !slices.is_empty() {
                 // The space after a heading binds like the heading itself.
                 let keep = slices.last().is_some_and(|s: &Slice| s.keep_with_next);
-                slices.push(Slice { keep_with_next: keep, ..Slice::space(self.space_before(block)) });
+                slices.push(Slice {
+                    keep_with_next: keep,
+                    ..Slice::space(self.space_before(block))
+                });
             }
             slices.append(&mut laid);
         }

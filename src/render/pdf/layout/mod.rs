@@ -14,10 +14,10 @@ mod tree;
 use std::collections::HashMap;
 
 use crate::locale::Texts;
+use crate::model::PdfStyle;
 use crate::model::{Block, Inline, Site};
 use crate::render::pdf::boxes::{Color, Document, Item, OutlineEntry, PageBox, Target};
 use crate::render::pdf::fonts::FontId;
-use crate::model::PdfStyle;
 use crate::render::pdf::text::{Shaper, width_em};
 
 use flow::{Context, Slice};
