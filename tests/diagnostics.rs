@@ -149,3 +149,21 @@ fn tree_outcome_links_must_reach_a_page_and_anchor() {
 fn an_embedded_tree_must_exist() {
     insta::assert_snapshot!(build_failing("tree-embed"));
 }
+
+#[test]
+fn a_character_no_pdf_font_has_is_a_warning_at_its_page() {
+    let dir = site("pdf-glyph");
+    let assert = folio()
+        .args(["build", "-q", "--root"])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(dir.path().join("out"))
+        .assert()
+        .success();
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    insta::assert_snapshot!(stderr);
+    assert!(
+        dir.path().join("out/en/guide-en.pdf").is_file(),
+        "the PDF is still written"
+    );
+}

@@ -6,7 +6,7 @@ mod common;
 
 use folio::diagnostic::Diagnostics;
 use folio::render::pdf::boxes::{Document, Item, segments_text};
-use folio::render::pdf::{layout_document, text::Shaper};
+use folio::render::pdf::{Pictures, layout_document, text::Shaper};
 
 fn fixture_document() -> Document {
     let dir = common::site("pdf-blocks");
@@ -14,11 +14,13 @@ fn fixture_document() -> Document {
     let loaded = folio::commands::site::load(dir.path(), &[], &diagnostics).expect("fixture loads");
     let style = folio::parse::pdf_style::parse(loaded.theme.pdf_style.as_ref(), &diagnostics);
     assert!(!diagnostics.has_errors(), "{:?}", diagnostics.into_sorted());
+    let pictures = Pictures::new(&loaded.assets);
     layout_document(
         &loaded.site,
         &loaded.messages,
         "fr",
         &style,
+        &pictures,
         &Shaper::default(),
     )
 }
@@ -77,6 +79,31 @@ fn a_code_block_breaks_between_lines_with_its_background_on_both_pages() {
                 .any(|i| matches!(i, Item::Rect { color, .. } if color.hex() == "#f3f5f8"))
         );
     }
+}
+
+#[test]
+fn pictures_are_scaled_into_the_column_with_their_caption() {
+    let doc = fixture_document();
+    let image = doc
+        .pages
+        .iter()
+        .flat_map(|p| p.items.iter())
+        .find_map(|i| match i {
+            Item::Image {
+                width,
+                height,
+                path,
+                ..
+            } => Some((*width, *height, path.clone())),
+            _ => None,
+        });
+    let (width, height, path) = image.expect("the picture is laid out");
+    assert_eq!(path, "fr/niveaux.png");
+    assert!(width <= doc.width - 164.0 + 0.01, "fits the column");
+    assert!(
+        (width / height - 480.0 / 200.0).abs() < 0.01,
+        "keeps its proportions"
+    );
 }
 
 #[test]

@@ -97,6 +97,7 @@ pub fn compile(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Optio
             &loaded.site,
             &loaded.messages,
             &style,
+            &loaded.assets,
             &pdf_files,
             diagnostics,
         ));

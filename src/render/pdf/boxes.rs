@@ -59,6 +59,14 @@ pub enum Item {
     },
     /// A named destination (a heading, a page, a decision-tree step).
     Anchor { name: String, y: f32 },
+    /// A picture from the site's files, by its output path (`fr/images/schema.png`).
+    Image {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+        path: String,
+    },
 }
 
 impl Item {
@@ -70,7 +78,7 @@ impl Item {
                 *x += dx;
                 *baseline += dy;
             }
-            Item::Rect { x, y, .. } | Item::Link { x, y, .. } => {
+            Item::Rect { x, y, .. } | Item::Link { x, y, .. } | Item::Image { x, y, .. } => {
                 *x += dx;
                 *y += dy;
             }
@@ -209,6 +217,13 @@ impl Document {
                         "  link {x:.1},{y:.1} {width:.1}x{height:.1} {target:?}"
                     ),
                     Item::Anchor { name, y } => writeln!(out, "  anchor {name} y={y:.1}"),
+                    Item::Image {
+                        x,
+                        y,
+                        width,
+                        height,
+                        path,
+                    } => writeln!(out, "  image {x:.1},{y:.1} {width:.1}x{height:.1} {path}"),
                 };
             }
         }

@@ -11,14 +11,13 @@ mod paint;
 mod post;
 pub mod text;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::load::CONFIG_FILE;
 use crate::locale::{Messages, Texts};
-use crate::model::{PdfStyle, Pos, Site};
+use crate::model::{BinaryFile, Block, Inline, PdfStyle, Pos, Site};
 use crate::output::Output;
 
 use boxes::Document;
@@ -76,6 +75,7 @@ pub fn layout_document(
     messages: &Messages,
     locale: &str,
     style: &PdfStyle,
+    pictures: &Pictures,
     shaper: &Shaper,
 ) -> Document {
     let texts = Texts::new(messages, locale);
@@ -89,6 +89,7 @@ pub fn layout_document(
     };
     let input = layout::Input {
         site,
+        images: &pictures.sizes,
         locale,
         texts: &texts,
         style,
@@ -97,24 +98,91 @@ pub fn layout_document(
     layout::layout(&input, shaper)
 }
 
+/// The first page (and the nearest known line) whose text has `c`.
+fn locate(site: &Site, c: char) -> (String, Pos) {
+    for page in &site.pages {
+        let mut last = Pos { line: 1, column: 1 };
+        for block in &page.blocks {
+            let (text, pos) = match block {
+                Block::Heading { content, pos, .. } => (Inline::plain_text(content), Some(*pos)),
+                Block::Paragraph(content) => (Inline::plain_text(content), first_link_pos(content)),
+                Block::Code { code, pos, .. } => (code.clone(), Some(*pos)),
+                Block::List { .. } | Block::Quote { .. } | Block::Table { .. } => {
+                    (format!("{block:?}"), None)
+                }
+                _ => (String::new(), None),
+            };
+            if text.contains(c) {
+                return (page.source.clone(), pos.unwrap_or(last));
+            }
+            last = pos.unwrap_or(last);
+        }
+        if page.front.title.contains(c) || page.front.description.contains(c) {
+            return (page.source.clone(), Pos { line: 2, column: 1 });
+        }
+    }
+    ("locales".to_string(), Pos { line: 1, column: 1 })
+}
+
+fn first_link_pos(inlines: &[Inline]) -> Option<Pos> {
+    inlines.iter().find_map(|i| match i {
+        Inline::Link { pos, .. } | Inline::Image { pos, .. } => Some(*pos),
+        _ => None,
+    })
+}
+
+/// The site's pictures that the PDF can embed (PNG and JPEG), by output path.
+#[derive(Default)]
+pub struct Pictures<'a> {
+    pub sizes: HashMap<String, (u32, u32)>,
+    pub bytes: HashMap<String, &'a [u8]>,
+}
+
+impl<'a> Pictures<'a> {
+    pub fn new(assets: &'a [BinaryFile]) -> Self {
+        let mut pictures = Pictures::default();
+        for asset in assets {
+            let path = asset.path.strip_prefix("content/").unwrap_or(&asset.path);
+            let lower = path.to_ascii_lowercase();
+            if !(lower.ends_with(".png") || lower.ends_with(".jpg") || lower.ends_with(".jpeg")) {
+                continue;
+            }
+            if let Ok(size) = imagesize::blob_size(&asset.bytes) {
+                pictures
+                    .sizes
+                    .insert(path.to_string(), (size.width as u32, size.height as u32));
+                pictures.bytes.insert(path.to_string(), &asset.bytes);
+            }
+        }
+        pictures
+    }
+}
+
+/// Paints a laid-out guide and finishes the file.
+pub fn paint_and_finish(doc: &Document, pictures: &Pictures) -> Result<Vec<u8>, String> {
+    paint::paint(doc, &pictures.bytes).and_then(|raw| post::finish(&raw, doc))
+}
+
 /// Every locale's guide, typeset in parallel; characters no font covers are warned
 /// about once per locale.
 pub fn render(
     site: &Site,
     messages: &Messages,
     style: &PdfStyle,
+    assets: &[BinaryFile],
     files: &BTreeMap<String, String>,
     diagnostics: &Diagnostics,
 ) -> Output {
     let shaper = Shaper::default();
+    let pictures = Pictures::new(assets);
     let rendered: Vec<(String, Result<Vec<u8>, String>)> = site
         .config
         .locales
         .par_iter()
         .filter_map(|locale| Some((locale, files.get(locale)?)))
         .map(|(locale, path)| {
-            let doc = layout_document(site, messages, locale, style, &shaper);
-            let bytes = paint::paint(&doc).and_then(|raw| post::finish(&raw, &doc));
+            let doc = layout_document(site, messages, locale, style, &pictures, &shaper);
+            let bytes = paint_and_finish(&doc, &pictures);
             (path.clone(), bytes)
         })
         .collect();
@@ -134,16 +202,11 @@ pub fn render(
             ),
         }
     }
-    let missing = shaper.take_missing();
-    if !missing.is_empty() {
-        let list: String = missing
-            .iter()
-            .map(|c| format!("{c} (U+{:04X})", *c as u32))
-            .collect::<Vec<_>>()
-            .join(", ");
+    for c in shaper.take_missing() {
+        let (file, pos) = locate(site, c);
         diagnostics.push(
-            Diagnostic::warning(CONFIG_FILE, Pos { line: 1, column: 1 }, format!("no embedded font has these characters; the PDF shows empty boxes: {list}"))
-                .with_hint("configure a font that covers them in folio.toml ([pdf] fonts), or avoid the characters"),
+            Diagnostic::warning(file, pos, format!("no embedded font has `{c}` (U+{:04X}); the PDF shows an empty box", c as u32))
+                .with_hint("the PDF's fonts cover Latin, Greek and Cyrillic text; replace the character or leave it to the website"),
         );
     }
     output

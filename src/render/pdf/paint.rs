@@ -15,10 +15,12 @@ use super::boxes::{Color, Document, Item, Target};
 use super::fonts::{FontId, Fonts};
 
 /// The PDF bytes of `doc`, before post-processing.
-pub fn paint(doc: &Document) -> Result<Vec<u8>, String> {
+/// `pictures` holds the bytes of the site's images, by output path.
+pub fn paint(doc: &Document, pictures: &HashMap<String, &[u8]>) -> Result<Vec<u8>, String> {
     let mut pdf = PdfDocument::new(&doc.title);
     set_metadata(&mut pdf, doc);
     let fonts = add_fonts(&mut pdf, doc)?;
+    let images = add_images(&mut pdf, doc, pictures);
     let anchors = doc.anchors();
     let height = doc.height;
     pdf.pages = doc
@@ -27,7 +29,7 @@ pub fn paint(doc: &Document) -> Result<Vec<u8>, String> {
         .map(|page| {
             let mut ops = Vec::with_capacity(page.items.len() * 4);
             for item in &page.items {
-                draw(&mut ops, item, height, &fonts, &anchors);
+                draw(&mut ops, item, height, &fonts, &images, &anchors);
             }
             PdfPage::new(Mm(doc.width * 25.4 / 72.0), Mm(height * 25.4 / 72.0), ops)
         })
@@ -127,11 +129,43 @@ fn rgb(color: Color) -> printpdf::Color {
     ))
 }
 
+/// Each picture once, under an id of ours (reproducible), with its pixel width.
+fn add_images(
+    pdf: &mut PdfDocument,
+    doc: &Document,
+    pictures: &HashMap<String, &[u8]>,
+) -> HashMap<String, (printpdf::XObjectId, f32)> {
+    let mut images = HashMap::new();
+    for item in doc.pages.iter().flat_map(|p| p.items.iter()) {
+        let Item::Image { path, .. } = item else {
+            continue;
+        };
+        if images.contains_key(path) {
+            continue;
+        }
+        let Some(bytes) = pictures.get(path) else {
+            continue;
+        };
+        let mut warnings = Vec::new();
+        if let Ok(image) = printpdf::RawImage::decode_from_bytes(bytes, &mut warnings) {
+            let id = printpdf::XObjectId(format!("IMG{}", images.len() + 1));
+            let width = image.width as f32;
+            pdf.resources
+                .xobjects
+                .map
+                .insert(id.clone(), printpdf::XObject::Image(image));
+            images.insert(path.clone(), (id, width));
+        }
+    }
+    images
+}
+
 fn draw(
     ops: &mut Vec<Op>,
     item: &Item,
     height: f32,
     fonts: &HashMap<FontId, printpdf::FontId>,
+    images: &HashMap<String, (printpdf::XObjectId, f32)>,
     anchors: &HashMap<&str, (usize, f32)>,
 ) {
     match item {
@@ -248,6 +282,27 @@ fn draw(
                     Some(ColorArray::Transparent),
                     Some(HighlightingMode::Invert),
                 ),
+            });
+        }
+        Item::Image {
+            x,
+            y,
+            width,
+            height: h,
+            path,
+        } => {
+            let Some((id, pixels)) = images.get(path) else {
+                return;
+            };
+            ops.push(Op::UseXobject {
+                id: id.clone(),
+                transform: printpdf::XObjectTransform {
+                    translate_x: Some(Pt(*x)),
+                    translate_y: Some(Pt(height - y - h)),
+                    // The natural size is pixels * 72 / dpi: choose the dpi that gives our width.
+                    dpi: Some(pixels * 72.0 / width),
+                    ..Default::default()
+                },
             });
         }
         Item::Anchor { .. } => {}

@@ -37,6 +37,8 @@ pub struct Meta {
 
 pub struct Input<'a> {
     pub site: &'a Site,
+    /// Pixel sizes of the site's pictures, by output path.
+    pub images: &'a HashMap<String, (u32, u32)>,
     pub locale: &'a str,
     pub texts: &'a Texts<'a>,
     pub style: &'a PdfStyle,
@@ -55,11 +57,23 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
 
     let no_pages = |_: &str| None;
     let mut body = paginate(body_slices(input, shaper, column, &no_pages), area);
-    let labels = anchor_pages(&body);
-    let second = |name: &str| labels.get(name).cloned();
-    let relaid = paginate(body_slices(input, shaper, column, &second), area);
-    if anchor_pages(&relaid) == labels {
-        body = relaid;
+    // Only decision trees print page numbers inside the text; without them one pass is enough.
+    let has_trees = input.site.pages_of(input.locale).any(|p| {
+        p.blocks
+            .iter()
+            .any(|b| matches!(b, Block::DecisionTree { .. }))
+    });
+    // Printing the numbers can move an anchor; a pass or two more settles it.
+    for _ in 0..3 {
+        if !has_trees {
+            break;
+        }
+        let labels = anchor_pages(&body);
+        let known = |name: &str| labels.get(name).cloned();
+        body = paginate(body_slices(input, shaper, column, &known), area);
+        if anchor_pages(&body) == labels {
+            break;
+        }
     }
 
     let outline = outline(input);
@@ -128,6 +142,7 @@ fn context<'a>(
         shaper,
         texts: input.texts,
         page_of,
+        images: input.images,
     }
 }
 
