@@ -28,6 +28,56 @@ pub enum Command {
     /// Inspect decision trees.
     #[command(subcommand)]
     Trees(TreesCommand),
+    /// Translations: status, sync, new locales.
+    #[command(subcommand)]
+    L10n(L10nCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum L10nCommand {
+    /// What each locale lacks or has let fall behind: pages, UI strings, tree texts.
+    Status(StatusArgs),
+    /// Record that translations match their current source (writes their [l10n] table).
+    Sync(SyncArgs),
+    /// Add a locale: folio.toml, Fluent files to translate, an empty content folder.
+    Add(AddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Only this locale (repeat for several).
+    #[arg(long = "locale", value_name = "LOCALE")]
+    pub locales: Vec<String>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: FormatArg,
+    /// Exit with 1 when anything is not ok.
+    #[arg(long)]
+    pub strict: bool,
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum FormatArg {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Translated pages, e.g. content/en/escalade.md.
+    #[arg(required = true)]
+    pub pages: Vec<PathBuf>,
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// A BCP 47 language tag, e.g. it or pt-BR.
+    pub locale: String,
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
 }
 
 #[derive(Debug, Subcommand)]

@@ -18,6 +18,7 @@ pub mod commands;
 pub mod config;
 pub mod diagnostic;
 pub mod highlight;
+pub mod l10n;
 pub mod load;
 pub mod locale;
 pub mod model;

@@ -6,14 +6,53 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use folio::cli::{Cli, Command, TreesCommand};
+use folio::cli::{Cli, Command, FormatArg, L10nCommand, TreesCommand};
 use folio::commands::build::{self, BuildOptions};
+use folio::commands::l10n::{self, Format, StatusOptions};
 use folio::commands::trees::{self, PathsOptions};
+use folio::diagnostic::Diagnostics;
 use folio::diagnostic::{self, Diagnostic, Severity};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::L10n(L10nCommand::Status(args)) => {
+            let format = match args.format {
+                FormatArg::Text => Format::Text,
+                FormatArg::Json => Format::Json,
+            };
+            let report = l10n::status(&StatusOptions {
+                root: args.root,
+                locales: args.locales,
+                format,
+            });
+            print_diagnostics(&report.diagnostics);
+            print!("{}", report.output);
+            let failed = exit_code(&report.diagnostics, false) != ExitCode::SUCCESS;
+            if failed || (args.strict && report.incomplete) {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::L10n(L10nCommand::Sync(args)) => {
+            let diagnostics = Diagnostics::new();
+            for page in l10n::sync(&args.root, &args.pages, &diagnostics) {
+                println!("synced {page}");
+            }
+            let diagnostics = diagnostics.into_sorted();
+            print_diagnostics(&diagnostics);
+            exit_code(&diagnostics, false)
+        }
+        Command::L10n(L10nCommand::Add(args)) => {
+            let diagnostics = Diagnostics::new();
+            for created in l10n::add(&args.root, &args.locale, &diagnostics) {
+                println!("created {created}");
+            }
+            let diagnostics = diagnostics.into_sorted();
+            print_diagnostics(&diagnostics);
+            exit_code(&diagnostics, false)
+        }
         Command::Trees(TreesCommand::Paths(args)) => {
             let report = trees::paths(&PathsOptions::from(args));
             print_diagnostics(&report.diagnostics);

@@ -84,3 +84,11 @@ pdf-tree-step = Step { $number }
 # … and outcomes are lettered.
 pdf-tree-outcome = Outcome { $letter }
 pdf-tree-page = page { $page }
+
+## Translations
+# Banner of a page not yet translated into this language: the original is shown.
+l10n-fallback-notice = This page has not been translated into English yet; you are reading the original version.
+l10n-fallback-link = See the original page
+# Banner of a translation whose original has changed since.
+l10n-outdated-notice = The original of this page has changed since it was translated.
+l10n-outdated-link = Read the original version

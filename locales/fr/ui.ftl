@@ -85,3 +85,11 @@ pdf-tree-step = Étape { $number }
 # … et les résultats sont désignés par une lettre.
 pdf-tree-outcome = Résultat { $letter }
 pdf-tree-page = page { $page }
+
+## Traductions
+# Bandeau d'une page qui n'existe pas encore dans cette langue : la page d'origine est affichée.
+l10n-fallback-notice = Cette page n'est pas encore traduite en français ; vous lisez la version d'origine.
+l10n-fallback-link = Voir la page d'origine
+# Bandeau d'une traduction dont la page d'origine a changé depuis.
+l10n-outdated-notice = La page d'origine a changé depuis cette traduction.
+l10n-outdated-link = Lire la version d'origine

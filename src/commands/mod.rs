@@ -1,5 +1,6 @@
 //! Commands: the only code that runs several stages; each file is one subcommand.
 
 pub mod build;
+pub mod l10n;
 pub mod site;
 pub mod trees;

@@ -71,6 +71,9 @@ pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<L
         asset_targets(&sources),
     );
     resolve(&mut pages, &targets, diagnostics);
+    mark_outdated(&mut pages, &config.source_locale);
+    let fallbacks = fallback_pages(&pages, &config.locales, &config.source_locale);
+    pages.extend(fallbacks);
 
     let trees: Vec<DecisionTree> = sources
         .trees
@@ -111,6 +114,90 @@ pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<L
         theme: sources.theme,
         assets,
     })
+}
+
+/// Translations whose source changed since their last `folio l10n sync`.
+fn mark_outdated(pages: &mut [Page], source_locale: &str) {
+    let hashes: std::collections::HashMap<String, String> = pages
+        .iter()
+        .filter(|p| p.locale == source_locale)
+        .map(|p| (p.path.clone(), p.body_hash.clone()))
+        .collect();
+    for page in pages.iter_mut().filter(|p| p.locale != source_locale) {
+        if let (Some(record), Some(hash)) = (&page.front.l10n, hashes.get(&page.path)) {
+            page.outdated = record.source_hash != *hash;
+        }
+    }
+}
+
+/// A source page that a locale has not translated is still published in that locale,
+/// with the source's content (marked with its language) and links that stay in the
+/// reader's locale.
+fn fallback_pages(pages: &[Page], locales: &[String], source_locale: &str) -> Vec<Page> {
+    let existing: HashSet<(&str, &str)> = pages
+        .iter()
+        .map(|p| (p.locale.as_str(), p.path.as_str()))
+        .collect();
+    let mut fallbacks = Vec::new();
+    for locale in locales.iter().filter(|l| *l != source_locale) {
+        for source in pages.iter().filter(|p| p.locale == source_locale) {
+            if existing.contains(&(locale.as_str(), source.path.as_str())) {
+                continue;
+            }
+            let mut page = source.clone();
+            page.locale = locale.clone();
+            page.url = parse::page::url(locale, &page.path, page.front.slug.as_deref());
+            page.fallback = Some(source_locale.to_string());
+            retarget_links(&mut page.blocks, source_locale, locale);
+            for note in &mut page.footnotes {
+                retarget_links(&mut note.blocks, source_locale, locale);
+            }
+            fallbacks.push(page);
+        }
+    }
+    fallbacks
+}
+
+fn retarget_links(blocks: &mut [crate::model::Block], from: &str, to: &str) {
+    use crate::model::{Block, Href, Inline};
+    fn inlines(list: &mut [Inline], from: &str, to: &str) {
+        for inline in list {
+            match inline {
+                Inline::Link {
+                    href: Href::Page { locale, .. },
+                    content,
+                    ..
+                } => {
+                    if locale == from {
+                        *locale = to.to_string();
+                    }
+                    inlines(content, from, to);
+                }
+                Inline::Emphasis(c)
+                | Inline::Strong(c)
+                | Inline::Strikethrough(c)
+                | Inline::Link { content: c, .. } => inlines(c, from, to),
+                _ => {}
+            }
+        }
+    }
+    for block in blocks {
+        match block {
+            Block::Heading { content, .. } | Block::Paragraph(content) => {
+                inlines(content, from, to)
+            }
+            Block::List { items, .. } => items
+                .iter_mut()
+                .for_each(|i| retarget_links(&mut i.blocks, from, to)),
+            Block::Quote { blocks, .. } => retarget_links(blocks, from, to),
+            Block::Table { head, rows, .. } => {
+                for cell in head.iter_mut().chain(rows.iter_mut().flatten()) {
+                    inlines(cell, from, to);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// `<locale>/<path>` of content files that are not pages: links may point to them.

@@ -17,7 +17,7 @@ pub use config::{LinkStyle, Paper, PdfConfig, SiteConfig};
 pub use decision_tree::{
     Action, Answer, DecisionTree, Node, NodeKind, PageLink, Path, Priority, Verdict,
 };
-pub use page::{Footnote, FrontMatter, Page, TocEntry};
+pub use page::{Footnote, FrontMatter, L10nRecord, Page, TocEntry};
 pub use pdf_style::PdfStyle;
 pub use site::Site;
 pub use source::{BinaryFile, SourceFile, Theme};

@@ -14,10 +14,25 @@ pub struct FrontMatter {
     /// The URL segment; the file name without `.md` when absent.
     #[serde(default)]
     pub slug: Option<String>,
+    /// What a translation was made from (written by `folio l10n sync`).
+    #[serde(default)]
+    pub l10n: Option<L10nRecord>,
 }
 
 impl FrontMatter {
-    pub const KEYS: &'static [&'static str] = &["title", "description", "weight", "slug"];
+    pub const KEYS: &'static [&'static str] = &["title", "description", "weight", "slug", "l10n"];
+}
+
+/// A translation's record of its source: hashes of the source's normalized body and
+/// of each of its sections, as they were when the translation was last synced.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct L10nRecord {
+    pub source_hash: String,
+    #[serde(default)]
+    pub source_commit: Option<String>,
+    #[serde(default)]
+    pub sections: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +49,20 @@ pub struct Page {
     pub blocks: Vec<Block>,
     pub footnotes: Vec<Footnote>,
     pub toc: Vec<TocEntry>,
+    /// Set on a page shown in a locale that has no translation of it: the locale whose
+    /// content it carries (the source locale).
+    pub fallback: Option<String>,
+    /// A translation whose source changed since it was last synced.
+    pub outdated: bool,
+    /// Hash of the normalized Markdown body, which translations record.
+    pub body_hash: String,
+}
+
+impl Page {
+    /// The language the body is written in.
+    pub fn content_lang(&self) -> &str {
+        self.fallback.as_deref().unwrap_or(&self.locale)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -51,7 +51,7 @@ pub fn parse(file: &SourceFile, diagnostics: &Diagnostics) -> Option<MessageFile
     })
 }
 
-fn definition_pos(text: &str, id: &str) -> Pos {
+pub(crate) fn definition_pos(text: &str, id: &str) -> Pos {
     text.lines()
         .position(|line| {
             line.strip_prefix(id)

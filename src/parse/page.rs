@@ -12,6 +12,7 @@ pub fn parse(file: &SourceFile, diagnostics: &Diagnostics) -> Option<Page> {
     let (locale, path) = rest.split_once('/')?;
     let split = front_matter::parse(file, diagnostics)?;
     let body = markdown::parse(&file.path, split.body, split.body_line_offset, diagnostics);
+    let body_hash = crate::l10n::hash::body_hash(split.body);
     let url = url(locale, path, split.front.slug.as_deref());
     Some(Page {
         locale: locale.to_string(),
@@ -22,6 +23,9 @@ pub fn parse(file: &SourceFile, diagnostics: &Diagnostics) -> Option<Page> {
         blocks: body.blocks,
         footnotes: body.footnotes,
         toc: body.toc,
+        fallback: None,
+        outdated: false,
+        body_hash,
     })
 }
 

@@ -277,7 +277,23 @@ impl Renderer<'_> {
         let (alternates, x_default) = self.alternates(page);
         context.insert("alternates", &alternates);
         context.insert("x_default", &x_default);
-        context.insert("canonical", &self.urls.absolute(&page.url));
+        let source = self
+            .site
+            .page(&self.site.config.source_locale, &page.path)
+            .filter(|_| page.fallback.is_some() || page.outdated);
+        // A fallback's canonical page is the original it shows.
+        let canonical = match (&page.fallback, source) {
+            (Some(_), Some(original)) => &original.url,
+            _ => &page.url,
+        };
+        context.insert("canonical", &self.urls.absolute(canonical));
+        context.insert("content_lang", page.content_lang());
+        context.insert("fallback", &page.fallback.is_some());
+        context.insert("outdated", &page.outdated);
+        context.insert(
+            "source_href",
+            &source.map(|s| self.urls.to_folder(&page.url, &s.url)),
+        );
         self.templates.render("page.html", &context)
     }
 
@@ -336,6 +352,8 @@ impl Renderer<'_> {
             .locales
             .iter()
             .filter_map(|l| self.site.page(&l.lang, &page.path))
+            // A fallback shows another locale's text: it is not a translation.
+            .filter(|p| p.fallback.is_none())
             .map(|p| Alternate {
                 lang: p.locale.clone(),
                 href: self.urls.absolute(&p.url),

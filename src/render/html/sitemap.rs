@@ -12,12 +12,16 @@ pub fn render(site: &Site, urls: &UrlMap) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for page in &site.pages {
+    // Fallback pages repeat another locale's text: search engines get the original.
+    for page in site.pages.iter().filter(|p| p.fallback.is_none()) {
         out.push_str("  <url>\n    <loc>");
         let _ = escape_html(&mut out, &urls.absolute(&page.url));
         out.push_str("</loc>\n");
         for locale in &site.config.locales {
-            if let Some(translation) = site.page(locale, &page.path) {
+            if let Some(translation) = site
+                .page(locale, &page.path)
+                .filter(|p| p.fallback.is_none())
+            {
                 out.push_str("    <xhtml:link rel=\"alternate\" hreflang=\"");
                 let _ = escape_html(&mut out, locale);
                 out.push_str("\" href=\"");

@@ -46,6 +46,8 @@ impl Templates {
             return Err(problems);
         }
         let mut tera = Tera::default();
+        // Tera's default also escapes `/`, which makes every URL unreadable in the source.
+        tera.set_escape_fn(escape_html);
         let sources: Vec<(&str, &str)> = theme
             .templates
             .iter()
@@ -106,6 +108,12 @@ impl Templates {
             Some((t.path.clone(), crate::diagnostic::pos_at(&t.text, offset)))
         })
     }
+}
+
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
+    out
 }
 
 fn shown(theme: &Theme, template: &str) -> String {

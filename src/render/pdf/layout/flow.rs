@@ -73,8 +73,9 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// The language of the text being set (a fallback page keeps its source's).
     pub fn lang(&self) -> &str {
-        self.texts.lang()
+        self.page.content_lang()
     }
 
     /// The anchor name of a heading (or the page itself) in this document.

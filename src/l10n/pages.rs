@@ -1,0 +1,198 @@
+//! The state of each page's translation in a locale.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::model::L10nRecord;
+
+use super::hash::{body_hash, section_hashes};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PageState {
+    /// No translation: the build shows the source page with a notice.
+    Missing,
+    /// A translation without an `[l10n]` record: nobody said what it was made from.
+    Untracked,
+    /// The source changed since the translation was synced.
+    Outdated,
+    /// A translation whose source page no longer exists.
+    Orphan,
+    Ok,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PageStatus {
+    /// Below `content/<locale>/`.
+    pub path: String,
+    pub state: PageState,
+    /// For outdated pages: the source sections that changed, were added or removed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changed_sections: Vec<String>,
+    /// The source commit the translation was made from, when recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_commit: Option<String>,
+}
+
+/// A source page: its path and Markdown body.
+pub struct Source<'a> {
+    pub path: &'a str,
+    pub body: &'a str,
+}
+
+/// A translated page: its path and what it records of its source.
+pub struct Translation<'a> {
+    pub path: &'a str,
+    pub record: Option<&'a L10nRecord>,
+}
+
+/// True when the translation was synced with this very source body.
+pub fn is_current(record: &L10nRecord, source_body: &str) -> bool {
+    record.source_hash == body_hash(source_body)
+}
+
+/// Every page of the source and of the translation, in path order.
+pub fn statuses(sources: &[Source], translations: &[Translation]) -> Vec<PageStatus> {
+    let translated: BTreeMap<&str, &Translation> =
+        translations.iter().map(|t| (t.path, t)).collect();
+    let source_paths: BTreeSet<&str> = sources.iter().map(|s| s.path).collect();
+    let mut out: Vec<PageStatus> = sources
+        .iter()
+        .map(|source| {
+            let status = |state| PageStatus {
+                path: source.path.to_string(),
+                state,
+                changed_sections: Vec::new(),
+                source_commit: None,
+            };
+            match translated.get(source.path) {
+                None => status(PageState::Missing),
+                Some(Translation { record: None, .. }) => status(PageState::Untracked),
+                Some(Translation {
+                    record: Some(record),
+                    ..
+                }) if is_current(record, source.body) => status(PageState::Ok),
+                Some(Translation {
+                    record: Some(record),
+                    ..
+                }) => PageStatus {
+                    changed_sections: changed_sections(&record.sections, source.body),
+                    source_commit: record.source_commit.clone(),
+                    ..status(PageState::Outdated)
+                },
+            }
+        })
+        .collect();
+    out.extend(
+        translations
+            .iter()
+            .filter(|t| !source_paths.contains(t.path))
+            .map(|t| PageStatus {
+                path: t.path.to_string(),
+                state: PageState::Orphan,
+                changed_sections: Vec::new(),
+                source_commit: None,
+            }),
+    );
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out
+}
+
+fn changed_sections(recorded: &BTreeMap<String, String>, source_body: &str) -> Vec<String> {
+    let current = section_hashes(source_body);
+    let mut changed: Vec<String> = current
+        .iter()
+        .filter(|(id, hash)| recorded.get(*id) != Some(*hash))
+        .map(|(id, _)| {
+            if recorded.contains_key(id) {
+                id.clone()
+            } else {
+                format!("{id} (new)")
+            }
+        })
+        .collect();
+    changed.extend(
+        recorded
+            .keys()
+            .filter(|id| !current.contains_key(*id))
+            .map(|id| format!("{id} (removed)")),
+    );
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::l10n::hash::section_hashes;
+
+    fn record(body: &str) -> L10nRecord {
+        L10nRecord {
+            source_hash: body_hash(body),
+            source_commit: None,
+            sections: section_hashes(body),
+        }
+    }
+
+    #[test]
+    fn every_state() {
+        let old = "Intro.\n\n## A {#a}\nUn.\n\n## B {#b}\nDeux.\n";
+        let new = "Intro.\n\n## A {#a}\nUn, modifié.\n\n## C {#c}\nTrois.\n";
+        let current = record("Texte.\n");
+        let synced_old = record(old);
+        let sources = [
+            Source {
+                path: "a.md",
+                body: "Texte.\n",
+            },
+            Source {
+                path: "b.md",
+                body: new,
+            },
+            Source {
+                path: "c.md",
+                body: "",
+            },
+            Source {
+                path: "d.md",
+                body: "",
+            },
+        ];
+        let translations = [
+            Translation {
+                path: "a.md",
+                record: Some(&current),
+            },
+            Translation {
+                path: "b.md",
+                record: Some(&synced_old),
+            },
+            Translation {
+                path: "c.md",
+                record: None,
+            },
+            Translation {
+                path: "z.md",
+                record: None,
+            },
+        ];
+        let states: Vec<(String, PageState, Vec<String>)> = statuses(&sources, &translations)
+            .into_iter()
+            .map(|s| (s.path, s.state, s.changed_sections))
+            .collect();
+        assert_eq!(
+            states,
+            [
+                ("a.md".into(), PageState::Ok, vec![]),
+                (
+                    "b.md".into(),
+                    PageState::Outdated,
+                    vec!["a".to_string(), "c (new)".into(), "b (removed)".into()]
+                ),
+                ("c.md".into(), PageState::Untracked, vec![]),
+                ("d.md".into(), PageState::Missing, vec![]),
+                ("z.md".into(), PageState::Orphan, vec![]),
+            ]
+        );
+    }
+}
