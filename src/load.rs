@@ -49,6 +49,12 @@ pub fn config(root: &Path, diagnostics: &Diagnostics) -> Option<SourceFile> {
     read_text(root, &path, diagnostics)
 }
 
+/// A font file named in folio.toml (relative to the site or absolute); `None` when it
+/// cannot be read, which the caller reports with what to install.
+pub fn font(root: &Path, path: &str) -> Option<Vec<u8>> {
+    std::fs::read(root.join(path)).ok()
+}
+
 /// Reads everything else, once the config has named the theme.
 pub fn site(root: &Path, theme: &str, diagnostics: &Diagnostics) -> SiteSources {
     let mut sources = SiteSources::default();

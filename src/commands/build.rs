@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load;
 use crate::model::{Pos, Site};
 use crate::output::Output;
 use crate::parse;
@@ -83,6 +84,8 @@ pub fn compile(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Optio
     } else {
         BTreeMap::new()
     };
+    let mut pdf_files = pdf_files;
+    let locale_fonts = if loaded.site.config.pdf.enabled { pdf_fonts(root, &loaded.site.config, &mut pdf_files, diagnostics) } else { BTreeMap::new() };
     let mut output = render::html::render(
         &loaded.site,
         &loaded.messages,
@@ -99,8 +102,51 @@ pub fn compile(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Optio
             &style,
             &loaded.assets,
             &pdf_files,
+            &locale_fonts,
             diagnostics,
         ));
     }
     Some((loaded.site, output))
+}
+
+/// Languages whose text the embedded fonts cannot show.
+const NEEDS_OWN_FONT: &[&str] = &["ja", "zh", "ko"];
+
+/// The configured font of each locale that has one. A locale whose font is missing
+/// (or that needs one and has none) gets no PDF, and a warning that says how to fix
+/// it; everything else is still built.
+fn pdf_fonts(root: &Path, config: &crate::model::SiteConfig, pdf_files: &mut BTreeMap<String, String>, diagnostics: &Diagnostics) -> BTreeMap<String, render::pdf::fonts::Fonts> {
+    let mut fonts = BTreeMap::new();
+    let top = Pos { line: 1, column: 1 };
+    for locale in &config.locales {
+        let primary = locale.split('-').next().unwrap_or(locale);
+        let Some(setting) = config.pdf.fonts.get(locale) else {
+            if NEEDS_OWN_FONT.contains(&primary) {
+                pdf_files.remove(locale);
+                diagnostics.push(
+                    Diagnostic::warning(load::CONFIG_FILE, top, format!("no PDF for `{locale}`: its script needs a font that Folio does not embed"))
+                        .with_hint(format!("install one (Debian: apt-get install fonts-noto-cjk) and set it in folio.toml: [pdf.fonts] {locale} = \"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc#0\"")),
+                );
+            }
+            continue;
+        };
+        let (path, index) = match setting.rsplit_once('#') {
+            Some((path, index)) => (path, index.parse().unwrap_or(0)),
+            None => (setting.as_str(), 0),
+        };
+        let loaded = load::font(root, path).and_then(|bytes| render::pdf::fonts::Fonts::with_extra(Box::leak(bytes.into_boxed_slice()), index));
+        match loaded {
+            Some(set) => {
+                fonts.insert(locale.clone(), set);
+            }
+            None => {
+                pdf_files.remove(locale);
+                diagnostics.push(
+                    Diagnostic::warning(load::CONFIG_FILE, top, format!("no PDF for `{locale}`: the font {path} cannot be read"))
+                        .with_hint("install it (for CJK on Debian: apt-get install fonts-noto-cjk) or fix [pdf.fonts] in folio.toml; the website and the other PDFs are built"),
+                );
+            }
+        }
+    }
+    fonts
 }

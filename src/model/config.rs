@@ -41,6 +41,10 @@ pub struct PdfConfig {
     /// `YYYY-MM-DD`: the cover's date and the document's creation date. Without it,
     /// SOURCE_DATE_EPOCH is used when set; otherwise the PDF carries no date.
     pub date: Option<String>,
+    /// A font per locale for scripts the embedded fonts lack (Japanese, Chinese,
+    /// Korean...): a path relative to the site (or absolute), `#N` for the N-th face of
+    /// a collection: `ja = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc#0"`.
+    pub fonts: std::collections::BTreeMap<String, String>,
 }
 
 impl Default for PdfConfig {
@@ -51,6 +55,7 @@ impl Default for PdfConfig {
             author: String::new(),
             version: None,
             date: None,
+            fonts: Default::default(),
         }
     }
 }

@@ -3,6 +3,10 @@
 /// Lowercase ASCII words joined by `-`: "Quand escalader ?" gives `quand-escalader`.
 /// Text with no Latin transliteration (e.g. only punctuation) keeps its letters as they are.
 pub fn slugify(text: &str) -> String {
+    // Transliterating Japanese or Chinese gives unreadable ids; keep their own letters.
+    if text.chars().any(|c| matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)) {
+        return join_words(text);
+    }
     let ascii = deunicode::deunicode(text);
     let slug = join_words(&ascii);
     if slug.is_empty() {
@@ -32,5 +36,6 @@ mod tests {
             "apres-l-ouverture-d-un-p1"
         );
         assert_eq!(slugify("  C'est   «  fini » "), "c-est-fini");
+        assert_eq!(slugify("優先度の選び方"), "優先度の選び方");
     }
 }

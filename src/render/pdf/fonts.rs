@@ -15,9 +15,12 @@ pub enum FontId {
     SerifBoldItalic,
     Mono,
     MonoBold,
+    /// A font configured for scripts the embedded ones lack (CJK), when there is one.
+    Extra,
 }
 
 impl FontId {
+    /// The embedded faces.
     pub const ALL: [FontId; 6] = [
         FontId::Serif,
         FontId::SerifItalic,
@@ -36,6 +39,7 @@ impl FontId {
             FontId::SerifBoldItalic => "serif-bi",
             FontId::Mono => "mono",
             FontId::MonoBold => "mono-b",
+            FontId::Extra => "extra",
         }
     }
 
@@ -47,6 +51,7 @@ impl FontId {
             FontId::SerifBoldItalic => "LibertinusSerif-BoldItalic",
             FontId::Mono => "DejaVuSansMono",
             FontId::MonoBold => "DejaVuSansMono-Bold",
+            FontId::Extra => "",
         }
     }
 
@@ -55,6 +60,7 @@ impl FontId {
             FontId::Serif | FontId::SerifBold => FontId::SerifBold,
             FontId::SerifItalic | FontId::SerifBoldItalic => FontId::SerifBoldItalic,
             FontId::Mono | FontId::MonoBold => FontId::MonoBold,
+            FontId::Extra => FontId::Extra,
         }
     }
 
@@ -67,6 +73,7 @@ impl FontId {
     }
 }
 
+#[derive(Clone)]
 pub struct Font {
     pub id: FontId,
     pub bytes: &'static [u8],
@@ -85,8 +92,12 @@ impl Font {
     }
 }
 
+/// The faces of one document: the embedded ones, and maybe an extra one.
+#[derive(Clone)]
 pub struct Fonts {
     fonts: Vec<Font>,
+    extra: Option<Font>,
+    extra_index: u32,
 }
 
 static FONTS: LazyLock<Fonts> = LazyLock::new(Fonts::load_embedded);
@@ -118,11 +129,38 @@ impl Fonts {
                 }
             })
             .collect();
-        Fonts { fonts }
+        Fonts { fonts, extra: None, extra_index: 0 }
+    }
+
+    /// The embedded faces plus a configured font (`index` in a collection); `None`
+    /// when the bytes are not a font.
+    pub fn with_extra(bytes: &'static [u8], index: u32) -> Option<Fonts> {
+        let face = rustybuzz::Face::from_slice(bytes, index)?;
+        let mut fonts = Fonts::embedded().clone();
+        let units_per_em = face.units_per_em() as f32;
+        fonts.extra = Some(Font { id: FontId::Extra, bytes, face, units_per_em });
+        fonts.extra_index = index;
+        Some(fonts)
     }
 
     pub fn get(&self, id: FontId) -> &Font {
-        &self.fonts[id as usize]
+        match (id, &self.extra) {
+            (FontId::Extra, Some(extra)) => extra,
+            (FontId::Extra, None) => &self.fonts[FontId::Serif as usize],
+            _ => &self.fonts[id as usize],
+        }
+    }
+
+    pub fn has_extra(&self) -> bool {
+        self.extra.is_some()
+    }
+
+    /// The face index inside the font file (collections hold several).
+    pub fn index(&self, id: FontId) -> u32 {
+        match (id, &self.extra) {
+            (FontId::Extra, Some(_)) => self.extra_index,
+            _ => 0,
+        }
     }
 }
 

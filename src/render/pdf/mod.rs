@@ -159,8 +159,8 @@ impl<'a> Pictures<'a> {
 }
 
 /// Paints a laid-out guide and finishes the file.
-pub fn paint_and_finish(doc: &Document, pictures: &Pictures) -> Result<Vec<u8>, String> {
-    paint::paint(doc, &pictures.bytes).and_then(|raw| post::finish(&raw, doc))
+pub fn paint_and_finish(doc: &Document, pictures: &Pictures, fonts: &fonts::Fonts) -> Result<Vec<u8>, String> {
+    paint::paint(doc, &pictures.bytes, fonts).and_then(|raw| post::finish(&raw, doc))
 }
 
 /// Every locale's guide, typeset in parallel; characters no font covers are warned
@@ -171,23 +171,27 @@ pub fn render(
     style: &PdfStyle,
     assets: &[BinaryFile],
     files: &BTreeMap<String, String>,
+    locale_fonts: &BTreeMap<String, fonts::Fonts>,
     diagnostics: &Diagnostics,
 ) -> Output {
-    let shaper = Shaper::default();
     let pictures = Pictures::new(assets);
-    let rendered: Vec<(String, Result<Vec<u8>, String>)> = site
+    let rendered: Vec<(String, Result<Vec<u8>, String>, Shaper)> = site
         .config
         .locales
         .par_iter()
         .filter_map(|locale| Some((locale, files.get(locale)?)))
         .map(|(locale, path)| {
+            let fonts = locale_fonts.get(locale).cloned().unwrap_or_else(|| fonts::Fonts::embedded().clone());
+            let shaper = Shaper::new(fonts);
             let doc = layout_document(site, messages, locale, style, &pictures, &shaper);
-            let bytes = paint_and_finish(&doc, &pictures);
-            (path.clone(), bytes)
+            let bytes = paint_and_finish(&doc, &pictures, shaper.fonts());
+            (path.clone(), bytes, shaper)
         })
         .collect();
+    let mut missing = std::collections::BTreeSet::new();
     let mut output = Output::default();
-    for (path, bytes) in rendered {
+    for (path, bytes, shaper) in rendered {
+        missing.extend(shaper.take_missing());
         match bytes {
             Ok(bytes) => output.insert(path, bytes),
             Err(message) => diagnostics.push(
@@ -202,11 +206,20 @@ pub fn render(
             ),
         }
     }
-    for c in shaper.take_missing() {
+    // One warning per file, at the first place, listing its characters.
+    let mut by_file: BTreeMap<String, (Pos, Vec<char>)> = BTreeMap::new();
+    for c in missing {
         let (file, pos) = locate(site, c);
+        let entry = by_file.entry(file).or_insert((pos, Vec::new()));
+        entry.0 = entry.0.min(pos);
+        entry.1.push(c);
+    }
+    for (file, (pos, chars)) in by_file {
+        let shown: Vec<String> = chars.iter().take(12).map(|c| format!("`{c}` (U+{:04X})", *c as u32)).collect();
+        let more = if chars.len() > 12 { format!(" and {} more", chars.len() - 12) } else { String::new() };
         diagnostics.push(
-            Diagnostic::warning(file, pos, format!("no embedded font has `{c}` (U+{:04X}); the PDF shows an empty box", c as u32))
-                .with_hint("the PDF's fonts cover Latin, Greek and Cyrillic text; replace the character or leave it to the website"),
+            Diagnostic::warning(file, pos, format!("no font of the PDF has {}{more}; the PDF shows empty boxes", shown.join(", ")))
+                .with_hint("the embedded fonts cover Latin, Greek and Cyrillic; for other scripts set a font in folio.toml: [pdf.fonts] <locale> = \"path/to/font.ttf\""),
         );
     }
     output

@@ -16,10 +16,10 @@ use super::fonts::{FontId, Fonts};
 
 /// The PDF bytes of `doc`, before post-processing.
 /// `pictures` holds the bytes of the site's images, by output path.
-pub fn paint(doc: &Document, pictures: &HashMap<String, &[u8]>) -> Result<Vec<u8>, String> {
+pub fn paint(doc: &Document, pictures: &HashMap<String, &[u8]>, faces: &Fonts) -> Result<Vec<u8>, String> {
     let mut pdf = PdfDocument::new(&doc.title);
     set_metadata(&mut pdf, doc);
-    let fonts = add_fonts(&mut pdf, doc)?;
+    let fonts = add_fonts(&mut pdf, doc, faces)?;
     let images = add_images(&mut pdf, doc, pictures);
     let anchors = doc.anchors();
     let height = doc.height;
@@ -89,6 +89,7 @@ fn parse_date(date: &str) -> Option<printpdf::OffsetDateTime> {
 fn add_fonts(
     pdf: &mut PdfDocument,
     doc: &Document,
+    faces: &Fonts,
 ) -> Result<HashMap<FontId, printpdf::FontId>, String> {
     let mut used: Vec<FontId> = doc
         .pages
@@ -105,7 +106,7 @@ fn add_fonts(
     let mut fonts = HashMap::new();
     for id in used {
         let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(Fonts::embedded().get(id).bytes, 0, &mut warnings)
+        let parsed = ParsedFont::from_bytes(faces.get(id).bytes, faces.index(id) as usize, &mut warnings)
             .ok_or_else(|| format!("printpdf cannot read font {id:?}"))?;
         // Our own ids: printpdf's come from a process-wide counter, which parallel
         // rendering would make differ from build to build. The first six letters are

@@ -37,13 +37,27 @@ pub fn width_em(shaped: &[Segment]) -> f32 {
 }
 
 /// Shapes text with a cache; records characters no font covers.
-#[derive(Default)]
 pub struct Shaper {
+    fonts: Fonts,
     cache: Mutex<HashMap<(FontId, String), Shaped>>,
     missing: Mutex<BTreeSet<char>>,
 }
 
+impl Default for Shaper {
+    fn default() -> Self {
+        Shaper::new(Fonts::embedded().clone())
+    }
+}
+
 impl Shaper {
+    pub fn new(fonts: Fonts) -> Self {
+        Shaper { fonts, cache: Mutex::default(), missing: Mutex::default() }
+    }
+
+    pub fn fonts(&self) -> &Fonts {
+        &self.fonts
+    }
+
     pub fn shape(&self, font: FontId, text: &str) -> Shaped {
         let key = (font, text.to_string());
         if let Some(hit) = self.cache.lock().expect("shape cache").get(&key) {
@@ -63,13 +77,11 @@ impl Shaper {
     }
 
     fn shape_with_fallback(&self, font: FontId, text: &str) -> Vec<Segment> {
-        let fonts = Fonts::embedded();
+        let fonts = &self.fonts;
         let covering = |c: char| -> FontId {
-            let chain = [font, FontId::Serif, FontId::Mono];
-            match chain
-                .into_iter()
-                .find(|f| c.is_whitespace() || fonts.get(*f).has_glyph(c))
-            {
+            let chain = [font, FontId::Serif, FontId::Mono, FontId::Extra];
+            let usable = |f: &FontId| *f != FontId::Extra || fonts.has_extra();
+            match chain.into_iter().filter(usable).find(|f| c.is_whitespace() || fonts.get(*f).has_glyph(c)) {
                 Some(f) => f,
                 None => {
                     self.missing.lock().expect("missing set").insert(c);
@@ -84,21 +96,21 @@ impl Shaper {
         for c in text.chars() {
             let f = covering(c);
             if run_font.is_some_and(|r| r != f) {
-                segments.push(shape_run(run_font.unwrap_or(font), &run));
+                segments.push(shape_run(fonts, run_font.unwrap_or(font), &run));
                 run.clear();
             }
             run_font = Some(f);
             run.push(c);
         }
         if !run.is_empty() {
-            segments.push(shape_run(run_font.unwrap_or(font), &run));
+            segments.push(shape_run(fonts, run_font.unwrap_or(font), &run));
         }
         segments
     }
 }
 
-fn shape_run(font: FontId, text: &str) -> Segment {
-    let face = &Fonts::embedded().get(font).face;
+fn shape_run(fonts: &Fonts, font: FontId, text: &str) -> Segment {
+    let face = &fonts.get(font).face;
     let upem = face.units_per_em() as f32;
     let mut buffer = rustybuzz::UnicodeBuffer::new();
     buffer.push_str(text);

@@ -247,6 +247,9 @@ fn push_word(
             cuts.push((end, false));
         }
     }
+    let cjk_cuts = cjk_breaks(word);
+    let cjk = !cjk_cuts.is_empty();
+    cuts.extend(cjk_cuts.into_iter().map(|p| (p, false)));
     cuts.sort_unstable();
     cuts.dedup_by_key(|c| c.0);
     let hyphen = Piece {
@@ -268,7 +271,11 @@ fn push_word(
             None,
         );
         if cut < word.len() {
-            if with_hyphen {
+            if cjk && !with_hyphen {
+                // Between CJK characters: a break costs nothing, and a hair of stretch
+                // spreads justification evenly along the line.
+                push(linebreak::Item::Glue { width: 0.0, stretch: style.size * 0.08, shrink: 0.0 }, None, None);
+            } else if with_hyphen {
                 push(
                     linebreak::Item::Penalty {
                         width: hyphen_width,
@@ -292,6 +299,32 @@ fn push_word(
         }
         start = cut;
     }
+}
+
+/// Closing punctuation and small kana never start a line (kinsoku)…
+const NO_LINE_START: &str = "、。，．・：；？！ゝゞヽヾーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ」』）］｝〕〉》】〙〗〟’”｠»…‥";
+/// …and opening brackets never end one.
+const NO_LINE_END: &str = "「『（［｛〔〈《【〘〖〝‘“｟«";
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0xAC00..=0xD7AF)
+}
+
+/// Break opportunities inside a run of CJK text (which has no spaces), from the Unicode
+/// line-breaking algorithm, with the kinsoku rules enforced on top.
+fn cjk_breaks(word: &str) -> Vec<usize> {
+    if !word.chars().any(is_cjk) {
+        return Vec::new();
+    }
+    unicode_linebreak::linebreaks(word)
+        .filter(|(at, opportunity)| *at < word.len() && *opportunity == unicode_linebreak::BreakOpportunity::Allowed)
+        .map(|(at, _)| at)
+        .filter(|&at| {
+            let next = word[at..].chars().next();
+            let previous = word[..at].chars().next_back();
+            !next.is_some_and(|c| NO_LINE_START.contains(c)) && !previous.is_some_and(|c| NO_LINE_END.contains(c))
+        })
+        .collect()
 }
 
 fn set_line(
@@ -476,6 +509,29 @@ mod tests {
             .collect::<Vec<_>>()
             .join(" ");
         assert_eq!(words.replace(' ', ""), text.replace(' ', ""));
+    }
+
+    #[test]
+    fn japanese_breaks_between_characters_but_never_before_closing_punctuation() {
+        let text = "本番環境が停止し、業務に重大な影響が出ている場合は「P1」を選択してください。エキスパートがすぐに対応します。";
+        assert!(!cjk_breaks(text).is_empty());
+        for at in cjk_breaks(text) {
+            let next = text[at..].chars().next().unwrap();
+            let previous = text[..at].chars().next_back().unwrap();
+            assert!(!"、。」".contains(next), "break before {next}");
+            assert!(previous != '「', "break after 「");
+        }
+        let shaper = Shaper::default();
+        for width in [60.0, 75.0, 90.0, 120.0] {
+            let lines = set(&Paragraph { spans: &spans(text), width, leading: 14.0, align: Align::Justify, lang: "ja" }, &shaper);
+            assert!(lines.len() > 1);
+            for line in line_texts(&lines) {
+                let first = line.chars().next().unwrap();
+                assert!(!NO_LINE_START.contains(first), "a line starts with {first}: {line}");
+                assert!(!line.ends_with('「'));
+                assert!(!line.contains('-'), "no hyphenation in Japanese");
+            }
+        }
     }
 
     #[test]
