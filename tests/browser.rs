@@ -521,3 +521,54 @@ fn without_javascript_links_lead_to_the_outcome() {
     assert_eq!(verdict.as_deref(), Some("P1"));
     page.assert_no_errors();
 }
+
+#[test]
+fn a_right_to_left_locale_mirrors_the_layout() {
+    let dir = common::site("rtl");
+    let out = dir.path().join("public");
+    common::folio()
+        .args(["build", "-q", "--root"])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let port = common::server::serve(out);
+    let browser = launch();
+    let page = Page::open(&browser);
+    page.tab
+        .navigate_to(&format!("http://127.0.0.1:{port}/ar/guide-ar/"))
+        .unwrap()
+        .wait_until_navigated()
+        .unwrap();
+    assert_eq!(
+        page.eval("document.documentElement.dir"),
+        serde_json::json!("rtl")
+    );
+    assert_eq!(
+        page.eval("getComputedStyle(document.body).direction"),
+        serde_json::json!("rtl")
+    );
+    // The guide's contents sit on the right of the text, the callout's bar on its right edge.
+    let sidebar = page
+        .eval("document.querySelector('.sidebar').getBoundingClientRect().left")
+        .as_f64()
+        .unwrap();
+    let main = page
+        .eval("document.querySelector('main').getBoundingClientRect().left")
+        .as_f64()
+        .unwrap();
+    assert!(sidebar > main, "sidebar at {sidebar}, main at {main}");
+    let bar = page
+        .eval("getComputedStyle(document.querySelector('.callout')).borderRightWidth")
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(bar, "4px");
+    // Nothing overflows the window.
+    assert_eq!(
+        page.eval("document.documentElement.scrollWidth <= window.innerWidth"),
+        serde_json::json!(true)
+    );
+    page.assert_no_errors();
+}

@@ -77,7 +77,9 @@ fn pages_exist_in_both_locales() {
             .count()
     };
     assert!(pages("fr") >= 6, "{:?}", site.files);
-    assert_eq!(pages("fr"), pages("en"));
+    for locale in ["en", "de", "ja"] {
+        assert_eq!(pages("fr"), pages(locale), "{locale}");
+    }
     for required in [
         "index.html",
         "404.html",
@@ -157,7 +159,7 @@ fn every_page_declares_language_translations_and_canonical() {
             .collect();
         assert_eq!(
             hreflangs,
-            BTreeSet::from(["en", "fr", "x-default"]),
+            BTreeSet::from(["de", "en", "fr", "ja", "x-default"]),
             "{file}"
         );
         let canonical = select(doc, "link[rel=canonical]");
@@ -242,5 +244,6 @@ fn the_sitemap_lists_every_page_with_its_translations() {
         .filter(|f| f.ends_with("/index.html"))
         .count();
     assert_eq!(sitemap.matches("<loc>").count(), pages);
-    assert_eq!(sitemap.matches("hreflang=").count(), pages * 2);
+    // Every page is translated into the four locales.
+    assert_eq!(sitemap.matches("hreflang=").count(), pages * 4);
 }

@@ -85,7 +85,11 @@ pub fn compile(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Optio
         BTreeMap::new()
     };
     let mut pdf_files = pdf_files;
-    let locale_fonts = if loaded.site.config.pdf.enabled { pdf_fonts(root, &loaded.site.config, &mut pdf_files, diagnostics) } else { BTreeMap::new() };
+    let locale_fonts = if loaded.site.config.pdf.enabled {
+        pdf_fonts(root, &loaded.site.config, &mut pdf_files, diagnostics)
+    } else {
+        BTreeMap::new()
+    };
     let mut output = render::html::render(
         &loaded.site,
         &loaded.messages,
@@ -115,7 +119,12 @@ const NEEDS_OWN_FONT: &[&str] = &["ja", "zh", "ko"];
 /// The configured font of each locale that has one. A locale whose font is missing
 /// (or that needs one and has none) gets no PDF, and a warning that says how to fix
 /// it; everything else is still built.
-fn pdf_fonts(root: &Path, config: &crate::model::SiteConfig, pdf_files: &mut BTreeMap<String, String>, diagnostics: &Diagnostics) -> BTreeMap<String, render::pdf::fonts::Fonts> {
+fn pdf_fonts(
+    root: &Path,
+    config: &crate::model::SiteConfig,
+    pdf_files: &mut BTreeMap<String, String>,
+    diagnostics: &Diagnostics,
+) -> BTreeMap<String, render::pdf::fonts::Fonts> {
     let mut fonts = BTreeMap::new();
     let top = Pos { line: 1, column: 1 };
     for locale in &config.locales {
@@ -134,7 +143,9 @@ fn pdf_fonts(root: &Path, config: &crate::model::SiteConfig, pdf_files: &mut BTr
             Some((path, index)) => (path, index.parse().unwrap_or(0)),
             None => (setting.as_str(), 0),
         };
-        let loaded = load::font(root, path).and_then(|bytes| render::pdf::fonts::Fonts::with_extra(Box::leak(bytes.into_boxed_slice()), index));
+        let loaded = load::font(root, path).and_then(|bytes| {
+            render::pdf::fonts::Fonts::with_extra(Box::leak(bytes.into_boxed_slice()), index)
+        });
         match loaded {
             Some(set) => {
                 fonts.insert(locale.clone(), set);

@@ -129,7 +129,11 @@ impl Fonts {
                 }
             })
             .collect();
-        Fonts { fonts, extra: None, extra_index: 0 }
+        Fonts {
+            fonts,
+            extra: None,
+            extra_index: 0,
+        }
     }
 
     /// The embedded faces plus a configured font (`index` in a collection); `None`
@@ -138,7 +142,12 @@ impl Fonts {
         let face = rustybuzz::Face::from_slice(bytes, index)?;
         let mut fonts = Fonts::embedded().clone();
         let units_per_em = face.units_per_em() as f32;
-        fonts.extra = Some(Font { id: FontId::Extra, bytes, face, units_per_em });
+        fonts.extra = Some(Font {
+            id: FontId::Extra,
+            bytes,
+            face,
+            units_per_em,
+        });
         fonts.extra_index = index;
         Some(fonts)
     }

@@ -159,7 +159,11 @@ impl<'a> Pictures<'a> {
 }
 
 /// Paints a laid-out guide and finishes the file.
-pub fn paint_and_finish(doc: &Document, pictures: &Pictures, fonts: &fonts::Fonts) -> Result<Vec<u8>, String> {
+pub fn paint_and_finish(
+    doc: &Document,
+    pictures: &Pictures,
+    fonts: &fonts::Fonts,
+) -> Result<Vec<u8>, String> {
     paint::paint(doc, &pictures.bytes, fonts).and_then(|raw| post::finish(&raw, doc))
 }
 
@@ -181,7 +185,10 @@ pub fn render(
         .par_iter()
         .filter_map(|locale| Some((locale, files.get(locale)?)))
         .map(|(locale, path)| {
-            let fonts = locale_fonts.get(locale).cloned().unwrap_or_else(|| fonts::Fonts::embedded().clone());
+            let fonts = locale_fonts
+                .get(locale)
+                .cloned()
+                .unwrap_or_else(|| fonts::Fonts::embedded().clone());
             let shaper = Shaper::new(fonts);
             let doc = layout_document(site, messages, locale, style, &pictures, &shaper);
             let bytes = paint_and_finish(&doc, &pictures, shaper.fonts());
@@ -215,8 +222,16 @@ pub fn render(
         entry.1.push(c);
     }
     for (file, (pos, chars)) in by_file {
-        let shown: Vec<String> = chars.iter().take(12).map(|c| format!("`{c}` (U+{:04X})", *c as u32)).collect();
-        let more = if chars.len() > 12 { format!(" and {} more", chars.len() - 12) } else { String::new() };
+        let shown: Vec<String> = chars
+            .iter()
+            .take(12)
+            .map(|c| format!("`{c}` (U+{:04X})", *c as u32))
+            .collect();
+        let more = if chars.len() > 12 {
+            format!(" and {} more", chars.len() - 12)
+        } else {
+            String::new()
+        };
         diagnostics.push(
             Diagnostic::warning(file, pos, format!("no font of the PDF has {}{more}; the PDF shows empty boxes", shown.join(", ")))
                 .with_hint("the embedded fonts cover Latin, Greek and Cyrillic; for other scripts set a font in folio.toml: [pdf.fonts] <locale> = \"path/to/font.ttf\""),

@@ -16,7 +16,11 @@ use super::fonts::{FontId, Fonts};
 
 /// The PDF bytes of `doc`, before post-processing.
 /// `pictures` holds the bytes of the site's images, by output path.
-pub fn paint(doc: &Document, pictures: &HashMap<String, &[u8]>, faces: &Fonts) -> Result<Vec<u8>, String> {
+pub fn paint(
+    doc: &Document,
+    pictures: &HashMap<String, &[u8]>,
+    faces: &Fonts,
+) -> Result<Vec<u8>, String> {
     let mut pdf = PdfDocument::new(&doc.title);
     set_metadata(&mut pdf, doc);
     let fonts = add_fonts(&mut pdf, doc, faces)?;
@@ -106,8 +110,9 @@ fn add_fonts(
     let mut fonts = HashMap::new();
     for id in used {
         let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(faces.get(id).bytes, faces.index(id) as usize, &mut warnings)
-            .ok_or_else(|| format!("printpdf cannot read font {id:?}"))?;
+        let parsed =
+            ParsedFont::from_bytes(faces.get(id).bytes, faces.index(id) as usize, &mut warnings)
+                .ok_or_else(|| format!("printpdf cannot read font {id:?}"))?;
         // Our own ids: printpdf's come from a process-wide counter, which parallel
         // rendering would make differ from build to build. The first six letters are
         // the font's subset tag.

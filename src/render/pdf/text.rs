@@ -51,7 +51,11 @@ impl Default for Shaper {
 
 impl Shaper {
     pub fn new(fonts: Fonts) -> Self {
-        Shaper { fonts, cache: Mutex::default(), missing: Mutex::default() }
+        Shaper {
+            fonts,
+            cache: Mutex::default(),
+            missing: Mutex::default(),
+        }
     }
 
     pub fn fonts(&self) -> &Fonts {
@@ -81,7 +85,11 @@ impl Shaper {
         let covering = |c: char| -> FontId {
             let chain = [font, FontId::Serif, FontId::Mono, FontId::Extra];
             let usable = |f: &FontId| *f != FontId::Extra || fonts.has_extra();
-            match chain.into_iter().filter(usable).find(|f| c.is_whitespace() || fonts.get(*f).has_glyph(c)) {
+            match chain
+                .into_iter()
+                .filter(usable)
+                .find(|f| c.is_whitespace() || fonts.get(*f).has_glyph(c))
+            {
                 Some(f) => f,
                 None => {
                     self.missing.lock().expect("missing set").insert(c);

@@ -274,7 +274,15 @@ fn push_word(
             if cjk && !with_hyphen {
                 // Between CJK characters: a break costs nothing, and a hair of stretch
                 // spreads justification evenly along the line.
-                push(linebreak::Item::Glue { width: 0.0, stretch: style.size * 0.08, shrink: 0.0 }, None, None);
+                push(
+                    linebreak::Item::Glue {
+                        width: 0.0,
+                        stretch: style.size * 0.08,
+                        shrink: 0.0,
+                    },
+                    None,
+                    None,
+                );
             } else if with_hyphen {
                 push(
                     linebreak::Item::Penalty {
@@ -317,12 +325,15 @@ fn cjk_breaks(word: &str) -> Vec<usize> {
         return Vec::new();
     }
     unicode_linebreak::linebreaks(word)
-        .filter(|(at, opportunity)| *at < word.len() && *opportunity == unicode_linebreak::BreakOpportunity::Allowed)
+        .filter(|(at, opportunity)| {
+            *at < word.len() && *opportunity == unicode_linebreak::BreakOpportunity::Allowed
+        })
         .map(|(at, _)| at)
         .filter(|&at| {
             let next = word[at..].chars().next();
             let previous = word[..at].chars().next_back();
-            !next.is_some_and(|c| NO_LINE_START.contains(c)) && !previous.is_some_and(|c| NO_LINE_END.contains(c))
+            !next.is_some_and(|c| NO_LINE_START.contains(c))
+                && !previous.is_some_and(|c| NO_LINE_END.contains(c))
         })
         .collect()
 }
@@ -523,11 +534,23 @@ mod tests {
         }
         let shaper = Shaper::default();
         for width in [60.0, 75.0, 90.0, 120.0] {
-            let lines = set(&Paragraph { spans: &spans(text), width, leading: 14.0, align: Align::Justify, lang: "ja" }, &shaper);
+            let lines = set(
+                &Paragraph {
+                    spans: &spans(text),
+                    width,
+                    leading: 14.0,
+                    align: Align::Justify,
+                    lang: "ja",
+                },
+                &shaper,
+            );
             assert!(lines.len() > 1);
             for line in line_texts(&lines) {
                 let first = line.chars().next().unwrap();
-                assert!(!NO_LINE_START.contains(first), "a line starts with {first}: {line}");
+                assert!(
+                    !NO_LINE_START.contains(first),
+                    "a line starts with {first}: {line}"
+                );
                 assert!(!line.ends_with('「'));
                 assert!(!line.contains('-'), "no hyphenation in Japanese");
             }
