@@ -48,12 +48,22 @@ fn main() {
         site.pages_of(&site.config.source_locale).count(),
         site.config.locales.len()
     );
-    for locale in &site.config.locales {
-        let shaper = pdf::text::Shaper::default();
+    for locale in site
+        .config
+        .locales
+        .iter()
+        .filter(|l| files.contains_key(*l))
+    {
+        let shaper = pdf::text::Shaper::new(
+            fonts
+                .get(locale)
+                .cloned()
+                .unwrap_or_else(|| pdf::fonts::Fonts::embedded().clone()),
+        );
         let started = Instant::now();
         let doc = pdf::layout_document(&site, &loaded.messages, locale, &style, &pictures, &shaper);
         let laid = started.elapsed();
-        let bytes = pdf::paint_and_finish(&doc, &pictures).expect("paints");
+        let bytes = pdf::paint_and_finish(&doc, &pictures, shaper.fonts()).expect("paints");
         let total = started.elapsed();
         println!(
             "{locale}: {} pages, {:.1} MB, layout {:.2} s, paint+post {:.2} s, {:.0} pages/s",
@@ -71,6 +81,7 @@ fn main() {
         &style,
         &loaded.assets,
         &files,
+        &fonts,
         &diagnostics,
     );
     let elapsed = started.elapsed().as_secs_f64();

@@ -119,7 +119,7 @@ const NEEDS_OWN_FONT: &[&str] = &["ja", "zh", "ko"];
 /// The configured font of each locale that has one. A locale whose font is missing
 /// (or that needs one and has none) gets no PDF, and a warning that says how to fix
 /// it; everything else is still built.
-fn pdf_fonts(
+pub fn pdf_fonts(
     root: &Path,
     config: &crate::model::SiteConfig,
     pdf_files: &mut BTreeMap<String, String>,
