@@ -35,12 +35,13 @@ fn main() {
     }
     let site = Site::new(loaded.site.config.clone(), pages, loaded.site.trees.clone());
     let style = folio::parse::pdf_style::parse(loaded.theme.pdf_style.as_ref(), &diagnostics);
-    let files = site
+    let mut files: std::collections::BTreeMap<String, String> = site
         .config
         .locales
         .iter()
         .map(|l| (l.clone(), pdf::file_path(&loaded.messages, l)))
         .collect();
+    let fonts = folio::commands::build::pdf_fonts(root, &site.config, &mut files, &diagnostics);
     let pictures = Pictures::new(&loaded.assets);
 
     println!(
