@@ -167,3 +167,43 @@ fn a_character_no_pdf_font_has_is_a_warning_at_its_page() {
         "the PDF is still written"
     );
 }
+
+#[test]
+fn a_missing_cjk_font_skips_that_pdf_only_and_says_how_to_get_one() {
+    let dir = site("cjk-font-missing");
+    let out = dir.path().join("out");
+    let assert = folio()
+        .args(["build", "--root"])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("warning: no PDF for `ja`: the font fonts/missing-font.otf cannot be read"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("apt-get install fonts-noto-cjk"),
+        "{stderr}"
+    );
+    assert!(
+        out.join("ja/index.html").is_file(),
+        "the Japanese pages are built"
+    );
+    assert!(
+        out.join("fr/guide-fr.pdf").is_file() && out.join("en/guide-en.pdf").is_file(),
+        "the other PDFs are built"
+    );
+    assert!(
+        !common::files_below(&out)
+            .iter()
+            .any(|f| f.starts_with("ja/") && f.ends_with(".pdf"))
+    );
+    let page = std::fs::read_to_string(out.join("ja/index.html")).unwrap();
+    assert!(
+        !page.contains(".pdf"),
+        "no link to a PDF that does not exist"
+    );
+}

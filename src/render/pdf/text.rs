@@ -230,6 +230,21 @@ mod tests {
     }
 
     #[test]
+    fn german_compounds_are_hyphenated() {
+        let word = "Produktionsumgebung";
+        let parts: Vec<&str> = hyphenation_points(word, "de")
+            .iter()
+            .map(|&p| &word[p..])
+            .collect();
+        assert!(parts.contains(&"umgebung"), "{parts:?}");
+        assert!(
+            hyphenation_points("Supportfall,", "de")
+                .iter()
+                .all(|&p| p < "Supportfall".len())
+        );
+    }
+
+    #[test]
     fn fallback_covers_characters_the_serif_lacks() {
         let shaper = Shaper::default();
         let shaped = shaper.shape(FontId::Serif, "a ↪ b");

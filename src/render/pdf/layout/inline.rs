@@ -545,6 +545,16 @@ mod tests {
                 &shaper,
             );
             assert!(lines.len() > 1);
+            if width == 90.0 {
+                insta::assert_snapshot!(
+                    "japanese_lines_at_90pt",
+                    line_texts(&lines)
+                        .iter()
+                        .map(|l| l.replace(' ', ""))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                );
+            }
             for line in line_texts(&lines) {
                 let first = line.chars().next().unwrap();
                 assert!(
