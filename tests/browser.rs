@@ -23,18 +23,7 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 /// The default site, built once per test binary and served on a free local port.
 fn site_port() -> u16 {
     static PORT: OnceLock<u16> = OnceLock::new();
-    *PORT.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap().keep();
-        let out = dir.join("public");
-        common::folio()
-            .args(["build", "-q", "--root"])
-            .arg(common::repo_root())
-            .arg("--out")
-            .arg(&out)
-            .assert()
-            .success();
-        common::server::serve(out)
-    })
+    *PORT.get_or_init(|| common::server::serve(common::built_default_site().to_path_buf()))
 }
 
 fn url(path: &str) -> String {

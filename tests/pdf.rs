@@ -6,9 +6,8 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-use std::sync::OnceLock;
 
 use lopdf::{Document, Object};
 
@@ -21,19 +20,7 @@ const GUIDES: [(&str, &str); 2] = [
 ];
 
 fn built() -> &'static Path {
-    static OUT: OnceLock<PathBuf> = OnceLock::new();
-    OUT.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap().keep();
-        let out = dir.join("public");
-        common::folio()
-            .args(["build", "-q", "--root"])
-            .arg(common::repo_root())
-            .arg("--out")
-            .arg(&out)
-            .assert()
-            .success();
-        out
-    })
+    common::built_default_site()
 }
 
 /// Runs `name args... file after...` and returns its standard output.

@@ -37,6 +37,22 @@ pub fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
+/// The repository's own site, built once per test binary into a kept temporary folder.
+pub fn built_default_site() -> &'static Path {
+    static OUT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    OUT.get_or_init(|| {
+        let out = tempfile::tempdir().expect("temp dir").keep().join("public");
+        folio()
+            .args(["build", "-q", "--root"])
+            .arg(repo_root())
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .success();
+        out
+    })
+}
+
 pub fn folio() -> assert_cmd::Command {
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("folio");
     cmd.env("NO_COLOR", "1");

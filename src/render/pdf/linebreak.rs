@@ -24,6 +24,70 @@ pub enum Item {
 
 pub const INFINITY: f32 = 10_000.0;
 
+impl Item {
+    /// An inter-word space: it stretches by 60 % and shrinks by 30 % of its width.
+    pub fn space(width: f32) -> Item {
+        Item::Glue {
+            width,
+            stretch: width * 0.6,
+            shrink: width * 0.3,
+        }
+    }
+
+    /// No break here.
+    pub fn forbid() -> Item {
+        Item::Penalty {
+            width: 0.0,
+            cost: INFINITY,
+            flagged: false,
+        }
+    }
+
+    /// A break here, whatever it costs (paragraph end, hard line break).
+    pub fn force() -> Item {
+        Item::Penalty {
+            width: 0.0,
+            cost: -INFINITY,
+            flagged: false,
+        }
+    }
+
+    /// Space that fills the rest of the last line.
+    pub fn fill() -> Item {
+        Item::Glue {
+            width: 0.0,
+            stretch: INFINITY,
+            shrink: 0.0,
+        }
+    }
+}
+
+/// Running sums of natural width, stretch and shrink.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Totals {
+    width: f32,
+    stretch: f32,
+    shrink: f32,
+}
+
+impl Totals {
+    fn add(&mut self, item: &Item) {
+        match item {
+            Item::Box { width } => self.width += width,
+            Item::Glue {
+                width,
+                stretch,
+                shrink,
+            } => {
+                self.width += width;
+                self.stretch += stretch;
+                self.shrink += shrink;
+            }
+            Item::Penalty { .. } => {}
+        }
+    }
+}
+
 /// A chosen break: the item index it happens at, and the line's adjustment ratio.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Break {
@@ -36,9 +100,8 @@ struct Node {
     at: usize,
     line: usize,
     fitness: u8,
-    width: f32,
-    stretch: f32,
-    shrink: f32,
+    /// Sums from the paragraph start to the first item after this break.
+    totals: Totals,
     demerits: f32,
     previous: Option<usize>,
 }
@@ -60,14 +123,12 @@ fn total_fit(items: &[Item], line_width: f32, tolerance: f32) -> Option<Vec<Brea
         at: 0,
         line: 0,
         fitness: 1,
-        width: 0.0,
-        stretch: 0.0,
-        shrink: 0.0,
+        totals: Totals::default(),
         demerits: 0.0,
         previous: None,
     }];
     let mut active: Vec<usize> = vec![0];
-    let (mut width, mut stretch, mut shrink) = (0.0f32, 0.0f32, 0.0f32);
+    let mut sums = Totals::default();
     for (i, item) in items.iter().enumerate() {
         let breakable = match item {
             Item::Box { .. } => false,
@@ -84,16 +145,16 @@ fn total_fit(items: &[Item], line_width: f32, tolerance: f32) -> Option<Vec<Brea
                 } else {
                     0.0
                 };
-                let natural = width - node.width + penalty_width;
+                let natural = sums.width - node.totals.width + penalty_width;
                 let ratio = if natural < line_width {
-                    let available = stretch - node.stretch;
+                    let available = sums.stretch - node.totals.stretch;
                     if available > 0.0 {
                         (line_width - natural) / available
                     } else {
                         INFINITY
                     }
                 } else if natural > line_width {
-                    let available = shrink - node.shrink;
+                    let available = sums.shrink - node.totals.shrink;
                     if available > 0.0 {
                         (line_width - natural) / available
                     } else {
@@ -141,9 +202,7 @@ fn total_fit(items: &[Item], line_width: f32, tolerance: f32) -> Option<Vec<Brea
                         at: i,
                         line: node.line + 1,
                         fitness,
-                        width: 0.0,
-                        stretch: 0.0,
-                        shrink: 0.0,
+                        totals: Totals::default(),
                         demerits: node.demerits + demerits,
                         previous: Some(a),
                     });
@@ -152,7 +211,7 @@ fn total_fit(items: &[Item], line_width: f32, tolerance: f32) -> Option<Vec<Brea
             active = still_active;
             if !candidates.is_empty() {
                 // Totals after the break skip the glue and penalties that start the next line.
-                let (after_w, after_st, after_sh) = totals_after(items, i, width, stretch, shrink);
+                let after = totals_after(items, i, sums);
                 // Keep the best candidate per fitness class.
                 for fitness in 0..4u8 {
                     if let Some(best) = candidates
@@ -161,9 +220,7 @@ fn total_fit(items: &[Item], line_width: f32, tolerance: f32) -> Option<Vec<Brea
                         .min_by(|a, b| a.demerits.total_cmp(&b.demerits))
                     {
                         let mut node = best.clone();
-                        node.width = after_w;
-                        node.stretch = after_st;
-                        node.shrink = after_sh;
+                        node.totals = after;
                         nodes.push(node);
                         active.push(nodes.len() - 1);
                     }
@@ -173,19 +230,7 @@ fn total_fit(items: &[Item], line_width: f32, tolerance: f32) -> Option<Vec<Brea
                 return None;
             }
         }
-        match item {
-            Item::Box { width: w } => width += w,
-            Item::Glue {
-                width: w,
-                stretch: st,
-                shrink: sh,
-            } => {
-                width += w;
-                stretch += st;
-                shrink += sh;
-            }
-            Item::Penalty { .. } => {}
-        }
+        sums.add(item);
     }
     let last = items.len() - 1;
     let best = active
@@ -206,33 +251,15 @@ fn total_fit(items: &[Item], line_width: f32, tolerance: f32) -> Option<Vec<Brea
     Some(with_ratios(items, &chosen, line_width))
 }
 
-fn totals_after(
-    items: &[Item],
-    at: usize,
-    width: f32,
-    stretch: f32,
-    shrink: f32,
-) -> (f32, f32, f32) {
-    let (mut w, mut st, mut sh) = (width, stretch, shrink);
-    for item in &items[at..] {
+fn totals_after(items: &[Item], at: usize, mut sums: Totals) -> Totals {
+    for (i, item) in items.iter().enumerate().skip(at) {
         match item {
             Item::Box { .. } => break,
-            Item::Glue {
-                width: gw,
-                stretch: gst,
-                shrink: gsh,
-            } => {
-                w += gw;
-                st += gst;
-                sh += gsh;
-            }
-            Item::Penalty { cost, .. } if *cost <= -INFINITY && !std::ptr::eq(item, &items[at]) => {
-                break;
-            }
-            Item::Penalty { .. } => {}
+            Item::Penalty { cost, .. } if *cost <= -INFINITY && i > at => break,
+            other => sums.add(other),
         }
     }
-    (w, st, sh)
+    sums
 }
 
 /// The first item of the line that starts after a break at `at`.
@@ -252,22 +279,13 @@ fn with_ratios(items: &[Item], chosen: &[usize], line_width: f32) -> Vec<Break> 
     chosen
         .iter()
         .map(|&at| {
-            let (mut width, mut stretch, mut shrink) = (0.0, 0.0, 0.0);
-            for item in &items[start..at] {
-                match item {
-                    Item::Box { width: w } => width += w,
-                    Item::Glue {
-                        width: w,
-                        stretch: st,
-                        shrink: sh,
-                    } => {
-                        width += w;
-                        stretch += st;
-                        shrink += sh;
-                    }
-                    Item::Penalty { .. } => {}
-                }
-            }
+            let mut sums = Totals::default();
+            items[start..at].iter().for_each(|item| sums.add(item));
+            let Totals {
+                mut width,
+                stretch,
+                shrink,
+            } = sums;
             if let Item::Penalty { width: w, .. } = items[at] {
                 width += w;
             }

@@ -3,7 +3,7 @@
 
 use crate::render::pdf::boxes::{Color, Item, Target};
 use crate::render::pdf::fonts::FontId;
-use crate::render::pdf::linebreak::{self, INFINITY};
+use crate::render::pdf::linebreak;
 use crate::render::pdf::text::{Segment, Shaper, hyphenation_points, width_em};
 
 /// A run of text in one style.
@@ -123,48 +123,16 @@ fn build_items(paragraph: &Paragraph, shaper: &Shaper) -> Built {
                 '\n' if span.text == "\n" => {}
                 ' ' | '\t' | '\n' => {
                     flush(&mut word, &mut push);
-                    push(
-                        linebreak::Item::Glue {
-                            width: space,
-                            stretch: space * 0.6,
-                            shrink: space * 0.3,
-                        },
-                        None,
-                        None,
-                    );
+                    push(linebreak::Item::space(space), None, None);
                 }
                 '\u{A0}' => {
                     flush(&mut word, &mut push);
-                    push(
-                        linebreak::Item::Penalty {
-                            width: 0.0,
-                            cost: INFINITY,
-                            flagged: false,
-                        },
-                        None,
-                        None,
-                    );
-                    push(
-                        linebreak::Item::Glue {
-                            width: space,
-                            stretch: space * 0.6,
-                            shrink: space * 0.3,
-                        },
-                        None,
-                        None,
-                    );
+                    push(linebreak::Item::forbid(), None, None);
+                    push(linebreak::Item::space(space), None, None);
                 }
                 '\u{202F}' => {
                     flush(&mut word, &mut push);
-                    push(
-                        linebreak::Item::Penalty {
-                            width: 0.0,
-                            cost: INFINITY,
-                            flagged: false,
-                        },
-                        None,
-                        None,
-                    );
+                    push(linebreak::Item::forbid(), None, None);
                     push(
                         linebreak::Item::Glue {
                             width: style.size * 0.17,
@@ -178,48 +146,16 @@ fn build_items(paragraph: &Paragraph, shaper: &Shaper) -> Built {
                 '\u{2028}' => {
                     // A hard line break inside the paragraph.
                     flush(&mut word, &mut push);
-                    push(
-                        linebreak::Item::Glue {
-                            width: 0.0,
-                            stretch: INFINITY,
-                            shrink: 0.0,
-                        },
-                        None,
-                        None,
-                    );
-                    push(
-                        linebreak::Item::Penalty {
-                            width: 0.0,
-                            cost: -INFINITY,
-                            flagged: false,
-                        },
-                        None,
-                        None,
-                    );
+                    push(linebreak::Item::fill(), None, None);
+                    push(linebreak::Item::force(), None, None);
                 }
                 c => word.push(c),
             }
         }
         flush(&mut word, &mut push);
     }
-    push(
-        linebreak::Item::Glue {
-            width: 0.0,
-            stretch: INFINITY,
-            shrink: 0.0,
-        },
-        None,
-        None,
-    );
-    push(
-        linebreak::Item::Penalty {
-            width: 0.0,
-            cost: -INFINITY,
-            flagged: false,
-        },
-        None,
-        None,
-    );
+    push(linebreak::Item::fill(), None, None);
+    push(linebreak::Item::force(), None, None);
     (items, pieces, hyphens)
 }
 
