@@ -88,7 +88,7 @@ pdf-tree-page = page { $page }
 
 ## Traductions
 # Bandeau d'une page qui n'existe pas encore dans cette langue : la page d'origine est affichée.
-l10n-fallback-notice = Cette page n'est pas encore traduite en français ; vous lisez la version d'origine.
+l10n-fallback-notice = Cette page n'est pas encore traduite dans votre langue ; vous lisez la version d'origine.
 l10n-fallback-link = Voir la page d'origine
 # Bandeau d'une traduction dont la page d'origine a changé depuis.
 l10n-outdated-notice = La page d'origine a changé depuis cette traduction.
