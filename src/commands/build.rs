@@ -143,9 +143,8 @@ pub fn pdf_fonts(
             Some((path, index)) => (path, index.parse().unwrap_or(0)),
             None => (setting.as_str(), 0),
         };
-        let loaded = load::font(root, path).and_then(|bytes| {
-            render::pdf::fonts::Fonts::with_extra(Box::leak(bytes.into_boxed_slice()), index)
-        });
+        let loaded = font_bytes(root, path)
+            .and_then(|bytes| render::pdf::fonts::Fonts::with_extra(bytes, index));
         match loaded {
             Some(set) => {
                 fonts.insert(locale.clone(), set);
@@ -160,4 +159,19 @@ pub fn pdf_fonts(
         }
     }
     fonts
+}
+
+/// A configured font's bytes, read once per process: faces borrow them for as long as
+/// the process lives, and rebuilds (as in `serve`) must not read them again.
+fn font_bytes(root: &Path, path: &str) -> Option<&'static [u8]> {
+    static READ: std::sync::OnceLock<std::sync::Mutex<BTreeMap<PathBuf, &'static [u8]>>> =
+        std::sync::OnceLock::new();
+    let key = root.join(path);
+    let mut read = READ.get_or_init(Default::default).lock().ok()?;
+    if let Some(bytes) = read.get(&key) {
+        return Some(bytes);
+    }
+    let bytes: &'static [u8] = Box::leak(load::font(root, path)?.into_boxed_slice());
+    read.insert(key, bytes);
+    Some(bytes)
 }
