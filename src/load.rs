@@ -125,6 +125,11 @@ fn theme_sources(root: &Path, theme: &str, diagnostics: &Diagnostics) -> Theme {
                 }),
                 None => continue,
             }
+        } else if path.starts_with("locales/") && path.ends_with(".ftl") {
+            let shown = format!("themes/{theme}/{path}");
+            if let Some(text) = decode(&shown, bytes, diagnostics) {
+                sources.messages.push(SourceFile { path: shown, text });
+            }
         } else if path == "pdf.toml" {
             let shown = format!("themes/{theme}/pdf.toml");
             if let Some(text) = decode(&shown, bytes, diagnostics) {

@@ -4,92 +4,11 @@
 ## Identität der Website
 site-title = Leitfaden zum Premium-Support
 site-description = Bewährte Verfahren, um die Priorität Ihrer Supportfälle zu wählen, eine kritische Störung zu begleiten und den richtigen Zeitpunkt für eine Eskalation zu erkennen.
-# Name der Sprache, in dieser Sprache geschrieben: Er erscheint in der Sprachauswahl.
-language-name = Deutsch
 chooser-prompt = Leitfaden auf Deutsch lesen
-
-## Navigation
-skip-to-content = Zum Inhalt springen
-nav-label = Inhaltsverzeichnis des Leitfadens
-nav-menu = Inhalt
-pager-label = Vorherige und nächste Seite
-nav-previous = Vorherige Seite
-nav-next = Nächste Seite
-toc-title = Auf dieser Seite
-language-switcher-label = Sprache wählen
-all-languages = Alle Sprachen
-heading-anchor = Link zu diesem Abschnitt
-
-## Seiteninhalt
-callout-note = Hinweis
-callout-tip = Tipp
-callout-important = Wichtig
-callout-warning = Warnung
-callout-caution = Vorsicht
-footnotes-title = Fußnoten
-footnote-back = Zurück zum Text
-
-## PDF-Leitfaden
-pdf-download = Leitfaden als PDF herunterladen
-
-## Seite nicht gefunden
-not-found-title = Seite nicht gefunden
-not-found-text = Die angeforderte Adresse gehört zu keiner Seite dieses Leitfadens. Möglicherweise hat sie sich geändert, oder der Link, dem Sie gefolgt sind, enthält einen Tippfehler.
-not-found-home = Zurück zur Startseite des Leitfadens
 
 ## Fußzeile
 footer-note = Dieser Leitfaden beschreibt bewährte Verfahren für den Premium-Support. Maßgeblich sind die für Sie geltenden vertraglichen Vereinbarungen.
-footer-generator = Veröffentlicht mit Folio
-
-## Entscheidungsbäume
-# Beschriftung über jeder Frage; $number ist die Nummer der Frage (1, 2, 3 …).
-tree-step = Frage { $number }
-# Schaltfläche, die die gewählte Antwort bestätigt und zur nächsten Frage wechselt.
-tree-continue = Weiter
-# Schaltfläche, die zur vorherigen Frage zurückkehrt.
-tree-back = Vorherige Frage
-# Schaltfläche, die die Antworten löscht und den Entscheidungsbaum wieder bei der ersten Frage beginnt.
-tree-restart = Neu beginnen
-# Überschrift der Liste mit den bisher gegebenen Antworten.
-tree-your-answers = Ihre Antworten
-# Beschriftung über der abschließenden Empfehlung.
-tree-recommendation = Unsere Empfehlung
-# Fehlermeldung, wenn „Weiter“ gedrückt wird, ohne dass eine Antwort gewählt wurde.
-tree-choose-answer = Wählen Sie eine Antwort aus, um fortzufahren.
-# Link zur Seite des Leitfadens, die zum Ergebnis passt; $page ist der Titel dieser Seite.
-tree-read-more = Mehr dazu: { $page }
-# Schaltfläche, die eine Zusammenfassung als reinen Text kopiert, zum Einfügen in einen Supportfall.
-tree-copy = Zusammenfassung für Ihren Supportfall kopieren
-# Bestätigung nach dem Kopieren.
-tree-copied = Zusammenfassung kopiert. Sie können sie jetzt in Ihren Supportfall einfügen.
-# Meldung, wenn der Browser das Kopieren verweigert.
-tree-copy-failed = Das automatische Kopieren hat nicht funktioniert. Markieren Sie die Zusammenfassung und kopieren Sie sie manuell.
-# Kurze Beschriftung des letzten Schritts in der Liste der Antworten und in der kopierten Zusammenfassung.
-tree-outcome = Ergebnis
-# Empfohlene Priorität; $priority ist P1, P2, P3 oder P4.
-tree-verdict-priority = Priorität { $priority }
-# Vom Entscheidungsbaum „Sollten Sie Ihren Supportfall eskalieren?“ empfohlene Aktionen. Kurz formulieren, im Infinitiv.
-tree-action-escalate = Supportfall eskalieren
-tree-action-raise-to-p1 = Supportfall auf P1 hochstufen
-tree-action-do-not-escalate = Vorerst nicht eskalieren
 
 ## Druckbarer PDF-Leitfaden
 # Name der PDF-Datei ohne Endung: Buchstaben, Ziffern und Bindestriche.
 pdf-file-name = premium-support-leitfaden
-pdf-contents = Inhaltsverzeichnis
-# Fußzeile: { $page } ist die Seitennummer, { $total } die Seitenzahl des Leitfadens.
-pdf-page-footer = Seite { $page } von { $total }
-pdf-version = Version { $version }
-# Gedruckte Entscheidungsbäume: Die Fragen sind nummerierte Schritte …
-pdf-tree-step = Schritt { $number }
-# … und die Ergebnisse werden mit einem Buchstaben bezeichnet.
-pdf-tree-outcome = Ergebnis { $letter }
-pdf-tree-page = Seite { $page }
-
-## Übersetzungen
-# Hinweisbanner auf einer Seite, die es in dieser Sprache noch nicht gibt: Die Originalseite wird angezeigt.
-l10n-fallback-notice = Diese Seite ist noch nicht ins Deutsche übersetzt. Sie lesen die Originalfassung.
-l10n-fallback-link = Originalseite anzeigen
-# Hinweisbanner auf einer Übersetzung, deren Originalseite sich seitdem geändert hat.
-l10n-outdated-notice = Die Originalseite wurde seit dieser Übersetzung geändert.
-l10n-outdated-link = Originalfassung lesen

@@ -3,92 +3,11 @@
 ## Site identity
 site-title = Premium Support Guide
 site-description = Best practices for choosing the priority of your cases, following a critical incident, and knowing when to escalate.
-# The language's name in the language itself: shown in the language switcher.
-language-name = English
 chooser-prompt = Read the guide in English
-
-## Navigation
-skip-to-content = Skip to content
-nav-label = Guide contents
-nav-menu = Contents
-pager-label = Previous and next pages
-nav-previous = Previous page
-nav-next = Next page
-toc-title = On this page
-language-switcher-label = Choose a language
-all-languages = All languages
-heading-anchor = Link to this section
-
-## Page content
-callout-note = Note
-callout-tip = Tip
-callout-important = Important
-callout-warning = Warning
-callout-caution = Caution
-footnotes-title = Notes
-footnote-back = Back to the text
-
-## PDF guide
-pdf-download = Download the guide as a PDF
-
-## Page not found
-not-found-title = Page not found
-not-found-text = The address you asked for matches no page of this guide. It may have moved, or the link you followed may contain a typo.
-not-found-home = Back to the guide's home page
 
 ## Footer
 footer-note = This guide describes best practices for Premium Support. Your contractual commitments always take precedence.
-footer-generator = Published with Folio
-
-## Decision trees
-# Label shown above each question; $number is the question's number (1, 2, 3...).
-tree-step = Question { $number }
-# Button that confirms the chosen answer and moves on to the next question.
-tree-continue = Continue
-# Button that goes back one question.
-tree-back = Previous question
-# Button that clears the answers and starts the tree again from the first question.
-tree-restart = Start again
-# Heading of the list of answers given so far.
-tree-your-answers = Your answers
-# Label shown above the final recommendation.
-tree-recommendation = Our recommendation
-# Error shown when "Continue" is pressed with no answer selected.
-tree-choose-answer = Choose an answer to continue.
-# Link to the guide page related to the result; $page is that page's title.
-tree-read-more = Read more: { $page }
-# Button that copies a plain-text summary, to paste into a support case.
-tree-copy = Copy a summary for your case
-# Confirmation shown after copying.
-tree-copied = Summary copied. You can now paste it into your case.
-# Message shown when the browser refuses to copy.
-tree-copy-failed = Automatic copying didn't work. Select the summary and copy it by hand.
-# Short label for the final step, in the list of answers and in the copied summary.
-tree-outcome = Result
-# Recommended priority; $priority is P1, P2, P3 or P4.
-tree-verdict-priority = Priority { $priority }
-# Actions recommended by the "Should I escalate my case?" tree. Keep them short and imperative.
-tree-action-escalate = Escalate the case
-tree-action-raise-to-p1 = Raise the case to P1
-tree-action-do-not-escalate = Don't escalate yet
 
 ## Printable PDF guide
 # The PDF's file name, without extension: letters, digits and hyphens.
 pdf-file-name = premium-support-guide
-pdf-contents = Contents
-# Footer: { $page } is the page number, { $total } the guide's page count.
-pdf-page-footer = Page { $page } of { $total }
-pdf-version = Version { $version }
-# Printed decision trees: questions are numbered steps…
-pdf-tree-step = Step { $number }
-# … and outcomes are lettered.
-pdf-tree-outcome = Outcome { $letter }
-pdf-tree-page = page { $page }
-
-## Translations
-# Banner of a page not yet translated into this language: the original is shown.
-l10n-fallback-notice = This page has not been translated into English yet; you are reading the original version.
-l10n-fallback-link = See the original page
-# Banner of a translation whose original has changed since.
-l10n-outdated-notice = The original of this page has changed since it was translated.
-l10n-outdated-link = Read the original version

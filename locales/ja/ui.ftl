@@ -4,93 +4,11 @@
 ## Site identity
 site-title = プレミアムサポートガイド
 site-description = ケースの優先度の選び方、重大なインシデントへの対応の進め方、エスカレーションすべきタイミングについてのベストプラクティスを紹介します。
-# The language's name in the language itself: shown in the language switcher.
-language-name = 日本語
 chooser-prompt = 日本語でガイドを読む
-
-## Navigation
-skip-to-content = 本文へスキップ
-nav-label = ガイドの目次
-nav-menu = 目次
-pager-label = 前後のページ
-nav-previous = 前のページ
-nav-next = 次のページ
-toc-title = このページの内容
-language-switcher-label = 言語を選択
-all-languages = すべての言語
-heading-anchor = このセクションへのリンク
-
-## Page content
-callout-note = 注記
-callout-tip = ヒント
-callout-important = 重要
-callout-warning = 警告
-callout-caution = 注意
-footnotes-title = 注
-footnote-back = 本文に戻る
-
-## PDF guide
-pdf-download = ガイドをPDFでダウンロード
-
-## Page not found
-not-found-title = ページが見つかりません
-not-found-text = 指定されたアドレスに該当するページは、このガイドにありません。ページが移動したか、たどったリンクのアドレスに誤りがある可能性があります。
-not-found-home = ガイドのホームに戻る
 
 ## Footer
 footer-note = このガイドでは、プレミアムサポートのベストプラクティスについて説明しています。お客様の契約内容が常に優先されます。
-footer-generator = Folioで公開
-
-## Decision trees
-# Label shown above each question; $number is the question's number (1, 2, 3...).
-tree-step = 質問{ $number }
-# Button that confirms the chosen answer and moves on to the next question.
-tree-continue = 次へ
-# Button that goes back one question.
-tree-back = 前の質問
-# Button that clears the answers and starts the tree again from the first question.
-tree-restart = 最初からやり直す
-# Heading of the list of answers given so far.
-tree-your-answers = これまでの回答
-# Label shown above the final recommendation.
-tree-recommendation = 推奨される対応
-# Error shown when the "Continue" button (次へ) is pressed with no answer selected.
-tree-choose-answer = 次に進むには、回答を選択してください。
-# Link to the guide page related to the result; $page is that page's title.
-tree-read-more = 詳細：{ $page }
-# Button that copies a plain-text summary, to paste into a support case.
-tree-copy = ケースに貼り付ける概要をコピー
-# Confirmation shown after copying.
-tree-copied = 概要をコピーしました。ケースに貼り付けてご利用ください。
-# Message shown when the browser refuses to copy.
-tree-copy-failed = 自動コピーに失敗しました。概要を選択して、手動でコピーしてください。
-# Short label for the final step, in the list of answers and in the copied summary.
-tree-outcome = 結果
-# Recommended priority; $priority is P1, P2, P3 or P4.
-tree-verdict-priority = 優先度{ $priority }
-# Actions recommended by the "Should I escalate my case?" tree. Short, in the dictionary form (〜する).
-tree-action-escalate = ケースをエスカレーションする
-tree-action-raise-to-p1 = ケースをP1に引き上げる
-tree-action-do-not-escalate = 現時点ではエスカレーションしない
 
 ## Printable PDF guide
 # The PDF's file name, without extension: letters, digits and hyphens.
 pdf-file-name = premium-support-guide-ja
-pdf-contents = 目次
-# Footer: { $page } is the page number, { $total } the guide's page count.
-pdf-page-footer = { $page } / { $total }ページ
-pdf-version = バージョン{ $version }
-# Printed decision trees: questions are numbered steps…
-pdf-tree-step = ステップ{ $number }
-# … and outcomes are lettered.
-pdf-tree-outcome = 結果{ $letter }
-# Page reference after an outcome, shown in parentheses: "結果B (12ページ)".
-pdf-tree-page = { $page }ページ
-
-## Translations
-# Banner of a page not yet translated into this language: the original page is shown.
-l10n-fallback-notice = このページはまだ日本語に翻訳されていません。原文を表示しています。
-l10n-fallback-link = 原文のページを見る
-# Banner of a translation whose original has changed since.
-l10n-outdated-notice = このページの翻訳後に、原文が更新されています。
-l10n-outdated-link = 原文を読む

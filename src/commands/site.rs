@@ -37,7 +37,13 @@ pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<L
         .iter()
         .filter_map(|f| parse::messages::parse(f, diagnostics))
         .collect();
-    let messages = Messages::build(&config, message_files, diagnostics);
+    let theme_messages = sources
+        .theme
+        .messages
+        .iter()
+        .filter_map(|f| parse::messages::parse(f, diagnostics))
+        .collect();
+    let messages = Messages::build(&config, message_files, theme_messages, diagnostics);
 
     if !only.is_empty() {
         for locale in only.iter().filter(|l| !config.locales.contains(l)) {
@@ -243,10 +249,12 @@ fn check_locale_folders(
                 )),
             );
         }
+        // The theme's own strings count: a locale the theme speaks needs no file.
         let has_messages = sources
             .messages
             .iter()
-            .any(|m| m.path.starts_with(&format!("locales/{locale}/")));
+            .chain(&sources.theme.messages)
+            .any(|m| m.path.contains(&format!("locales/{locale}/")));
         if !has_messages {
             diagnostics.push(
                 Diagnostic::warning(CONFIG_FILE, pos, format!("locale `{locale}` has no locales/{locale}/*.ftl files; its interface falls back"))

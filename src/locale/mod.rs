@@ -88,9 +88,12 @@ struct LocaleMessages {
 
 impl Messages {
     /// Builds one bundle per configured locale and reports messages that fall back.
+    /// `theme` holds the theme's own strings: a site's files override them message by
+    /// message, and a locale the theme has strings for needs none of its own.
     pub fn build(
         config: &SiteConfig,
         files: Vec<MessageFile>,
+        theme: Vec<MessageFile>,
         diagnostics: &Diagnostics,
     ) -> Messages {
         let mut defined: BTreeMap<String, Vec<(String, String, Pos)>> = BTreeMap::new();
@@ -102,6 +105,21 @@ impl Messages {
             // Isolation marks would leak into HTML attributes and PDF text.
             bundle.set_use_isolating(false);
             bundles.insert(locale.clone(), bundle);
+        }
+        let mut theme_defined: BTreeMap<String, Vec<(String, String, Pos)>> = BTreeMap::new();
+        for file in theme {
+            let Some(bundle) = bundles.get_mut(&file.locale) else {
+                continue;
+            };
+            with_files.insert(file.locale.clone());
+            for (id, pos) in &file.ids {
+                theme_defined.entry(id.clone()).or_default().push((
+                    file.locale.clone(),
+                    file.path.clone(),
+                    *pos,
+                ));
+            }
+            let _ = bundle.add_resource(file.resource);
         }
         for file in files {
             let Some(bundle) = bundles.get_mut(&file.locale) else {
@@ -130,8 +148,9 @@ impl Messages {
                 }
                 entry.push((file.locale.clone(), file.path.clone(), *pos));
             }
-            // Duplicates were reported above with their place; the bundle keeps the first.
-            let _ = bundle.add_resource(file.resource);
+            // The site's wording wins over the theme's (duplicates within the site were
+            // reported above).
+            bundle.add_resource_overriding(file.resource);
         }
         let locales = bundles
             .into_iter()
@@ -150,6 +169,9 @@ impl Messages {
                 )
             })
             .collect();
+        for (id, places) in theme_defined {
+            defined.entry(id).or_default().extend(places);
+        }
         let ids = defined.keys().cloned().collect();
         let messages = Messages {
             source: config.source_locale.clone(),

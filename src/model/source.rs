@@ -25,4 +25,6 @@ pub struct Theme {
     pub static_files: Vec<BinaryFile>,
     /// `pdf.toml`: page geometry and type sizes of the printable guide.
     pub pdf_style: Option<SourceFile>,
+    /// The theme's interface strings, `locales/<locale>/*.ftl`, which sites may override.
+    pub messages: Vec<SourceFile>,
 }

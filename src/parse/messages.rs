@@ -18,7 +18,9 @@ pub struct MessageFile {
 /// Parses a file found at `locales/<locale>/<name>.ftl`. Entries after a syntax error
 /// are still read, as Fluent recovers at the next entry.
 pub fn parse(file: &SourceFile, diagnostics: &Diagnostics) -> Option<MessageFile> {
-    let locale = file.path.split('/').nth(1)?.to_string();
+    // `locales/<locale>/x.ftl`, in a site or in a theme (`themes/<name>/locales/...`).
+    let mut parts = file.path.split('/').skip_while(|p| *p != "locales");
+    let locale = parts.nth(1)?.to_string();
     let resource = match FluentResource::try_new(file.text.clone()) {
         Ok(resource) => resource,
         Err((resource, errors)) => {

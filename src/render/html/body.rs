@@ -434,7 +434,8 @@ mod tests {
             }
         );
         let urls = UrlMap::new(&site);
-        let messages = crate::locale::Messages::build(&site.config, Vec::new(), &diagnostics);
+        let messages =
+            crate::locale::Messages::build(&site.config, Vec::new(), Vec::new(), &diagnostics);
         let trees = TreeRenderer {
             site: &site,
             messages: &messages,

@@ -121,6 +121,11 @@ impl LocaleView {
             .into_iter()
             .map(|(id, text)| (id, crate::locale::apply_typography_text(&text, lang)))
             .collect();
+        let mut table: BTreeMap<String, String> = table;
+        // A site that names itself nowhere in Fluent is called by its folio.toml title.
+        table
+            .entry("site-title".to_string())
+            .or_insert_with(|| site.config.title.clone());
         LocaleView {
             lang: lang.to_string(),
             dir: if messages.is_rtl(lang) { "rtl" } else { "ltr" },

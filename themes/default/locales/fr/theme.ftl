@@ -1,0 +1,84 @@
+# Textes de l'interface du thème par défaut de Folio, en français.
+# Un site peut redéfinir n'importe lequel dans locales/fr/*.ftl.
+
+# Nom de la langue, écrit dans cette langue : il apparaît dans le sélecteur de langue.
+language-name = Français
+
+## Navigation
+skip-to-content = Aller au contenu
+nav-label = Sommaire du guide
+nav-menu = Sommaire
+pager-label = Pages précédente et suivante
+nav-previous = Page précédente
+nav-next = Page suivante
+toc-title = Sur cette page
+language-switcher-label = Choisir la langue
+all-languages = Toutes les langues
+heading-anchor = Lien vers cette section
+
+## Contenu des pages
+callout-note = Remarque
+callout-tip = Conseil
+callout-important = Important
+callout-warning = Attention
+callout-caution = Prudence
+footnotes-title = Notes
+footnote-back = Revenir au texte
+
+## Guide PDF
+pdf-download = Télécharger le guide en PDF
+
+## Page introuvable
+not-found-title = Page introuvable
+not-found-text = L'adresse demandée ne correspond à aucune page du guide. Elle a peut-être changé, ou le lien que vous avez suivi contient une faute de frappe.
+not-found-home = Retourner à l'accueil du guide
+footer-generator = Publié avec Folio
+
+## Arbres de décision
+# Libellé affiché au-dessus de chaque question ; $number est le numéro de la question (1, 2, 3…).
+tree-step = Question { $number }
+# Bouton qui valide la réponse choisie et passe à la question suivante.
+tree-continue = Continuer
+# Bouton qui revient à la question précédente.
+tree-back = Question précédente
+# Bouton qui efface les réponses et reprend l'arbre depuis la première question.
+tree-restart = Recommencer
+# Titre de la liste des réponses déjà données.
+tree-your-answers = Vos réponses
+# Libellé affiché au-dessus de la recommandation finale.
+tree-recommendation = Notre recommandation
+# Message d'erreur quand on appuie sur « Continuer » sans avoir choisi de réponse.
+tree-choose-answer = Choisissez une réponse pour continuer.
+# Lien vers la page du guide liée au résultat ; $page est le titre de cette page.
+tree-read-more = En savoir plus : { $page }
+# Bouton qui copie un résumé en texte brut, à coller dans un dossier de support.
+tree-copy = Copier le résumé pour votre dossier
+# Confirmation affichée après la copie.
+tree-copied = Résumé copié. Vous pouvez le coller dans votre dossier.
+# Message affiché quand le navigateur refuse la copie.
+tree-copy-failed = La copie automatique n'a pas fonctionné. Sélectionnez le résumé et copiez-le manuellement.
+# Libellé court de l'étape finale dans la liste des réponses et dans le résumé copié.
+tree-outcome = Résultat
+# Priorité recommandée ; $priority vaut P1, P2, P3 ou P4.
+tree-verdict-priority = Priorité { $priority }
+# Actions recommandées par l'arbre « Faut-il escalader ? ». Formulations courtes, à l'infinitif.
+tree-action-escalate = Escalader le dossier
+tree-action-raise-to-p1 = Passer le dossier en P1
+tree-action-do-not-escalate = Ne pas escalader pour l'instant
+pdf-contents = Table des matières
+# Pied de page : { $page } est le numéro de la page, { $total } le nombre de pages du guide.
+pdf-page-footer = Page { $page } sur { $total }
+pdf-version = Version { $version }
+# Arbres de décision imprimés : les questions sont des étapes numérotées…
+pdf-tree-step = Étape { $number }
+# … et les résultats sont désignés par une lettre.
+pdf-tree-outcome = Résultat { $letter }
+pdf-tree-page = page { $page }
+
+## Traductions
+# Bandeau d'une page qui n'existe pas encore dans cette langue : la page d'origine est affichée.
+l10n-fallback-notice = Cette page n'est pas encore traduite dans votre langue ; vous lisez la version d'origine.
+l10n-fallback-link = Voir la page d'origine
+# Bandeau d'une traduction dont la page d'origine a changé depuis.
+l10n-outdated-notice = La page d'origine a changé depuis cette traduction.
+l10n-outdated-link = Lire la version d'origine
