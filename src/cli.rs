@@ -19,6 +19,9 @@ pub struct Cli {
     /// Print only diagnostics.
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// Also print how long each stage took.
+    #[arg(short, long, global = true, conflicts_with = "quiet")]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -31,6 +34,13 @@ pub enum Command {
     /// Translations: status, sync, new locales.
     #[command(subcommand)]
     L10n(L10nCommand),
+    /// Create a new site that builds at once, with comments that teach the format.
+    Init {
+        /// The new site's folder (created; it must not hold files yet).
+        dir: PathBuf,
+    },
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions { shell: clap_complete::Shell },
 }
 
 #[derive(Debug, Subcommand)]

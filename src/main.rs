@@ -16,6 +16,28 @@ use folio::diagnostic::{self, Diagnostic, Severity};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Init { dir } => {
+            let diagnostics = Diagnostics::new();
+            let written = folio::commands::init::run(&dir, &diagnostics);
+            let diagnostics = diagnostics.into_sorted();
+            print_diagnostics(&diagnostics);
+            if !written.is_empty() && !cli.quiet {
+                for file in &written {
+                    println!("created {}", dir.join(file).display());
+                }
+                println!("next: folio build --root {}", dir.display());
+            }
+            exit_code(&diagnostics, false)
+        }
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "folio",
+                &mut std::io::stdout(),
+            );
+            ExitCode::SUCCESS
+        }
         Command::L10n(L10nCommand::Status(args)) => {
             let format = match args.format {
                 FormatArg::Text => Format::Text,
@@ -64,6 +86,15 @@ fn main() -> ExitCode {
             let report = build::run(&options);
             print_diagnostics(&report.diagnostics);
             let mut stderr = std::io::stderr().lock();
+            if cli.verbose {
+                for (stage, took) in &report.stages {
+                    let _ = writeln!(
+                        stderr,
+                        "  {stage:<15} {:>8.1} ms",
+                        took.as_secs_f64() * 1000.0
+                    );
+                }
+            }
             if let Some(out) = &report.written
                 && !cli.quiet
             {

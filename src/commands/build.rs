@@ -34,12 +34,18 @@ pub struct BuildReport {
     pub pages: usize,
     pub files: usize,
     pub elapsed: Duration,
+    /// How long each stage took, in order.
+    pub stages: Timings,
 }
+
+/// Stage names and durations.
+pub type Timings = Vec<(&'static str, Duration)>;
 
 pub fn run(options: &BuildOptions) -> BuildReport {
     let started = Instant::now();
     let diagnostics = Diagnostics::new();
-    let compiled = compile(&options.root, &options.locales, &diagnostics);
+    let mut stages = Timings::new();
+    let compiled = compile(&options.root, &options.locales, &diagnostics, &mut stages);
     let out = options
         .out
         .clone()
@@ -50,13 +56,17 @@ pub fn run(options: &BuildOptions) -> BuildReport {
         pages: 0,
         files: 0,
         elapsed: Duration::ZERO,
+        stages: Timings::new(),
     };
     if let Some((site, output)) = compiled {
         report.pages = site.pages.len();
         report.files = output.len();
         let blocked = diagnostics.has_errors() || (options.strict && !diagnostics.is_empty());
         if !blocked {
-            match write::write(&output, &out) {
+            let writing = Instant::now();
+            let written = write::write(&output, &out);
+            stages.push(("write", writing.elapsed()));
+            match written {
                 Ok(()) => report.written = Some(out.clone()),
                 Err(err) => diagnostics.push(
                     Diagnostic::error(out.display().to_string(), Pos { line: 1, column: 1 }, format!("cannot write the site: {err}"))
@@ -67,12 +77,24 @@ pub fn run(options: &BuildOptions) -> BuildReport {
     }
     report.diagnostics = diagnostics.into_sorted();
     report.elapsed = started.elapsed();
+    report.stages = stages;
     report
 }
 
 /// Everything up to the in-memory output; `None` when the site cannot even be read.
-pub fn compile(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<(Site, Output)> {
+pub fn compile(
+    root: &Path,
+    only: &[String],
+    diagnostics: &Diagnostics,
+    stages: &mut Timings,
+) -> Option<(Site, Output)> {
+    let mut clock = Instant::now();
+    let mut lap = |name: &'static str, stages: &mut Timings| {
+        stages.push((name, clock.elapsed()));
+        clock = Instant::now();
+    };
     let loaded = site::load(root, only, diagnostics)?;
+    lap("load and check", stages);
     let pdf_files: BTreeMap<String, String> = if loaded.site.config.pdf.enabled {
         loaded
             .site
@@ -98,6 +120,7 @@ pub fn compile(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Optio
         &pdf_files,
         diagnostics,
     );
+    lap("website", stages);
     if loaded.site.config.pdf.enabled {
         let style = parse::pdf_style::parse(loaded.theme.pdf_style.as_ref(), diagnostics);
         output.extend(render::pdf::render(
@@ -109,6 +132,7 @@ pub fn compile(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Optio
             &locale_fonts,
             diagnostics,
         ));
+        lap("PDF", stages);
     }
     Some((loaded.site, output))
 }

@@ -1,0 +1,96 @@
+//! The command line around the build: a new site from `folio init`, shell completions,
+//! quiet and verbose output, colours off when piped.
+
+mod common;
+
+use common::folio;
+
+#[test]
+fn init_makes_a_site_that_builds_without_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("guide");
+    folio().arg("init").arg(&site).assert().success();
+    let assert = folio()
+        .arg("build")
+        .arg("--root")
+        .arg(&site)
+        .assert()
+        .success();
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(!stderr.contains("warning"), "{stderr}");
+    for file in [
+        "public/en/index.html",
+        "public/en/getting-started/index.html",
+        "public/en/my-guide.pdf",
+    ] {
+        assert!(site.join(file).is_file(), "{file}");
+    }
+    let page = std::fs::read_to_string(site.join("public/en/index.html")).unwrap();
+    assert!(
+        page.contains("data-tree=\"choose\""),
+        "the example tree is embedded"
+    );
+    let paths = folio()
+        .args(["trees", "paths", "choose", "--root"])
+        .arg(&site)
+        .assert()
+        .success();
+    assert_eq!(
+        String::from_utf8(paths.get_output().stdout.clone())
+            .unwrap()
+            .lines()
+            .count(),
+        3
+    );
+}
+
+#[test]
+fn init_refuses_a_folder_with_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+    let assert = folio().arg("init").arg(dir.path()).assert().code(1);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("error: the folder is not empty"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("notes.txt")).unwrap(),
+        "mine"
+    );
+}
+
+#[test]
+fn completions_for_each_shell() {
+    for (shell, marker) in [
+        ("bash", "_folio()"),
+        ("zsh", "#compdef folio"),
+        ("fish", "complete -c folio"),
+    ] {
+        let assert = folio().args(["completions", shell]).assert().success();
+        let script = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+        assert!(script.contains(marker), "{shell}");
+        assert!(script.contains("l10n"), "{shell} completes subcommands");
+    }
+}
+
+#[test]
+fn quiet_verbose_and_no_colour_when_piped() {
+    let dir = common::site("base");
+    let quiet = folio()
+        .args(["build", "-q", "--root"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    assert!(quiet.get_output().stderr.is_empty());
+    let verbose = folio()
+        .args(["build", "-v", "--root"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let stderr = String::from_utf8(verbose.get_output().stderr.clone()).unwrap();
+    for stage in ["load and check", "website", "PDF", "write"] {
+        assert!(stderr.contains(stage), "{stage} timing in {stderr}");
+    }
+    assert!(!stderr.contains('\u{1b}'), "no colour codes when piped");
+}
