@@ -34,6 +34,17 @@ pub enum Command {
     /// Translations: status, sync, new locales.
     #[command(subcommand)]
     L10n(L10nCommand),
+    /// Build in memory, serve the site, rebuild on changes and reload open pages.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// 0 picks a free port.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Serve on another address than this machine only (prints a warning).
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+    },
     /// Create a new site that builds at once, with comments that teach the format.
     Init {
         /// The new site's folder (created; it must not hold files yet).

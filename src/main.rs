@@ -16,6 +16,19 @@ use folio::diagnostic::{self, Diagnostic, Severity};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Serve { root, port, bind } => {
+            match folio::commands::serve::run(&folio::commands::serve::ServeOptions {
+                root,
+                bind,
+                port,
+            }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::Init { dir } => {
             let diagnostics = Diagnostics::new();
             let written = folio::commands::init::run(&dir, &diagnostics);

@@ -3,5 +3,6 @@
 pub mod build;
 pub mod init;
 pub mod l10n;
+pub mod serve;
 pub mod site;
 pub mod trees;

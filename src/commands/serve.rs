@@ -1,0 +1,305 @@
+//! `folio serve`: build in memory, serve on 127.0.0.1, rebuild when the sources
+//! change, and reload open pages. A build that fails keeps the last good site served,
+//! with the diagnostics shown in the terminal and over the page.
+
+use std::io::Write;
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use notify::{RecursiveMode, Watcher};
+use pulldown_cmark_escape::escape_html;
+use tiny_http::{Header, Response, Server};
+
+use crate::diagnostic::{self, Diagnostic, Diagnostics, Severity};
+use crate::output::Output;
+
+use super::build::{Timings, compile};
+
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    pub port: u16,
+}
+
+/// The site being served and what the last build said.
+#[derive(Default)]
+struct Served {
+    output: Output,
+    /// Bumped at every build; pages reload when it changes.
+    version: u64,
+    /// The diagnostics of the last build, when it had errors.
+    errors: Option<String>,
+}
+
+#[derive(Default)]
+struct Shared {
+    served: Mutex<Served>,
+    changed: Condvar,
+}
+
+/// Where the reload stream and the injected script live.
+const EVENTS: &str = "/__folio/events";
+
+/// Runs until the process is stopped; returns only on a startup error.
+pub fn run(options: &ServeOptions) -> Result<(), String> {
+    let shared = Arc::new(Shared::default());
+    rebuild(&options.root, &shared);
+    let server = Server::http((options.bind, options.port))
+        .map_err(|e| format!("cannot listen on {}:{}: {e}", options.bind, options.port))?;
+    let address = server.server_addr().to_ip().ok_or("no address")?;
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "warning: serving on {} makes the site reachable from other machines",
+            options.bind
+        );
+    }
+    println!(
+        "serving {} at http://{address}/ (Ctrl-C to stop)",
+        options.root.display()
+    );
+    let _watcher = watch(&options.root, shared.clone())?;
+    for request in server.incoming_requests() {
+        let shared = shared.clone();
+        std::thread::spawn(move || answer(request, shared));
+    }
+    Ok(())
+}
+
+fn rebuild(root: &Path, shared: &Shared) {
+    let started = Instant::now();
+    let diagnostics = Diagnostics::new();
+    let compiled = compile(root, &[], &diagnostics, &mut Timings::new());
+    let failed = compiled.is_none() || diagnostics.has_errors();
+    let report: Vec<Diagnostic> = diagnostics.into_sorted();
+    let color = std::io::IsTerminal::is_terminal(&std::io::stderr())
+        && std::env::var_os("NO_COLOR").is_none();
+    eprint!("{}", diagnostic::render(&report, color));
+    let mut served = shared.served.lock().expect("served site");
+    if failed {
+        let errors: Vec<Diagnostic> = report
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+        served.errors = Some(diagnostic::render(&errors, false));
+        eprintln!("build failed: still serving the last good site");
+    } else if let Some((site, output)) = compiled {
+        served.output = output;
+        served.errors = None;
+        eprintln!(
+            "rebuilt {} pages in {:.0} ms",
+            site.pages.len(),
+            started.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+    served.version += 1;
+    shared.changed.notify_all();
+}
+
+/// Rebuilds after changes to the sources settle (50 ms without a new one).
+fn watch(root: &Path, shared: Arc<Shared>) -> Result<notify::RecommendedWatcher, String> {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if let Ok(event) = event
+            && !event.kind.is_access()
+        {
+            let _ = sender.send(());
+        }
+    })
+    .map_err(|e| format!("cannot watch the site: {e}"))?;
+    for entry in ["content", "locales", "themes", "folio.toml"] {
+        let path = root.join(entry);
+        if path.exists() {
+            watcher
+                .watch(&path, RecursiveMode::Recursive)
+                .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
+        }
+    }
+    let root = root.to_path_buf();
+    std::thread::spawn(move || {
+        while receiver.recv().is_ok() {
+            while receiver.recv_timeout(Duration::from_millis(50)).is_ok() {}
+            rebuild(&root, &shared);
+        }
+    });
+    Ok(watcher)
+}
+
+fn answer(request: tiny_http::Request, shared: Arc<Shared>) {
+    let url = request.url().to_string();
+    let path = url.split(['?', '#']).next().unwrap_or("/");
+    if path == EVENTS {
+        stream_events(request, &shared);
+        return;
+    }
+    let response = match output_path(path) {
+        None => Response::from_data(b"bad request".to_vec()).with_status_code(400),
+        Some(file) => {
+            let served = shared.served.lock().expect("served site");
+            match find(&served.output, &file) {
+                Some((found, bytes)) => {
+                    let body = if found.ends_with(".html") {
+                        inject(bytes, &served)
+                    } else {
+                        bytes.to_vec()
+                    };
+                    Response::from_data(body)
+                        .with_header(header("Content-Type", content_type(&found)))
+                }
+                None => {
+                    let not_found = not_found_page(&served.output, &file);
+                    let body = not_found
+                        .map(|b| inject(b, &served))
+                        .unwrap_or_else(|| b"not found".to_vec());
+                    Response::from_data(body)
+                        .with_status_code(404)
+                        .with_header(header("Content-Type", "text/html; charset=utf-8"))
+                }
+            }
+        }
+    };
+    let _ = request.respond(response.with_header(header("Cache-Control", "no-store")));
+}
+
+/// A request path as an output file: `/fr/escalade/` is `fr/escalade/index.html`.
+/// `None` for paths that try to leave the output (`..`, backslashes, NUL).
+pub fn output_path(path: &str) -> Option<String> {
+    let decoded = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .ok()?;
+    if decoded.contains('\\') || decoded.contains('\0') {
+        return None;
+    }
+    let parts: Vec<&str> = decoded
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
+    if parts.contains(&"..") {
+        return None;
+    }
+    let joined = parts.join("/");
+    Some(if decoded.ends_with('/') || joined.is_empty() {
+        format!(
+            "{joined}{}index.html",
+            if joined.is_empty() { "" } else { "/" }
+        )
+    } else {
+        joined
+    })
+}
+
+/// The file, or the folder's index when the path names a folder without its slash.
+fn find<'a>(output: &'a Output, file: &str) -> Option<(String, &'a [u8])> {
+    if let Some(bytes) = output.get(file) {
+        return Some((file.to_string(), bytes));
+    }
+    let index = format!("{file}/index.html");
+    output.get(&index).map(|bytes| (index, bytes))
+}
+
+/// The localized 404 page of the path's locale, or the root one.
+fn not_found_page<'a>(output: &'a Output, file: &str) -> Option<&'a [u8]> {
+    let locale = file.split('/').next().unwrap_or("");
+    output
+        .get(&format!("{locale}/404.html"))
+        .or_else(|| output.get("404.html"))
+}
+
+/// HTML pages get the reload script, and the errors of a failed build on top.
+fn inject(html: &[u8], served: &Served) -> Vec<u8> {
+    let mut extra = String::from(
+        "<script>new EventSource(\"/__folio/events\").onmessage = () => location.reload();</script>",
+    );
+    if let Some(errors) = &served.errors {
+        let mut escaped = String::new();
+        let _ = escape_html(&mut escaped, errors);
+        extra.push_str("<div id=\"folio-errors\" role=\"alert\" style=\"position:fixed;inset:auto 1rem 1rem 1rem;z-index:99;max-height:60vh;overflow:auto;background:#1c1f26;color:#ffd7d5;border:2px solid #e5534b;border-radius:8px;padding:1rem 1.2rem;font:13px/1.5 ui-monospace,monospace;white-space:pre-wrap;box-shadow:0 8px 30px rgb(0 0 0/.35)\"><strong style=\"color:#fff\">The last build failed; this is the last good version.</strong>\n");
+        extra.push_str(&escaped);
+        extra.push_str("</div>");
+    }
+    let text = String::from_utf8_lossy(html);
+    match text.rfind("</body>") {
+        Some(at) => format!("{}{extra}{}", &text[..at], &text[at..]).into_bytes(),
+        None => format!("{text}{extra}").into_bytes(),
+    }
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+}
+
+fn content_type(file: &str) -> &'static str {
+    match file.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "xml" => "application/xml",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "pdf" => "application/pdf",
+        "json" => "application/json",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// A server-sent event stream: one `reload` event per rebuild, a comment every 15 s
+/// so that closed tabs are noticed. Written straight to the connection, unbuffered.
+fn stream_events(request: tiny_http::Request, shared: &Shared) {
+    let mut seen = shared.served.lock().map(|s| s.version).unwrap_or(0);
+    let mut writer = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: keep-alive\r\n\r\n";
+    if writer
+        .write_all(head.as_bytes())
+        .and_then(|()| writer.flush())
+        .is_err()
+    {
+        return;
+    }
+    loop {
+        let event = {
+            let served = shared.served.lock().expect("served site");
+            let (served, _) = shared
+                .changed
+                .wait_timeout_while(served, Duration::from_secs(15), |s| s.version == seen)
+                .expect("served site");
+            if served.version != seen {
+                seen = served.version;
+                "data: reload\n\n"
+            } else {
+                ": keep-alive\n\n"
+            }
+        };
+        if writer
+            .write_all(event.as_bytes())
+            .and_then(|()| writer.flush())
+            .is_err()
+        {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::output_path;
+
+    #[test]
+    fn request_paths_never_leave_the_output() {
+        assert_eq!(output_path("/").as_deref(), Some("index.html"));
+        assert_eq!(
+            output_path("/fr/escalade/").as_deref(),
+            Some("fr/escalade/index.html")
+        );
+        assert_eq!(
+            output_path("/static/folio.css").as_deref(),
+            Some("static/folio.css")
+        );
+        assert_eq!(output_path("/fr/../../etc/passwd"), None);
+        assert_eq!(output_path("/%2e%2e/%2e%2e/etc/passwd"), None);
+        assert_eq!(output_path("/..%5c..%5cwindows"), None);
+        assert_eq!(output_path("/a%00b"), None);
+    }
+}
