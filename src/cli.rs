@@ -143,6 +143,9 @@ pub struct BuildArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     pub strict: bool,
+    /// Build the website only, without the PDF guides.
+    #[arg(long)]
+    pub no_pdf: bool,
 }
 
 impl From<BuildArgs> for BuildOptions {
@@ -152,6 +155,7 @@ impl From<BuildArgs> for BuildOptions {
             out: args.out,
             locales: args.locales,
             strict: args.strict,
+            no_pdf: args.no_pdf,
         }
     }
 }

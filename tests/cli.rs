@@ -94,3 +94,24 @@ fn quiet_verbose_and_no_colour_when_piped() {
     }
     assert!(!stderr.contains('\u{1b}'), "no colour codes when piped");
 }
+
+#[test]
+fn no_pdf_builds_the_website_alone_without_links_to_pdfs() {
+    let dir = common::site("base");
+    let out = dir.path().join("out");
+    folio()
+        .args(["build", "-q", "--no-pdf", "--root"])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let files = common::files_below(&out);
+    assert!(files.iter().any(|f| f == "fr/guide/index.html"));
+    assert!(!files.iter().any(|f| f.ends_with(".pdf")), "{files:?}");
+    assert!(
+        !std::fs::read_to_string(out.join("fr/guide/index.html"))
+            .unwrap()
+            .contains(".pdf")
+    );
+}

@@ -95,6 +95,15 @@ fn pages_assets_and_not_found() {
     let (status, _, body) = get(&server, "/en/nowhere/");
     assert_eq!(status, 404);
     assert!(body.contains("Not found en"), "the English 404 page");
+    // The PDFs follow the pages, typeset in the background.
+    wait_for("the PDF", Duration::from_secs(5), || {
+        get(&server, "/fr/guide-fr.pdf").0 == 200
+    });
+    assert!(
+        get(&server, "/fr/guide-fr.pdf")
+            .1
+            .contains("content-type: application/pdf")
+    );
 }
 
 #[test]

@@ -23,6 +23,8 @@ pub struct BuildOptions {
     pub locales: Vec<String>,
     /// Warnings fail the build too.
     pub strict: bool,
+    /// The website only, no PDF (faster while iterating).
+    pub no_pdf: bool,
 }
 
 /// What a build did, for the CLI to report.
@@ -45,7 +47,18 @@ pub fn run(options: &BuildOptions) -> BuildReport {
     let started = Instant::now();
     let diagnostics = Diagnostics::new();
     let mut stages = Timings::new();
-    let compiled = compile(&options.root, &options.locales, &diagnostics, &mut stages);
+    let step = if options.no_pdf {
+        PdfStep::Skip
+    } else {
+        PdfStep::Render
+    };
+    let compiled = compile(
+        &options.root,
+        &options.locales,
+        &diagnostics,
+        &mut stages,
+        step,
+    );
     let out = options
         .out
         .clone()
@@ -82,11 +95,25 @@ pub fn run(options: &BuildOptions) -> BuildReport {
 }
 
 /// Everything up to the in-memory output; `None` when the site cannot even be read.
+/// What to do about the PDFs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PdfStep {
+    /// Typeset them with the site.
+    #[default]
+    Render,
+    /// Neither PDFs nor links to them (`build --no-pdf`).
+    Skip,
+    /// Link to them, but leave their typesetting to a later call (`serve` shows pages
+    /// first and adds the PDFs when they are ready).
+    Later,
+}
+
 pub fn compile(
     root: &Path,
     only: &[String],
     diagnostics: &Diagnostics,
     stages: &mut Timings,
+    pdf: PdfStep,
 ) -> Option<(Site, Output)> {
     let mut clock = Instant::now();
     let mut lap = |name: &'static str, stages: &mut Timings| {
@@ -95,7 +122,8 @@ pub fn compile(
     };
     let loaded = site::load(root, only, diagnostics)?;
     lap("load and check", stages);
-    let pdf_files: BTreeMap<String, String> = if loaded.site.config.pdf.enabled {
+    let pdf_enabled = loaded.site.config.pdf.enabled && pdf != PdfStep::Skip;
+    let pdf_files: BTreeMap<String, String> = if pdf_enabled {
         loaded
             .site
             .config
@@ -107,7 +135,7 @@ pub fn compile(
         BTreeMap::new()
     };
     let mut pdf_files = pdf_files;
-    let locale_fonts = if loaded.site.config.pdf.enabled {
+    let locale_fonts = if pdf_enabled {
         pdf_fonts(root, &loaded.site.config, &mut pdf_files, diagnostics)
     } else {
         BTreeMap::new()
@@ -121,7 +149,7 @@ pub fn compile(
         diagnostics,
     );
     lap("website", stages);
-    if loaded.site.config.pdf.enabled {
+    if pdf_enabled && pdf == PdfStep::Render {
         let style = parse::pdf_style::parse(loaded.theme.pdf_style.as_ref(), diagnostics);
         output.extend(render::pdf::render(
             &loaded.site,

@@ -15,7 +15,7 @@ use tiny_http::{Header, Response, Server};
 use crate::diagnostic::{self, Diagnostic, Diagnostics, Severity};
 use crate::output::Output;
 
-use super::build::{Timings, compile};
+use super::build::{PdfStep, Timings, compile};
 
 pub struct ServeOptions {
     pub root: PathBuf,
@@ -67,34 +67,68 @@ pub fn run(options: &ServeOptions) -> Result<(), String> {
     Ok(())
 }
 
-fn rebuild(root: &Path, shared: &Shared) {
+/// Pages first (the reader waits for them), then the PDFs in the background; a newer
+/// rebuild makes a late PDF pass moot.
+fn rebuild(root: &Path, shared: &Arc<Shared>) {
     let started = Instant::now();
     let diagnostics = Diagnostics::new();
-    let compiled = compile(root, &[], &diagnostics, &mut Timings::new());
+    let compiled = compile(root, &[], &diagnostics, &mut Timings::new(), PdfStep::Later);
     let failed = compiled.is_none() || diagnostics.has_errors();
     let report: Vec<Diagnostic> = diagnostics.into_sorted();
     let color = std::io::IsTerminal::is_terminal(&std::io::stderr())
         && std::env::var_os("NO_COLOR").is_none();
     eprint!("{}", diagnostic::render(&report, color));
-    let mut served = shared.served.lock().expect("served site");
-    if failed {
-        let errors: Vec<Diagnostic> = report
-            .into_iter()
-            .filter(|d| d.severity == Severity::Error)
-            .collect();
-        served.errors = Some(diagnostic::render(&errors, false));
-        eprintln!("build failed: still serving the last good site");
-    } else if let Some((site, output)) = compiled {
-        served.output = output;
-        served.errors = None;
-        eprintln!(
-            "rebuilt {} pages in {:.0} ms",
-            site.pages.len(),
-            started.elapsed().as_secs_f64() * 1000.0
-        );
+    let version = {
+        let mut served = shared.served.lock().expect("served site");
+        if failed {
+            let errors: Vec<Diagnostic> = report
+                .into_iter()
+                .filter(|d| d.severity == Severity::Error)
+                .collect();
+            served.errors = Some(diagnostic::render(&errors, false));
+            eprintln!("build failed: still serving the last good site");
+        } else if let Some((site, output)) = compiled {
+            served.output = output;
+            served.errors = None;
+            eprintln!(
+                "rebuilt {} pages in {:.0} ms",
+                site.pages.len(),
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+        served.version += 1;
+        shared.changed.notify_all();
+        served.version
+    };
+    if !failed {
+        let root = root.to_path_buf();
+        let shared = shared.clone();
+        std::thread::spawn(move || add_pdfs(&root, &shared, version));
     }
-    served.version += 1;
-    shared.changed.notify_all();
+}
+
+fn add_pdfs(root: &Path, shared: &Shared, version: u64) {
+    let diagnostics = Diagnostics::new();
+    let Some((_, output)) = compile(
+        root,
+        &[],
+        &diagnostics,
+        &mut Timings::new(),
+        PdfStep::Render,
+    ) else {
+        return;
+    };
+    let mut served = shared.served.lock().expect("served site");
+    if served.version == version {
+        let pdfs: Vec<(String, Vec<u8>)> = output
+            .iter()
+            .filter(|(p, _)| p.ends_with(".pdf"))
+            .map(|(p, b)| (p.to_string(), b.to_vec()))
+            .collect();
+        for (path, bytes) in pdfs {
+            served.output.insert(path, bytes);
+        }
+    }
 }
 
 /// Rebuilds after changes to the sources settle (50 ms without a new one).
