@@ -561,3 +561,52 @@ fn a_right_to_left_locale_mirrors_the_layout() {
     );
     page.assert_no_errors();
 }
+
+/// Types `query` in the page's search box and returns the result links.
+fn search(page: &Page, query: &str) -> Vec<String> {
+    page.eval("document.querySelector('.pagefind-ui__search-input').value = ''");
+    page.click(".pagefind-ui__search-input");
+    page.tab.type_str(query).unwrap();
+    let expected =
+        format!("document.querySelector('.pagefind-ui__message')?.textContent.includes({query:?})");
+    page.poll(
+        || page.eval(&expected).as_bool().filter(|found| *found),
+        &format!("the results for {query}"),
+    );
+    page.poll(
+        || {
+            let links = page.eval("JSON.stringify([...document.querySelectorAll('.pagefind-ui__result-link')].map(a => a.href))");
+            let links: Vec<String> = serde_json::from_str(links.as_str()?).ok()?;
+            (!links.is_empty()).then_some(links)
+        },
+        &format!("results for {query}"),
+    )
+}
+
+#[test]
+fn search_finds_pages_in_the_reader_s_language() {
+    let browser = launch();
+    let page = Page::open(&browser);
+    page.go("fr/priorites/");
+    // "escalades" is not in the text; French stemming still finds the escalation page.
+    let french = search(&page, "escalades");
+    assert!(french.iter().all(|l| l.contains("/fr/")), "{french:?}");
+    assert!(
+        french.iter().any(|l| l.contains("/fr/escalade/")),
+        "{french:?}"
+    );
+    page.go("en/priorities/");
+    let english = search(&page, "escalating");
+    assert!(english.iter().all(|l| l.contains("/en/")), "{english:?}");
+    assert!(
+        english.iter().any(|l| l.contains("/en/escalation/")),
+        "{english:?}"
+    );
+    // The decision trees' questions are indexed with the page that shows them.
+    let tree = search(&page, "workaround business running");
+    assert!(
+        tree.iter().any(|l| l.contains("/en/priorities/")),
+        "{tree:?}"
+    );
+    page.assert_no_errors();
+}

@@ -148,6 +148,28 @@ pub fn compile(
         &pdf_files,
         diagnostics,
     );
+    let indexed: Vec<(String, String)> = loaded
+        .site
+        .pages
+        .iter()
+        .filter(|p| p.fallback.is_none())
+        .filter_map(|p| {
+            let path = format!("{}index.html", p.url);
+            let html = String::from_utf8(output.get(&path)?.to_vec()).ok()?;
+            Some((path, html))
+        })
+        .collect();
+    match render::search::index(indexed) {
+        Ok(search) => output.extend(search),
+        Err(message) => diagnostics.push(
+            Diagnostic::error(
+                load::CONFIG_FILE,
+                Pos { line: 1, column: 1 },
+                format!("cannot build the search index: {message}"),
+            )
+            .with_hint("this is a bug in Folio; please report it with the site that triggers it"),
+        ),
+    }
     lap("website", stages);
     if pdf_enabled && pdf == PdfStep::Render {
         let style = parse::pdf_style::parse(loaded.theme.pdf_style.as_ref(), diagnostics);
