@@ -34,6 +34,15 @@ pub enum Command {
     /// Translations: status, sync, new locales.
     #[command(subcommand)]
     L10n(L10nCommand),
+    /// Report every mistake without writing: a build's diagnostics, unused messages and,
+    /// with --external, dead links to other sites.
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Also request every external link (concurrently, politely, with a timeout).
+        #[arg(long)]
+        external: bool,
+    },
     /// Build in memory, serve the site, rebuild on changes and reload open pages.
     Serve {
         #[arg(long, default_value = ".")]

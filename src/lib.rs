@@ -17,6 +17,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod diagnostic;
+pub mod external;
 pub mod highlight;
 pub mod l10n;
 pub mod load;

@@ -16,6 +16,21 @@ use folio::diagnostic::{self, Diagnostic, Severity};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Check { root, external } => {
+            let diagnostics = folio::commands::check::run(&folio::commands::check::CheckOptions {
+                root,
+                external,
+            });
+            print_diagnostics(&diagnostics);
+            if diagnostics.is_empty() {
+                if !cli.quiet {
+                    eprintln!("no problem found");
+                }
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
         Command::Serve { root, port, bind } => {
             match folio::commands::serve::run(&folio::commands::serve::ServeOptions {
                 root,

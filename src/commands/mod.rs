@@ -1,6 +1,7 @@
 //! Commands: the only code that runs several stages; each file is one subcommand.
 
 pub mod build;
+pub mod check;
 pub mod init;
 pub mod l10n;
 pub mod serve;

@@ -11,6 +11,7 @@ mod templates;
 mod tree;
 
 pub use links::{UrlMap, relative};
+pub use tree::UI_IDS;
 
 use std::collections::BTreeMap;
 

@@ -1,0 +1,109 @@
+//! `folio check [--external]`: everything a build would report, without writing, plus
+//! what only a full review finds: interface messages nothing uses and, with
+//! `--external`, links to other sites that no longer answer.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::external::{self, Policy};
+use crate::load;
+use crate::model::Site;
+use crate::parse::messages;
+
+use super::build::{PdfStep, Timings, compile};
+
+pub struct CheckOptions {
+    pub root: PathBuf,
+    pub external: bool,
+}
+
+/// Message ids the renderers ask for by name (templates and trees are read for the rest).
+const USED_BY_CODE: &[&str] = &[
+    "site-title",
+    "site-description",
+    "language-name",
+    "chooser-prompt",
+    "not-found-title",
+    "pdf-file-name",
+    "pdf-contents",
+    "pdf-page-footer",
+    "pdf-version",
+    "pdf-tree-step",
+    "pdf-tree-outcome",
+    "pdf-tree-page",
+    "callout-note",
+    "callout-tip",
+    "callout-important",
+    "callout-warning",
+    "callout-caution",
+    "heading-anchor",
+    "footnotes-title",
+    "footnote-back",
+];
+
+pub fn run(options: &CheckOptions) -> Vec<Diagnostic> {
+    let diagnostics = Diagnostics::new();
+    if let Some((site, _)) = compile(
+        &options.root,
+        &[],
+        &diagnostics,
+        &mut Timings::new(),
+        PdfStep::Render,
+    ) {
+        unused_messages(&options.root, &site, &diagnostics);
+        if options.external {
+            diagnostics.extend(external::check(
+                &external::links(&site.pages),
+                Policy::default(),
+            ));
+        }
+    }
+    diagnostics.into_sorted()
+}
+
+/// Messages of the source locale's files that no template, tree or renderer uses.
+fn unused_messages(root: &std::path::Path, site: &Site, diagnostics: &Diagnostics) {
+    let scratch = Diagnostics::new();
+    let sources = load::site(root, &site.config.theme, &scratch);
+    let mut used: BTreeSet<String> = USED_BY_CODE.iter().map(|s| s.to_string()).collect();
+    for template in &sources.theme.templates {
+        used.extend(
+            template
+                .text
+                .split("t[\"")
+                .skip(1)
+                .filter_map(|rest| rest.split('"').next())
+                .map(str::to_string),
+        );
+    }
+    used.extend(
+        site.trees
+            .iter()
+            .flat_map(|t| t.message_uses())
+            .map(|(id, _)| id),
+    );
+    used.extend(crate::render::html::UI_IDS.iter().map(|s| s.to_string()));
+    let prefix = format!("locales/{}/", site.config.source_locale);
+    for file in sources
+        .messages
+        .iter()
+        .filter(|f| f.path.starts_with(&prefix))
+    {
+        let Some(parsed) = messages::parse(file, &scratch) else {
+            continue;
+        };
+        for (id, pos) in parsed
+            .ids
+            .iter()
+            .filter(|(id, _)| !id.starts_with('-') && !used.contains(id))
+        {
+            diagnostics.push(
+                Diagnostic::warning(&file.path, *pos, format!("message `{id}` is never used"))
+                    .with_hint(
+                        "remove it, or use it in a template as t[\"…\"] or in a decision tree",
+                    ),
+            );
+        }
+    }
+}
