@@ -111,7 +111,16 @@ fn main() -> ExitCode {
         }
         Command::Build(args) => {
             let options = BuildOptions::from(args);
-            let report = build::run(&options);
+            // A spinner for builds that take a moment; indicatif hides it when stderr is
+            // not a terminal.
+            let spinner = if cli.quiet {
+                indicatif::ProgressBar::hidden()
+            } else {
+                indicatif::ProgressBar::new_spinner()
+            };
+            spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+            let report = build::run(&options, &|stage| spinner.set_message(stage));
+            spinner.finish_and_clear();
             print_diagnostics(&report.diagnostics);
             let mut stderr = std::io::stderr().lock();
             if cli.verbose {

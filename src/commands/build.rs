@@ -27,6 +27,9 @@ pub struct BuildOptions {
     pub no_pdf: bool,
 }
 
+/// Told the name of each stage as it starts (the CLI shows it in a spinner).
+pub type Progress<'a> = &'a (dyn Fn(&'static str) + Sync);
+
 /// What a build did, for the CLI to report.
 #[derive(Debug)]
 pub struct BuildReport {
@@ -43,7 +46,7 @@ pub struct BuildReport {
 /// Stage names and durations.
 pub type Timings = Vec<(&'static str, Duration)>;
 
-pub fn run(options: &BuildOptions) -> BuildReport {
+pub fn run(options: &BuildOptions, progress: Progress) -> BuildReport {
     let started = Instant::now();
     let diagnostics = Diagnostics::new();
     let mut stages = Timings::new();
@@ -58,6 +61,7 @@ pub fn run(options: &BuildOptions) -> BuildReport {
         &diagnostics,
         &mut stages,
         step,
+        progress,
     );
     let out = options
         .out
@@ -76,6 +80,7 @@ pub fn run(options: &BuildOptions) -> BuildReport {
         report.files = output.len();
         let blocked = diagnostics.has_errors() || (options.strict && !diagnostics.is_empty());
         if !blocked {
+            progress("writing");
             let writing = Instant::now();
             let written = write::write(&output, &out);
             stages.push(("write", writing.elapsed()));
@@ -114,6 +119,7 @@ pub fn compile(
     diagnostics: &Diagnostics,
     stages: &mut Timings,
     pdf: PdfStep,
+    progress: Progress,
 ) -> Option<(Site, Output)> {
     let mut clock = Instant::now();
     let mut lap = |name: &'static str, stages: &mut Timings| {
@@ -122,6 +128,7 @@ pub fn compile(
     };
     let loaded = site::load(root, only, diagnostics)?;
     lap("load and check", stages);
+    progress("rendering pages");
     let pdf_enabled = loaded.site.config.pdf.enabled && pdf != PdfStep::Skip;
     let pdf_files: BTreeMap<String, String> = if pdf_enabled {
         loaded
@@ -159,6 +166,7 @@ pub fn compile(
             Some((path, html))
         })
         .collect();
+    progress("indexing for search");
     match render::search::index(indexed) {
         Ok(search) => output.extend(search),
         Err(message) => diagnostics.push(
@@ -172,6 +180,7 @@ pub fn compile(
     }
     lap("website", stages);
     if pdf_enabled && pdf == PdfStep::Render {
+        progress("typesetting the PDF guides");
         let style = parse::pdf_style::parse(loaded.theme.pdf_style.as_ref(), diagnostics);
         output.extend(render::pdf::render(
             &loaded.site,

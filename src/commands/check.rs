@@ -50,6 +50,7 @@ pub fn run(options: &CheckOptions) -> Vec<Diagnostic> {
         &diagnostics,
         &mut Timings::new(),
         PdfStep::Render,
+        &|_| {},
     ) {
         unused_messages(&options.root, &site, &diagnostics);
         if options.external {

@@ -72,7 +72,14 @@ pub fn run(options: &ServeOptions) -> Result<(), String> {
 fn rebuild(root: &Path, shared: &Arc<Shared>) {
     let started = Instant::now();
     let diagnostics = Diagnostics::new();
-    let compiled = compile(root, &[], &diagnostics, &mut Timings::new(), PdfStep::Later);
+    let compiled = compile(
+        root,
+        &[],
+        &diagnostics,
+        &mut Timings::new(),
+        PdfStep::Later,
+        &|_| {},
+    );
     let failed = compiled.is_none() || diagnostics.has_errors();
     let report: Vec<Diagnostic> = diagnostics.into_sorted();
     let color = std::io::IsTerminal::is_terminal(&std::io::stderr())
@@ -115,6 +122,7 @@ fn add_pdfs(root: &Path, shared: &Shared, version: u64) {
         &diagnostics,
         &mut Timings::new(),
         PdfStep::Render,
+        &|_| {},
     ) else {
         return;
     };
