@@ -67,8 +67,8 @@ pub fn run(options: &ServeOptions) -> Result<(), String> {
     Ok(())
 }
 
-/// Pages first (the reader waits for them), then the PDFs in the background; a newer
-/// rebuild makes a late PDF pass moot.
+/// Pages first (the reader waits for them), then the PDFs and the search index in the
+/// background; a newer rebuild makes a late pass moot.
 fn rebuild(root: &Path, shared: &Arc<Shared>) {
     let started = Instant::now();
     let diagnostics = Diagnostics::new();
@@ -114,7 +114,19 @@ fn rebuild(root: &Path, shared: &Arc<Shared>) {
     }
 }
 
+/// The PDFs and the search index, added when ready unless a newer rebuild came first.
 fn add_pdfs(root: &Path, shared: &Shared, version: u64) {
+    // Only one of these runs at a time, and only for the newest version.
+    static RUNNING: Mutex<()> = Mutex::new(());
+    let Ok(_running) = RUNNING.lock() else { return };
+    if shared
+        .served
+        .lock()
+        .map(|s| s.version != version)
+        .unwrap_or(true)
+    {
+        return;
+    }
     let diagnostics = Diagnostics::new();
     let Some((_, output)) = compile(
         root,
@@ -130,7 +142,7 @@ fn add_pdfs(root: &Path, shared: &Shared, version: u64) {
     if served.version == version {
         let pdfs: Vec<(String, Vec<u8>)> = output
             .iter()
-            .filter(|(p, _)| p.ends_with(".pdf"))
+            .filter(|(p, _)| p.ends_with(".pdf") || p.starts_with("pagefind/"))
             .map(|(p, b)| (p.to_string(), b.to_vec()))
             .collect();
         for (path, bytes) in pdfs {
