@@ -18,28 +18,14 @@ pub struct CheckOptions {
     pub external: bool,
 }
 
-/// Message ids the renderers ask for by name (templates and trees are read for the rest).
-const USED_BY_CODE: &[&str] = &[
+/// Message ids the website's pages ask for by name, besides the body's labels, the
+/// widget's strings, the PDF's and those in templates.
+const PAGE_IDS: &[&str] = &[
     "site-title",
     "site-description",
     "language-name",
     "chooser-prompt",
     "not-found-title",
-    "pdf-file-name",
-    "pdf-contents",
-    "pdf-page-footer",
-    "pdf-version",
-    "pdf-tree-step",
-    "pdf-tree-outcome",
-    "pdf-tree-page",
-    "callout-note",
-    "callout-tip",
-    "callout-important",
-    "callout-warning",
-    "callout-caution",
-    "heading-anchor",
-    "footnotes-title",
-    "footnote-back",
 ];
 
 pub fn run(options: &CheckOptions) -> Vec<Diagnostic> {
@@ -67,7 +53,12 @@ pub fn run(options: &CheckOptions) -> Vec<Diagnostic> {
 fn unused_messages(root: &std::path::Path, site: &Site, diagnostics: &Diagnostics) {
     let scratch = Diagnostics::new();
     let sources = load::site(root, &site.config.theme, &scratch);
-    let mut used: BTreeSet<String> = USED_BY_CODE.iter().map(|s| s.to_string()).collect();
+    let by_code = PAGE_IDS
+        .iter()
+        .chain(crate::render::html::LABEL_IDS)
+        .chain(crate::render::html::UI_IDS)
+        .chain(crate::render::pdf::MESSAGE_IDS);
+    let mut used: BTreeSet<String> = by_code.map(|s| s.to_string()).collect();
     for template in &sources.theme.templates {
         used.extend(
             template
@@ -84,7 +75,6 @@ fn unused_messages(root: &std::path::Path, site: &Site, diagnostics: &Diagnostic
             .flat_map(|t| t.message_uses())
             .map(|(id, _)| id),
     );
-    used.extend(crate::render::html::UI_IDS.iter().map(|s| s.to_string()));
     let prefix = format!("locales/{}/", site.config.source_locale);
     for file in sources
         .messages

@@ -10,6 +10,7 @@ mod sitemap;
 mod templates;
 mod tree;
 
+pub use body::LABEL_IDS;
 pub use links::{UrlMap, relative};
 pub use tree::UI_IDS;
 

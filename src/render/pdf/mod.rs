@@ -23,6 +23,17 @@ use crate::output::Output;
 use boxes::Document;
 use text::Shaper;
 
+/// Fluent ids the PDF asks for by name.
+pub const MESSAGE_IDS: &[&str] = &[
+    "pdf-file-name",
+    "pdf-contents",
+    "pdf-page-footer",
+    "pdf-version",
+    "pdf-tree-step",
+    "pdf-tree-outcome",
+    "pdf-tree-page",
+];
+
 /// The file a locale's guide is published as: `<locale>/<pdf-file-name>.pdf`.
 pub fn file_path(messages: &Messages, locale: &str) -> String {
     let name = messages
