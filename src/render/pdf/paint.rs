@@ -33,7 +33,7 @@ pub fn paint(
         .map(|page| {
             let mut ops = Vec::with_capacity(page.items.len() * 4);
             for item in &page.items {
-                draw(&mut ops, item, height, &fonts, &images, &anchors);
+                draw(&mut ops, item, height, faces, &fonts, &images, &anchors);
             }
             PdfPage::new(Mm(doc.width * 25.4 / 72.0), Mm(height * 25.4 / 72.0), ops)
         })
@@ -166,10 +166,18 @@ fn add_images(
     images
 }
 
+/// A glyph maps to one text for the whole font (the last given wins): the later glyphs
+/// of a cluster give none rather than an empty one.
+fn cid(glyph: &super::text::Glyph) -> Option<String> {
+    (!glyph.text.is_empty()).then(|| glyph.text.clone())
+}
+
+#[allow(clippy::too_many_arguments)]
 fn draw(
     ops: &mut Vec<Op>,
     item: &Item,
     height: f32,
+    faces: &Fonts,
     fonts: &HashMap<FontId, printpdf::FontId>,
     images: &HashMap<String, (printpdf::XObjectId, f32)>,
     anchors: &HashMap<&str, (usize, f32)>,
@@ -193,23 +201,54 @@ fn draw(
                     size: Pt(*size),
                 });
                 ops.push(Op::SetFillColor { col: rgb(*color) });
-                for glyph in &segment.glyphs {
-                    let gx = pen + glyph.x_offset * size;
-                    let gy = height - baseline + glyph.y_offset * size;
+                let plain = segment
+                    .glyphs
+                    .iter()
+                    .all(|g| g.x_offset == 0.0 && g.y_offset == 0.0);
+                if plain {
+                    // One TJ for the run: each glyph's number corrects the font's own
+                    // advance (as printpdf writes it in /W) to the shaped one.
                     ops.push(Op::SetTextMatrix {
-                        matrix: TextMatrix::Translate(Pt(gx), Pt(gy)),
+                        matrix: TextMatrix::Translate(Pt(pen), Pt(height - baseline)),
                     });
-                    // A glyph maps to one text for the whole font (the last given wins):
-                    // the later glyphs of a cluster give none rather than an empty one.
-                    let cid = (!glyph.text.is_empty()).then(|| glyph.text.clone());
+                    let face = &faces.get(segment.font).face;
+                    let units = face.units_per_em() as f32;
+                    let codepoints = segment
+                        .glyphs
+                        .iter()
+                        .map(|glyph| {
+                            let natural = face
+                                .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(glyph.id))
+                                .unwrap_or(0) as f32;
+                            let written = (natural * 1000.0 / units).trunc();
+                            let offset = written - glyph.advance * 1000.0;
+                            Codepoint {
+                                gid: glyph.id,
+                                offset: if offset.abs() < 0.001 { 0.0 } else { offset },
+                                cid: cid(glyph),
+                            }
+                        })
+                        .collect();
                     ops.push(Op::ShowText {
-                        items: vec![TextItem::GlyphIds(vec![Codepoint {
-                            gid: glyph.id,
-                            offset: 0.0,
-                            cid,
-                        }])],
+                        items: vec![TextItem::GlyphIds(codepoints)],
                     });
-                    pen += glyph.advance * size;
+                    pen += segment.width * size;
+                } else {
+                    for glyph in &segment.glyphs {
+                        let gx = pen + glyph.x_offset * size;
+                        let gy = height - baseline + glyph.y_offset * size;
+                        ops.push(Op::SetTextMatrix {
+                            matrix: TextMatrix::Translate(Pt(gx), Pt(gy)),
+                        });
+                        ops.push(Op::ShowText {
+                            items: vec![TextItem::GlyphIds(vec![Codepoint {
+                                gid: glyph.id,
+                                offset: 0.0,
+                                cid: cid(glyph),
+                            }])],
+                        });
+                        pen += glyph.advance * size;
+                    }
                 }
                 ops.push(Op::EndTextSection);
             }
