@@ -155,12 +155,13 @@ pub fn compile(
         &pdf_files,
         diagnostics,
     );
+    lap("website", stages);
     // Serve shows pages at once and indexes them with the PDFs, in the background.
     if pdf != PdfStep::Later {
         progress("indexing for search");
         add_search(&loaded.site, &mut output, diagnostics);
+        lap("search index", stages);
     }
-    lap("website", stages);
     if pdf_enabled && pdf == PdfStep::Render {
         progress("typesetting the PDF guides");
         let style = parse::pdf_style::parse(loaded.theme.pdf_style.as_ref(), diagnostics);

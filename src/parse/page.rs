@@ -39,7 +39,8 @@ pub fn url(locale: &str, path: &str, slug: Option<&str>) -> String {
     };
     match (name, slug) {
         (_, Some(slug)) => format!("{locale}/{dir}{}/", slug.trim_matches('/')),
-        ("index", None) => format!("{locale}/{dir}"),
+        // `_index.md` is Hugo's section index: moving content in keeps its URLs.
+        ("index" | "_index", None) => format!("{locale}/{dir}"),
         (name, None) => format!("{locale}/{dir}{name}/"),
     }
 }
@@ -57,6 +58,7 @@ mod tests {
             "en/escalation/"
         );
         assert_eq!(url("fr", "guide/index.md", None), "fr/guide/");
+        assert_eq!(url("fr", "guide/_index.md", None), "fr/guide/");
         assert_eq!(url("fr", "guide/acces.md", None), "fr/guide/acces/");
     }
 }

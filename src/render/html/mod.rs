@@ -205,6 +205,29 @@ struct NavLink {
     title: String,
     href: String,
     current: bool,
+    /// 1 for top-level pages and section indexes, 2 for a section's pages.
+    level: u8,
+}
+
+/// The first folder of a page's path: its section (`None` at the top level).
+fn section_of(path: &str) -> Option<&str> {
+    path.split_once('/').map(|(section, _)| section)
+}
+
+fn is_section_index(path: &str) -> bool {
+    path.ends_with("/index.md") || path.ends_with("/_index.md")
+}
+
+/// The sidebar shows top-level pages, every section's index, and the pages of the
+/// current page's section: its size stays bounded as a site grows, so output grows
+/// linearly with the number of pages.
+fn in_navigation(current: &Page, candidate: &Page) -> bool {
+    match section_of(&candidate.path) {
+        None => true,
+        Some(section) => {
+            is_section_index(&candidate.path) || section_of(&current.path) == Some(section)
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -267,7 +290,14 @@ impl Renderer<'_> {
             .collect();
         context.insert("toc", &toc);
         let siblings: Vec<&Page> = self.site.pages_of(&page.locale).collect();
-        let nav: Vec<NavLink> = siblings.iter().map(|p| self.nav_link(page, p)).collect();
+        let nav: Vec<NavLink> = siblings
+            .iter()
+            .filter(|p| in_navigation(page, p))
+            .map(|p| NavLink {
+                level: section_of(&p.path).map_or(1, |_| 2 - u8::from(is_section_index(&p.path))),
+                ..self.nav_link(page, p)
+            })
+            .collect();
         context.insert("nav", &nav);
         let index = siblings
             .iter()
@@ -329,6 +359,7 @@ impl Renderer<'_> {
             title: to.front.title.clone(),
             href: self.urls.to_folder(&from.url, &to.url),
             current: from.path == to.path,
+            level: 1,
         }
     }
 
