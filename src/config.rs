@@ -5,18 +5,17 @@ use unic_langid::LanguageIdentifier;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::CONFIG_FILE;
 use crate::model::{Pos, SiteConfig, SourceFile};
-use crate::parse::deserialize_diagnostic;
+use crate::parse::toml_diagnostic;
 
 pub fn parse(file: &SourceFile, diagnostics: &Diagnostics) -> Option<SiteConfig> {
     let config: SiteConfig = match toml::from_str(&file.text) {
         Ok(config) => config,
         Err(err) => {
-            diagnostics.push(deserialize_diagnostic(
+            diagnostics.push(toml_diagnostic(
                 CONFIG_FILE,
                 &file.text,
                 Pos { line: 1, column: 1 },
-                err.span().map(|s| s.start),
-                err.message(),
+                &err,
                 SiteConfig::KEYS,
             ));
             return None;

@@ -361,7 +361,8 @@ impl Context {
     }
 }
 
-fn visit_blocks(blocks: &mut [Block], f: &mut impl FnMut(&mut Href, Pos)) {
+/// Calls `f` with every link and image target of `blocks` (the tree walk resolve uses).
+pub(crate) fn visit_blocks(blocks: &mut [Block], f: &mut impl FnMut(&mut Href, Pos)) {
     for block in blocks {
         match block {
             Block::Heading { content, .. } | Block::Paragraph(content) => visit_inlines(content, f),

@@ -164,46 +164,15 @@ fn fallback_pages(pages: &[Page], locales: &[String], source_locale: &str) -> Ve
     fallbacks
 }
 
+/// Links to pages of `from` now point to the same pages in `to`.
 fn retarget_links(blocks: &mut [crate::model::Block], from: &str, to: &str) {
-    use crate::model::{Block, Href, Inline};
-    fn inlines(list: &mut [Inline], from: &str, to: &str) {
-        for inline in list {
-            match inline {
-                Inline::Link {
-                    href: Href::Page { locale, .. },
-                    content,
-                    ..
-                } => {
-                    if locale == from {
-                        *locale = to.to_string();
-                    }
-                    inlines(content, from, to);
-                }
-                Inline::Emphasis(c)
-                | Inline::Strong(c)
-                | Inline::Strikethrough(c)
-                | Inline::Link { content: c, .. } => inlines(c, from, to),
-                _ => {}
-            }
+    crate::resolve::visit_blocks(blocks, &mut |href, _| {
+        if let crate::model::Href::Page { locale, .. } = href
+            && locale == from
+        {
+            *locale = to.to_string();
         }
-    }
-    for block in blocks {
-        match block {
-            Block::Heading { content, .. } | Block::Paragraph(content) => {
-                inlines(content, from, to)
-            }
-            Block::List { items, .. } => items
-                .iter_mut()
-                .for_each(|i| retarget_links(&mut i.blocks, from, to)),
-            Block::Quote { blocks, .. } => retarget_links(blocks, from, to),
-            Block::Table { head, rows, .. } => {
-                for cell in head.iter_mut().chain(rows.iter_mut().flatten()) {
-                    inlines(cell, from, to);
-                }
-            }
-            _ => {}
-        }
-    }
+    });
 }
 
 /// `<locale>/<path>` of content files that are not pages: links may point to them.

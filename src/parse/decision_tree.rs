@@ -17,7 +17,7 @@ use crate::model::{
     Action, Answer, DecisionTree, Node, NodeKind, PageLink, Pos, Priority, SourceFile, Verdict,
 };
 
-use super::deserialize_diagnostic;
+use super::toml_diagnostic;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -63,12 +63,11 @@ pub fn parse(file: &SourceFile, diagnostics: &Diagnostics) -> Option<DecisionTre
         Ok(raw) => raw,
         Err(err) => {
             let known = known_keys_for(err.message());
-            diagnostics.push(deserialize_diagnostic(
+            diagnostics.push(toml_diagnostic(
                 &file.path,
                 &file.text,
                 Pos { line: 1, column: 1 },
-                err.span().map(|s| s.start),
-                err.message(),
+                &err,
                 known,
             ));
             return None;

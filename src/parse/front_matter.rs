@@ -5,7 +5,7 @@
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{FrontMatter, Pos, SourceFile};
 
-use super::deserialize_diagnostic;
+use super::{deserialize_diagnostic, toml_diagnostic};
 
 /// A page split into its front matter and body.
 #[derive(Debug)]
@@ -50,16 +50,8 @@ pub fn parse<'a>(file: &'a SourceFile, diagnostics: &Diagnostics) -> Option<Spli
     let header = &after_open[..header_len];
     let base = Pos { line: 2, column: 1 };
     let front = match format {
-        Format::Toml => toml::from_str::<FrontMatter>(header).map_err(|err| {
-            deserialize_diagnostic(
-                &file.path,
-                header,
-                base,
-                err.span().map(|s| s.start),
-                err.message(),
-                FrontMatter::KEYS,
-            )
-        }),
+        Format::Toml => toml::from_str::<FrontMatter>(header)
+            .map_err(|err| toml_diagnostic(&file.path, header, base, &err, FrontMatter::KEYS)),
         Format::Yaml => serde_yaml_ng::from_str::<FrontMatter>(header).map_err(|err| {
             let offset = err.location().map(|l| l.index());
             deserialize_diagnostic(

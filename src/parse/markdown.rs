@@ -214,12 +214,11 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                     line: pos.line + 1,
                     column: 1,
                 };
-                self.diagnostics.push(super::deserialize_diagnostic(
+                self.diagnostics.push(super::toml_diagnostic(
                     self.file,
                     body,
                     body_start,
-                    err.span().map(|s| s.start),
-                    err.message(),
+                    &err,
                     &["tree"],
                 ));
                 None

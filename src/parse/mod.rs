@@ -16,6 +16,24 @@ pub use slug::slugify;
 use crate::diagnostic::{Diagnostic, pos_at, suggest};
 use crate::model::Pos;
 
+/// A TOML error as a diagnostic: `deserialize_diagnostic` with the error's own span.
+pub(crate) fn toml_diagnostic(
+    file: &str,
+    text: &str,
+    base: Pos,
+    err: &toml::de::Error,
+    known: &[&str],
+) -> Diagnostic {
+    deserialize_diagnostic(
+        file,
+        text,
+        base,
+        err.span().map(|s| s.start),
+        err.message(),
+        known,
+    )
+}
+
 /// A serde error from TOML or YAML, as a diagnostic at the right place in `file`.
 /// `text` is the parsed text; `base` is where it starts in the file.
 pub(crate) fn deserialize_diagnostic(

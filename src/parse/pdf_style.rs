@@ -3,7 +3,7 @@
 use crate::diagnostic::Diagnostics;
 use crate::model::{PdfStyle, Pos, SourceFile};
 
-use super::deserialize_diagnostic;
+use super::toml_diagnostic;
 
 /// Defaults for what the file omits, and for a broken file (reported).
 pub fn parse(file: Option<&SourceFile>, diagnostics: &Diagnostics) -> PdfStyle {
@@ -13,12 +13,11 @@ pub fn parse(file: Option<&SourceFile>, diagnostics: &Diagnostics) -> PdfStyle {
     match toml::from_str(&file.text) {
         Ok(style) => style,
         Err(err) => {
-            diagnostics.push(deserialize_diagnostic(
+            diagnostics.push(toml_diagnostic(
                 &file.path,
                 &file.text,
                 Pos { line: 1, column: 1 },
-                err.span().map(|s| s.start),
-                err.message(),
+                &err,
                 PdfStyle::KEYS,
             ));
             PdfStyle::default()
