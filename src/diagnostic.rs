@@ -118,6 +118,11 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
+/// Colours only on a terminal, and never with NO_COLOR set.
+pub fn stderr_wants_color() -> bool {
+    std::io::IsTerminal::is_terminal(&std::io::stderr()) && std::env::var_os("NO_COLOR").is_none()
+}
+
 /// Writes diagnostics the way compilers do: `file:line:column: error: message`, then
 /// the hint, then a summary line.
 pub fn render(diagnostics: &[Diagnostic], color: bool) -> String {

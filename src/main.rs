@@ -150,7 +150,7 @@ fn main() -> ExitCode {
 }
 
 fn print_diagnostics(diagnostics: &[Diagnostic]) {
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = diagnostic::stderr_wants_color();
     let _ = std::io::stderr().write_all(diagnostic::render(diagnostics, color).as_bytes());
 }
 

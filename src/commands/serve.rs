@@ -82,8 +82,7 @@ fn rebuild(root: &Path, shared: &Arc<Shared>) {
     );
     let failed = compiled.is_none() || diagnostics.has_errors();
     let report: Vec<Diagnostic> = diagnostics.into_sorted();
-    let color = std::io::IsTerminal::is_terminal(&std::io::stderr())
-        && std::env::var_os("NO_COLOR").is_none();
+    let color = diagnostic::stderr_wants_color();
     eprint!("{}", diagnostic::render(&report, color));
     let version = {
         let mut served = shared.served.lock().expect("served site");
