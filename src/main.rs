@@ -1,7 +1,7 @@
 //! The `folio` binary: parse the command line, run the command, map to an exit code
 //! (0 success, 1 diagnostics with errors, 2 usage).
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
