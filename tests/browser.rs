@@ -564,23 +564,21 @@ fn a_right_to_left_locale_mirrors_the_layout() {
 
 /// Types `query` in the page's search box and returns the result links.
 fn search(page: &Page, query: &str) -> Vec<String> {
-    page.eval("document.querySelector('.pagefind-ui__search-input').value = ''");
-    page.click(".pagefind-ui__search-input");
+    page.eval("document.querySelector('.search-input').value = ''");
+    page.click(".search-input");
     page.tab.type_str(query).unwrap();
-    let expected =
-        format!("document.querySelector('.pagefind-ui__message')?.textContent.includes({query:?})");
+    let expected = format!(
+        "document.querySelector('.search-status')?.textContent.includes({:?})",
+        query.trim()
+    );
     page.poll(
         || page.eval(&expected).as_bool().filter(|found| *found),
         &format!("the results for {query}"),
     );
-    page.poll(
-        || {
-            let links = page.eval("JSON.stringify([...document.querySelectorAll('.pagefind-ui__result-link')].map(a => a.href))");
-            let links: Vec<String> = serde_json::from_str(links.as_str()?).ok()?;
-            (!links.is_empty()).then_some(links)
-        },
-        &format!("results for {query}"),
-    )
+    let links = page.eval(
+        "JSON.stringify([...document.querySelectorAll('.search-results a')].map(a => a.href))",
+    );
+    serde_json::from_str(links.as_str().unwrap_or("[]")).unwrap_or_default()
 }
 
 #[test]
@@ -607,6 +605,43 @@ fn search_finds_pages_in_the_reader_s_language() {
     assert!(
         tree.iter().any(|l| l.contains("/en/priorities/")),
         "{tree:?}"
+    );
+    // Words typed without their accents still match.
+    page.go("fr/escalade/");
+    let unaccented = search(&page, "priorites");
+    assert!(
+        unaccented.iter().any(|l| l.contains("/fr/priorites/")),
+        "{unaccented:?}"
+    );
+    // Japanese has no spaces: it is matched by character pairs, its best page first.
+    page.go("ja/priorities/");
+    let japanese = search(&page, "エスカレーション");
+    assert!(japanese.iter().all(|l| l.contains("/ja/")), "{japanese:?}");
+    assert!(japanese[0].contains("/ja/escalation/"), "{japanese:?}");
+    // The arrow key moves from the box to the first result; Escape closes the list.
+    page.tab.press_key("ArrowDown").unwrap();
+    assert_eq!(
+        page.eval("document.activeElement === document.querySelector('.search-results a')"),
+        serde_json::json!(true)
+    );
+    page.tab.press_key("Escape").unwrap();
+    assert_eq!(
+        page.eval("document.querySelector('.search-drawer').hidden"),
+        serde_json::json!(true)
+    );
+    page.assert_no_errors();
+}
+
+#[test]
+fn search_says_when_nothing_matches() {
+    let browser = launch();
+    let page = Page::open(&browser);
+    page.go("fr/priorites/");
+    assert!(search(&page, "zzzxq").is_empty());
+    let status = page.eval("document.querySelector('.search-status').textContent");
+    assert_eq!(
+        status.as_str(),
+        Some("Aucune page ne correspond à «\u{202f}zzzxq\u{202f}».")
     );
     page.assert_no_errors();
 }

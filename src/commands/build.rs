@@ -147,21 +147,22 @@ pub fn compile(
     } else {
         BTreeMap::new()
     };
-    let mut output = render::html::render(
-        &loaded.site,
-        &loaded.messages,
-        &loaded.theme,
-        &loaded.assets,
-        &pdf_files,
-        diagnostics,
+    // The search index reads the model, not the HTML: both render side by side.
+    let (mut output, search) = rayon::join(
+        || {
+            render::html::render(
+                &loaded.site,
+                &loaded.messages,
+                &loaded.theme,
+                &loaded.assets,
+                &pdf_files,
+                diagnostics,
+            )
+        },
+        || render::search::index(&loaded.site, &loaded.messages),
     );
-    lap("website", stages);
-    // Serve shows pages at once and indexes them with the PDFs, in the background.
-    if pdf != PdfStep::Later {
-        progress("indexing for search");
-        add_search(&loaded.site, &mut output, diagnostics);
-        lap("search index", stages);
-    }
+    output.extend(search);
+    lap("website and search", stages);
     if pdf_enabled && pdf == PdfStep::Render {
         progress("typesetting the PDF guides");
         let style = parse::pdf_style::parse(loaded.theme.pdf_style.as_ref(), diagnostics);
@@ -240,29 +241,4 @@ fn font_bytes(root: &Path, path: &str) -> Option<&'static [u8]> {
     let bytes: &'static [u8] = Box::leak(load::font(root, path)?.into_boxed_slice());
     read.insert(key, bytes);
     Some(bytes)
-}
-
-/// The search index of the rendered pages (fallback pages left out).
-fn add_search(site: &Site, output: &mut Output, diagnostics: &Diagnostics) {
-    let pages: Vec<(String, String)> = site
-        .pages
-        .iter()
-        .filter(|p| p.fallback.is_none())
-        .filter_map(|p| {
-            let path = format!("{}index.html", p.url);
-            let html = String::from_utf8(output.get(&path)?.to_vec()).ok()?;
-            Some((path, html))
-        })
-        .collect();
-    match render::search::index(pages) {
-        Ok(search) => output.extend(search),
-        Err(message) => diagnostics.push(
-            Diagnostic::error(
-                load::CONFIG_FILE,
-                Pos { line: 1, column: 1 },
-                format!("cannot build the search index: {message}"),
-            )
-            .with_hint("this is a bug in Folio; please report it with the site that triggers it"),
-        ),
-    }
 }

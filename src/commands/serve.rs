@@ -141,7 +141,7 @@ fn add_pdfs(root: &Path, shared: &Shared, version: u64) {
     if served.version == version {
         let pdfs: Vec<(String, Vec<u8>)> = output
             .iter()
-            .filter(|(p, _)| p.ends_with(".pdf") || p.starts_with("pagefind/"))
+            .filter(|(p, _)| p.ends_with(".pdf"))
             .map(|(p, b)| (p.to_string(), b.to_vec()))
             .collect();
         for (path, bytes) in pdfs {

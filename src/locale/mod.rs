@@ -54,6 +54,23 @@ impl<'a> Texts<'a> {
         apply_typography_text(&raw, self.lang)
     }
 
+    /// The message with a number (which selects plural forms) and a text variable.
+    pub fn with_number(
+        &self,
+        id: &str,
+        number: (&'static str, u32),
+        text: (&'static str, &str),
+    ) -> String {
+        let mut args = FluentArgs::new();
+        args.set(number.0, number.1);
+        args.set(text.0, text.1.to_string());
+        let raw = self
+            .messages
+            .format(self.lang, id, Some(&args))
+            .unwrap_or_else(|| id.to_string());
+        apply_typography_text(&raw, self.lang)
+    }
+
     /// The message with two variables set.
     pub fn with_args(
         &self,

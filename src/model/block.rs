@@ -146,6 +146,11 @@ impl Inline {
         collect_text(inlines, &mut out);
         out
     }
+
+    /// Appends the visible text to `out` (no allocation of its own).
+    pub fn push_plain_text(inlines: &[Inline], out: &mut String) {
+        collect_text(inlines, out);
+    }
 }
 
 fn collect_text(inlines: &[Inline], out: &mut String) {

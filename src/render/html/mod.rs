@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::highlight;
-use crate::locale::Messages;
+use crate::locale::{Messages, Texts};
 use crate::model::{BinaryFile, Page, Pos, Site, Theme};
 use crate::output::Output;
 
@@ -128,12 +128,18 @@ impl LocaleView {
         table
             .entry("site-title".to_string())
             .or_insert_with(|| site.config.title.clone());
+        table.extend(search_strings(&Texts::new(messages, lang)));
         LocaleView {
             lang: lang.to_string(),
             dir: if messages.is_rtl(lang) { "rtl" } else { "ltr" },
             table,
             labels: None,
-            home: site.page(lang, "index.md").map(|p| p.url.clone()),
+            // A locale without `index.md` starts at its first page, so the language
+            // chooser and the brand link never lead nowhere.
+            home: site
+                .page(lang, "index.md")
+                .or_else(|| site.pages_of(lang).next())
+                .map(|p| p.url.clone()),
         }
     }
 
@@ -142,6 +148,26 @@ impl LocaleView {
             .get("language-name")
             .map_or(&self.lang, String::as_str)
     }
+}
+
+/// The search box's messages with their variables left as `{count}` and `{query}`
+/// for `search.js` to fill; the plural form comes in two variants, chosen in the
+/// browser with `Intl.PluralRules`.
+fn search_strings(text: &Texts) -> [(String, String); 3] {
+    [
+        (
+            "search-results-one".to_string(),
+            text.with_number("search-results", ("count", 1), ("query", "{query}")),
+        ),
+        (
+            "search-results-other".to_string(),
+            text.with_args("search-results", ("count", "{count}"), ("query", "{query}")),
+        ),
+        (
+            "search-none".to_string(),
+            text.with_arg("search-none", "query", "{query}"),
+        ),
+    ]
 }
 
 fn labels_for(

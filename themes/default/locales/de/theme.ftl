@@ -82,3 +82,15 @@ l10n-fallback-link = Originalseite anzeigen
 # Hinweisbanner auf einer Übersetzung, deren Originalseite sich seitdem geändert hat.
 l10n-outdated-notice = Die Originalseite wurde seit dieser Übersetzung geändert.
 l10n-outdated-link = Originalfassung lesen
+
+## Suche
+search-label = Im Leitfaden suchen
+search-placeholder = Suchen
+# Über den Treffern: $count ist die Zahl der passenden Seiten, $query der eingegebene Text.
+search-results = { $count ->
+    [one] Eine Seite passt zu „{ $query }“
+   *[other] { $count } Seiten passen zu „{ $query }“
+}
+search-none = Keine Seite passt zu „{ $query }“.
+# Erscheint, wenn der Index nicht geladen werden kann, meist bei einem lokal geöffneten Leitfaden.
+search-unavailable = Die Suche setzt voraus, dass der Leitfaden von einem Webserver ausgeliefert wird; mit lokal geöffneten Dateien funktioniert sie nicht.

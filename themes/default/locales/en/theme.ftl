@@ -82,3 +82,15 @@ l10n-fallback-link = See the original page
 # Banner of a translation whose original has changed since.
 l10n-outdated-notice = The original of this page has changed since it was translated.
 l10n-outdated-link = Read the original version
+
+## Search
+search-label = Search the guide
+search-placeholder = Search
+# Above the results: $count is how many pages match, $query what the reader typed.
+search-results = { $count ->
+    [one] One page matches “{ $query }”
+   *[other] { $count } pages match “{ $query }”
+}
+search-none = No page matches “{ $query }”.
+# Shown when the index cannot be fetched, typically for a guide opened from disk.
+search-unavailable = Search needs the guide to be served by a web server; it does not work on files opened from disk.

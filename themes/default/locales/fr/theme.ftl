@@ -82,3 +82,15 @@ l10n-fallback-link = Voir la page d'origine
 # Bandeau d'une traduction dont la page d'origine a changé depuis.
 l10n-outdated-notice = La page d'origine a changé depuis cette traduction.
 l10n-outdated-link = Lire la version d'origine
+
+## Recherche
+search-label = Rechercher dans le guide
+search-placeholder = Rechercher
+# Au-dessus des résultats : $count est le nombre de pages trouvées, $query le texte saisi.
+search-results = { $count ->
+    [one] Une page correspond à « { $query } »
+   *[other] { $count } pages correspondent à « { $query } »
+}
+search-none = Aucune page ne correspond à « { $query } ».
+# Affiché quand l'index est inaccessible, le plus souvent pour un guide ouvert depuis le disque.
+search-unavailable = La recherche a besoin que le guide soit servi par un serveur web ; elle ne fonctionne pas sur des fichiers ouverts depuis le disque.

@@ -83,3 +83,12 @@ l10n-fallback-link = 原文のページを見る
 # Banner of a translation whose original has changed since.
 l10n-outdated-notice = このページの翻訳後に、原文が更新されています。
 l10n-outdated-link = 原文を読む
+
+## 検索
+search-label = ガイド内を検索
+search-placeholder = 検索
+# 検索結果の上に表示：$count は一致したページ数、$query は入力された語句。
+search-results = 「{ $query }」に一致するページ：{ $count } 件
+search-none = 「{ $query }」に一致するページはありません。
+# 索引を読み込めないとき（多くはディスク上のファイルを直接開いたとき）に表示。
+search-unavailable = 検索はウェブサーバーから配信されたガイドでのみ使えます。ディスク上のファイルを直接開いた場合は利用できません。

@@ -1,0 +1,263 @@
+#!/usr/bin/env bash
+# Issue 7's benchmark: Folio against Hugo and the Markdown floor (examples/floor.rs) on
+# the same generated corpus, cold full builds, tools alternated within every round.
+#
+#   bench/run.sh                          100, 1000 and 5000 pages per locale, 5 rounds
+#   SIZES=1000 RUNS=3 bench/run.sh        one size, 3 rounds
+#
+# Environment (defaults in brackets):
+#   SIZES      pages per locale, one corpus each          ["100 1000 5000"]
+#   RUNS       measured rounds per size                   [5]
+#   LOCALES    locales of the corpus                      [en,fr,de]
+#   WORK       corpora and logs (corpora are reused)      [/tmp/folio-bench]
+#   PDF_SIZES  sizes also built with PDFs ("folio+pdf")   ["100 1000"]
+#   GEN        the corpus generator                       [../shared/bench/gen_corpus.py]
+#
+# It is a benchmark, not a test: CI never runs it. Every figure is a median of RUNS runs
+# measured with /usr/bin/time (wall, user+sys CPU, peak RSS of the process).
+set -euo pipefail
+
+if [[ ${1:-} == -h || ${1:-} == --help ]]; then
+    sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"
+    exit 0
+fi
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+SIZES=${SIZES:-"100 1000 5000"}
+RUNS=${RUNS:-5}
+LOCALES=${LOCALES:-en,fr,de}
+PDF_SIZES=${PDF_SIZES:-"100 1000"}
+WORK=$(realpath -m -- "${WORK:-/tmp/folio-bench}")
+GEN=$(realpath -m -- "${GEN:-$ROOT/../shared/bench/gen_corpus.py}")
+BASE_URL='https://bench.example.com/'
+cd "$ROOT"
+
+say() { printf '\n## %s\n\n' "$*"; }
+die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+[[ -f $GEN ]] || die "no corpus generator at $GEN (set GEN=path)"
+[[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive integer, not '$RUNS'"
+
+# --- tools -----------------------------------------------------------------------------
+missing=()
+command -v hugo >/dev/null || missing+=(hugo)
+command -v hyperfine >/dev/null || missing+=(hyperfine)
+[[ -x /usr/bin/time ]] || missing+=(time)
+command -v pdfinfo >/dev/null || missing+=(poppler-utils)
+if ((${#missing[@]})); then
+    sudo=()
+    [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+    echo "bench: installing ${missing[*]} from Debian" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    "${sudo[@]}" apt-get install -y "${missing[@]}" ||
+        { "${sudo[@]}" apt-get update && "${sudo[@]}" apt-get install -y "${missing[@]}"; }
+fi
+
+cargo build --release --bin folio --example floor
+FOLIO=$ROOT/target/release/folio
+FLOOR=$ROOT/target/release/examples/floor
+
+mkdir -p "$WORK"
+MEDIANS=$WORK/medians.tsv # size label wall cpu mib: one line per tool and size of this run
+: >"$MEDIANS"
+failures=0
+
+say "Machine"
+echo "- $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) RAM, $(uname -sr)"
+echo "- folio $("$FOLIO" --version | awk '{print $2}') ($(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src Cargo.toml Cargo.lock 2>/dev/null || echo ', modified'))"
+echo "- $(hugo version | awk '{print $1, $2}')"
+echo "- locales $LOCALES; medians of $RUNS run(s); every run a cold full build (output removed first)"
+
+# --- helpers ---------------------------------------------------------------------------
+
+# generate SIZE FLAVOR DIR: the corpus, once (a marker file says it is complete)
+generate() {
+    local size=$1 flavor=$2 dir=$3
+    [[ -f $dir/.generated && $(<"$dir/.generated") == "$LOCALES" ]] && return
+    rm -rf "$dir"
+    python3 "$GEN" --pages "$size" --locales "$LOCALES" --flavor "$flavor" --out "$dir"
+    if [[ $flavor == folio ]] && ! grep -q '^[[:space:]]*base_url[[:space:]]*=' "$dir/folio.toml"; then
+        printf 'base_url = "%s"\n' "$BASE_URL" >>"$dir/folio.toml"
+    fi
+    printf '%s\n' "$LOCALES" >"$dir/.generated"
+}
+
+# measure SIZE LABEL CLEAN_DIR COMMAND...: one cold run, appended to $RESULTS
+measure() {
+    local size=$1 label=$2 clean=$3
+    shift 3
+    rm -rf "$clean"
+    local timing=$WORK/$size/time.txt log=$WORK/$size/$label.log
+    if ! /usr/bin/time -f '%e %U %S %M' -o "$timing" "$@" >"$log" 2>&1; then
+        cat "$log" >&2
+        die "$label failed on $size pages per locale: $*"
+    fi
+    printf '%s %s\n' "$label" "$(tail -n 1 "$timing")" >>"$RESULTS"
+}
+
+# diagnostics LOG: folio's warnings and errors (with their hints), a count and the first
+# 20 lines verbatim
+diagnostics() {
+    local pattern='(^|: )(warning|error)(\[|:)' n
+    n=$(grep -cE "$pattern" "$1" || true)
+    if ((n)); then
+        echo "folio diagnostics: $n (first lines verbatim, full log: $1)"
+        echo '```'
+        grep -E "$pattern|^[[:space:]]+(hint|note):" "$1" | head -n 20
+        echo '```'
+    fi
+}
+
+# stages LOG: folio -v's timing lines (e.g. "  load and check   477.7 ms")
+stages() {
+    echo '```'
+    grep -E '^[[:space:]]+[[:alpha:]][[:alpha:] ]*[[:space:]][0-9.]+[[:space:]]*(ms|s|µs)$' "$1" || echo "(no stage lines in $1)"
+    echo '```'
+}
+
+# stage_seconds LOG NAME: one stage's time in seconds
+stage_seconds() {
+    awk -v name="$2" '
+        { line = $0; sub(/^[ \t]+/, "", line) }
+        index(line, name) == 1 && $NF ~ /^(ms|s|µs)$/ {
+            v = $(NF - 1); u = $NF
+            print (u == "ms" ? v / 1000 : (u == "s" ? v : v / 1e6)); exit
+        }' "$1"
+}
+
+# sanity DIR: every page's <html lang> matches its locale folder; folio check passes
+sanity() {
+    local dir=$1
+    if ! python3 - "$dir/public" "$LOCALES" <<'PY'; then failures=$((failures + 1)); fi
+import os, re, sys
+public, locales = sys.argv[1], set(sys.argv[2].split(","))
+lang = re.compile(rb'<html\b[^>]*?\slang="([^"]*)"')
+checked, bad = 0, []
+for top in sorted(locales):
+    for folder, _, files in os.walk(os.path.join(public, top)):
+        for name in files:
+            if name.endswith(".html"):
+                path = os.path.join(folder, name)
+                with open(path, "rb") as f:
+                    m = lang.search(f.read(4096))
+                checked += 1
+                found = m.group(1).decode() if m else None
+                if found != top:
+                    bad.append(f"{os.path.relpath(path, public)}: lang={found!r}, folder {top}")
+print(f"- lang check: {checked} HTML pages under {', '.join(sorted(locales))}, {len(bad)} mismatched")
+for line in bad[:5]:
+    print(f"  - {line}")
+sys.exit(1 if bad or not checked else 0)
+PY
+    local log=$WORK/check.log
+    if "$FOLIO" check --quiet --root "$dir" >"$log" 2>&1; then
+        echo "- folio check: exit 0"
+    else
+        echo "- folio check: exit $? (FAILED)"
+        diagnostics "$log"
+        failures=$((failures + 1))
+    fi
+}
+
+# pdf_pages DIR PDF_SECONDS: pages of every PDF, per locale, and pages per second
+pdf_pages() {
+    local dir=$1 seconds=$2 total=0 pdf pages
+    echo "| PDF | pages |"
+    echo "|---|---:|"
+    while IFS= read -r pdf; do
+        pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+        total=$((total + pages))
+        echo "| ${pdf#"$dir"/public/} | $pages |"
+    done < <(find "$dir/public" -name '*.pdf' | sort)
+    echo
+    if [[ -n $seconds ]]; then
+        awk -v p="$total" -v s="$seconds" 'BEGIN {
+            printf "PDF: %d typeset pages in %.2f s (PDF stage, all locales) = %.0f pages/s\n", p, s, (s > 0 ? p / s : 0) }'
+    else
+        echo "PDF: $total pages (no PDF stage time in folio -v output)"
+    fi
+}
+
+# --- one corpus size at a time -----------------------------------------------------------
+for size in $SIZES; do
+    base=$WORK/$size
+    mkdir -p "$base"
+    generate "$size" folio "$base/folio"
+    generate "$size" hugo "$base/hugo"
+    fdir=$base/folio hdir=$base/hugo
+    pdf=0
+    [[ " $PDF_SIZES " == *" $size "* ]] && pdf=1
+
+    say "$size pages per locale x $(tr ',' '\n' <<<"$LOCALES" | grep -c .)"
+
+    # Once, verbose: stage timings and the output checks, before anything is timed.
+    "$FOLIO" build -v --no-pdf --root "$fdir" >"$base/stages.log" 2>&1 ||
+        { cat "$base/stages.log" >&2; die "folio build --no-pdf failed on $size"; }
+    echo "folio build -v --no-pdf, stages:"
+    stages "$base/stages.log"
+    diagnostics "$base/stages.log"
+    sanity "$fdir"
+    if ((pdf)); then
+        "$FOLIO" build -v --root "$fdir" >"$base/stages-pdf.log" 2>&1 ||
+            { cat "$base/stages-pdf.log" >&2; die "folio build (with PDFs) failed on $size"; }
+        echo
+        echo "folio build -v, stages:"
+        stages "$base/stages-pdf.log"
+        pdf_pages "$fdir" "$(stage_seconds "$base/stages-pdf.log" PDF)"
+    fi
+
+    # Timed rounds, the tools alternating within each round.
+    RESULTS=$base/results.txt
+    : >"$RESULTS"
+    for ((run = 1; run <= RUNS; run++)); do
+        echo "round $run/$RUNS" >&2
+        measure "$size" folio "$fdir/public" "$FOLIO" build --no-pdf --quiet --root "$fdir"
+        rm -rf "$hdir/resources"
+        measure "$size" hugo "$hdir/public" hugo --quiet -s "$hdir" -d "$hdir/public"
+        measure "$size" floor "$fdir/floor-out" "$FLOOR" "$fdir" "$fdir/floor-out"
+        if ((pdf)); then
+            measure "$size" folio+pdf "$fdir/public" "$FOLIO" build --quiet --root "$fdir"
+        fi
+    done
+
+    echo
+    python3 - "$RESULTS" "$size" "$MEDIANS" <<'PY'
+import statistics, sys
+results, size, medians = sys.argv[1:]
+runs = {}
+for line in open(results):
+    label, wall, user, system, kib = line.split()
+    runs.setdefault(label, []).append((float(wall), float(user) + float(system), int(kib) / 1024))
+med = {label: [statistics.median(col) for col in zip(*rows)] for label, rows in runs.items()}
+print("| tool | runs | median wall s | median CPU s | median peak MiB |")
+print("|---|---:|---:|---:|---:|")
+for label, (wall, cpu, mib) in med.items():
+    print(f"| {label} | {len(runs[label])} | {wall:.2f} | {cpu:.2f} | {mib:.0f} |")
+print()
+folio = med["folio"][0]
+for other, note in (("hugo", "target at 1000: <= 0.20"), ("floor", "target at 1000: <= 2.5")):
+    print(f"- folio / {other}, median wall: {folio / med[other][0]:.2f}  ({note})")
+if "folio+pdf" in med:
+    print(f"- folio+pdf / hugo, median wall: {med['folio+pdf'][0] / med['hugo'][0]:.2f}  (goal at 1000: < 1)")
+with open(medians, "a") as f:
+    for label, (wall, cpu, mib) in med.items():
+        f.write(f"{size}\t{label}\t{wall}\t{cpu}\t{mib}\n")
+PY
+done
+
+say "Scaling"
+python3 - "$MEDIANS" <<'PY'
+import sys
+med = {}
+for line in open(sys.argv[1]):
+    size, label, wall, cpu, mib = line.split("\t")
+    med[(int(size), label)] = (float(wall), float(mib))
+if (5000, "folio") in med and (1000, "folio") in med:
+    (w5, m5), (w1, _) = med[(5000, "folio")], med[(1000, "folio")]
+    print(f"- folio 5000 / 1000, median wall: {w5 / w1:.2f}  (target <= 5.5; peak at 5000: {m5:.0f} MiB, target < 1024)")
+else:
+    print("- folio 5000 / 1000: not measured (needs both sizes in SIZES)")
+PY
+
+if ((failures)); then
+    die "$failures output check(s) failed (see above)"
+fi

@@ -1,0 +1,328 @@
+/* Folio search: queries the static index that `folio build` writes under
+   search/<lang>/ (src/render/search). Query words become terms by the build's rule
+   (letters and digits, lowercased, accents off Latin letters, CJK as character
+   pairs); keep both sides in step. The build stems with Snowball; here a word that is
+   not in the index matches the longest indexed stem it begins with, and the word being
+   typed also matches every stem it is the beginning of. */
+(function () {
+  "use strict";
+
+  var form = document.querySelector("form.search[data-index]");
+  if (!form || !window.fetch || !String.prototype.normalize) return;
+
+  var base = form.getAttribute("data-index");
+  var root = form.getAttribute("data-root");
+  var input = form.querySelector(".search-input");
+  var drawer = form.querySelector(".search-drawer");
+  var status = form.querySelector(".search-status");
+  var list = form.querySelector(".search-results");
+  var lang = document.documentElement.lang;
+  var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
+  var SHOWN = 10;
+  var CJK = /[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]|[\ud840-\ud87e][\udc00-\udfff]/;
+  var RUN = /[\p{Alphabetic}\p{N}]+/gu;
+  var files = {};
+  var latest = 0;
+
+  form.hidden = false;
+
+  function load(name) {
+    if (!files[name]) {
+      files[name] = fetch(base + name).then(function (response) {
+        if (!response.ok) throw new Error(name + ": " + response.status);
+        return response.json();
+      });
+      files[name].catch(function () { delete files[name]; });
+    }
+    return files[name];
+  }
+
+  function fold(word) {
+    return word.normalize("NFD").replace(/([\u0000-\u024f])\p{M}+/gu, "$1").normalize("NFC");
+  }
+
+  /* The terms of a text, each { term, cjk }. */
+  function terms(text) {
+    var out = [];
+    (text.match(RUN) || []).forEach(function (run) {
+      var chars = Array.from(run);
+      var word = "";
+      var cjk = [];
+      function flushWord() {
+        if (word && (Array.from(word).length > 1 || /^\p{N}+$/u.test(word))) {
+          out.push({ term: fold(word.toLowerCase()), cjk: false });
+        }
+        word = "";
+      }
+      function flushCjk() {
+        if (cjk.length === 1) out.push({ term: cjk[0], cjk: true });
+        for (var i = 0; i + 1 < cjk.length; i++) out.push({ term: cjk[i] + cjk[i + 1], cjk: true });
+        cjk = [];
+      }
+      chars.forEach(function (c) {
+        if (CJK.test(c)) { flushWord(); cjk.push(c); } else { flushCjk(); word += c; }
+      });
+      flushWord();
+      flushCjk();
+    });
+    return out;
+  }
+
+  function shardName(term, cjk, width) {
+    if (cjk && width === 1) return "c" + (term.codePointAt(0) >> 6).toString(16);
+    var key = Array.from(term).slice(0, cjk ? 1 : width).join("");
+    var hex = "";
+    new TextEncoder().encode(key).forEach(function (b) { hex += (b < 16 ? "0" : "") + b.toString(16); });
+    return hex;
+  }
+
+  /* Stems a query term stands for, with how much a match counts. */
+  function stemsOf(wanted, shard, typing) {
+    var term = wanted.term;
+    var found = {};
+    var exact = shard.w[term] || (shard.s[term] ? term : null);
+    if (exact) {
+      found[exact] = 1;
+    } else if (!wanted.cjk) {
+      var best = "";
+      var length = Array.from(term).length;
+      Object.keys(shard.s).forEach(function (stem) {
+        if (term.lastIndexOf(stem, 0) === 0 && stem.length > best.length) best = stem;
+      });
+      if (best && Array.from(best).length >= Math.max(3, Math.ceil(length / 2))) found[best] = 1;
+    }
+    if (typing) {
+      var prefixed = 0;
+      Object.keys(shard.s).concat(Object.keys(shard.w)).some(function (key) {
+        if (key !== term && key.lastIndexOf(term, 0) === 0) {
+          var stem = shard.w[key] || key;
+          if (!(stem in found)) { found[stem] = 0.6; prefixed++; }
+        }
+        return prefixed >= 60;
+      });
+    }
+    return found;
+  }
+
+  /* Section -> score for one query term. */
+  function scores(shard, stems, sections) {
+    var out = new Map();
+    Object.keys(stems).forEach(function (stem) {
+      var postings = shard.s[stem];
+      if (!postings) return;
+      var idf = Math.log(1 + sections / (postings.length / 2));
+      var doc = 0;
+      for (var i = 0; i < postings.length; i += 2) {
+        doc += postings[i];
+        var weight = postings[i + 1];
+        var score = idf * stems[stem] * (weight * 2.2) / (weight + 1.2);
+        if (!(out.get(doc) >= score)) out.set(doc, score);
+      }
+    });
+    return out;
+  }
+
+  function pageOf(meta, doc) {
+    var low = 0;
+    var high = meta.starts.length - 1;
+    while (low < high) {
+      var mid = (low + high + 1) >> 1;
+      if (meta.starts[mid] <= doc) low = mid; else high = mid - 1;
+    }
+    return low;
+  }
+
+  /* Pages that match every term, best first, each with its best section. */
+  function rank(meta, perTerm) {
+    var pages = new Map();
+    perTerm.forEach(function (sectionScores, t) {
+      sectionScores.forEach(function (score, doc) {
+        var page = pageOf(meta, doc);
+        var entry = pages.get(page);
+        if (!entry) { entry = { page: page, terms: new Array(perTerm.length).fill(0), docs: new Map() }; pages.set(page, entry); }
+        entry.terms[t] = Math.max(entry.terms[t], score);
+        entry.docs.set(doc, (entry.docs.get(doc) || 0) + score);
+      });
+    });
+    var ranked = [];
+    pages.forEach(function (entry) {
+      if (entry.terms.some(function (s) { return s === 0; })) return;
+      var best = -1;
+      var bestScore = -1;
+      entry.docs.forEach(function (score, doc) {
+        if (score > bestScore || (score === bestScore && doc < best)) { best = doc; bestScore = score; }
+      });
+      ranked.push({ page: entry.page, doc: best, score: entry.terms.reduce(function (a, b) { return a + b; }, 0) });
+    });
+    ranked.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
+    return ranked;
+  }
+
+  function search(query) {
+    var id = ++latest;
+    var wanted = terms(query);
+    if (!wanted.length || (wanted.length === 1 && !wanted[0].cjk && Array.from(wanted[0].term).length < 2 && !/^\p{N}$/u.test(wanted[0].term))) {
+      close();
+      return;
+    }
+    load("meta.json").then(function (meta) {
+      var present = new Set(meta.shards);
+      var shards = wanted.map(function (t) {
+        var name = shardName(t.term, t.cjk, meta.width);
+        return present.has(name) ? load("t" + name + ".json") : Promise.resolve({ s: {}, w: {} });
+      });
+      return Promise.all(shards).then(function (loaded) {
+        var typing = !/\s$/.test(query);
+        var perTerm = wanted.map(function (t, i) {
+          var stems = stemsOf(t, loaded[i], typing && i === wanted.length - 1);
+          t.stems = Object.keys(stems);
+          return scores(loaded[i], stems, meta.sections);
+        });
+        var all = rank(meta, perTerm);
+        var ranked = all.slice(0, SHOWN);
+        var chunks = Array.from(new Set(ranked.map(function (r) { return Math.floor(r.doc / meta.chunk); })));
+        return Promise.all(chunks.map(function (n) { return load("d" + n + ".json"); })).then(function (loadedChunks) {
+          if (id !== latest) return;
+          var byChunk = {};
+          chunks.forEach(function (n, i) { byChunk[n] = loadedChunks[i]; });
+          show(query, meta, ranked, all.length, byChunk, wanted);
+        });
+      });
+    }).catch(function () {
+      if (id !== latest) return;
+      list.textContent = "";
+      say(form.getAttribute("data-unavailable"));
+    });
+  }
+
+  function say(text) {
+    status.textContent = text;
+    drawer.hidden = false;
+  }
+
+  function message(count, query) {
+    var category = plural ? plural.select(count) : "other";
+    var text = form.getAttribute("data-results-" + category) || form.getAttribute("data-results-other");
+    return text.replace("{count}", count).replace("{query}", query);
+  }
+
+  function show(query, meta, ranked, total, byChunk, wanted) {
+    list.textContent = "";
+    if (!ranked.length) {
+      say(form.getAttribute("data-none").replace("{query}", query.trim()));
+      return;
+    }
+    var stems = [];
+    wanted.forEach(function (t) { stems = stems.concat(t.stems || [], [t.term]); });
+    ranked.forEach(function (result) {
+      var row = byChunk[Math.floor(result.doc / meta.chunk)][result.doc % meta.chunk];
+      var page = meta.pages[result.page];
+      var link = document.createElement("a");
+      link.href = root + page[0] + (row[1] ? "#" + row[1] : "");
+      link.appendChild(span("search-result-title", page[1]));
+      if (row[2]) link.appendChild(span("search-result-section", row[2]));
+      var excerpt = span("search-result-excerpt", "");
+      highlight(excerpt, row[3], stems);
+      link.appendChild(excerpt);
+      var item = document.createElement("li");
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    say(message(total, query.trim()));
+  }
+
+  function span(className, text) {
+    var el = document.createElement("span");
+    el.className = className;
+    el.textContent = text;
+    return el;
+  }
+
+  /* Marks what the query found in `text`: words that a term or its stems begin,
+     and each occurrence of a CJK pair. */
+  function highlight(target, text, stems) {
+    var ranges = [];
+    text.replace(RUN, function (word, offset) {
+      if (CJK.test(word)) return word;
+      var folded = fold(word.toLowerCase());
+      if (stems.some(function (stem) { return stem.length > 1 && folded.lastIndexOf(stem, 0) === 0; })) {
+        ranges.push([offset, offset + word.length]);
+      }
+      return word;
+    });
+    stems.forEach(function (stem) {
+      if (!CJK.test(stem)) return;
+      for (var at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + 1)) {
+        ranges.push([at, at + stem.length]);
+      }
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0]; });
+    var done = 0;
+    ranges.forEach(function (range) {
+      var start = Math.max(range[0], done);
+      if (range[1] <= start) return;
+      if (start > done) target.appendChild(document.createTextNode(text.slice(done, start)));
+      var previous = target.lastChild;
+      if (start === done && previous && previous.nodeName === "MARK") {
+        previous.textContent += text.slice(start, range[1]);
+      } else {
+        var mark = document.createElement("mark");
+        mark.textContent = text.slice(start, range[1]);
+        target.appendChild(mark);
+      }
+      done = range[1];
+    });
+    target.appendChild(document.createTextNode(text.slice(done)));
+  }
+
+  function close() {
+    latest++;
+    drawer.hidden = true;
+    list.textContent = "";
+    status.textContent = "";
+  }
+
+  function links() {
+    return Array.prototype.slice.call(list.querySelectorAll("a"));
+  }
+
+  var timer = 0;
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    var query = input.value;
+    timer = setTimeout(function () { search(query); }, 80);
+  });
+  input.addEventListener("focus", function () { load("meta.json").catch(function () {}); });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = links()[0];
+    if (first) first.click();
+  });
+  form.addEventListener("keydown", function (event) {
+    var all = links();
+    var index = all.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" && all.length) {
+      event.preventDefault();
+      all[Math.min(index + 1, all.length - 1)].focus();
+    } else if (event.key === "ArrowUp" && index >= 0) {
+      event.preventDefault();
+      (index === 0 ? input : all[index - 1]).focus();
+    } else if (event.key === "Escape") {
+      close();
+      input.focus();
+    }
+  });
+  document.addEventListener("click", function (event) {
+    if (!form.contains(event.target)) drawer.hidden = true;
+  });
+  input.addEventListener("focus", function () {
+    if (list.children.length || status.textContent) drawer.hidden = false;
+  });
+
+  /* `?q=words` opens the page with those results, as a search engine's link would. */
+  var asked = new URLSearchParams(window.location.search).get("q");
+  if (asked) {
+    input.value = asked;
+    search(asked);
+  }
+})();
