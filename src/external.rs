@@ -35,12 +35,11 @@ fn collect(blocks: &[Block], file: &str, out: &mut Vec<Link>) {
         for inline in list {
             match inline {
                 Inline::Link {
-                    href: Href::External(url),
-                    content,
-                    pos,
-                    ..
+                    href, content, pos, ..
                 } => {
-                    if url.starts_with("http://") || url.starts_with("https://") {
+                    if let Href::External(url) = &**href
+                        && (url.starts_with("http://") || url.starts_with("https://"))
+                    {
                         out.push(Link {
                             url: url.clone(),
                             file: file.to_string(),
@@ -49,8 +48,7 @@ fn collect(blocks: &[Block], file: &str, out: &mut Vec<Link>) {
                     }
                     inlines(content, file, out);
                 }
-                Inline::Link { content, .. }
-                | Inline::Emphasis(content)
+                Inline::Emphasis(content)
                 | Inline::Strong(content)
                 | Inline::Strikethrough(content) => inlines(content, file, out),
                 _ => {}

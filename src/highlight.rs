@@ -3,7 +3,8 @@
 //! HTML gets CSS classes (`hl-*`) and one generated stylesheet with a light and a dark
 //! theme, so pages carry no inline colours and follow the reader's colour scheme.
 
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
 
 use syntect::highlighting::ThemeSet;
 use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
@@ -15,6 +16,9 @@ use crate::model::{Block, Page};
 
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
 static THEMES: LazyLock<ThemeSet> = LazyLock::new(ThemeSet::load_defaults);
+
+/// Highlighted HTML by language and code.
+type Highlighted = HashMap<(String, String), Arc<str>>;
 
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 const LIGHT_THEME: &str = "InspiredGitHub";
@@ -39,6 +43,21 @@ pub fn knows(lang: &str) -> bool {
 /// The code as HTML spans with `hl-` classes; plain escaped text when the language is
 /// unknown or absent.
 pub fn to_html(code: &str, lang: Option<&str>) -> String {
+    // Translations repeat their source's code blocks, and `serve` rebuilds pages whose
+    // code did not change: each distinct block is highlighted once per process.
+    static DONE: LazyLock<Mutex<Highlighted>> = LazyLock::new(Default::default);
+    let key = (lang.unwrap_or_default().to_string(), code.to_string());
+    if let Some(html) = DONE.lock().ok().and_then(|done| done.get(&key).cloned()) {
+        return html.to_string();
+    }
+    let html = highlight_html(code, lang);
+    if let Ok(mut done) = DONE.lock() {
+        done.insert(key, Arc::from(html.as_str()));
+    }
+    html
+}
+
+fn highlight_html(code: &str, lang: Option<&str>) -> String {
     let Some(syntax) = lang.filter(|l| !PLAIN.contains(l)).and_then(syntax) else {
         return pulldown_cmark_escape_html(code);
     };

@@ -13,6 +13,11 @@ use folio::commands::trees::{self, PathsOptions};
 use folio::diagnostic::Diagnostics;
 use folio::diagnostic::{self, Diagnostic, Severity};
 
+/// Rendering allocates many short strings on every thread; glibc's allocator spent a
+/// tenth of a large build in locking and trimming its arenas (perf), mimalloc does not.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -127,9 +132,12 @@ fn main() -> ExitCode {
                 for (stage, took) in &report.stages {
                     let _ = writeln!(
                         stderr,
-                        "  {stage:<15} {:>8.1} ms",
+                        "  {stage:<18} {:>8.1} ms",
                         took.as_secs_f64() * 1000.0
                     );
+                }
+                if let Some(peak) = peak_memory_mib() {
+                    let _ = writeln!(stderr, "  {:<18} {peak:>8} MiB", "peak memory");
                 }
             }
             if let Some(out) = &report.written
@@ -164,4 +172,12 @@ fn exit_code(diagnostics: &[Diagnostic], strict: bool) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The process's peak resident memory, where the system tells it (Linux).
+fn peak_memory_mib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024)
 }

@@ -39,3 +39,45 @@ impl Output {
         self.files.extend(other.files);
     }
 }
+
+/// Where renderers hand each file as soon as it is made: the disk (`write::Staging`,
+/// so a large site is never held in memory whole), memory (`Collect`, for `serve` and
+/// tests), or nowhere (`Discard`, for `check`). Called from many threads at once.
+pub trait Sink: Sync {
+    fn put(&self, path: String, bytes: Vec<u8>);
+
+    /// Every file of `output`.
+    fn put_all(&self, output: Output) {
+        for (path, bytes) in output.files {
+            self.put(path, bytes);
+        }
+    }
+}
+
+/// A sink that keeps the files in memory.
+#[derive(Debug, Default)]
+pub struct Collect(std::sync::Mutex<Output>);
+
+impl Collect {
+    pub fn into_output(self) -> Output {
+        self.0.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for Collect {
+    fn put(&self, path: String, bytes: Vec<u8>) {
+        if let Ok(mut output) = self.0.lock() {
+            output.insert(path, bytes);
+        }
+    }
+}
+
+/// A sink that counts the files and drops them.
+#[derive(Debug, Default)]
+pub struct Discard(std::sync::atomic::AtomicUsize);
+
+impl Sink for Discard {
+    fn put(&self, _path: String, _bytes: Vec<u8>) {
+        self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+}

@@ -6,38 +6,182 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{SyncSender, sync_channel};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 
 use rayon::prelude::*;
 
-use crate::output::Output;
+use crate::output::{Output, Sink};
 
+/// Writes a whole in-memory output at once.
 pub fn write(output: &Output, out_dir: &Path) -> io::Result<()> {
-    let staging = sibling(out_dir, "new");
-    let previous = sibling(out_dir, "old");
-    remove_if_exists(&staging)?;
-    remove_if_exists(&previous)?;
-    std::fs::create_dir_all(&staging)?;
-    let files: Vec<(&str, &[u8])> = output.iter().collect();
-    let written = files.par_iter().try_for_each(|(path, bytes)| {
-        let target = staging.join(path);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)?;
+    let staging = Staging::begin(out_dir)?;
+    for (path, bytes) in output.iter() {
+        staging.put(path.to_string(), bytes.to_vec());
+    }
+    staging.commit()
+}
+
+/// A build being written: files land in the staging folder as renderers make them,
+/// and the output folder changes only at `commit`.
+///
+/// Writer threads of their own do the writing: creating a folder or a file can block
+/// for a while in the file system, and rendering threads must not wait on it.
+pub struct Staging {
+    staging: PathBuf,
+    out_dir: PathBuf,
+    queue: Option<SyncSender<(String, Vec<u8>)>>,
+    writers: Vec<JoinHandle<()>>,
+    shared: Arc<Shared>,
+}
+
+#[derive(Default)]
+struct Shared {
+    files: AtomicUsize,
+    /// The first write error; later files are skipped.
+    failed: Mutex<Option<io::Error>>,
+}
+
+/// Writer threads, and files waiting for them (bounds the memory a fast renderer and a
+/// slow disk can pile up).
+const WRITERS: usize = 2;
+const WAITING: usize = 256;
+
+impl Staging {
+    /// Starts from an empty staging folder beside `out_dir`.
+    pub fn begin(out_dir: &Path) -> io::Result<Self> {
+        let staging = sibling(out_dir, "new");
+        remove_if_exists(&staging)?;
+        std::fs::create_dir_all(&staging)?;
+        let (queue, waiting) = sync_channel::<(String, Vec<u8>)>(WAITING);
+        let waiting = Arc::new(Mutex::new(waiting));
+        let shared = Arc::new(Shared::default());
+        let writers = (0..WRITERS)
+            .map(|_| {
+                let waiting = waiting.clone();
+                let shared = shared.clone();
+                let root = staging.clone();
+                std::thread::spawn(move || {
+                    loop {
+                        let next = waiting.lock().ok().and_then(|w| w.recv().ok());
+                        let Some((path, bytes)) = next else { break };
+                        shared.write(&root, &path, &bytes);
+                    }
+                })
+            })
+            .collect();
+        Ok(Staging {
+            staging,
+            out_dir: out_dir.to_path_buf(),
+            queue: Some(queue),
+            writers,
+            shared,
+        })
+    }
+
+    /// Waits for the writers; the number of files written.
+    fn finish(&mut self) -> usize {
+        self.queue = None;
+        for writer in self.writers.drain(..) {
+            let _ = writer.join();
         }
-        std::fs::write(target, bytes)
-    });
-    if let Err(err) = written {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(err);
+        self.shared.files.load(Ordering::Relaxed)
     }
-    if out_dir.exists() {
-        std::fs::rename(out_dir, &previous)?;
+
+    /// Waits for every file handed over so far and tells how many were written.
+    pub fn files(&mut self) -> usize {
+        self.finish()
     }
-    if let Err(err) = std::fs::rename(&staging, out_dir) {
-        // Put the previous site back before reporting.
-        let _ = std::fs::rename(&previous, out_dir);
-        return Err(err);
+
+    /// Swaps the staging folder in for the previous output, which is then removed.
+    pub fn commit(mut self) -> io::Result<()> {
+        self.finish();
+        if let Some(err) = self.shared.failed.lock().ok().and_then(|mut f| f.take()) {
+            let _ = std::fs::remove_dir_all(&self.staging);
+            return Err(err);
+        }
+        let previous = sibling(&self.out_dir, "old");
+        remove_if_exists(&previous)?;
+        if self.out_dir.exists() {
+            std::fs::rename(&self.out_dir, &previous)?;
+        }
+        if let Err(err) = std::fs::rename(&self.staging, &self.out_dir) {
+            // Put the previous site back before reporting.
+            let _ = std::fs::rename(&previous, &self.out_dir);
+            return Err(err);
+        }
+        remove_in_parallel(&previous)
     }
-    remove_if_exists(&previous)
+
+    /// Drops what was written; the previous output stays as it was.
+    pub fn abandon(mut self) {
+        self.finish();
+        let _ = std::fs::remove_dir_all(&self.staging);
+    }
+}
+
+impl Shared {
+    fn write(&self, root: &Path, path: &str, bytes: &[u8]) {
+        if self.failed.lock().map(|f| f.is_some()).unwrap_or(true) {
+            return;
+        }
+        let target = root.join(path);
+        let written = match target.parent() {
+            Some(parent) => std::fs::create_dir_all(parent),
+            None => Ok(()),
+        }
+        .and_then(|()| std::fs::write(&target, bytes));
+        match written {
+            Ok(()) => {
+                self.files.fetch_add(1, Ordering::Relaxed);
+            }
+            Err(err) => {
+                if let Ok(mut failed) = self.failed.lock() {
+                    failed.get_or_insert(err);
+                }
+            }
+        }
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, path: String, bytes: Vec<u8>) {
+        if let Some(queue) = &self.queue {
+            let _ = queue.send((path, bytes));
+        }
+    }
+}
+
+/// Removes a tree, its top-level folders side by side: the previous output of a big
+/// site is thousands of folders, and unlinking is most of a rebuild's writing time.
+fn remove_in_parallel(dir: &Path) -> io::Result<()> {
+    let entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(err) => return Err(err),
+    };
+    entries.par_iter().try_for_each(|path| {
+        if path.is_dir() {
+            let children: Vec<PathBuf> = std::fs::read_dir(path)?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .collect();
+            children
+                .par_iter()
+                .try_for_each(|child| remove_entry(child))?;
+        }
+        remove_entry(path)
+    })?;
+    remove_if_exists(dir)
+}
+
+fn remove_entry(path: &Path) -> io::Result<()> {
+    if path.is_dir() {
+        std::fs::remove_dir_all(path)
+    } else {
+        std::fs::remove_file(path)
+    }
 }
 
 fn sibling(dir: &Path, suffix: &str) -> PathBuf {

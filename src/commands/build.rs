@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load;
 use crate::model::{Pos, Site};
-use crate::output::Output;
+use crate::output::Sink;
 use crate::parse;
 use crate::render;
 use crate::write;
@@ -55,14 +55,6 @@ pub fn run(options: &BuildOptions, progress: Progress) -> BuildReport {
     } else {
         PdfStep::Render
     };
-    let compiled = compile(
-        &options.root,
-        &options.locales,
-        &diagnostics,
-        &mut stages,
-        step,
-        progress,
-    );
     let out = options
         .out
         .clone()
@@ -75,23 +67,35 @@ pub fn run(options: &BuildOptions, progress: Progress) -> BuildReport {
         elapsed: Duration::ZERO,
         stages: Timings::new(),
     };
-    if let Some((site, output)) = compiled {
-        report.pages = site.pages.len();
-        report.files = output.len();
-        let blocked = diagnostics.has_errors() || (options.strict && !diagnostics.is_empty());
-        if !blocked {
-            progress("writing");
-            let writing = Instant::now();
-            let written = write::write(&output, &out);
-            stages.push(("write", writing.elapsed()));
-            match written {
-                Ok(()) => report.written = Some(out.clone()),
-                Err(err) => diagnostics.push(
-                    Diagnostic::error(out.display().to_string(), Pos { line: 1, column: 1 }, format!("cannot write the site: {err}"))
-                        .with_hint("check that the output folder's parent exists and is writable; the previous output was kept"),
-                ),
+    match write::Staging::begin(&out) {
+        Ok(mut staging) => {
+            let compiled = compile(
+                &options.root,
+                &options.locales,
+                &diagnostics,
+                &mut stages,
+                step,
+                progress,
+                &staging,
+            );
+            report.files = staging.files();
+            let blocked = diagnostics.has_errors() || (options.strict && !diagnostics.is_empty());
+            match compiled {
+                Some(site) if !blocked => {
+                    report.pages = site.pages.len();
+                    progress("writing");
+                    let writing = Instant::now();
+                    let committed = staging.commit();
+                    stages.push(("write", writing.elapsed()));
+                    match committed {
+                        Ok(()) => report.written = Some(out.clone()),
+                        Err(err) => diagnostics.push(cannot_write(&out, &err)),
+                    }
+                }
+                _ => staging.abandon(),
             }
         }
+        Err(err) => diagnostics.push(cannot_write(&out, &err)),
     }
     report.diagnostics = diagnostics.into_sorted();
     report.elapsed = started.elapsed();
@@ -99,7 +103,15 @@ pub fn run(options: &BuildOptions, progress: Progress) -> BuildReport {
     report
 }
 
-/// Everything up to the in-memory output; `None` when the site cannot even be read.
+fn cannot_write(out: &Path, err: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        out.display().to_string(),
+        Pos { line: 1, column: 1 },
+        format!("cannot write the site: {err}"),
+    )
+    .with_hint("check that the output folder's parent exists and is writable; the previous output was kept")
+}
+
 /// What to do about the PDFs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PdfStep {
@@ -113,6 +125,8 @@ pub enum PdfStep {
     Later,
 }
 
+/// Loads, renders and hands every output file to `sink` as it is made; `None` when the
+/// site cannot even be read.
 pub fn compile(
     root: &Path,
     only: &[String],
@@ -120,7 +134,8 @@ pub fn compile(
     stages: &mut Timings,
     pdf: PdfStep,
     progress: Progress,
-) -> Option<(Site, Output)> {
+    sink: &dyn Sink,
+) -> Option<Site> {
     let mut clock = Instant::now();
     let mut lap = |name: &'static str, stages: &mut Timings| {
         stages.push((name, clock.elapsed()));
@@ -147,26 +162,36 @@ pub fn compile(
     } else {
         BTreeMap::new()
     };
-    // The search index reads the model, not the HTML: both render side by side.
-    let (mut output, search) = rayon::join(
+    // The search index reads the model, not the HTML: both render side by side, and
+    // each reports its own time (they overlap).
+    let timed = |work: &dyn Fn()| {
+        let started = Instant::now();
+        work();
+        started.elapsed()
+    };
+    let (website, search) = rayon::join(
         || {
-            render::html::render(
-                &loaded.site,
-                &loaded.messages,
-                &loaded.theme,
-                &loaded.assets,
-                &pdf_files,
-                diagnostics,
-            )
+            timed(&|| {
+                render::html::render(
+                    &loaded.site,
+                    &loaded.messages,
+                    &loaded.theme,
+                    &loaded.assets,
+                    &pdf_files,
+                    diagnostics,
+                    sink,
+                )
+            })
         },
-        || render::search::index(&loaded.site, &loaded.messages),
+        || timed(&|| render::search::index(&loaded.site, &loaded.messages, sink)),
     );
-    output.extend(search);
-    lap("website and search", stages);
+    stages.push(("  website", website));
+    stages.push(("  search index", search));
+    lap("website + search", stages);
     if pdf_enabled && pdf == PdfStep::Render {
         progress("typesetting the PDF guides");
         let style = parse::pdf_style::parse(loaded.theme.pdf_style.as_ref(), diagnostics);
-        output.extend(render::pdf::render(
+        sink.put_all(render::pdf::render(
             &loaded.site,
             &loaded.messages,
             &style,
@@ -177,7 +202,7 @@ pub fn compile(
         ));
         lap("PDF", stages);
     }
-    Some((loaded.site, output))
+    Some(loaded.site)
 }
 
 /// Languages whose text the embedded fonts cannot show.

@@ -30,13 +30,14 @@ const PAGE_IDS: &[&str] = &[
 
 pub fn run(options: &CheckOptions) -> Vec<Diagnostic> {
     let diagnostics = Diagnostics::new();
-    if let Some((site, _)) = compile(
+    if let Some(site) = compile(
         &options.root,
         &[],
         &diagnostics,
         &mut Timings::new(),
         PdfStep::Render,
         &|_| {},
+        &crate::output::Discard::default(),
     ) {
         unused_messages(&options.root, &site, &diagnostics);
         if options.external {

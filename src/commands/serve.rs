@@ -13,7 +13,7 @@ use pulldown_cmark_escape::escape_html;
 use tiny_http::{Header, Response, Server};
 
 use crate::diagnostic::{self, Diagnostic, Diagnostics, Severity};
-use crate::output::Output;
+use crate::output::{Collect, Output};
 
 use super::build::{PdfStep, Timings, compile};
 
@@ -72,6 +72,7 @@ pub fn run(options: &ServeOptions) -> Result<(), String> {
 fn rebuild(root: &Path, shared: &Arc<Shared>) {
     let started = Instant::now();
     let diagnostics = Diagnostics::new();
+    let files = Collect::default();
     let compiled = compile(
         root,
         &[],
@@ -79,6 +80,7 @@ fn rebuild(root: &Path, shared: &Arc<Shared>) {
         &mut Timings::new(),
         PdfStep::Later,
         &|_| {},
+        &files,
     );
     let failed = compiled.is_none() || diagnostics.has_errors();
     let report: Vec<Diagnostic> = diagnostics.into_sorted();
@@ -93,8 +95,8 @@ fn rebuild(root: &Path, shared: &Arc<Shared>) {
                 .collect();
             served.errors = Some(diagnostic::render(&errors, false));
             eprintln!("build failed: still serving the last good site");
-        } else if let Some((site, output)) = compiled {
-            served.output = output;
+        } else if let Some(site) = compiled {
+            served.output = files.into_output();
             served.errors = None;
             eprintln!(
                 "rebuilt {} pages in {:.0} ms",
@@ -127,16 +129,21 @@ fn add_pdfs(root: &Path, shared: &Shared, version: u64) {
         return;
     }
     let diagnostics = Diagnostics::new();
-    let Some((_, output)) = compile(
+    let files = Collect::default();
+    if compile(
         root,
         &[],
         &diagnostics,
         &mut Timings::new(),
         PdfStep::Render,
         &|_| {},
-    ) else {
+        &files,
+    )
+    .is_none()
+    {
         return;
-    };
+    }
+    let output = files.into_output();
     let mut served = shared.served.lock().expect("served site");
     if served.version == version {
         let pdfs: Vec<(String, Vec<u8>)> = output

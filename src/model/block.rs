@@ -98,13 +98,14 @@ pub enum Inline {
     Strikethrough(Vec<Inline>),
     Code(String),
     Link {
-        href: Href,
+        /// Boxed: links are rare among inlines, and this keeps every inline small.
+        href: Box<Href>,
         title: String,
         content: Vec<Inline>,
         pos: Pos,
     },
     Image {
-        src: Href,
+        src: Box<Href>,
         alt: String,
         title: String,
         pos: Pos,

@@ -13,8 +13,15 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// Sorted by id.
     pub trees: Vec<DecisionTree>,
-    /// (locale, path) -> index in `pages`, so lookups stay cheap on large sites.
-    index: HashMap<(String, String), usize>,
+    /// Per locale, its pages' range in `pages` (they are consecutive) and each path's
+    /// index there, so lookups cost no allocation and no scan on large sites.
+    index: HashMap<String, LocaleIndex>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+struct LocaleIndex {
+    range: std::ops::Range<usize>,
+    paths: HashMap<String, usize>,
 }
 
 impl Site {
@@ -29,18 +36,30 @@ impl Site {
                 .unwrap_or(usize::MAX)
         };
         pages.sort_by(|a, b| {
-            (rank(&a.locale), !is_index(a), a.front.weight, &a.path).cmp(&(
-                rank(&b.locale),
-                !is_index(b),
-                b.front.weight,
-                &b.path,
-            ))
+            (
+                rank(&a.locale),
+                &a.locale,
+                !is_index(a),
+                a.front.weight,
+                &a.path,
+            )
+                .cmp(&(
+                    rank(&b.locale),
+                    &b.locale,
+                    !is_index(b),
+                    b.front.weight,
+                    &b.path,
+                ))
         });
-        let index = pages
-            .iter()
-            .enumerate()
-            .map(|(i, p)| ((p.locale.clone(), p.path.clone()), i))
-            .collect();
+        let mut index: HashMap<String, LocaleIndex> = HashMap::new();
+        for (i, page) in pages.iter().enumerate() {
+            let entry = index.entry(page.locale.clone()).or_insert(LocaleIndex {
+                range: i..i,
+                paths: HashMap::new(),
+            });
+            entry.range.end = i + 1;
+            entry.paths.insert(page.path.clone(), i);
+        }
         Site {
             config,
             pages,
@@ -50,7 +69,20 @@ impl Site {
     }
 
     pub fn pages_of<'a>(&'a self, locale: &'a str) -> impl Iterator<Item = &'a Page> + 'a {
-        self.pages.iter().filter(move |p| p.locale == locale)
+        self.locale_pages(locale).iter()
+    }
+
+    /// The pages of `locale`, in reading order.
+    pub fn locale_pages(&self, locale: &str) -> &[Page] {
+        self.index
+            .get(locale)
+            .map_or(&[], |l| &self.pages[l.range.clone()])
+    }
+
+    /// Where a page stands in its locale's reading order.
+    pub fn position(&self, locale: &str, path: &str) -> Option<usize> {
+        let l = self.index.get(locale)?;
+        l.paths.get(path).map(|&i| i - l.range.start)
     }
 
     pub fn tree(&self, id: &str) -> Option<&DecisionTree> {
@@ -58,9 +90,8 @@ impl Site {
     }
 
     pub fn page(&self, locale: &str, path: &str) -> Option<&Page> {
-        self.index
-            .get(&(locale.to_string(), path.to_string()))
-            .map(|&i| &self.pages[i])
+        let i = *self.index.get(locale)?.paths.get(path)?;
+        Some(&self.pages[i])
     }
 }
 

@@ -138,6 +138,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
             }
         }
         flush_paragraph(&mut loose, &mut blocks);
+        blocks.shrink_to_fit();
         blocks
     }
 
@@ -281,6 +282,14 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 other => self.inline_event(other, range, &mut out),
             }
         }
+        // The model of a large site is mostly inline lists and texts grown by appending:
+        // no growth slack is kept.
+        for inline in &mut out {
+            if let Inline::Text(text) = inline {
+                text.shrink_to_fit();
+            }
+        }
+        out.shrink_to_fit();
         out
     }
 
@@ -314,7 +323,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
             Event::Start(Tag::Link {
                 dest_url, title, ..
             }) => Inline::Link {
-                href: classify(&dest_url),
+                href: Box::new(classify(&dest_url)),
                 title: title.into_string(),
                 content: self.inlines(TagEnd::Link),
                 pos: self.lines.pos(range.start),
@@ -322,7 +331,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
             Event::Start(Tag::Image {
                 dest_url, title, ..
             }) => Inline::Image {
-                src: classify(&dest_url),
+                src: Box::new(classify(&dest_url)),
                 alt: Inline::plain_text(&self.inlines(TagEnd::Image)),
                 title: title.into_string(),
                 pos: self.lines.pos(range.start),
@@ -464,7 +473,7 @@ fn paragraph(inlines: Vec<Inline>) -> Block {
     ] = inlines.as_slice()
     {
         return Block::Image {
-            src: src.clone(),
+            src: (**src).clone(),
             alt: alt.clone(),
             title: title.clone(),
             pos: *pos,
@@ -550,7 +559,7 @@ mod tests {
         let links: Vec<_> = inlines
             .iter()
             .filter_map(|i| match i {
-                Inline::Link { href, pos, .. } => Some((href.clone(), *pos)),
+                Inline::Link { href, pos, .. } => Some(((**href).clone(), *pos)),
                 _ => None,
             })
             .collect();

@@ -291,7 +291,7 @@ impl Writer<'_> {
                     self.text(title);
                     self.out.push('"');
                 }
-                if matches!(href, Href::External(_)) {
+                if matches!(**href, Href::External(_)) {
                     self.out.push_str(" class=\"external\"");
                 }
                 self.out.push('>');

@@ -6,6 +6,7 @@
 
 mod body;
 mod links;
+mod navigation;
 mod sitemap;
 mod templates;
 mod tree;
@@ -14,7 +15,7 @@ pub use body::LABEL_IDS;
 pub use links::{UrlMap, relative};
 pub use tree::UI_IDS;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -23,9 +24,10 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::highlight;
 use crate::locale::{Messages, Texts};
 use crate::model::{BinaryFile, Page, Pos, Site, Theme};
-use crate::output::Output;
+use crate::output::Sink;
 
 use body::Labels;
+use navigation::Navigation;
 use templates::Templates;
 use tree::TreeRenderer;
 
@@ -38,13 +40,13 @@ pub fn render(
     assets: &[BinaryFile],
     pdf_files: &BTreeMap<String, String>,
     diagnostics: &Diagnostics,
-) -> Output {
-    let mut output = Output::default();
+    sink: &dyn Sink,
+) {
     let templates = match Templates::compile(theme) {
         Ok(t) => t,
         Err(problems) => {
             diagnostics.extend(problems);
-            return output;
+            return;
         }
     };
     let urls = UrlMap::new(site);
@@ -55,13 +57,13 @@ pub fn render(
         .map(|l| LocaleView::new(l, messages, site))
         .collect();
     let Some(locales) = labels_for(locales, messages, diagnostics) else {
-        return output;
+        return;
     };
     if locales.is_empty() {
-        return output;
+        return;
     }
     if !site.trees.is_empty() && !check_tree_strings(site, messages, diagnostics) {
-        return output;
+        return;
     }
     let trees = TreeRenderer {
         site,
@@ -70,6 +72,12 @@ pub fn render(
     };
     let renderer = Renderer {
         site,
+        navigation: site
+            .config
+            .locales
+            .iter()
+            .map(|l| (l.clone(), Navigation::new(site, l)))
+            .collect(),
         pdf_files,
         trees: &trees,
         urls: &urls,
@@ -77,34 +85,33 @@ pub fn render(
         locales: &locales,
     };
 
-    let pages: Vec<(String, Result<String, Diagnostic>)> = site
-        .pages
+    // Each page goes to the sink as soon as it is rendered: on disk, a big site is
+    // written while it renders and never sits in memory whole.
+    site.pages
         .par_iter()
-        .map(|page| (format!("{}index.html", page.url), renderer.page(page)))
-        .collect();
-    for (path, result) in pages {
-        match result {
-            Ok(html) => output.insert(path, html),
+        .for_each(|page| match renderer.page(page) {
+            Ok(html) => sink.put(format!("{}index.html", page.url), html.into_bytes()),
             Err(d) => diagnostics.push(d),
-        }
-    }
+        });
     for (path, result) in renderer.extra_pages() {
         match result {
-            Ok(html) => output.insert(path, html),
+            Ok(html) => sink.put(path, html.into_bytes()),
             Err(d) => diagnostics.push(d),
         }
     }
-    output.insert("sitemap.xml", sitemap::render(site, &urls));
-    output.insert("static/highlight.css", highlight::stylesheet());
+    sink.put("sitemap.xml".into(), sitemap::render(site, &urls).into());
+    sink.put(
+        "static/highlight.css".into(),
+        highlight::stylesheet().into(),
+    );
     for file in &theme.static_files {
-        output.insert(format!("static/{}", file.path), file.bytes.clone());
+        sink.put(format!("static/{}", file.path), file.bytes.clone());
     }
     for asset in assets {
         // content/<locale>/x.png is published as <locale>/x.png, beside its pages.
         let path = asset.path.strip_prefix("content/").unwrap_or(&asset.path);
-        output.insert(path, asset.bytes.clone());
+        sink.put(path.to_string(), asset.bytes.clone());
     }
-    output
 }
 
 /// One locale's strings and names, computed once for all its pages.
@@ -219,6 +226,7 @@ fn check_tree_strings(site: &Site, messages: &Messages, diagnostics: &Diagnostic
 
 struct Renderer<'a> {
     site: &'a Site,
+    navigation: HashMap<String, Navigation<'a>>,
     pdf_files: &'a BTreeMap<String, String>,
     trees: &'a TreeRenderer<'a>,
     urls: &'a UrlMap,
@@ -233,27 +241,6 @@ struct NavLink {
     current: bool,
     /// 1 for top-level pages and section indexes, 2 for a section's pages.
     level: u8,
-}
-
-/// The first folder of a page's path: its section (`None` at the top level).
-fn section_of(path: &str) -> Option<&str> {
-    path.split_once('/').map(|(section, _)| section)
-}
-
-fn is_section_index(path: &str) -> bool {
-    path.ends_with("/index.md") || path.ends_with("/_index.md")
-}
-
-/// The sidebar shows top-level pages, every section's index, and the pages of the
-/// current page's section: its size stays bounded as a site grows, so output grows
-/// linearly with the number of pages.
-fn in_navigation(current: &Page, candidate: &Page) -> bool {
-    match section_of(&candidate.path) {
-        None => true,
-        Some(section) => {
-            is_section_index(&candidate.path) || section_of(&current.path) == Some(section)
-        }
-    }
 }
 
 #[derive(Serialize)]
@@ -315,25 +302,20 @@ impl Renderer<'_> {
             })
             .collect();
         context.insert("toc", &toc);
-        let siblings: Vec<&Page> = self.site.pages_of(&page.locale).collect();
-        let nav: Vec<NavLink> = siblings
-            .iter()
-            .filter(|p| in_navigation(page, p))
-            .map(|p| NavLink {
-                level: section_of(&p.path).map_or(1, |_| 2 - u8::from(is_section_index(&p.path))),
+        let navigation = self.navigation.get(&page.locale);
+        let nav: Vec<NavLink> = navigation
+            .map(|n| n.entries(page))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(p, level)| NavLink {
+                level,
                 ..self.nav_link(page, p)
             })
             .collect();
         context.insert("nav", &nav);
-        let index = siblings
-            .iter()
-            .position(|p| p.path == page.path)
-            .unwrap_or(0);
-        let previous = index
-            .checked_sub(1)
-            .and_then(|i| siblings.get(i))
-            .map(|p| self.nav_link(page, p));
-        let next = siblings.get(index + 1).map(|p| self.nav_link(page, p));
+        let (previous, next) = navigation.map_or((None, None), |n| n.neighbours(page, self.site));
+        let previous = previous.map(|p| self.nav_link(page, p));
+        let next = next.map(|p| self.nav_link(page, p));
         context.insert("previous", &previous);
         context.insert("next", &next);
         context.insert("translations", &self.translations(page));

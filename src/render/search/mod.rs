@@ -17,14 +17,16 @@
 mod sections;
 mod terms;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::locale::{Messages, Texts};
 use crate::model::{LinkStyle, Page, Site};
-use crate::output::Output;
+use crate::output::{Output, Sink};
 
 use sections::Section;
 use terms::Token;
@@ -42,27 +44,26 @@ const TITLE_WEIGHT: u32 = 6;
 const HEADING_WEIGHT: u32 = 3;
 
 /// The index files of every locale.
-pub fn index(site: &Site, messages: &Messages) -> Output {
-    let built: Vec<Output> = site
-        .config
+pub fn index(site: &Site, messages: &Messages, sink: &dyn Sink) {
+    site.config
         .locales
         .par_iter()
-        .map(|locale| locale_index(site, messages, locale))
-        .collect();
-    let mut output = Output::default();
-    for files in built {
-        output.extend(files);
-    }
-    output
+        .for_each(|locale| sink.put_all(locale_index(site, messages, locale)));
 }
+
+/// Pages indexed together before their words join the locale's index: enough to
+/// keep both cores busy, few enough that a big site's per-page maps never all
+/// exist at once.
+const BATCH: usize = 64;
 
 /// One page's part of the index, computed on its own (pages are indexed in parallel).
 struct PageTerms {
     href: String,
     title: String,
     docs: Vec<Doc>,
-    /// Per section, the weight of each lowercased word.
-    weights: Vec<HashMap<String, u32>>,
+    /// Each lowercased word with its `(section within the page, weight)` list, in
+    /// section order: one map per page keeps allocations few.
+    words: HashMap<String, Vec<(u32, u32)>>,
 }
 
 #[derive(Serialize)]
@@ -87,12 +88,12 @@ struct Meta<'a> {
     shards: Vec<&'a str>,
 }
 
-#[derive(Default, Serialize)]
+/// One shard file's content, sorted: stems with their postings, and words whose stem
+/// differs with that stem.
+#[derive(Default)]
 struct Shard {
-    /// Stem -> `[section delta, weight, ...]`.
-    s: BTreeMap<String, Vec<u32>>,
-    /// Word -> stem, for words whose stem differs.
-    w: BTreeMap<String, String>,
+    stems: Vec<(String, Vec<u32>)>,
+    words: Vec<(String, String)>,
 }
 
 fn locale_index(site: &Site, messages: &Messages, locale: &str) -> Output {
@@ -101,30 +102,49 @@ fn locale_index(site: &Site, messages: &Messages, locale: &str) -> Output {
         .pages_of(locale)
         .filter(|p| p.fallback.is_none())
         .collect();
-    let indexed: Vec<PageTerms> = pages
-        .par_iter()
-        .enumerate()
-        .map(|(i, page)| page_terms(i as u32, page, site, &texts))
-        .collect();
-
-    let mut starts = Vec::with_capacity(indexed.len());
+    let mut starts = Vec::with_capacity(pages.len());
     let mut docs = Vec::new();
-    let mut postings: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
-    for page in &indexed {
-        starts.push(docs.len() as u32);
-        for (j, weights) in page.weights.iter().enumerate() {
-            let doc = (docs.len() + j) as u32;
-            for (word, weight) in weights {
-                postings
-                    .entry(word.clone())
-                    .or_default()
-                    .push((doc, *weight));
-            }
-        }
-        docs.extend(page.docs.iter());
+    let mut postings: HashMap<String, Vec<(u32, u32)>> = HashMap::default();
+    let mut lists = Vec::with_capacity(pages.len());
+    for (batch, chunk) in pages.chunks(BATCH).enumerate() {
+        let indexed: Vec<PageTerms> = chunk
+            .par_iter()
+            .enumerate()
+            .map(|(i, page)| page_terms((batch * BATCH + i) as u32, page, site, &texts))
+            .collect();
+        add_pages(indexed, &mut starts, &mut docs, &mut postings, &mut lists);
     }
     let (width, shards) = shards(postings, locale);
-    write_locale(locale, &indexed, &starts, &docs, width, &shards)
+    write_locale(locale, &lists, &starts, &docs, width, &shards)
+}
+
+/// Adds pages (in order) to the locale's index.
+fn add_pages(
+    indexed: Vec<PageTerms>,
+    starts: &mut Vec<u32>,
+    docs: &mut Vec<Doc>,
+    postings: &mut HashMap<String, Vec<(u32, u32)>>,
+    lists: &mut Vec<(String, String)>,
+) {
+    for page in indexed {
+        let first = docs.len() as u32;
+        starts.push(first);
+        // Pages come in order, so every word's sections stay sorted; keys and lists
+        // move into the index rather than being copied.
+        for (word, mut list) in page.words {
+            for entry in &mut list {
+                entry.0 += first;
+            }
+            match postings.get_mut(&word) {
+                Some(all) => all.extend_from_slice(&list),
+                None => {
+                    postings.insert(word, list);
+                }
+            }
+        }
+        docs.extend(page.docs);
+        lists.push((page.href, page.title));
+    }
 }
 
 fn page_terms(index: u32, page: &Page, site: &Site, texts: &Texts) -> PageTerms {
@@ -134,35 +154,37 @@ fn page_terms(index: u32, page: &Page, site: &Site, texts: &Texts) -> PageTerms 
     };
     let sections = sections::sections(page, site, texts);
     let mut docs = Vec::with_capacity(sections.len());
-    let mut weights = Vec::with_capacity(sections.len());
+    let mut words = HashMap::default();
     for (i, section) in sections.iter().enumerate() {
-        let mut counts: HashMap<String, u32> = HashMap::new();
-        add_words(&section.text, 1, &mut counts);
-        add_words(&section.heading, HEADING_WEIGHT, &mut counts);
+        let i = i as u32;
         if i == 0 {
-            add_words(&page.front.title, TITLE_WEIGHT, &mut counts);
+            add_words(&page.front.title, i, TITLE_WEIGHT, &mut words);
         }
-        weights.push(counts);
+        add_words(&section.heading, i, HEADING_WEIGHT, &mut words);
+        add_words(&section.text, i, 1, &mut words);
         docs.push(doc(index, section));
     }
     PageTerms {
         href,
         title: page.front.title.clone(),
         docs,
-        weights,
+        words,
     }
 }
 
-fn add_words(text: &str, weight: u32, counts: &mut HashMap<String, u32>) {
+fn add_words(text: &str, section: u32, weight: u32, words: &mut HashMap<String, Vec<(u32, u32)>>) {
     for token in terms::tokens(text) {
         let word = match token {
             Token::Word(w) => w,
             Token::Cjk(pair) => pair.into(),
         };
-        match counts.get_mut(word.as_ref()) {
-            Some(total) => *total += weight,
+        match words.get_mut(word.as_ref()) {
+            Some(list) => match list.last_mut() {
+                Some((s, total)) if *s == section => *total += weight,
+                _ => list.push((section, weight)),
+            },
             None => {
-                counts.insert(word.into_owned(), weight);
+                words.insert(word.into_owned(), vec![(section, weight)]);
             }
         }
     }
@@ -180,8 +202,10 @@ fn doc(page: u32, section: &Section) -> Doc {
 /// The start of `text`, whitespace collapsed, cut after a word.
 fn excerpt(text: &str) -> String {
     let mut out = String::with_capacity(EXCERPT + 8);
+    let mut chars = 0;
     for word in text.split_whitespace() {
-        if out.chars().count() + word.chars().count() > EXCERPT {
+        let length = word.chars().count();
+        if chars + length > EXCERPT {
             if out.is_empty() {
                 out.extend(word.chars().take(EXCERPT));
             }
@@ -193,8 +217,10 @@ fn excerpt(text: &str) -> String {
         }
         if !out.is_empty() {
             out.push(' ');
+            chars += 1;
         }
         out.push_str(word);
+        chars += length;
     }
     out
 }
@@ -205,8 +231,7 @@ fn shards(
     postings: HashMap<String, Vec<(u32, u32)>>,
     locale: &str,
 ) -> (usize, BTreeMap<String, Shard>) {
-    let mut words: Vec<(String, Vec<(u32, u32)>)> = postings.into_iter().collect();
-    words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let words: Vec<(String, Vec<(u32, u32)>)> = postings.into_iter().collect();
     let stemmer = terms::stemmer(locale);
     let stemmed: Vec<(String, String)> = words
         .par_iter()
@@ -220,29 +245,44 @@ fn shards(
         })
         .collect();
 
-    let mut by_stem: BTreeMap<&str, Vec<(u32, u32)>> = BTreeMap::new();
-    for ((_, stem), (_, list)) in stemmed.iter().zip(&words) {
-        by_stem.entry(stem).or_default().extend_from_slice(list);
+    let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (i, (_, stem)) in stemmed.iter().enumerate() {
+        by_stem.entry(stem).or_default().push(i);
     }
     let width = if by_stem.len() < NARROW_SHARDS { 1 } else { 2 };
     let mut shards: BTreeMap<String, Shard> = BTreeMap::new();
-    for (folded, stem) in &stemmed {
-        if folded != stem {
-            shards
-                .entry(terms::shard_key(folded, width))
-                .or_default()
-                .w
-                .entry(folded.clone())
-                .or_insert_with(|| stem.clone());
-        }
-    }
-    for (stem, mut list) in by_stem {
-        list.sort_unstable_by_key(|&(doc, _)| doc);
+    for (stem, members) in by_stem {
+        let list = match members.as_slice() {
+            [one] => delta_coded(&words[*one].1),
+            _ => {
+                let mut all: Vec<(u32, u32)> = members
+                    .iter()
+                    .flat_map(|&i| words[i].1.iter().copied())
+                    .collect();
+                all.sort_unstable_by_key(|&(doc, _)| doc);
+                delta_coded(&all)
+            }
+        };
         shards
             .entry(terms::shard_key(stem, width))
             .or_default()
-            .s
-            .insert(stem.to_string(), delta_coded(&list));
+            .stems
+            .push((stem.to_string(), list));
+    }
+    for (folded, stem) in stemmed {
+        if folded != stem {
+            shards
+                .entry(terms::shard_key(&folded, width))
+                .or_default()
+                .words
+                .push((folded, stem));
+        }
+    }
+    for shard in shards.values_mut() {
+        shard.stems.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // Two spellings may fold alike ("évite", "evite"): the first in order wins.
+        shard.words.sort_unstable();
+        shard.words.dedup_by(|a, b| a.0 == b.0);
     }
     (width, shards)
 }
@@ -266,9 +306,9 @@ fn delta_coded(list: &[(u32, u32)]) -> Vec<u32> {
 
 fn write_locale(
     locale: &str,
-    pages: &[PageTerms],
+    pages: &[(String, String)],
     starts: &[u32],
-    docs: &[&Doc],
+    docs: &[Doc],
     width: usize,
     shards: &BTreeMap<String, Shard>,
 ) -> Output {
@@ -277,7 +317,7 @@ fn write_locale(
     let meta = Meta {
         pages: pages
             .iter()
-            .map(|p| [p.href.as_str(), p.title.as_str()])
+            .map(|(href, title)| [href.as_str(), title.as_str()])
             .collect(),
         starts: starts.to_vec(),
         sections: docs.len(),
@@ -287,7 +327,7 @@ fn write_locale(
     };
     output.insert(format!("{folder}meta.json"), json(&meta));
     for (key, shard) in shards {
-        output.insert(format!("{folder}t{key}.json"), json(shard));
+        output.insert(format!("{folder}t{key}.json"), shard.to_json());
     }
     for (n, chunk) in docs.chunks(CHUNK).enumerate() {
         let rows: Vec<(u32, &str, &str, &str)> = chunk
@@ -304,6 +344,34 @@ fn write_locale(
         output.insert(format!("{folder}d{n}.json"), json(&rows));
     }
     output
+}
+
+impl Shard {
+    /// `{"s":{stem:[postings]},"w":{word:stem}}`, written as it goes: the biggest
+    /// files of the index, not worth building a JSON tree for.
+    fn to_json(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.stems.len() * 24 + self.words.len() * 20);
+        out.extend_from_slice(b"{\"s\":{");
+        for (i, (stem, postings)) in self.stems.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(&json(stem));
+            out.push(b':');
+            out.extend_from_slice(&json(postings));
+        }
+        out.extend_from_slice(b"},\"w\":{");
+        for (i, (word, stem)) in self.words.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(&json(word));
+            out.push(b':');
+            out.extend_from_slice(&json(stem));
+        }
+        out.extend_from_slice(b"}}");
+        out
+    }
 }
 
 fn json(value: &impl Serialize) -> Vec<u8> {

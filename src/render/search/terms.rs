@@ -25,7 +25,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
         if run.is_empty() {
             continue;
         }
-        if run.chars().any(is_cjk) {
+        if !run.is_ascii() && run.chars().any(is_cjk) {
             mixed_run(run, &mut out);
         } else {
             push_word(run, &mut out);
