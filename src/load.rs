@@ -219,6 +219,11 @@ fn read_bytes(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Option<Bin
     }
 }
 
+/// One text file of the site (`serve` re-reads an edited page alone).
+pub fn text_file(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Option<SourceFile> {
+    read_text(root, path, diagnostics)
+}
+
 fn read_text(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Option<SourceFile> {
     let file = read_bytes(root, path, diagnostics)?;
     let text = decode(&file.path, file.bytes, diagnostics)?;

@@ -44,6 +44,25 @@ impl Targets {
             assets: assets.into_iter().collect(),
         }
     }
+
+    /// Pages of the source locale that a locale lacks are published there as
+    /// fallbacks: links to them from that locale are fine.
+    pub fn with_fallbacks(mut self, locales: &[String], source_locale: &str) -> Self {
+        let sources: Vec<(String, Option<HashSet<String>>)> = self
+            .pages
+            .iter()
+            .filter(|((locale, _), _)| locale == source_locale)
+            .map(|((_, path), ids)| (path.clone(), ids.clone()))
+            .collect();
+        for locale in locales.iter().filter(|l| *l != source_locale) {
+            for (path, ids) in &sources {
+                self.pages
+                    .entry((locale.clone(), path.clone()))
+                    .or_insert_with(|| ids.clone());
+            }
+        }
+        self
+    }
 }
 
 fn anchors(page: &Page) -> HashSet<String> {

@@ -210,3 +210,15 @@ fn a_new_locale_builds_at_once() {
     );
     assert_eq!(run(dir.path(), &["l10n", "add", "not a tag"]).2, 1);
 }
+
+#[test]
+fn a_translated_page_may_link_to_one_not_yet_translated() {
+    let dir = site("base");
+    std::fs::remove_file(dir.path().join("content/en/guide.md")).unwrap();
+    let (_, stderr, code) = run(dir.path(), &["build", "--no-pdf"]);
+    assert_eq!(code, 0, "{stderr}");
+    // The English home page links to the French guide shown in English (its fallback).
+    let home = std::fs::read_to_string(dir.path().join("public/en/index.html")).unwrap();
+    assert!(home.contains("href=\"guide/index.html#etapes\""), "{home}");
+    assert!(dir.path().join("public/en/guide/index.html").is_file());
+}

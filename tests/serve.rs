@@ -8,15 +8,27 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 struct Server {
     child: Child,
     address: String,
+    /// What the server printed on stderr so far, line by line.
+    log: Arc<Mutex<Vec<String>>>,
+}
+
+impl Server {
+    fn logged(&self, text: &str) -> bool {
+        self.log.lock().unwrap().iter().any(|l| l.contains(text))
+    }
 }
 
 impl Drop for Server {
     fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!("server log:\n{}", self.log.lock().unwrap().join("\n"));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -28,9 +40,17 @@ fn serve(root: &Path) -> Server {
         .arg(root)
         .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .expect("start folio serve");
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let lines = BufReader::new(child.stderr.take().unwrap());
+    let sink = log.clone();
+    std::thread::spawn(move || {
+        for line in lines.lines().map_while(Result::ok) {
+            sink.lock().unwrap().push(line);
+        }
+    });
     let mut line = String::new();
     BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut line)
@@ -41,7 +61,11 @@ fn serve(root: &Path) -> Server {
         .and_then(|r| r.split('/').next())
         .expect("serving line")
         .to_string();
-    Server { child, address }
+    Server {
+        child,
+        address,
+        log,
+    }
 }
 
 /// A raw GET: the request line is sent as written, so traversal attempts reach the server.
@@ -184,4 +208,54 @@ fn a_broken_file_keeps_the_last_good_page_and_shows_the_error() {
         body.contains("content/fr/guide.md:3:7: error:"),
         "the error names the file, line and column"
     );
+}
+
+#[test]
+fn a_body_edit_re_renders_that_page_alone() {
+    let site = common::site("base");
+    let server = serve(site.path());
+    let page = site.path().join("content/en/guide.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, text.replace("Text:", "Changed text:")).unwrap();
+    wait_for("the edit", Duration::from_secs(2), || {
+        get(&server, "/en/guide-en/").2.contains("Changed text:")
+    });
+    wait_for("the log line", Duration::from_secs(2), || {
+        server.logged("updated 1 page(s)")
+    });
+}
+
+#[test]
+fn a_title_edit_rebuilds_every_page_that_shows_it() {
+    let site = common::site("base");
+    let server = serve(site.path());
+    let page = site.path().join("content/fr/guide.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(
+        &page,
+        text.replace("title = \"Guide\"", "title = \"Mode d'emploi\""),
+    )
+    .unwrap();
+    // The home page's sidebar names the edited page.
+    wait_for("the new title elsewhere", Duration::from_secs(3), || {
+        get(&server, "/fr/").2.contains("Mode d’emploi")
+    });
+    assert!(server.logged("rebuilt"));
+}
+
+#[test]
+fn a_source_edit_reaches_its_fallback_copies() {
+    let site = common::site("base");
+    std::fs::remove_file(site.path().join("content/en/guide.md")).unwrap();
+    let server = serve(site.path());
+    assert!(get(&server, "/en/guide/").2.contains("citation"));
+    let page = site.path().join("content/fr/guide.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, text.replace("citation", "nouvelle citation")).unwrap();
+    wait_for("the fallback copy", Duration::from_secs(2), || {
+        get(&server, "/en/guide/").2.contains("nouvelle citation")
+    });
+    wait_for("the log line", Duration::from_secs(2), || {
+        server.logged("updated 2 page(s)")
+    });
 }

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load;
-use crate::model::{Pos, Site};
+use crate::model::Pos;
 use crate::output::Sink;
 use crate::parse;
 use crate::render;
@@ -81,8 +81,8 @@ pub fn run(options: &BuildOptions, progress: Progress) -> BuildReport {
             report.files = staging.files();
             let blocked = diagnostics.has_errors() || (options.strict && !diagnostics.is_empty());
             match compiled {
-                Some(site) if !blocked => {
-                    report.pages = site.pages.len();
+                Some(compiled) if !blocked => {
+                    report.pages = compiled.loaded.site.pages.len();
                     progress("writing");
                     let writing = Instant::now();
                     let committed = staging.commit();
@@ -120,9 +120,17 @@ pub enum PdfStep {
     Render,
     /// Neither PDFs nor links to them (`build --no-pdf`).
     Skip,
-    /// Link to them, but leave their typesetting to a later call (`serve` shows pages
-    /// first and adds the PDFs when they are ready).
+    /// Link to them, but leave their typesetting and the search index to a later call
+    /// (`serve` shows pages first and adds those when they are ready).
     Later,
+}
+
+/// A compiled site: the model and what rendered it, kept by `serve` to re-render
+/// single pages after an edit.
+pub struct Compiled {
+    pub loaded: site::Loaded,
+    /// Each locale's guide in the output, for download links.
+    pub pdf_files: BTreeMap<String, String>,
 }
 
 /// Loads, renders and hands every output file to `sink` as it is made; `None` when the
@@ -135,7 +143,7 @@ pub fn compile(
     pdf: PdfStep,
     progress: Progress,
     sink: &dyn Sink,
-) -> Option<Site> {
+) -> Option<Compiled> {
     let mut clock = Instant::now();
     let mut lap = |name: &'static str, stages: &mut Timings| {
         stages.push((name, clock.elapsed()));
@@ -180,10 +188,17 @@ pub fn compile(
                     &pdf_files,
                     diagnostics,
                     sink,
+                    render::html::Scope::Site,
                 )
             })
         },
-        || timed(&|| render::search::index(&loaded.site, &loaded.messages, sink)),
+        || {
+            timed(&|| {
+                if pdf != PdfStep::Later {
+                    render::search::index(&loaded.site, &loaded.messages, sink)
+                }
+            })
+        },
     );
     stages.push(("  website", website));
     stages.push(("  search index", search));
@@ -202,7 +217,7 @@ pub fn compile(
         ));
         lap("PDF", stages);
     }
-    Some(loaded.site)
+    Some(Compiled { loaded, pdf_files })
 }
 
 /// Languages whose text the embedded fonts cannot show.

@@ -30,7 +30,7 @@ const PAGE_IDS: &[&str] = &[
 
 pub fn run(options: &CheckOptions) -> Vec<Diagnostic> {
     let diagnostics = Diagnostics::new();
-    if let Some(site) = compile(
+    if let Some(compiled) = compile(
         &options.root,
         &[],
         &diagnostics,
@@ -39,7 +39,8 @@ pub fn run(options: &CheckOptions) -> Vec<Diagnostic> {
         &|_| {},
         &crate::output::Discard::default(),
     ) {
-        unused_messages(&options.root, &site, &diagnostics);
+        let site = &compiled.loaded.site;
+        unused_messages(&options.root, site, &diagnostics);
         if options.external {
             diagnostics.extend(external::check(
                 &external::links(&site.pages),

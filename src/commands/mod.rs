@@ -7,3 +7,4 @@ pub mod l10n;
 pub mod serve;
 pub mod site;
 pub mod trees;
+pub mod update;

@@ -15,7 +15,8 @@ use tiny_http::{Header, Response, Server};
 use crate::diagnostic::{self, Diagnostic, Diagnostics, Severity};
 use crate::output::{Collect, Output};
 
-use super::build::{PdfStep, Timings, compile};
+use super::build::{Compiled, PdfStep, Timings, compile};
+use super::update::{self, Update};
 
 pub struct ServeOptions {
     pub root: PathBuf,
@@ -37,7 +38,13 @@ struct Served {
 struct Shared {
     served: Mutex<Served>,
     changed: Condvar,
+    /// The model of the last good full build, updated by page edits.
+    model: Mutex<Option<Compiled>>,
 }
+
+/// How long the sources must stay still before a rebuild: editors save in several
+/// writes.
+const SETTLE: Duration = Duration::from_millis(30);
 
 /// Where the reload stream and the injected script live.
 const EVENTS: &str = "/__folio/events";
@@ -45,7 +52,9 @@ const EVENTS: &str = "/__folio/events";
 /// Runs until the process is stopped; returns only on a startup error.
 pub fn run(options: &ServeOptions) -> Result<(), String> {
     let shared = Arc::new(Shared::default());
-    rebuild(&options.root, &shared);
+    // Watch events name absolute paths: the root must be one too.
+    let root = std::fs::canonicalize(&options.root).unwrap_or_else(|_| options.root.clone());
+    rebuild(&root, &shared, &[]);
     let server = Server::http((options.bind, options.port))
         .map_err(|e| format!("cannot listen on {}:{}: {e}", options.bind, options.port))?;
     let address = server.server_addr().to_ip().ok_or("no address")?;
@@ -55,11 +64,13 @@ pub fn run(options: &ServeOptions) -> Result<(), String> {
             options.bind
         );
     }
+    // Watching starts before the address is announced: an edit made as soon as the
+    // server says it is up is never missed.
+    let _watcher = watch(&root, shared.clone())?;
     println!(
         "serving {} at http://{address}/ (Ctrl-C to stop)",
         options.root.display()
     );
-    let _watcher = watch(&options.root, shared.clone())?;
     for request in server.incoming_requests() {
         let shared = shared.clone();
         std::thread::spawn(move || answer(request, shared));
@@ -67,10 +78,15 @@ pub fn run(options: &ServeOptions) -> Result<(), String> {
     Ok(())
 }
 
-/// Pages first (the reader waits for them), then the PDFs and the search index in the
-/// background; a newer rebuild makes a late pass moot.
-fn rebuild(root: &Path, shared: &Arc<Shared>) {
+/// After an edit: the pages it changed, re-rendered on the kept model when nothing
+/// else can see the edit; otherwise the whole site. Pages come first (the reader waits
+/// for them); the search index and the PDFs follow in the background, where a newer
+/// rebuild makes a late pass moot.
+fn rebuild(root: &Path, shared: &Arc<Shared>, changed: &[PathBuf]) {
     let started = Instant::now();
+    if !changed.is_empty() && update_pages(root, shared, changed, started) {
+        return;
+    }
     let diagnostics = Diagnostics::new();
     let files = Collect::default();
     let compiled = compile(
@@ -83,9 +99,63 @@ fn rebuild(root: &Path, shared: &Arc<Shared>) {
         &files,
     );
     let failed = compiled.is_none() || diagnostics.has_errors();
+    let pages = compiled.as_ref().map_or(0, |c| c.loaded.site.pages.len());
+    *shared.model.lock().expect("model") = compiled.filter(|_| !failed);
+    publish(
+        root,
+        shared,
+        diagnostics,
+        |served| served.output = files.into_output(),
+        &format!("rebuilt {pages} pages in {}", since(started)),
+    );
+}
+
+/// Re-renders the edited pages alone; false when the edit needs a full rebuild.
+fn update_pages(root: &Path, shared: &Arc<Shared>, changed: &[PathBuf], started: Instant) -> bool {
+    let mut model = shared.model.lock().expect("model");
+    let Some(compiled) = model.as_mut() else {
+        return false;
+    };
+    let diagnostics = Diagnostics::new();
+    let files = Collect::default();
+    let Update::Pages(pages) = update::pages(root, compiled, changed, &diagnostics, &files) else {
+        return false;
+    };
+    drop(model);
+    publish(
+        root,
+        shared,
+        diagnostics,
+        |served| {
+            for (path, bytes) in files.into_output().iter() {
+                served.output.insert(path, bytes);
+            }
+        },
+        &format!("updated {} page(s) in {}", pages.len(), since(started)),
+    );
+    true
+}
+
+fn since(started: Instant) -> String {
+    format!("{:.0} ms", started.elapsed().as_secs_f64() * 1000.0)
+}
+
+/// Shows a build's outcome: its pages when it succeeded (`apply`), its errors over
+/// the last good pages when it failed; then reloads open pages and starts the
+/// background pass.
+fn publish(
+    root: &Path,
+    shared: &Arc<Shared>,
+    diagnostics: Diagnostics,
+    apply: impl FnOnce(&mut Served),
+    done: &str,
+) {
+    let failed = diagnostics.has_errors();
     let report: Vec<Diagnostic> = diagnostics.into_sorted();
-    let color = diagnostic::stderr_wants_color();
-    eprint!("{}", diagnostic::render(&report, color));
+    eprint!(
+        "{}",
+        diagnostic::render(&report, diagnostic::stderr_wants_color())
+    );
     let version = {
         let mut served = shared.served.lock().expect("served site");
         if failed {
@@ -95,14 +165,10 @@ fn rebuild(root: &Path, shared: &Arc<Shared>) {
                 .collect();
             served.errors = Some(diagnostic::render(&errors, false));
             eprintln!("build failed: still serving the last good site");
-        } else if let Some(site) = compiled {
-            served.output = files.into_output();
+        } else {
+            apply(&mut served);
             served.errors = None;
-            eprintln!(
-                "rebuilt {} pages in {:.0} ms",
-                site.pages.len(),
-                started.elapsed().as_secs_f64() * 1000.0
-            );
+            eprintln!("{done}");
         }
         served.version += 1;
         shared.changed.notify_all();
@@ -111,60 +177,83 @@ fn rebuild(root: &Path, shared: &Arc<Shared>) {
     if !failed {
         let root = root.to_path_buf();
         let shared = shared.clone();
-        std::thread::spawn(move || add_pdfs(&root, &shared, version));
+        std::thread::spawn(move || add_later_files(&root, &shared, version));
     }
 }
 
-/// The PDFs and the search index, added when ready unless a newer rebuild came first.
-fn add_pdfs(root: &Path, shared: &Shared, version: u64) {
+/// The search index and the PDFs, added when ready unless a newer rebuild came first.
+/// They are built on threads of their own at the lowest priority, so an edit made
+/// meanwhile is rendered at once.
+fn add_later_files(root: &Path, shared: &Shared, version: u64) {
     // Only one of these runs at a time, and only for the newest version.
     static RUNNING: Mutex<()> = Mutex::new(());
+    static BACKGROUND: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
     let Ok(_running) = RUNNING.lock() else { return };
-    if shared
-        .served
-        .lock()
-        .map(|s| s.version != version)
-        .unwrap_or(true)
-    {
+    let is_current = || {
+        shared
+            .served
+            .lock()
+            .map(|s| s.version == version)
+            .unwrap_or(false)
+    };
+    if !is_current() {
         return;
     }
+    let pool = BACKGROUND.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .start_handler(|_| lower_priority())
+            .build()
+            .ok()
+    });
     let diagnostics = Diagnostics::new();
     let files = Collect::default();
-    if compile(
-        root,
-        &[],
-        &diagnostics,
-        &mut Timings::new(),
-        PdfStep::Render,
-        &|_| {},
-        &files,
-    )
-    .is_none()
-    {
+    let build = || {
+        compile(
+            root,
+            &[],
+            &diagnostics,
+            &mut Timings::new(),
+            PdfStep::Render,
+            &|_| {},
+            &files,
+        )
+    };
+    let compiled = match pool {
+        Some(pool) => pool.install(build),
+        None => build(),
+    };
+    if compiled.is_none() || !is_current() {
         return;
     }
     let output = files.into_output();
     let mut served = shared.served.lock().expect("served site");
     if served.version == version {
-        let pdfs: Vec<(String, Vec<u8>)> = output
-            .iter()
-            .filter(|(p, _)| p.ends_with(".pdf"))
-            .map(|(p, b)| (p.to_string(), b.to_vec()))
-            .collect();
-        for (path, bytes) in pdfs {
-            served.output.insert(path, bytes);
+        for (path, bytes) in output.iter() {
+            if path.ends_with(".pdf") || path.starts_with("search/") {
+                served.output.insert(path, bytes);
+            }
         }
+    }
+}
+
+/// The calling thread yields to every other (Linux applies `nice` per thread).
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority only reads its arguments; 0 names the calling thread.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 19);
     }
 }
 
 /// Rebuilds after changes to the sources settle (50 ms without a new one).
 fn watch(root: &Path, shared: Arc<Shared>) -> Result<notify::RecommendedWatcher, String> {
-    let (sender, receiver) = std::sync::mpsc::channel();
+    let (sender, receiver) = std::sync::mpsc::channel::<Vec<PathBuf>>();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if let Ok(event) = event
             && !event.kind.is_access()
         {
-            let _ = sender.send(());
+            let _ = sender.send(event.paths);
         }
     })
     .map_err(|e| format!("cannot watch the site: {e}"))?;
@@ -178,9 +267,14 @@ fn watch(root: &Path, shared: Arc<Shared>) -> Result<notify::RecommendedWatcher,
     }
     let root = root.to_path_buf();
     std::thread::spawn(move || {
-        while receiver.recv().is_ok() {
-            while receiver.recv_timeout(Duration::from_millis(50)).is_ok() {}
-            rebuild(&root, &shared);
+        while let Ok(first) = receiver.recv() {
+            let mut changed = first;
+            while let Ok(more) = receiver.recv_timeout(SETTLE) {
+                changed.extend(more);
+            }
+            changed.sort();
+            changed.dedup();
+            rebuild(&root, &shared, &changed);
         }
     });
     Ok(watcher)

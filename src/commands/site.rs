@@ -65,17 +65,16 @@ pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<L
         .filter_map(|file| parse::page::parse(file, diagnostics))
         .filter(|page| config.locales.contains(&page.locale))
         .collect();
-    pages.par_iter_mut().for_each(|page| {
-        let lang = page.locale.clone();
-        apply_typography(page, &lang);
-        highlight::check_languages(page, diagnostics);
-    });
+    pages
+        .par_iter_mut()
+        .for_each(|page| prepare(page, diagnostics));
     check_unique_urls(&pages, diagnostics);
     let targets = Targets::new(
         &pages,
         &unparsed_pages(&sources, &pages),
-        asset_targets(&sources),
-    );
+        published_assets(&sources.assets),
+    )
+    .with_fallbacks(&config.locales, &config.source_locale);
     resolve(&mut pages, &targets, diagnostics);
     mark_outdated(&mut pages, &config.source_locale);
     let fallbacks = fallback_pages(&pages, &config.locales, &config.source_locale);
@@ -122,6 +121,14 @@ pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<L
     })
 }
 
+/// What every parsed page goes through before resolution: its language's typography,
+/// and a check of its code blocks' languages.
+pub fn prepare(page: &mut Page, diagnostics: &Diagnostics) {
+    let lang = page.locale.clone();
+    apply_typography(page, &lang);
+    highlight::check_languages(page, diagnostics);
+}
+
 /// Translations whose source changed since their last `folio l10n sync`.
 fn mark_outdated(pages: &mut [Page], source_locale: &str) {
     let hashes: std::collections::HashMap<String, String> = pages
@@ -150,18 +157,23 @@ fn fallback_pages(pages: &[Page], locales: &[String], source_locale: &str) -> Ve
             if existing.contains(&(locale.as_str(), source.path.as_str())) {
                 continue;
             }
-            let mut page = source.clone();
-            page.locale = locale.clone();
-            page.url = parse::page::url(locale, &page.path, page.front.slug.as_deref());
-            page.fallback = Some(source_locale.to_string());
-            retarget_links(&mut page.blocks, source_locale, locale);
-            for note in &mut page.footnotes {
-                retarget_links(&mut note.blocks, source_locale, locale);
-            }
-            fallbacks.push(page);
+            fallbacks.push(fallback_page(source, locale));
         }
     }
     fallbacks
+}
+
+/// `source` (a page of the source locale) shown in `locale`, which lacks it.
+pub fn fallback_page(source: &Page, locale: &str) -> Page {
+    let mut page = source.clone();
+    page.locale = locale.to_string();
+    page.url = parse::page::url(locale, &page.path, page.front.slug.as_deref());
+    page.fallback = Some(source.locale.clone());
+    retarget_links(&mut page.blocks, &source.locale, locale);
+    for note in &mut page.footnotes {
+        retarget_links(&mut note.blocks, &source.locale, locale);
+    }
+    page
 }
 
 /// Links to pages of `from` now point to the same pages in `to`.
@@ -176,9 +188,8 @@ fn retarget_links(blocks: &mut [crate::model::Block], from: &str, to: &str) {
 }
 
 /// `<locale>/<path>` of content files that are not pages: links may point to them.
-fn asset_targets(sources: &load::SiteSources) -> Vec<String> {
-    sources
-        .assets
+pub fn published_assets(assets: &[BinaryFile]) -> Vec<String> {
+    assets
         .iter()
         .filter_map(|a| a.path.strip_prefix("content/").map(str::to_string))
         .collect()

@@ -79,6 +79,11 @@ impl Site {
             .map_or(&[], |l| &self.pages[l.range.clone()])
     }
 
+    /// Where a page is in `pages`.
+    pub fn index_of(&self, locale: &str, path: &str) -> Option<usize> {
+        self.index.get(locale)?.paths.get(path).copied()
+    }
+
     /// Where a page stands in its locale's reading order.
     pub fn position(&self, locale: &str, path: &str) -> Option<usize> {
         let l = self.index.get(locale)?;

@@ -31,8 +31,20 @@ use navigation::Navigation;
 use templates::Templates;
 use tree::TreeRenderer;
 
-/// Renders the whole site; problems go to `diagnostics` and the output is partial then.
-/// `pdf_files` maps each locale to its guide's path in the output, for download links.
+/// Which pages to render.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope<'a> {
+    /// Every page, with the language chooser, 404 pages, sitemap and static files.
+    Site,
+    /// Only these pages (indexes in `site.pages`), as `serve` does after an edit that
+    /// changed nothing other pages show.
+    Pages(&'a [usize]),
+}
+
+/// Renders the site (or part of it, see `Scope`); problems go to `diagnostics` and
+/// the output is partial then. `pdf_files` maps each locale to its guide's path in the
+/// output, for download links.
+#[allow(clippy::too_many_arguments)]
 pub fn render(
     site: &Site,
     messages: &Messages,
@@ -41,6 +53,7 @@ pub fn render(
     pdf_files: &BTreeMap<String, String>,
     diagnostics: &Diagnostics,
     sink: &dyn Sink,
+    scope: Scope,
 ) {
     let templates = match Templates::compile(theme) {
         Ok(t) => t,
@@ -87,12 +100,17 @@ pub fn render(
 
     // Each page goes to the sink as soon as it is rendered: on disk, a big site is
     // written while it renders and never sits in memory whole.
-    site.pages
-        .par_iter()
-        .for_each(|page| match renderer.page(page) {
-            Ok(html) => sink.put(format!("{}index.html", page.url), html.into_bytes()),
-            Err(d) => diagnostics.push(d),
-        });
+    let put_page = |page: &Page| match renderer.page(page) {
+        Ok(html) => sink.put(format!("{}index.html", page.url), html.into_bytes()),
+        Err(d) => diagnostics.push(d),
+    };
+    if let Scope::Pages(only) = scope {
+        only.par_iter()
+            .filter_map(|&i| site.pages.get(i))
+            .for_each(put_page);
+        return;
+    }
+    site.pages.par_iter().for_each(put_page);
     for (path, result) in renderer.extra_pages() {
         match result {
             Ok(html) => sink.put(path, html.into_bytes()),

@@ -1,0 +1,131 @@
+//! Update: after an edit, re-render only the pages it changed, on the model of the last
+//! build (`serve` keeps it). An edit that other pages can see (a title, a heading id,
+//! the weight or slug, a new or deleted page, anything outside `content/<locale>/`)
+//! needs a full rebuild instead: `pages` then says so and touches nothing.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostics;
+use crate::load;
+use crate::model::Page;
+use crate::output::Sink;
+use crate::parse;
+use crate::render;
+use crate::resolve::{Targets, check_tree_embeds, resolve};
+
+use super::build::Compiled;
+use super::site;
+
+/// What an edit needs.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Update {
+    /// These pages (indexes in the site) were re-rendered into the sink.
+    Pages(Vec<usize>),
+    /// The edit reaches beyond its pages: build everything again.
+    Full,
+}
+
+/// Applies edited page files to `compiled` and renders what they change. On errors
+/// (in `diagnostics`) the model is left as it was.
+pub fn pages(
+    root: &Path,
+    compiled: &mut Compiled,
+    changed: &[PathBuf],
+    diagnostics: &Diagnostics,
+    sink: &dyn Sink,
+) -> Update {
+    let Some(edited) = reparse(root, compiled, changed, diagnostics) else {
+        return Update::Full;
+    };
+    if diagnostics.has_errors() {
+        return Update::Pages(Vec::new());
+    }
+    let site = &mut compiled.loaded.site;
+    let source_locale = site.config.source_locale.clone();
+    let mut touched = Vec::new();
+    for (index, page) in edited {
+        if page.locale == source_locale {
+            touched.extend(follow_source(site, &page));
+        }
+        site.pages[index] = page;
+        touched.push(index);
+    }
+    touched.sort_unstable();
+    touched.dedup();
+    let loaded = &compiled.loaded;
+    render::html::render(
+        &loaded.site,
+        &loaded.messages,
+        &loaded.theme,
+        &loaded.assets,
+        &compiled.pdf_files,
+        diagnostics,
+        sink,
+        render::html::Scope::Pages(&touched),
+    );
+    Update::Pages(touched)
+}
+
+/// The edited pages parsed and resolved, with their index in the site; `None` when one
+/// of the changes is not a page edit that leaves other pages as they were.
+fn reparse(
+    root: &Path,
+    compiled: &Compiled,
+    changed: &[PathBuf],
+    diagnostics: &Diagnostics,
+) -> Option<Vec<(usize, Page)>> {
+    let loaded = &compiled.loaded;
+    let site = &loaded.site;
+    let mut edited = Vec::new();
+    for path in changed {
+        let file = load::text_file(root, path, diagnostics)?;
+        let (locale, page_path) = file.path.strip_prefix("content/")?.split_once('/')?;
+        if !page_path.ends_with(".md") || !site.config.locales.iter().any(|l| l == locale) {
+            return None;
+        }
+        let index = site.index_of(locale, page_path)?;
+        let mut page = parse::page::parse(&file, diagnostics)?;
+        site::prepare(&mut page, diagnostics);
+        let old = &site.pages[index];
+        if old.fallback.is_some() || !same_outline(old, &page) {
+            return None;
+        }
+        page.outdated = old.outdated;
+        edited.push((index, page));
+    }
+    let targets = Targets::new(&site.pages, &[], site::published_assets(&loaded.assets));
+    let mut pages: Vec<Page> = edited.iter().map(|(_, p)| p.clone()).collect();
+    resolve(&mut pages, &targets, diagnostics);
+    check_tree_embeds(&pages, &site.trees, diagnostics);
+    Some(edited.into_iter().map(|(i, _)| i).zip(pages).collect())
+}
+
+/// What other pages show of a page is unchanged: its front matter (title, weight,
+/// slug, translation record), URL and headings.
+fn same_outline(old: &Page, new: &Page) -> bool {
+    old.front == new.front && old.url == new.url && old.toc == new.toc
+}
+
+/// A source page changed: its fallback copies follow it, and its translations may
+/// become (or stop being) outdated. Returns the pages to render again.
+fn follow_source(site: &mut crate::model::Site, source: &Page) -> Vec<usize> {
+    let mut touched = Vec::new();
+    let locales = site.config.locales.clone();
+    for locale in locales.iter().filter(|l| **l != source.locale) {
+        let Some(index) = site.index_of(locale, &source.path) else {
+            continue;
+        };
+        let page = &mut site.pages[index];
+        if page.fallback.is_some() {
+            *page = site::fallback_page(source, locale);
+            touched.push(index);
+        } else if let Some(record) = &page.front.l10n {
+            let outdated = record.source_hash != source.body_hash;
+            if outdated != page.outdated {
+                page.outdated = outdated;
+                touched.push(index);
+            }
+        }
+    }
+    touched
+}
