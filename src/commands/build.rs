@@ -202,7 +202,7 @@ pub fn compile(
     );
     stages.push(("  website", website));
     stages.push(("  search index", search));
-    lap("website + search", stages);
+    lap("website and search", stages);
     if pdf_enabled && pdf == PdfStep::Render {
         progress("typesetting the PDF guides");
         let style = parse::pdf_style::parse(loaded.theme.pdf_style.as_ref(), diagnostics);
