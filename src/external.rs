@@ -34,19 +34,17 @@ fn collect(blocks: &[Block], file: &str, out: &mut Vec<Link>) {
     fn inlines(list: &[Inline], file: &str, out: &mut Vec<Link>) {
         for inline in list {
             match inline {
-                Inline::Link {
-                    href, content, pos, ..
-                } => {
-                    if let Href::External(url) = &**href
+                Inline::Link(link) => {
+                    if let Href::External(url) = &link.href
                         && (url.starts_with("http://") || url.starts_with("https://"))
                     {
                         out.push(Link {
                             url: url.clone(),
                             file: file.to_string(),
-                            pos: *pos,
+                            pos: link.pos,
                         });
                     }
-                    inlines(content, file, out);
+                    inlines(&link.content, file, out);
                 }
                 Inline::Emphasis(content)
                 | Inline::Strong(content)

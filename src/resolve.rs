@@ -403,13 +403,11 @@ pub(crate) fn visit_blocks(blocks: &mut [Block], f: &mut impl FnMut(&mut Href, P
 fn visit_inlines(inlines: &mut [Inline], f: &mut impl FnMut(&mut Href, Pos)) {
     for inline in inlines {
         match inline {
-            Inline::Link {
-                href, content, pos, ..
-            } => {
-                f(href, *pos);
-                visit_inlines(content, f);
+            Inline::Link(link) => {
+                f(&mut link.href, link.pos);
+                visit_inlines(&mut link.content, f);
             }
-            Inline::Image { src, pos, .. } => f(src, *pos),
+            Inline::Image(image) => f(&mut image.src, image.pos),
             Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => {
                 visit_inlines(c, f)
             }

@@ -29,7 +29,7 @@ pub struct Loaded {
 pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<Loaded> {
     let config_file = load::config(root, diagnostics)?;
     let mut config = config::parse(&config_file, diagnostics)?;
-    let sources = load::site(root, &config.theme, diagnostics);
+    let mut sources = load::site(root, &config.theme, diagnostics);
     check_locale_folders(&config_file.text, &config.locales, &sources, diagnostics);
     // Messages keep every locale: fallback chains end at the source locale.
     let message_files = sources
@@ -59,19 +59,23 @@ pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<L
         config.locales.retain(|l| only.contains(l));
     }
 
-    let mut pages: Vec<Page> = sources
-        .pages
-        .par_iter()
-        .filter_map(|file| parse::page::parse(file, diagnostics))
+    // Each page's text is dropped as soon as it is parsed: a large site's sources and
+    // its model never sit in memory together.
+    let page_files = std::mem::take(&mut sources.pages);
+    let page_paths: Vec<String> = page_files.iter().map(|f| f.path.clone()).collect();
+    let mut pages: Vec<Page> = page_files
+        .into_par_iter()
+        .filter_map(|file| parse::page::parse(&file, diagnostics))
         .filter(|page| config.locales.contains(&page.locale))
+        .map(|mut page| {
+            prepare(&mut page, diagnostics);
+            page
+        })
         .collect();
-    pages
-        .par_iter_mut()
-        .for_each(|page| prepare(page, diagnostics));
     check_unique_urls(&pages, diagnostics);
     let targets = Targets::new(
         &pages,
-        &unparsed_pages(&sources, &pages),
+        &unparsed_pages(&page_paths, &sources.unreadable_pages, &pages),
         published_assets(&sources.assets),
     )
     .with_fallbacks(&config.locales, &config.source_locale);
@@ -196,13 +200,10 @@ pub fn published_assets(assets: &[BinaryFile]) -> Vec<String> {
 }
 
 /// Page files that exist but did not parse: links to them are not reported again.
-fn unparsed_pages(sources: &load::SiteSources, pages: &[Page]) -> Vec<String> {
+fn unparsed_pages(read: &[String], unreadable: &[String], pages: &[Page]) -> Vec<String> {
     let parsed: HashSet<&str> = pages.iter().map(|p| p.source.as_str()).collect();
-    sources
-        .pages
-        .iter()
-        .map(|f| &f.path)
-        .chain(&sources.unreadable_pages)
+    read.iter()
+        .chain(unreadable)
         .filter(|path| !parsed.contains(path.as_str()))
         .filter_map(|path| path.strip_prefix("content/"))
         .map(str::to_string)

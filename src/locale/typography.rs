@@ -100,11 +100,11 @@ fn inlines(list: &mut [Inline], rule: Rule) {
                 inlines(c, rule);
                 before = Some('x');
             }
-            Inline::Link { content, .. } => {
-                inlines(content, rule);
+            Inline::Link(link) => {
+                inlines(&mut link.content, rule);
                 before = Some('x');
             }
-            Inline::Image { alt, .. } => *alt = rule(alt, None),
+            Inline::Image(image) => image.alt = rule(&image.alt, None),
             Inline::Code(_) | Inline::FootnoteRef { .. } => before = Some('x'),
             Inline::SoftBreak | Inline::LineBreak | Inline::Html(_) => before = Some(' '),
         }

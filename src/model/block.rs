@@ -97,19 +97,10 @@ pub enum Inline {
     Strong(Vec<Inline>),
     Strikethrough(Vec<Inline>),
     Code(String),
-    Link {
-        /// Boxed: links are rare among inlines, and this keeps every inline small.
-        href: Box<Href>,
-        title: String,
-        content: Vec<Inline>,
-        pos: Pos,
-    },
-    Image {
-        src: Box<Href>,
-        alt: String,
-        title: String,
-        pos: Pos,
-    },
+    /// Links and images are boxed: they are rare among inlines, and a large site's
+    /// model is mostly inlines, each as big as the biggest variant.
+    Link(Box<InlineLink>),
+    Image(Box<InlineImage>),
     SoftBreak,
     LineBreak,
     FootnoteRef {
@@ -118,6 +109,22 @@ pub enum Inline {
         number: usize,
     },
     Html(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct InlineLink {
+    pub href: Href,
+    pub title: String,
+    pub content: Vec<Inline>,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct InlineImage {
+    pub src: Href,
+    pub alt: String,
+    pub title: String,
+    pub pos: Pos,
 }
 
 /// Where a link points. Parsing yields `Unresolved` for relative targets; the
@@ -161,8 +168,8 @@ fn collect_text(inlines: &[Inline], out: &mut String) {
             Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => {
                 collect_text(c, out)
             }
-            Inline::Link { content, .. } => collect_text(content, out),
-            Inline::Image { alt, .. } => out.push_str(alt),
+            Inline::Link(link) => collect_text(&link.content, out),
+            Inline::Image(image) => out.push_str(&image.alt),
             Inline::SoftBreak | Inline::LineBreak => out.push(' '),
             Inline::FootnoteRef { .. } | Inline::Html(_) => {}
         }

@@ -12,7 +12,9 @@ mod pdf_style;
 mod site;
 mod source;
 
-pub use block::{Align, Block, Callout, Href, Inline, ListItem, Pos, TableCell};
+pub use block::{
+    Align, Block, Callout, Href, Inline, InlineImage, InlineLink, ListItem, Pos, TableCell,
+};
 pub use config::{LinkStyle, Paper, PdfConfig, SiteConfig};
 pub use decision_tree::{
     Action, Answer, DecisionTree, Node, NodeKind, PageLink, Path, Priority, Verdict,

@@ -11,7 +11,9 @@ use std::ops::Range;
 use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, Options, Tag, TagEnd};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{Align, Block, Callout, Footnote, Href, Inline, ListItem, Pos, TocEntry};
+use crate::model::{
+    Align, Block, Callout, Footnote, Href, Inline, InlineImage, InlineLink, ListItem, Pos, TocEntry,
+};
 
 use super::slugify;
 
@@ -322,20 +324,20 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
             }
             Event::Start(Tag::Link {
                 dest_url, title, ..
-            }) => Inline::Link {
-                href: Box::new(classify(&dest_url)),
+            }) => Inline::Link(Box::new(InlineLink {
+                href: classify(&dest_url),
                 title: title.into_string(),
                 content: self.inlines(TagEnd::Link),
                 pos: self.lines.pos(range.start),
-            },
+            })),
             Event::Start(Tag::Image {
                 dest_url, title, ..
-            }) => Inline::Image {
-                src: Box::new(classify(&dest_url)),
+            }) => Inline::Image(Box::new(InlineImage {
+                src: classify(&dest_url),
                 alt: Inline::plain_text(&self.inlines(TagEnd::Image)),
                 title: title.into_string(),
                 pos: self.lines.pos(range.start),
-            },
+            })),
             Event::Start(other) => {
                 // Superscript and the like are not enabled; keep their text.
                 let end = other.to_end();
@@ -463,20 +465,12 @@ fn flush_paragraph(loose: &mut Vec<Inline>, blocks: &mut Vec<Block>) {
 
 /// A paragraph holding only an image is a figure.
 fn paragraph(inlines: Vec<Inline>) -> Block {
-    if let [
-        Inline::Image {
-            src,
-            alt,
-            title,
-            pos,
-        },
-    ] = inlines.as_slice()
-    {
+    if let [Inline::Image(image)] = inlines.as_slice() {
         return Block::Image {
-            src: (**src).clone(),
-            alt: alt.clone(),
-            title: title.clone(),
-            pos: *pos,
+            src: image.src.clone(),
+            alt: image.alt.clone(),
+            title: image.title.clone(),
+            pos: image.pos,
         };
     }
     Block::Paragraph(inlines)
@@ -559,7 +553,7 @@ mod tests {
         let links: Vec<_> = inlines
             .iter()
             .filter_map(|i| match i {
-                Inline::Link { href, pos, .. } => Some(((**href).clone(), *pos)),
+                Inline::Link(link) => Some((link.href.clone(), link.pos)),
                 _ => None,
             })
             .collect();

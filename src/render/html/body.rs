@@ -277,30 +277,23 @@ impl Writer<'_> {
                 self.text(code);
                 self.out.push_str("</code>");
             }
-            Inline::Link {
-                href,
-                title,
-                content,
-                ..
-            } => {
+            Inline::Link(link) => {
                 self.out.push_str("<a href=\"");
-                self.href(href);
+                self.href(&link.href);
                 self.out.push('"');
-                if !title.is_empty() {
+                if !link.title.is_empty() {
                     self.out.push_str(" title=\"");
-                    self.text(title);
+                    self.text(&link.title);
                     self.out.push('"');
                 }
-                if matches!(**href, Href::External(_)) {
+                if matches!(link.href, Href::External(_)) {
                     self.out.push_str(" class=\"external\"");
                 }
                 self.out.push('>');
-                self.inlines(content);
+                self.inlines(&link.content);
                 self.out.push_str("</a>");
             }
-            Inline::Image {
-                src, alt, title, ..
-            } => self.image(src, alt, title),
+            Inline::Image(image) => self.image(&image.src, &image.alt, &image.title),
             Inline::SoftBreak => self.out.push('\n'),
             Inline::LineBreak => self.out.push_str("<br>\n"),
             Inline::FootnoteRef { number, .. } => {

@@ -137,7 +137,8 @@ fn locate(site: &Site, c: char) -> (String, Pos) {
 
 fn first_link_pos(inlines: &[Inline]) -> Option<Pos> {
     inlines.iter().find_map(|i| match i {
-        Inline::Link { pos, .. } | Inline::Image { pos, .. } => Some(*pos),
+        Inline::Link(link) => Some(link.pos),
+        Inline::Image(image) => Some(image.pos),
         _ => None,
     })
 }

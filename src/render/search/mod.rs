@@ -47,7 +47,7 @@ const HEADING_WEIGHT: u32 = 3;
 pub fn index(site: &Site, messages: &Messages, sink: &dyn Sink) {
     site.config
         .locales
-        .par_iter()
+        .iter()
         .for_each(|locale| sink.put_all(locale_index(site, messages, locale)));
 }
 

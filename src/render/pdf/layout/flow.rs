@@ -176,7 +176,8 @@ impl Context<'_> {
                         },
                     });
                 }
-                Inline::Link { href, content, .. } => {
+                Inline::Link(inline) => {
+                    let (href, content) = (&inline.href, &inline.content);
                     let link = self.target(href);
                     let color = if link.is_some() {
                         Color::LINK
@@ -193,8 +194,8 @@ impl Context<'_> {
                         out,
                     );
                 }
-                Inline::Image { alt, .. } => out.push(Span {
-                    text: format!("[{alt}]"),
+                Inline::Image(image) => out.push(Span {
+                    text: format!("[{}]", image.alt),
                     style: SpanStyle {
                         font: style.font.italic(),
                         ..style.clone()
