@@ -645,3 +645,47 @@ fn search_says_when_nothing_matches() {
     );
     page.assert_no_errors();
 }
+
+#[test]
+fn a_large_site_s_sidebar_lists_every_section_from_the_shared_file() {
+    let dir = tempfile::tempdir().unwrap();
+    common::many_sections(dir.path());
+    let out = dir.path().join("public");
+    common::folio()
+        .args(["build", "-q", "--no-pdf", "--root"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let port = common::server::serve(out);
+    let browser = launch();
+    let page = Page::open(&browser);
+    page.tab
+        .navigate_to(&format!("http://127.0.0.1:{port}/en/s20/p2/index.html"))
+        .unwrap()
+        .wait_until_navigated()
+        .unwrap();
+    let titles = "JSON.stringify([...document.querySelectorAll('.sidebar li')].map(li => li.textContent.trim()))";
+    let listed: Vec<String> = page.poll(
+        || {
+            let all: Vec<String> = serde_json::from_str(page.eval(titles).as_str()?).ok()?;
+            (all.len() == 43).then_some(all)
+        },
+        "the full list of sections",
+    );
+    let at = listed.iter().position(|t| t == "Section 20").unwrap();
+    assert_eq!(
+        listed[at..at + 5],
+        [
+            "Section 20",
+            "Page 20.1",
+            "Page 20.2",
+            "Page 20.3",
+            "Section 21"
+        ]
+    );
+    assert_eq!(
+        page.eval("document.querySelector('.sidebar [aria-current]').textContent"),
+        serde_json::json!("Page 20.2")
+    );
+    page.assert_no_errors();
+}

@@ -59,6 +59,16 @@ pub struct Page {
 }
 
 impl Page {
+    /// The first folder of the page's path: its section (`None` at the top level).
+    pub fn section(&self) -> Option<&str> {
+        self.path.split_once('/').map(|(section, _)| section)
+    }
+
+    /// A section's own page: `<section>/index.md` or Hugo's `<section>/_index.md`.
+    pub fn is_section_index(&self) -> bool {
+        self.path.ends_with("/index.md") || self.path.ends_with("/_index.md")
+    }
+
     /// The language the body is written in.
     pub fn content_lang(&self) -> &str {
         self.fallback.as_deref().unwrap_or(&self.locale)

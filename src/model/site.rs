@@ -35,22 +35,35 @@ impl Site {
                 .position(|l| l == locale)
                 .unwrap_or(usize::MAX)
         };
-        pages.sort_by(|a, b| {
+        // A section sits where its index page's weight puts it among the top-level
+        // pages, and keeps its own pages together after that index, as in Hugo.
+        let section_weights: HashMap<(String, String), i64> = pages
+            .iter()
+            .filter(|p| p.is_section_index())
+            .filter_map(|p| Some(((p.locale.clone(), p.section()?.to_string()), p.front.weight)))
+            .collect();
+        let key = |p: &Page| {
+            let place = match p.section() {
+                Some(name) => (
+                    section_weights
+                        .get(&(p.locale.clone(), name.to_string()))
+                        .copied()
+                        .unwrap_or(0),
+                    name.to_string(),
+                ),
+                None => (p.front.weight, p.path.clone()),
+            };
             (
-                rank(&a.locale),
-                &a.locale,
-                !is_index(a),
-                a.front.weight,
-                &a.path,
+                rank(&p.locale),
+                p.locale.clone(),
+                !is_index(p),
+                place,
+                !p.is_section_index(),
+                p.front.weight,
+                p.path.clone(),
             )
-                .cmp(&(
-                    rank(&b.locale),
-                    &b.locale,
-                    !is_index(b),
-                    b.front.weight,
-                    &b.path,
-                ))
-        });
+        };
+        pages.sort_by_cached_key(key);
         let mut index: HashMap<String, LocaleIndex> = HashMap::new();
         for (i, page) in pages.iter().enumerate() {
             let entry = index.entry(page.locale.clone()).or_insert(LocaleIndex {

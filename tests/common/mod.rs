@@ -76,3 +76,28 @@ pub fn files_below(dir: &Path) -> Vec<String> {
     files.sort();
     files
 }
+
+/// 40 sections of 3 pages each, in English only.
+pub fn many_sections(root: &Path) {
+    std::fs::write(
+        root.join("folio.toml"),
+        "title = \"Big\"\nbase_url = \"https://big.example.test/\"\nsource_locale = \"en\"\nlocales = [\"en\"]\n",
+    )
+    .unwrap();
+    for s in 1..=40 {
+        let dir = root.join(format!("content/en/s{s:02}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("_index.md"),
+            format!("+++\ntitle = \"Section {s}\"\n+++\n\nAbout section {s}.\n"),
+        )
+        .unwrap();
+        for p in 1..=3 {
+            std::fs::write(
+                dir.join(format!("p{p}.md")),
+                format!("+++\ntitle = \"Page {s}.{p}\"\nweight = {p}\n+++\n\nText {s}.{p}.\n"),
+            )
+            .unwrap();
+        }
+    }
+}

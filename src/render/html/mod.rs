@@ -111,6 +111,11 @@ pub fn render(
         return;
     }
     site.pages.par_iter().for_each(put_page);
+    for (locale, navigation) in &renderer.navigation {
+        if let Some((path, json)) = navigation.shared_file(locale, &urls) {
+            sink.put(path, json);
+        }
+    }
     for (path, result) in renderer.extra_pages() {
         match result {
             Ok(html) => sink.put(path, html.into_bytes()),
@@ -331,6 +336,11 @@ impl Renderer<'_> {
             })
             .collect();
         context.insert("nav", &nav);
+        let shared = navigation
+            .and_then(|n| n.shared(&page.locale))
+            .map(|file| relative(&page.url, &file));
+        context.insert("nav_shared", &shared);
+        context.insert("nav_section", page.section().unwrap_or(""));
         let (previous, next) = navigation.map_or((None, None), |n| n.neighbours(page, self.site));
         let previous = previous.map(|p| self.nav_link(page, p));
         let next = next.map(|p| self.nav_link(page, p));
