@@ -43,6 +43,12 @@ impl<'a> Texts<'a> {
         apply_typography_text(&raw, self.lang)
     }
 
+    /// The message, when some locale of the chain has it.
+    pub fn find(&self, id: &str) -> Option<String> {
+        let raw = self.messages.get(self.lang, id)?;
+        Some(apply_typography_text(&raw, self.lang))
+    }
+
     /// The message with one variable set.
     pub fn with_arg(&self, id: &str, name: &'static str, value: &str) -> String {
         let mut args = FluentArgs::new();

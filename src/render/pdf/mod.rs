@@ -91,8 +91,11 @@ pub fn layout_document(
 ) -> Document {
     let texts = Texts::new(messages, locale);
     let meta = layout::Meta {
-        title: texts.get("site-title"),
-        subtitle: texts.get("site-description"),
+        // A site that names itself nowhere in Fluent is called by its folio.toml title.
+        title: texts
+            .find("site-title")
+            .unwrap_or_else(|| site.config.title.clone()),
+        subtitle: texts.find("site-description").unwrap_or_default(),
         language_name: texts.get("language-name"),
         author: site.config.pdf.author.clone(),
         version: site.config.pdf.version.clone(),

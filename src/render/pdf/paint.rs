@@ -168,6 +168,42 @@ fn add_images(
 
 /// A glyph maps to one text for the whole font (the last given wins): the later glyphs
 /// of a cluster give none rather than an empty one.
+/// Glyphs that sit on the baseline, one after another (no mark positioning).
+fn is_plain(segment: &super::text::Segment) -> bool {
+    segment
+        .glyphs
+        .iter()
+        .all(|g| g.x_offset == 0.0 && g.y_offset == 0.0)
+}
+
+/// A segment whose glyphs are offset (combining marks), placed glyph by glyph;
+/// returns the pen after it.
+fn draw_positioned(
+    ops: &mut Vec<Op>,
+    segment: &super::text::Segment,
+    mut pen: f32,
+    baseline: f32,
+    size: f32,
+    height: f32,
+) -> f32 {
+    for glyph in &segment.glyphs {
+        let gx = pen + glyph.x_offset * size;
+        let gy = height - baseline + glyph.y_offset * size;
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(gx), Pt(gy)),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(vec![Codepoint {
+                gid: glyph.id,
+                offset: 0.0,
+                cid: cid(glyph),
+            }])],
+        });
+        pen += glyph.advance * size;
+    }
+    pen
+}
+
 fn cid(glyph: &super::text::Glyph) -> Option<String> {
     (!glyph.text.is_empty()).then(|| glyph.text.clone())
 }
@@ -190,68 +226,69 @@ fn draw(
             color,
             segments,
         } => {
+            // One text object per line, the font set only when it changes, and one TJ
+            // for each stretch of plain glyphs in one font: a line is many shaped
+            // words, and an operator per word made printpdf's page data (and memory)
+            // ten times larger than needed.
+            ops.push(Op::StartTextSection);
+            ops.push(Op::SetFillColor { col: rgb(*color) });
             let mut pen = *x;
-            for segment in segments {
-                let Some(font) = fonts.get(&segment.font) else {
+            let mut current: Option<FontId> = None;
+            let mut start = 0;
+            while start < segments.len() {
+                let font_id = segments[start].font;
+                let Some(font) = fonts.get(&font_id) else {
+                    pen += segments[start].width * size;
+                    start += 1;
                     continue;
                 };
-                ops.push(Op::StartTextSection);
-                ops.push(Op::SetFont {
-                    font: PdfFontHandle::External(font.clone()),
-                    size: Pt(*size),
-                });
-                ops.push(Op::SetFillColor { col: rgb(*color) });
-                let plain = segment
-                    .glyphs
-                    .iter()
-                    .all(|g| g.x_offset == 0.0 && g.y_offset == 0.0);
-                if plain {
-                    // One TJ for the run: each glyph's number corrects the font's own
-                    // advance (as printpdf writes it in /W) to the shaped one.
-                    ops.push(Op::SetTextMatrix {
-                        matrix: TextMatrix::Translate(Pt(pen), Pt(height - baseline)),
+                if current != Some(font_id) {
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(font.clone()),
+                        size: Pt(*size),
                     });
-                    let face = &faces.get(segment.font).face;
-                    let units = face.units_per_em() as f32;
-                    let codepoints = segment
-                        .glyphs
-                        .iter()
-                        .map(|glyph| {
-                            let natural = face
-                                .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(glyph.id))
-                                .unwrap_or(0) as f32;
-                            let written = (natural * 1000.0 / units).trunc();
-                            let offset = written - glyph.advance * 1000.0;
-                            Codepoint {
-                                gid: glyph.id,
-                                offset: if offset.abs() < 0.001 { 0.0 } else { offset },
-                                cid: cid(glyph),
-                            }
-                        })
-                        .collect();
-                    ops.push(Op::ShowText {
-                        items: vec![TextItem::GlyphIds(codepoints)],
-                    });
-                    pen += segment.width * size;
-                } else {
-                    for glyph in &segment.glyphs {
-                        let gx = pen + glyph.x_offset * size;
-                        let gy = height - baseline + glyph.y_offset * size;
-                        ops.push(Op::SetTextMatrix {
-                            matrix: TextMatrix::Translate(Pt(gx), Pt(gy)),
-                        });
-                        ops.push(Op::ShowText {
-                            items: vec![TextItem::GlyphIds(vec![Codepoint {
-                                gid: glyph.id,
-                                offset: 0.0,
-                                cid: cid(glyph),
-                            }])],
-                        });
-                        pen += glyph.advance * size;
-                    }
+                    current = Some(font_id);
                 }
-                ops.push(Op::EndTextSection);
+                if !is_plain(&segments[start]) {
+                    pen = draw_positioned(ops, &segments[start], pen, *baseline, *size, height);
+                    start += 1;
+                    continue;
+                }
+                let end = start
+                    + segments[start..]
+                        .iter()
+                        .take_while(|s| s.font == font_id && is_plain(s))
+                        .count();
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(Pt(pen), Pt(height - baseline)),
+                });
+                let face = &faces.get(font_id).face;
+                let units = face.units_per_em() as f32;
+                // Each glyph's number corrects the font's own advance (as printpdf
+                // writes it in /W) to the shaped one.
+                let codepoints = segments[start..end]
+                    .iter()
+                    .flat_map(|s| s.glyphs.iter())
+                    .map(|glyph| {
+                        let natural = face
+                            .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(glyph.id))
+                            .unwrap_or(0) as f32;
+                        let written = (natural * 1000.0 / units).trunc();
+                        let offset = written - glyph.advance * 1000.0;
+                        Codepoint {
+                            gid: glyph.id,
+                            offset: if offset.abs() < 0.001 { 0.0 } else { offset },
+                            cid: cid(glyph),
+                        }
+                    })
+                    .collect();
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::GlyphIds(codepoints)],
+                });
+                pen += segments[start..end].iter().map(|s| s.width).sum::<f32>() * size;
+                start = end;
             }
+            ops.push(Op::EndTextSection);
         }
         Item::Rect {
             x,
