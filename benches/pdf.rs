@@ -64,15 +64,16 @@ fn main() {
         let started = Instant::now();
         let doc = pdf::layout_document(&site, &loaded.messages, locale, &style, &pictures, &shaper);
         let laid = started.elapsed();
-        let bytes = pdf::paint_and_finish(&doc, &pictures, shaper.fonts()).expect("paints");
+        let pages = doc.pages.len();
+        let bytes = pdf::paint_and_finish(doc, &pictures, shaper.fonts()).expect("paints");
         let total = started.elapsed();
         println!(
             "{locale}: {} pages, {:.1} MB, layout {:.2} s, paint+post {:.2} s, {:.0} pages/s",
-            doc.pages.len(),
+            pages,
             bytes.len() as f64 / 1e6,
             laid.as_secs_f64(),
             (total - laid).as_secs_f64(),
-            doc.pages.len() as f64 / total.as_secs_f64()
+            pages as f64 / total.as_secs_f64()
         );
     }
     let started = Instant::now();

@@ -116,6 +116,9 @@ pub struct OutlineEntry {
     pub anchor: String,
 }
 
+/// Anchor name -> (page index, y).
+pub type Anchors = std::collections::HashMap<String, (usize, f32)>;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     pub title: String,
@@ -134,12 +137,12 @@ pub struct Document {
 
 impl Document {
     /// Where each anchor is: (page index, y).
-    pub fn anchors(&self) -> std::collections::HashMap<&str, (usize, f32)> {
-        let mut found = std::collections::HashMap::new();
+    pub fn anchors(&self) -> Anchors {
+        let mut found = Anchors::new();
         for (i, page) in self.pages.iter().enumerate() {
             for item in &page.items {
                 if let Item::Anchor { name, y } = item {
-                    found.entry(name.as_str()).or_insert((i, *y));
+                    found.entry(name.clone()).or_insert((i, *y));
                 }
             }
         }

@@ -173,13 +173,16 @@ impl<'a> Pictures<'a> {
     }
 }
 
-/// Paints a laid-out guide and finishes the file.
+/// Paints a laid-out guide and finishes the file. The layout is consumed page by page
+/// as it is painted: a long guide's boxes and its PDF operators never coexist whole.
 pub fn paint_and_finish(
-    doc: &Document,
+    mut doc: Document,
     pictures: &Pictures,
     fonts: &fonts::Fonts,
 ) -> Result<Vec<u8>, String> {
-    paint::paint(doc, &pictures.bytes, fonts).and_then(|raw| post::finish(&raw, doc))
+    let anchors = doc.anchors();
+    paint::paint(&mut doc, &anchors, &pictures.bytes, fonts)
+        .and_then(|raw| post::finish(&raw, &doc, &anchors))
 }
 
 /// Every locale's guide, typeset in parallel; characters no font covers are warned
@@ -206,7 +209,7 @@ pub fn render(
                 .unwrap_or_else(|| fonts::Fonts::embedded().clone());
             let shaper = Shaper::new(fonts);
             let doc = layout_document(site, messages, locale, style, &pictures, &shaper);
-            let bytes = paint_and_finish(&doc, &pictures, shaper.fonts());
+            let bytes = paint_and_finish(doc, &pictures, shaper.fonts());
             (path.clone(), bytes, shaper)
         })
         .collect();

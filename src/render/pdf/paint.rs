@@ -11,13 +11,15 @@ use printpdf::{
     TextMatrix,
 };
 
-use super::boxes::{Color, Document, Item, Target};
+use super::boxes::{Anchors, Color, Document, Item, Target};
 use super::fonts::{FontId, Fonts};
 
 /// The PDF bytes of `doc`, before post-processing.
 /// `pictures` holds the bytes of the site's images, by output path.
+/// The pages are taken out of `doc` as they are painted.
 pub fn paint(
-    doc: &Document,
+    doc: &mut Document,
+    anchors: &Anchors,
     pictures: &HashMap<String, &[u8]>,
     faces: &Fonts,
 ) -> Result<Vec<u8>, String> {
@@ -25,17 +27,15 @@ pub fn paint(
     set_metadata(&mut pdf, doc);
     let fonts = add_fonts(&mut pdf, doc, faces)?;
     let images = add_images(&mut pdf, doc, pictures);
-    let anchors = doc.anchors();
-    let height = doc.height;
-    pdf.pages = doc
-        .pages
-        .iter()
+    let (width, height) = (doc.width, doc.height);
+    pdf.pages = std::mem::take(&mut doc.pages)
+        .into_iter()
         .map(|page| {
             let mut ops = Vec::with_capacity(page.items.len() * 4);
             for item in &page.items {
-                draw(&mut ops, item, height, faces, &fonts, &images, &anchors);
+                draw(&mut ops, item, height, faces, &fonts, &images, anchors);
             }
-            PdfPage::new(Mm(doc.width * 25.4 / 72.0), Mm(height * 25.4 / 72.0), ops)
+            PdfPage::new(Mm(width * 25.4 / 72.0), Mm(height * 25.4 / 72.0), ops)
         })
         .collect();
     let options = PdfSaveOptions {
@@ -216,7 +216,7 @@ fn draw(
     faces: &Fonts,
     fonts: &HashMap<FontId, printpdf::FontId>,
     images: &HashMap<String, (printpdf::XObjectId, f32)>,
-    anchors: &HashMap<&str, (usize, f32)>,
+    anchors: &Anchors,
 ) {
     match item {
         Item::Text {

@@ -7,17 +7,16 @@ use std::collections::BTreeMap;
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
-use super::boxes::Document;
+use super::boxes::{Anchors, Document};
 
-pub fn finish(bytes: &[u8], doc: &Document) -> Result<Vec<u8>, String> {
+pub fn finish(bytes: &[u8], doc: &Document, anchors: &Anchors) -> Result<Vec<u8>, String> {
     let mut pdf =
         lopdf::Document::load_mem(bytes).map_err(|e| format!("cannot reopen the PDF: {e}"))?;
     // printpdf writes 1.3, but embeds OpenType fonts (1.6) and we add 1.7 features.
     pdf.version = "1.7".into();
     let pages = pdf.get_pages();
     indirect_annotations(&mut pdf, &pages);
-    let anchors = doc.anchors();
-    let outline = write_outline(&mut pdf, &pages, doc, &anchors);
+    let outline = write_outline(&mut pdf, &pages, doc, anchors);
     {
         let catalog = pdf.catalog_mut().map_err(|e| e.to_string())?;
         match outline {
@@ -134,7 +133,7 @@ fn write_outline(
     pdf: &mut lopdf::Document,
     pages: &BTreeMap<u32, ObjectId>,
     doc: &Document,
-    anchors: &std::collections::HashMap<&str, (usize, f32)>,
+    anchors: &Anchors,
 ) -> Option<ObjectId> {
     let mut roots: Vec<Node> = Vec::new();
     for entry in &doc.outline {
