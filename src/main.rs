@@ -18,6 +18,18 @@ use folio::diagnostic::{self, Diagnostic, Severity};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// `mi_option_purge_delay` in mimalloc.h (v3, as libmimalloc-sys 0.1.49 builds it),
+/// which the Rust bindings do not name; a test checks it has mimalloc's default.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// A build is a short process: giving freed memory back to the system only to fault
+/// it in again cost it a sixth of its time (perf: `clear_page_erms`), for a few
+/// tens of megabytes less at the peak. `serve` keeps the default.
+fn keep_freed_memory() {
+    // SAFETY: sets a process-wide allocator option; -1 means "never purge".
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -115,6 +127,7 @@ fn main() -> ExitCode {
             exit_code(&report.diagnostics, false)
         }
         Command::Build(args) => {
+            keep_freed_memory();
             let options = BuildOptions::from(args);
             // A spinner for builds that take a moment; indicatif hides it when stderr is
             // not a terminal.
@@ -180,4 +193,15 @@ fn peak_memory_mib() -> Option<u64> {
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib / 1024)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_purge_delay_option_is_the_one_mimalloc_documents() {
+        // mimalloc v3's options.c: purge_delay defaults to 1000 ms.
+        // SAFETY: reads a process-wide allocator option.
+        let value = unsafe { libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DELAY) };
+        assert_eq!(value, 1000);
+    }
 }

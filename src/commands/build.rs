@@ -166,7 +166,9 @@ pub fn compile(
     };
     let mut pdf_files = pdf_files;
     let locale_fonts = if pdf_enabled {
-        pdf_fonts(root, &loaded.site.config, &mut pdf_files, diagnostics)
+        let fonts = pdf_fonts(root, &loaded.site.config, &mut pdf_files, diagnostics);
+        lap("PDF fonts", stages);
+        fonts
     } else {
         BTreeMap::new()
     };
