@@ -118,7 +118,7 @@ stages() {
 stage_seconds() {
     awk -v name="$2" '
         { line = $0; sub(/^[ \t]+/, "", line) }
-        index(line, name) == 1 && $NF ~ /^(ms|s|µs)$/ {
+        index(line, name " ") == 1 && substr(line, length(name) + 1) ~ /^ +[0-9.]+ (ms|s|µs)$/ {
             v = $(NF - 1); u = $NF
             print (u == "ms" ? v / 1000 : (u == "s" ? v : v / 1e6)); exit
         }' "$1"

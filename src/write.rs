@@ -47,7 +47,7 @@ struct Shared {
 /// Writer threads, and files waiting for them (bounds the memory a fast renderer and a
 /// slow disk can pile up).
 const WRITERS: usize = 2;
-const WAITING: usize = 256;
+const WAITING: usize = 64;
 
 impl Staging {
     /// Starts from an empty staging folder beside `out_dir`.

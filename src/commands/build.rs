@@ -167,7 +167,7 @@ pub fn compile(
     let mut pdf_files = pdf_files;
     let locale_fonts = if pdf_enabled {
         let fonts = pdf_fonts(root, &loaded.site.config, &mut pdf_files, diagnostics);
-        lap("PDF fonts", stages);
+        lap("fonts", stages);
         fonts
     } else {
         BTreeMap::new()
