@@ -54,19 +54,38 @@ pub trait Sink: Sync {
     }
 }
 
-/// A sink that keeps the files in memory.
-#[derive(Debug, Default)]
-pub struct Collect(std::sync::Mutex<Output>);
+/// A sink that keeps the files in memory: all of them, or those `keep` accepts.
+#[derive(Debug)]
+pub struct Collect {
+    files: std::sync::Mutex<Output>,
+    keep: fn(&str) -> bool,
+}
+
+impl Default for Collect {
+    fn default() -> Self {
+        Collect::only(|_| true)
+    }
+}
 
 impl Collect {
+    /// Keeps only the files whose path `keep` accepts.
+    pub fn only(keep: fn(&str) -> bool) -> Self {
+        Collect {
+            files: Default::default(),
+            keep,
+        }
+    }
+
     pub fn into_output(self) -> Output {
-        self.0.into_inner().unwrap_or_else(|e| e.into_inner())
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
     }
 }
 
 impl Sink for Collect {
     fn put(&self, path: String, bytes: Vec<u8>) {
-        if let Ok(mut output) = self.0.lock() {
+        if (self.keep)(&path)
+            && let Ok(mut output) = self.files.lock()
+        {
             output.insert(path, bytes);
         }
     }

@@ -13,16 +13,7 @@ use std::thread::JoinHandle;
 
 use rayon::prelude::*;
 
-use crate::output::{Output, Sink};
-
-/// Writes a whole in-memory output at once.
-pub fn write(output: &Output, out_dir: &Path) -> io::Result<()> {
-    let staging = Staging::begin(out_dir)?;
-    for (path, bytes) in output.iter() {
-        staging.put(path.to_string(), bytes.to_vec());
-    }
-    staging.commit()
-}
+use crate::output::Sink;
 
 /// A build being written: files land in the staging folder as renderers make them,
 /// and the output folder changes only at `commit`.
@@ -81,18 +72,14 @@ impl Staging {
         })
     }
 
-    /// Waits for the writers; the number of files written.
-    fn finish(&mut self) -> usize {
+    /// Waits for the writers to write every file handed over so far (later ones are
+    /// dropped); the number of files written.
+    pub fn finish(&mut self) -> usize {
         self.queue = None;
         for writer in self.writers.drain(..) {
             let _ = writer.join();
         }
         self.shared.files.load(Ordering::Relaxed)
-    }
-
-    /// Waits for every file handed over so far and tells how many were written.
-    pub fn files(&mut self) -> usize {
-        self.finish()
     }
 
     /// Swaps the staging folder in for the previous output, which is then removed.
@@ -208,9 +195,9 @@ mod tests {
         let out = tmp.path().join("public");
         std::fs::create_dir_all(out.join("stale")).unwrap();
         std::fs::write(out.join("stale/old.html"), "old").unwrap();
-        let mut output = Output::default();
-        output.insert("fr/index.html", "nouveau");
-        write(&output, &out).unwrap();
+        let staging = Staging::begin(&out).unwrap();
+        staging.put("fr/index.html".into(), b"nouveau".to_vec());
+        staging.commit().unwrap();
         assert_eq!(
             std::fs::read_to_string(out.join("fr/index.html")).unwrap(),
             "nouveau"

@@ -108,8 +108,12 @@ impl Page {
     }
 
     fn go(&self, path: &str) {
+        self.go_to(&url(path));
+    }
+
+    fn go_to(&self, address: &str) {
         self.tab
-            .navigate_to(&url(path))
+            .navigate_to(address)
             .unwrap()
             .wait_until_navigated()
             .unwrap();
@@ -514,22 +518,10 @@ fn without_javascript_links_lead_to_the_outcome() {
 #[test]
 fn a_right_to_left_locale_mirrors_the_layout() {
     let dir = common::site("rtl");
-    let out = dir.path().join("public");
-    common::folio()
-        .args(["build", "-q", "--root"])
-        .arg(dir.path())
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .success();
-    let port = common::server::serve(out);
+    let port = common::server::serve(common::build(dir.path(), &[]));
     let browser = launch();
     let page = Page::open(&browser);
-    page.tab
-        .navigate_to(&format!("http://127.0.0.1:{port}/ar/guide-ar/"))
-        .unwrap()
-        .wait_until_navigated()
-        .unwrap();
+    page.go_to(&format!("http://127.0.0.1:{port}/ar/guide-ar/"));
     assert_eq!(
         page.eval("document.documentElement.dir"),
         serde_json::json!("rtl")
@@ -650,20 +642,10 @@ fn search_says_when_nothing_matches() {
 fn a_large_site_s_sidebar_lists_every_section_from_the_shared_file() {
     let dir = tempfile::tempdir().unwrap();
     common::many_sections(dir.path());
-    let out = dir.path().join("public");
-    common::folio()
-        .args(["build", "-q", "--no-pdf", "--root"])
-        .arg(dir.path())
-        .assert()
-        .success();
-    let port = common::server::serve(out);
+    let port = common::server::serve(common::build(dir.path(), &["--no-pdf"]));
     let browser = launch();
     let page = Page::open(&browser);
-    page.tab
-        .navigate_to(&format!("http://127.0.0.1:{port}/en/s20/p2/index.html"))
-        .unwrap()
-        .wait_until_navigated()
-        .unwrap();
+    page.go_to(&format!("http://127.0.0.1:{port}/en/s20/p2/index.html"));
     let titles = "JSON.stringify([...document.querySelectorAll('.sidebar li')].map(li => li.textContent.trim()))";
     let listed: Vec<String> = page.poll(
         || {

@@ -119,14 +119,7 @@ fn sync_keeps_the_rest_of_the_page_byte_for_byte() {
 #[test]
 fn an_untranslated_page_falls_back_to_the_source_with_a_notice() {
     let dir = site_in_every_state();
-    let out = dir.path().join("public");
-    folio()
-        .args(["build", "-q", "--root"])
-        .arg(dir.path())
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .success();
+    let out = common::build(dir.path(), &[]);
     let html = std::fs::read_to_string(out.join("en/nouveau/index.html")).unwrap();
     assert!(
         html.contains("<html lang=\"en\""),
@@ -188,14 +181,7 @@ fn a_new_locale_builds_at_once() {
             || ui.contains("# UNTRANSLATED\n# nav-next ="),
         "{ui}"
     );
-    let public = dir.path().join("public");
-    folio()
-        .args(["build", "-q", "--root"])
-        .arg(dir.path())
-        .arg("--out")
-        .arg(&public)
-        .assert()
-        .success();
+    let public = common::build(dir.path(), &[]);
     let html = std::fs::read_to_string(public.join("it/guide/index.html")).unwrap();
     assert!(html.contains("<html lang=\"it\""));
     let (status, _, _) = run(dir.path(), &["l10n", "status", "--locale", "it"]);

@@ -4,16 +4,10 @@
 
 mod common;
 
-use common::folio;
-
 fn built() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     common::many_sections(dir.path());
-    folio()
-        .args(["build", "-q", "--no-pdf", "--root"])
-        .arg(dir.path())
-        .assert()
-        .success();
+    common::build(dir.path(), &["--no-pdf"]);
     dir
 }
 

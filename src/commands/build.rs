@@ -78,7 +78,7 @@ pub fn run(options: &BuildOptions, progress: Progress) -> BuildReport {
                 progress,
                 &staging,
             );
-            report.files = staging.files();
+            report.files = staging.finish();
             let blocked = diagnostics.has_errors() || (options.strict && !diagnostics.is_empty());
             match compiled {
                 Some(compiled) if !blocked => {
@@ -153,7 +153,7 @@ pub fn compile(
     lap("load and check", stages);
     progress("rendering pages");
     let pdf_enabled = loaded.site.config.pdf.enabled && pdf != PdfStep::Skip;
-    let pdf_files: BTreeMap<String, String> = if pdf_enabled {
+    let mut pdf_files: BTreeMap<String, String> = if pdf_enabled {
         loaded
             .site
             .config
@@ -164,7 +164,6 @@ pub fn compile(
     } else {
         BTreeMap::new()
     };
-    let mut pdf_files = pdf_files;
     let locale_fonts = if pdf_enabled {
         let fonts = pdf_fonts(root, &loaded.site.config, &mut pdf_files, diagnostics);
         lap("fonts", stages);
@@ -174,14 +173,9 @@ pub fn compile(
     };
     // The search index reads the model, not the HTML: both render side by side, and
     // each reports its own time (they overlap).
-    let timed = |work: &dyn Fn()| {
-        let started = Instant::now();
-        work();
-        started.elapsed()
-    };
     let (website, search) = rayon::join(
         || {
-            timed(&|| {
+            timed(|| {
                 render::html::render(
                     &loaded.site,
                     &loaded.messages,
@@ -195,7 +189,7 @@ pub fn compile(
             })
         },
         || {
-            timed(&|| {
+            timed(|| {
                 if pdf != PdfStep::Later {
                     render::search::index(&loaded.site, &loaded.messages, sink)
                 }
@@ -220,6 +214,12 @@ pub fn compile(
         lap("PDF", stages);
     }
     Some(Compiled { loaded, pdf_files })
+}
+
+fn timed(work: impl FnOnce()) -> Duration {
+    let started = Instant::now();
+    work();
+    started.elapsed()
 }
 
 /// Languages whose text the embedded fonts cannot show.

@@ -207,7 +207,8 @@ fn add_later_files(root: &Path, shared: &Shared, version: u64) {
             .ok()
     });
     let diagnostics = Diagnostics::new();
-    let files = Collect::default();
+    // The pages were served already: only what this pass adds is kept.
+    let files = Collect::only(|path| path.ends_with(".pdf") || path.starts_with("search/"));
     let build = || {
         compile(
             root,
@@ -226,14 +227,9 @@ fn add_later_files(root: &Path, shared: &Shared, version: u64) {
     if compiled.is_none() || !is_current() {
         return;
     }
-    let output = files.into_output();
     let mut served = shared.served.lock().expect("served site");
     if served.version == version {
-        for (path, bytes) in output.iter() {
-            if path.ends_with(".pdf") || path.starts_with("search/") {
-                served.output.insert(path, bytes);
-            }
-        }
+        served.output.extend(files.into_output());
     }
 }
 
@@ -246,7 +242,7 @@ fn lower_priority() {
     }
 }
 
-/// Rebuilds after changes to the sources settle (50 ms without a new one).
+/// Rebuilds after changes to the sources settle (`SETTLE` without a new one).
 fn watch(root: &Path, shared: Arc<Shared>) -> Result<notify::RecommendedWatcher, String> {
     let (sender, receiver) = std::sync::mpsc::channel::<Vec<PathBuf>>();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {

@@ -94,10 +94,10 @@ fn reparse(
         edited.push((index, page));
     }
     let targets = Targets::new(&site.pages, &[], site::published_assets(&loaded.assets));
-    let mut pages: Vec<Page> = edited.iter().map(|(_, p)| p.clone()).collect();
+    let (indexes, mut pages): (Vec<usize>, Vec<Page>) = edited.into_iter().unzip();
     resolve(&mut pages, &targets, diagnostics);
     check_tree_embeds(&pages, &site.trees, diagnostics);
-    Some(edited.into_iter().map(|(i, _)| i).zip(pages).collect())
+    Some(indexes.into_iter().zip(pages).collect())
 }
 
 /// What other pages show of a page is unchanged: its front matter (title, weight,

@@ -37,16 +37,17 @@ impl Site {
         };
         // A section sits where its index page's weight puts it among the top-level
         // pages, and keeps its own pages together after that index, as in Hugo.
-        let section_weights: HashMap<(String, String), i64> = pages
+        // Section name with its locale (`fr/guide`) -> the weight of its index page.
+        let section_weights: HashMap<String, i64> = pages
             .iter()
             .filter(|p| p.is_section_index())
-            .filter_map(|p| Some(((p.locale.clone(), p.section()?.to_string()), p.front.weight)))
+            .filter_map(|p| Some((format!("{}/{}", p.locale, p.section()?), p.front.weight)))
             .collect();
         let key = |p: &Page| {
             let place = match p.section() {
                 Some(name) => (
                     section_weights
-                        .get(&(p.locale.clone(), name.to_string()))
+                        .get(&format!("{}/{name}", p.locale))
                         .copied()
                         .unwrap_or(0),
                     name.to_string(),

@@ -25,6 +25,22 @@ pub fn site(overlay: &str) -> tempfile::TempDir {
     dir
 }
 
+/// Builds the site at `root` quietly (with `extra` flags) into `root/public`, which
+/// it returns; the build must succeed.
+pub fn build(root: &Path, extra: &[&str]) -> PathBuf {
+    let out = root.join("public");
+    folio()
+        .args(["build", "-q"])
+        .args(extra)
+        .arg("--root")
+        .arg(root)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    out
+}
+
 pub fn copy_tree(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.expect("fixture entry");

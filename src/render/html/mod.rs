@@ -111,8 +111,8 @@ pub fn render(
         return;
     }
     site.pages.par_iter().for_each(put_page);
-    for (locale, navigation) in &renderer.navigation {
-        if let Some((path, json)) = navigation.shared_file(locale, &urls) {
+    for navigation in renderer.navigation.values() {
+        if let Some((path, json)) = navigation.shared_file(&urls) {
             sink.put(path, json);
         }
     }
@@ -337,7 +337,7 @@ impl Renderer<'_> {
             .collect();
         context.insert("nav", &nav);
         let shared = navigation
-            .and_then(|n| n.shared(&page.locale))
+            .and_then(Navigation::shared)
             .map(|file| relative(&page.url, &file));
         context.insert("nav_shared", &shared);
         context.insert("nav_section", page.section().unwrap_or(""));

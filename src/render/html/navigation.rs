@@ -20,6 +20,7 @@ const SHARED_OVER: usize = 30;
 
 /// One locale's sidebar material, as positions in its reading order.
 pub struct Navigation<'a> {
+    locale: &'a str,
     pages: &'a [Page],
     /// Top-level pages and section indexes: on every sidebar.
     always: Vec<usize>,
@@ -34,7 +35,7 @@ pub struct Navigation<'a> {
 struct SharedEntry<'a>(&'a str, String, &'a str);
 
 impl<'a> Navigation<'a> {
-    pub fn new(site: &'a Site, locale: &str) -> Self {
+    pub fn new(site: &'a Site, locale: &'a str) -> Self {
         let pages = site.locale_pages(locale);
         let mut always = Vec::new();
         let mut sections: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -48,6 +49,7 @@ impl<'a> Navigation<'a> {
         }
         let shared = always.len() > SHARED_OVER;
         Navigation {
+            locale,
             pages,
             always,
             sections,
@@ -56,7 +58,7 @@ impl<'a> Navigation<'a> {
     }
 
     /// The shared file's path and content, for a locale whose list is shared.
-    pub fn shared_file(&self, locale: &str, urls: &UrlMap) -> Option<(String, Vec<u8>)> {
+    pub fn shared_file(&self, urls: &UrlMap) -> Option<(String, Vec<u8>)> {
         if !self.shared {
             return None;
         }
@@ -73,12 +75,16 @@ impl<'a> Navigation<'a> {
             })
             .collect();
         let json = serde_json::to_vec(&entries).expect("strings serialize");
-        Some((shared_path(locale), json))
+        Some((self.shared_path(), json))
     }
 
     /// The shared list's path when this locale has one.
-    pub fn shared(&self, locale: &str) -> Option<String> {
-        self.shared.then(|| shared_path(locale))
+    pub fn shared(&self) -> Option<String> {
+        self.shared.then(|| self.shared_path())
+    }
+
+    fn shared_path(&self) -> String {
+        format!("nav/{}.json", self.locale)
     }
 
     /// The sidebar of `current`, in reading order, with each entry's level (1 for
@@ -133,14 +139,10 @@ impl<'a> Navigation<'a> {
 
     /// The pages before and after `current` in reading order.
     pub fn neighbours(&self, current: &Page, site: &Site) -> (Option<&'a Page>, Option<&'a Page>) {
-        let Some(i) = site.position(&current.locale, &current.path) else {
+        let Some(i) = site.position(self.locale, &current.path) else {
             return (None, None);
         };
         let previous = i.checked_sub(1).and_then(|i| self.pages.get(i));
         (previous, self.pages.get(i + 1))
     }
-}
-
-fn shared_path(locale: &str) -> String {
-    format!("nav/{locale}.json")
 }

@@ -4,9 +4,10 @@
 //! `search/<locale>/`:
 //! - `meta.json`: the pages (link and title), where each page's sections start, and
 //!   the list of term shards;
-//! - `t<hex>.json`: the shard of terms whose folded form starts with those two
-//!   characters: stems with their postings (section, weight; sections delta-coded),
-//!   and the words whose stem differs, so a query word found verbatim gets its stem;
+//! - `t<hex>.json`: the shard of terms whose folded form starts with those characters
+//!   (the first one on small sites, two on large ones): stems with their postings
+//!   (section, weight; sections delta-coded), and the words whose stem differs, so a
+//!   query word found verbatim gets its stem;
 //! - `d<n>.json`: sections by chunk (page, anchor, heading, excerpt), fetched only for
 //!   the results shown.
 //!
@@ -25,8 +26,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::locale::{Messages, Texts};
-use crate::model::{LinkStyle, Page, Site};
+use crate::model::{Page, Site};
 use crate::output::{Output, Sink};
+use crate::render::html::UrlMap;
 
 use sections::Section;
 use terms::Token;
@@ -43,12 +45,13 @@ const EXCERPT: usize = 180;
 const TITLE_WEIGHT: u32 = 6;
 const HEADING_WEIGHT: u32 = 3;
 
-/// The index files of every locale.
+/// The index files of every locale. Locales go one after another (each indexes its
+/// pages in parallel): side by side they took as long and held more memory.
 pub fn index(site: &Site, messages: &Messages, sink: &dyn Sink) {
-    site.config
-        .locales
-        .iter()
-        .for_each(|locale| sink.put_all(locale_index(site, messages, locale)));
+    let urls = UrlMap::new(site);
+    for locale in &site.config.locales {
+        sink.put_all(locale_index(site, messages, &urls, locale));
+    }
 }
 
 /// Pages indexed together before their words join the locale's index: enough to
@@ -66,7 +69,6 @@ struct PageTerms {
     words: HashMap<String, Vec<(u32, u32)>>,
 }
 
-#[derive(Serialize)]
 struct Doc {
     page: u32,
     anchor: String,
@@ -96,7 +98,7 @@ struct Shard {
     words: Vec<(String, String)>,
 }
 
-fn locale_index(site: &Site, messages: &Messages, locale: &str) -> Output {
+fn locale_index(site: &Site, messages: &Messages, urls: &UrlMap, locale: &str) -> Output {
     let texts = Texts::new(messages, locale);
     let pages: Vec<&Page> = site
         .pages_of(locale)
@@ -110,7 +112,10 @@ fn locale_index(site: &Site, messages: &Messages, locale: &str) -> Output {
         let indexed: Vec<PageTerms> = chunk
             .par_iter()
             .enumerate()
-            .map(|(i, page)| page_terms((batch * BATCH + i) as u32, page, site, &texts))
+            .map(|(i, page)| {
+                let href = urls.to_folder("", &page.url);
+                page_terms((batch * BATCH + i) as u32, href, page, site, &texts)
+            })
             .collect();
         add_pages(indexed, &mut starts, &mut docs, &mut postings, &mut lists);
     }
@@ -147,11 +152,7 @@ fn add_pages(
     }
 }
 
-fn page_terms(index: u32, page: &Page, site: &Site, texts: &Texts) -> PageTerms {
-    let href = match site.config.links {
-        LinkStyle::File => format!("{}index.html", page.url),
-        LinkStyle::Pretty => page.url.clone(),
-    };
+fn page_terms(index: u32, href: String, page: &Page, site: &Site, texts: &Texts) -> PageTerms {
     let sections = sections::sections(page, site, texts);
     let mut docs = Vec::with_capacity(sections.len());
     let mut words = HashMap::default();
