@@ -81,11 +81,29 @@ generate() {
     printf '%s\n' "$LOCALES" >"$dir/.generated"
 }
 
-# measure SIZE LABEL CLEAN_DIR COMMAND...: one cold run, appended to $RESULTS
+# Output folders of timed runs. Each run writes into a folder of its own that nothing
+# has used yet, and old outputs are only deleted once the whole benchmark is over.
+# Deleting thousands of files and creating as many in the same place right after is
+# not a cold build: on ext4 without a journal (this kind of machine) the allocator then
+# skips every inode freed in the last 30 s one by one, and a build's system time grew
+# from 0.2 s to 5 s, at random and for every tool alike.
+RUNS_DIR=$WORK/runs
+fresh_runs_dir() {
+    if [[ -d $RUNS_DIR ]]; then
+        rm -rf "$RUNS_DIR"
+        echo "bench: removed a previous benchmark's outputs; waiting 35 s for the file system" >&2
+        sleep 35
+    fi
+    mkdir -p "$RUNS_DIR"
+}
+trap 'rm -rf "$RUNS_DIR"' EXIT
+
+# measure SIZE LABEL OUT COMMAND...: one cold run into the fresh folder OUT, appended
+# to $RESULTS
 measure() {
-    local size=$1 label=$2 clean=$3
+    local size=$1 label=$2 out=$3
     shift 3
-    rm -rf "$clean"
+    [[ ! -e $out ]] || die "$out exists: every run needs a fresh output folder"
     local timing=$WORK/$size/time.txt log=$WORK/$size/$label.log
     if ! /usr/bin/time -f '%e %U %S %M' -o "$timing" "$@" >"$log" 2>&1; then
         cat "$log" >&2
@@ -124,12 +142,12 @@ stage_seconds() {
         }' "$1"
 }
 
-# sanity DIR PDF: every page's <html lang> matches its locale folder; folio check passes
+# sanity DIR OUT PDF: every page's <html lang> matches its locale folder; folio check passes
 # (it typesets the PDFs too, so only for sizes built with PDFs: the build itself already
 # failed on any broken internal link or anchor)
 sanity() {
-    local dir=$1 with_pdf=$2
-    if ! python3 - "$dir/public" "$LOCALES" <<'PY'; then failures=$((failures + 1)); fi
+    local dir=$1 out=$2 with_pdf=$3
+    if ! python3 - "$out" "$LOCALES" <<'PY'; then failures=$((failures + 1)); fi
 import os, re, sys
 public, locales = sys.argv[1], set(sys.argv[2].split(","))
 lang = re.compile(rb'<html\b[^>]*?\slang="([^"]*)"')
@@ -162,16 +180,16 @@ PY
     fi
 }
 
-# pdf_pages DIR PDF_SECONDS: pages of every PDF, per locale, and pages per second
+# pdf_pages OUT PDF_SECONDS: pages of every PDF, per locale, and pages per second
 pdf_pages() {
-    local dir=$1 seconds=$2 total=0 pdf pages
+    local out=$1 seconds=$2 total=0 pdf pages
     echo "| PDF | pages |"
     echo "|---|---:|"
     while IFS= read -r pdf; do
         pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
         total=$((total + pages))
-        echo "| ${pdf#"$dir"/public/} | $pages |"
-    done < <(find "$dir/public" -name '*.pdf' | sort)
+        echo "| ${pdf#"$out"/} | $pages |"
+    done < <(find "$out" -name '*.pdf' | sort)
     echo
     if [[ -n $seconds ]]; then
         awk -v p="$total" -v s="$seconds" 'BEGIN {
@@ -180,6 +198,8 @@ pdf_pages() {
         echo "PDF: $total pages (no PDF stage time in folio -v output)"
     fi
 }
+
+fresh_runs_dir
 
 # --- one corpus size at a time -----------------------------------------------------------
 for size in $SIZES; do
@@ -194,19 +214,19 @@ for size in $SIZES; do
     say "$size pages per locale x $(tr ',' '\n' <<<"$LOCALES" | grep -c .)"
 
     # Once, verbose: stage timings and the output checks, before anything is timed.
-    "$FOLIO" build -v --no-pdf --root "$fdir" >"$base/stages.log" 2>&1 ||
+    "$FOLIO" build -v --no-pdf --root "$fdir" --out "$RUNS_DIR/$size-verbose" >"$base/stages.log" 2>&1 ||
         { cat "$base/stages.log" >&2; die "folio build --no-pdf failed on $size"; }
     echo "folio build -v --no-pdf, stages:"
     stages "$base/stages.log"
     diagnostics "$base/stages.log"
-    sanity "$fdir" "$pdf"
+    sanity "$fdir" "$RUNS_DIR/$size-verbose" "$pdf"
     if ((pdf)); then
-        "$FOLIO" build -v --root "$fdir" >"$base/stages-pdf.log" 2>&1 ||
+        "$FOLIO" build -v --root "$fdir" --out "$RUNS_DIR/$size-verbose-pdf" >"$base/stages-pdf.log" 2>&1 ||
             { cat "$base/stages-pdf.log" >&2; die "folio build (with PDFs) failed on $size"; }
         echo
         echo "folio build -v, stages:"
         stages "$base/stages-pdf.log"
-        pdf_pages "$fdir" "$(stage_seconds "$base/stages-pdf.log" PDF)"
+        pdf_pages "$RUNS_DIR/$size-verbose-pdf" "$(stage_seconds "$base/stages-pdf.log" PDF)"
     fi
 
     # Timed rounds, the tools alternating within each round.
@@ -214,12 +234,13 @@ for size in $SIZES; do
     : >"$RESULTS"
     for ((run = 1; run <= RUNS; run++)); do
         echo "round $run/$RUNS" >&2
-        measure "$size" folio "$fdir/public" "$FOLIO" build --no-pdf --quiet --root "$fdir"
+        out=$RUNS_DIR/$size-$run
+        measure "$size" folio "$out-folio" "$FOLIO" build --no-pdf --quiet --root "$fdir" --out "$out-folio"
         rm -rf "$hdir/resources"
-        measure "$size" hugo "$hdir/public" hugo --quiet -s "$hdir" -d "$hdir/public"
-        measure "$size" floor "$fdir/floor-out" "$FLOOR" "$fdir" "$fdir/floor-out"
+        measure "$size" hugo "$out-hugo" hugo --quiet -s "$hdir" -d "$out-hugo"
+        measure "$size" floor "$out-floor" "$FLOOR" "$fdir" "$out-floor"
         if ((pdf)); then
-            measure "$size" folio+pdf "$fdir/public" "$FOLIO" build --quiet --root "$fdir"
+            measure "$size" folio+pdf "$out-folio-pdf" "$FOLIO" build --quiet --root "$fdir" --out "$out-folio-pdf"
         fi
     done
 

@@ -3,12 +3,13 @@
 //! HTML gets CSS classes (`hl-*`) and one generated stylesheet with a light and a dark
 //! theme, so pages carry no inline colours and follow the reader's colour scheme.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex};
 
-use syntect::highlighting::ThemeSet;
-use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
-use syntect::parsing::{SyntaxReference, SyntaxSet};
+use syntect::highlighting::{HighlightIterator, HighlightState, Highlighter, ThemeSet};
+use syntect::html::{ClassStyle, css_for_theme_with_class_style, line_tokens_to_classed_spans};
+use syntect::parsing::{ParseState, ScopeStack, ScopeStackOp, SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -57,20 +58,79 @@ pub fn to_html(code: &str, lang: Option<&str>) -> String {
     html
 }
 
+/// What syntect's `ClassedHTMLGenerator` does, with each line parsed through
+/// [`parse_line`]'s memo.
 fn highlight_html(code: &str, lang: Option<&str>) -> String {
     let Some(syntax) = lang.filter(|l| !PLAIN.contains(l)).and_then(syntax) else {
         return pulldown_cmark_escape_html(code);
     };
-    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, CLASS_STYLE);
+    let mut state = ParseState::new(syntax);
+    let mut scopes = ScopeStack::new();
+    let mut html = String::with_capacity(code.len() * 3);
+    let mut open_spans = 0;
     for line in LinesWithEndings::from(code) {
-        if generator
-            .parse_html_for_line_which_includes_newline(line)
-            .is_err()
-        {
+        let spans = parse_line(syntax, &mut state, line).and_then(|ops| {
+            line_tokens_to_classed_spans(line, &ops, CLASS_STYLE, &mut scopes).ok()
+        });
+        let Some((spans, delta)) = spans else {
             return pulldown_cmark_escape_html(code);
-        }
+        };
+        html.push_str(&spans);
+        open_spans += delta;
     }
-    generator.finalize()
+    for _ in 0..open_spans {
+        html.push_str("</span>");
+    }
+    html
+}
+
+/// A line's parse, from the state before it.
+struct ParsedLine {
+    syntax: *const SyntaxReference,
+    before: ParseState,
+    ops: Arc<[(usize, ScopeStackOp)]>,
+    after: ParseState,
+}
+
+/// Lines memoized per thread before the memo is dropped (a long `serve` session).
+const MEMO_LINES: usize = 50_000;
+
+thread_local! {
+    /// Parses by line text. Syntect's regex-driven parse is most of the cost of
+    /// highlighting, and code blocks repeat their lines (imports, shebangs, closing
+    /// braces); a parse depends only on the syntax, the state before and the line.
+    static PARSED: RefCell<HashMap<String, Vec<ParsedLine>>> = RefCell::new(HashMap::new());
+}
+
+/// Parses `line` from `state` (which then stands after it); `None` on a parse error.
+fn parse_line(
+    syntax: &'static SyntaxReference,
+    state: &mut ParseState,
+    line: &str,
+) -> Option<Arc<[(usize, ScopeStackOp)]>> {
+    PARSED.with_borrow_mut(|memo| {
+        let seen = memo.get(line).and_then(|parses| {
+            parses
+                .iter()
+                .find(|p| std::ptr::eq(p.syntax, syntax) && p.before == *state)
+        });
+        if let Some(parsed) = seen {
+            *state = parsed.after.clone();
+            return Some(parsed.ops.clone());
+        }
+        let before = state.clone();
+        let ops: Arc<[(usize, ScopeStackOp)]> = state.parse_line(line, &SYNTAXES).ok()?.into();
+        if memo.len() >= MEMO_LINES {
+            memo.clear();
+        }
+        memo.entry(line.to_string()).or_default().push(ParsedLine {
+            syntax,
+            before,
+            ops: ops.clone(),
+            after: state.clone(),
+        });
+        Some(ops)
+    })
 }
 
 fn pulldown_cmark_escape_html(code: &str) -> String {
@@ -112,13 +172,24 @@ pub fn styled_lines(code: &str, lang: Option<&str>) -> Vec<Vec<StyledRun>> {
         .foreground
         .map_or((0x24, 0x29, 0x2e), |c| (c.r, c.g, c.b));
     let syntax = lang.filter(|l| !PLAIN.contains(l)).and_then(syntax);
-    let mut highlighter = syntax.map(|s| syntect::easy::HighlightLines::new(s, theme));
+    let highlighter = Highlighter::new(theme);
+    let mut states = syntax.map(|s| {
+        (
+            ParseState::new(s),
+            HighlightState::new(&highlighter, ScopeStack::new()),
+        )
+    });
     LinesWithEndings::from(code)
         .map(|line| {
-            let runs: Vec<StyledRun> = match highlighter
-                .as_mut()
-                .and_then(|h| h.highlight_line(line, &SYNTAXES).ok())
-            {
+            let ranges = syntax
+                .zip(states.as_mut())
+                .and_then(|(syntax, (parse, paint))| {
+                    let ops = parse_line(syntax, parse, line)?;
+                    Some(
+                        HighlightIterator::new(paint, &ops, line, &highlighter).collect::<Vec<_>>(),
+                    )
+                });
+            let runs: Vec<StyledRun> = match ranges {
                 Some(ranges) => ranges
                     .into_iter()
                     .map(|(style, text)| {

@@ -18,20 +18,19 @@
 mod sections;
 mod terms;
 
-use std::collections::BTreeMap;
-
 use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::locale::{Messages, Texts};
-use crate::model::{Page, Site};
-use crate::output::{Output, Sink};
+use crate::model::Site;
+use crate::output::Sink;
 use crate::render::html::UrlMap;
 
+use compact_str::CompactString;
+use rust_stemmers::Stemmer;
 use sections::Section;
-use terms::Token;
 
 /// Sections per `d<n>.json` file.
 const CHUNK: usize = 128;
@@ -45,28 +44,220 @@ const EXCERPT: usize = 180;
 const TITLE_WEIGHT: u32 = 6;
 const HEADING_WEIGHT: u32 = 3;
 
-/// The index files of every locale. Locales go one after another (each indexes its
-/// pages in parallel): side by side they took as long and held more memory.
+/// The index files of every locale. Each locale indexes its pages in one pass on one
+/// thread (a word costs one hash lookup; nothing to merge afterwards) and hands each
+/// file to `sink` as soon as it is complete; locales run side by side, and beside the
+/// website.
 pub fn index(site: &Site, messages: &Messages, sink: &dyn Sink) {
     let urls = UrlMap::new(site);
-    for locale in &site.config.locales {
-        sink.put_all(locale_index(site, messages, &urls, locale));
-    }
+    site.config
+        .locales
+        .par_iter()
+        .for_each(|locale| locale_index(site, messages, &urls, locale, sink));
 }
 
-/// Pages indexed together before their words join the locale's index: enough to
-/// keep both cores busy, few enough that a big site's per-page maps never all
-/// exist at once.
-const BATCH: usize = 64;
+fn locale_index(site: &Site, messages: &Messages, urls: &UrlMap, locale: &str, sink: &dyn Sink) {
+    let texts = Texts::new(messages, locale);
+    let folder = format!("search/{locale}/");
+    let mut vocabulary = Vocabulary::new(terms::stemmer(locale));
+    let mut pages: Vec<(String, &str)> = Vec::new();
+    let mut starts = Vec::new();
+    let mut chunk: Vec<Doc> = Vec::with_capacity(CHUNK);
+    let mut sections_total = 0u32;
+    for page in site.pages_of(locale).filter(|p| p.fallback.is_none()) {
+        let index = pages.len() as u32;
+        starts.push(sections_total);
+        for (i, section) in sections::sections(page, site, &texts)
+            .into_iter()
+            .enumerate()
+        {
+            if i == 0 {
+                vocabulary.add_text(&page.front.title, sections_total, TITLE_WEIGHT);
+            }
+            vocabulary.add_text(&section.heading, sections_total, HEADING_WEIGHT);
+            vocabulary.add_text(&section.text, sections_total, 1);
+            chunk.push(doc(index, section));
+            sections_total += 1;
+            if chunk.len() == CHUNK {
+                let n = sections_total as usize / CHUNK - 1;
+                sink.put(format!("{folder}d{n}.json"), docs_json(&chunk));
+                chunk.clear();
+            }
+        }
+        pages.push((urls.to_folder("", &page.url), &page.front.title));
+    }
+    if !chunk.is_empty() {
+        let n = sections_total as usize / CHUNK;
+        sink.put(format!("{folder}d{n}.json"), docs_json(&chunk));
+    }
+    let (width, shards) = vocabulary.write_shards(&folder, sink);
+    let meta = Meta {
+        pages: pages
+            .iter()
+            .map(|(href, title)| [href.as_str(), title])
+            .collect(),
+        starts,
+        sections: sections_total as usize,
+        chunk: CHUNK,
+        width,
+        shards: shards.iter().map(String::as_str).collect(),
+    };
+    sink.put(format!("{folder}meta.json"), json(&meta));
+}
 
-/// One page's part of the index, computed on its own (pages are indexed in parallel).
-struct PageTerms {
-    href: String,
-    title: String,
-    docs: Vec<Doc>,
-    /// Each lowercased word with its `(section within the page, weight)` list, in
-    /// section order: one map per page keeps allocations few.
-    words: HashMap<String, Vec<(u32, u32)>>,
+/// `(section, weight)` pairs, sections ascending.
+type Postings = Vec<(u32, u32)>;
+
+/// A locale's terms as its pages are read: every distinct lowercased word leads to its
+/// stem (stemmed and folded once, when first met), and postings are kept per stem, so
+/// words that share a stem share a list from the start.
+struct Vocabulary {
+    stemmer: Option<Stemmer>,
+    /// Lowercased word -> stem id. Short words are kept inline in the table: the
+    /// lookup, once per word of the locale, then reads no second cache line.
+    words: HashMap<CompactString, u32>,
+    stem_ids: HashMap<Box<str>, u32>,
+    /// Per stem id: the folded stem and its `(section, weight)` list, sections
+    /// ascending (they are added in order).
+    stems: Vec<(Box<str>, Postings)>,
+    /// Folded words whose stem differs, with that stem's id: a query word found
+    /// verbatim gets its stem.
+    variants: Vec<(String, u32)>,
+    scratch: String,
+}
+
+impl Vocabulary {
+    fn new(stemmer: Option<Stemmer>) -> Self {
+        Vocabulary {
+            stemmer,
+            words: HashMap::default(),
+            stem_ids: HashMap::default(),
+            stems: Vec::new(),
+            variants: Vec::new(),
+            scratch: String::new(),
+        }
+    }
+
+    fn add_text(&mut self, text: &str, section: u32, weight: u32) {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        terms::each_term(text, &mut scratch, &mut |word| {
+            self.add(word, section, weight)
+        });
+        self.scratch = scratch;
+    }
+
+    fn add(&mut self, word: &str, section: u32, weight: u32) {
+        let id = match self.words.get(word) {
+            Some(&id) => id,
+            None => {
+                let id = self.stem_of(word);
+                self.words.insert(word.into(), id);
+                id
+            }
+        };
+        let list = &mut self.stems[id as usize].1;
+        match list.last_mut() {
+            Some((s, total)) if *s == section => *total += weight,
+            _ => list.push((section, weight)),
+        }
+    }
+
+    /// The id of a new word's stem; notes the word if it differs from its stem.
+    fn stem_of(&mut self, word: &str) -> u32 {
+        let is_cjk = word.chars().next().is_some_and(terms::is_cjk);
+        let folded = terms::fold(word);
+        let stem = match &self.stemmer {
+            Some(stemmer) if !is_cjk => terms::fold(&stemmer.stem(word)),
+            _ => folded.clone(),
+        };
+        let id = match self.stem_ids.get(stem.as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = self.stems.len() as u32;
+                self.stem_ids.insert(stem.as_str().into(), id);
+                self.stems.push((stem.as_str().into(), Vec::new()));
+                id
+            }
+        };
+        if folded != stem {
+            self.variants.push((folded, id));
+        }
+        id
+    }
+
+    /// Writes the `t<key>.json` shards, in key order; returns the key width and the
+    /// keys.
+    fn write_shards(self, folder: &str, sink: &dyn Sink) -> (usize, Vec<String>) {
+        let width = if self.stems.len() < NARROW_SHARDS {
+            1
+        } else {
+            2
+        };
+        let stems = self.stems_by_shard(width);
+        let variants = self.variants_by_shard(width);
+        let mut keys: Vec<&str> = (stems.iter().map(|(key, _)| key.as_str()))
+            .chain(variants.iter().map(|(key, ..)| key.as_str()))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let (mut s, mut v) = (0, 0);
+        for key in &keys {
+            let s_end = s + stems[s..].iter().take_while(|(k, _)| k == key).count();
+            let v_end = v + variants[v..].iter().take_while(|(k, ..)| k == key).count();
+            let json = self.shard_json(&stems[s..s_end], &variants[v..v_end]);
+            sink.put(format!("{folder}t{key}.json"), json);
+            (s, v) = (s_end, v_end);
+        }
+        (width, keys.into_iter().map(String::from).collect())
+    }
+
+    /// Stem ids by shard key, then stem.
+    fn stems_by_shard(&self, width: usize) -> Vec<(String, usize)> {
+        let mut stems: Vec<(String, usize)> = (self.stems.iter().enumerate())
+            .map(|(id, (stem, _))| (terms::shard_key(stem, width), id))
+            .collect();
+        stems.sort_unstable_by(|(a_key, a), (b_key, b)| {
+            (a_key, &self.stems[*a].0).cmp(&(b_key, &self.stems[*b].0))
+        });
+        stems
+    }
+
+    /// `(shard key, word, stem)` by key, then word.
+    fn variants_by_shard(&self, width: usize) -> Vec<(String, &str, &str)> {
+        let mut variants: Vec<(String, &str, &str)> = (self.variants.iter())
+            .map(|(word, id)| {
+                let stem = &*self.stems[*id as usize].0;
+                (terms::shard_key(word, width), word.as_str(), stem)
+            })
+            .collect();
+        // Two spellings may fold alike ("évite", "evite"): the first in order wins.
+        variants.sort_unstable();
+        variants.dedup_by(|a, b| a.1 == b.1);
+        variants
+    }
+
+    /// `{"s":{stem:[postings]},"w":{word:stem}}`, written as it goes: the biggest
+    /// files of the index, not worth building a JSON tree for.
+    fn shard_json(&self, stems: &[(String, usize)], variants: &[(String, &str, &str)]) -> Vec<u8> {
+        let mut out = Vec::with_capacity(stems.len() * 24 + variants.len() * 20);
+        out.extend_from_slice(b"{\"s\":{");
+        for (i, (_, id)) in stems.iter().enumerate() {
+            let (stem, list) = &self.stems[*id];
+            separate(&mut out, i);
+            push_json(&mut out, stem);
+            out.push(b':');
+            push_postings(&mut out, list);
+        }
+        out.extend_from_slice(b"},\"w\":{");
+        for (i, (_, word, stem)) in variants.iter().enumerate() {
+            separate(&mut out, i);
+            push_json(&mut out, word);
+            out.push(b':');
+            push_json(&mut out, stem);
+        }
+        out.extend_from_slice(b"}}");
+        out
+    }
 }
 
 struct Doc {
@@ -90,113 +281,12 @@ struct Meta<'a> {
     shards: Vec<&'a str>,
 }
 
-/// One shard file's content, sorted: stems with their postings, and words whose stem
-/// differs with that stem.
-#[derive(Default)]
-struct Shard {
-    stems: Vec<(String, Vec<u32>)>,
-    words: Vec<(String, String)>,
-}
-
-fn locale_index(site: &Site, messages: &Messages, urls: &UrlMap, locale: &str) -> Output {
-    let texts = Texts::new(messages, locale);
-    let pages: Vec<&Page> = site
-        .pages_of(locale)
-        .filter(|p| p.fallback.is_none())
-        .collect();
-    let mut starts = Vec::with_capacity(pages.len());
-    let mut docs = Vec::new();
-    let mut postings: HashMap<String, Vec<(u32, u32)>> = HashMap::default();
-    let mut lists = Vec::with_capacity(pages.len());
-    for (batch, chunk) in pages.chunks(BATCH).enumerate() {
-        let indexed: Vec<PageTerms> = chunk
-            .par_iter()
-            .enumerate()
-            .map(|(i, page)| {
-                let href = urls.to_folder("", &page.url);
-                page_terms((batch * BATCH + i) as u32, href, page, site, &texts)
-            })
-            .collect();
-        add_pages(indexed, &mut starts, &mut docs, &mut postings, &mut lists);
-    }
-    let (width, shards) = shards(postings, locale);
-    write_locale(locale, &lists, &starts, &docs, width, &shards)
-}
-
-/// Adds pages (in order) to the locale's index.
-fn add_pages(
-    indexed: Vec<PageTerms>,
-    starts: &mut Vec<u32>,
-    docs: &mut Vec<Doc>,
-    postings: &mut HashMap<String, Vec<(u32, u32)>>,
-    lists: &mut Vec<(String, String)>,
-) {
-    for page in indexed {
-        let first = docs.len() as u32;
-        starts.push(first);
-        // Pages come in order, so every word's sections stay sorted; keys and lists
-        // move into the index rather than being copied.
-        for (word, mut list) in page.words {
-            for entry in &mut list {
-                entry.0 += first;
-            }
-            match postings.get_mut(&word) {
-                Some(all) => all.extend_from_slice(&list),
-                None => {
-                    postings.insert(word, list);
-                }
-            }
-        }
-        docs.extend(page.docs);
-        lists.push((page.href, page.title));
-    }
-}
-
-fn page_terms(index: u32, href: String, page: &Page, site: &Site, texts: &Texts) -> PageTerms {
-    let sections = sections::sections(page, site, texts);
-    let mut docs = Vec::with_capacity(sections.len());
-    let mut words = HashMap::default();
-    for (i, section) in sections.iter().enumerate() {
-        let i = i as u32;
-        if i == 0 {
-            add_words(&page.front.title, i, TITLE_WEIGHT, &mut words);
-        }
-        add_words(&section.heading, i, HEADING_WEIGHT, &mut words);
-        add_words(&section.text, i, 1, &mut words);
-        docs.push(doc(index, section));
-    }
-    PageTerms {
-        href,
-        title: page.front.title.clone(),
-        docs,
-        words,
-    }
-}
-
-fn add_words(text: &str, section: u32, weight: u32, words: &mut HashMap<String, Vec<(u32, u32)>>) {
-    for token in terms::tokens(text) {
-        let word = match token {
-            Token::Word(w) => w,
-            Token::Cjk(pair) => pair.into(),
-        };
-        match words.get_mut(word.as_ref()) {
-            Some(list) => match list.last_mut() {
-                Some((s, total)) if *s == section => *total += weight,
-                _ => list.push((section, weight)),
-            },
-            None => {
-                words.insert(word.into_owned(), vec![(section, weight)]);
-            }
-        }
-    }
-}
-
-fn doc(page: u32, section: &Section) -> Doc {
+fn doc(page: u32, section: Section) -> Doc {
     Doc {
         page,
-        anchor: section.anchor.clone(),
-        heading: section.heading.clone(),
         excerpt: excerpt(&section.text),
+        anchor: section.anchor,
+        heading: section.heading,
     }
 }
 
@@ -226,152 +316,47 @@ fn excerpt(text: &str) -> String {
     out
 }
 
-/// Stems every distinct word once, merges the postings of words that share a stem,
-/// and files stems and words by shard.
-fn shards(
-    postings: HashMap<String, Vec<(u32, u32)>>,
-    locale: &str,
-) -> (usize, BTreeMap<String, Shard>) {
-    let words: Vec<(String, Vec<(u32, u32)>)> = postings.into_iter().collect();
-    let stemmer = terms::stemmer(locale);
-    let stemmed: Vec<(String, String)> = words
-        .par_iter()
-        .map(|(word, _)| {
-            let is_cjk = word.chars().next().is_some_and(terms::is_cjk);
-            let stem = match &stemmer {
-                Some(stemmer) if !is_cjk => terms::fold(&stemmer.stem(word)),
-                _ => terms::fold(word),
-            };
-            (terms::fold(word), stem)
+/// `[[page, anchor, heading, excerpt], ...]` for one `d<n>.json` file.
+fn docs_json(docs: &[Doc]) -> Vec<u8> {
+    let rows: Vec<(u32, &str, &str, &str)> = docs
+        .iter()
+        .map(|d| {
+            (
+                d.page,
+                d.anchor.as_str(),
+                d.heading.as_str(),
+                d.excerpt.as_str(),
+            )
         })
         .collect();
-
-    let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (i, (_, stem)) in stemmed.iter().enumerate() {
-        by_stem.entry(stem).or_default().push(i);
-    }
-    let width = if by_stem.len() < NARROW_SHARDS { 1 } else { 2 };
-    let mut shards: BTreeMap<String, Shard> = BTreeMap::new();
-    for (stem, members) in by_stem {
-        let list = match members.as_slice() {
-            [one] => delta_coded(&words[*one].1),
-            _ => {
-                let mut all: Vec<(u32, u32)> = members
-                    .iter()
-                    .flat_map(|&i| words[i].1.iter().copied())
-                    .collect();
-                all.sort_unstable_by_key(|&(doc, _)| doc);
-                delta_coded(&all)
-            }
-        };
-        shards
-            .entry(terms::shard_key(stem, width))
-            .or_default()
-            .stems
-            .push((stem.to_string(), list));
-    }
-    for (folded, stem) in stemmed {
-        if folded != stem {
-            shards
-                .entry(terms::shard_key(&folded, width))
-                .or_default()
-                .words
-                .push((folded, stem));
-        }
-    }
-    for shard in shards.values_mut() {
-        shard.stems.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        // Two spellings may fold alike ("évite", "evite"): the first in order wins.
-        shard.words.sort_unstable();
-        shard.words.dedup_by(|a, b| a.0 == b.0);
-    }
-    (width, shards)
+    json(&rows)
 }
 
-/// `[doc, weight, ...]` with each doc as the gap from the previous one, and the
-/// weights of a doc reached through several words summed.
-fn delta_coded(list: &[(u32, u32)]) -> Vec<u32> {
-    let mut out: Vec<u32> = Vec::with_capacity(list.len() * 2);
-    let mut previous: Option<u32> = None;
-    for &(doc, weight) in list {
-        if previous == Some(doc) {
-            *out.last_mut().expect("a weight follows each doc") += weight;
-            continue;
+/// `[doc, weight, ...]` with each doc as the gap from the previous one.
+fn push_postings(out: &mut Vec<u8>, list: &Postings) {
+    let mut numbers = itoa::Buffer::new();
+    let mut previous = 0;
+    out.push(b'[');
+    for (i, &(doc, weight)) in list.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
         }
-        out.push(doc - previous.unwrap_or(0));
-        out.push(weight);
-        previous = Some(doc);
+        out.extend_from_slice(numbers.format(doc - previous).as_bytes());
+        out.push(b',');
+        out.extend_from_slice(numbers.format(weight).as_bytes());
+        previous = doc;
     }
-    out
+    out.push(b']');
 }
 
-fn write_locale(
-    locale: &str,
-    pages: &[(String, String)],
-    starts: &[u32],
-    docs: &[Doc],
-    width: usize,
-    shards: &BTreeMap<String, Shard>,
-) -> Output {
-    let mut output = Output::default();
-    let folder = format!("search/{locale}/");
-    let meta = Meta {
-        pages: pages
-            .iter()
-            .map(|(href, title)| [href.as_str(), title.as_str()])
-            .collect(),
-        starts: starts.to_vec(),
-        sections: docs.len(),
-        chunk: CHUNK,
-        width,
-        shards: shards.keys().map(String::as_str).collect(),
-    };
-    output.insert(format!("{folder}meta.json"), json(&meta));
-    for (key, shard) in shards {
-        output.insert(format!("{folder}t{key}.json"), shard.to_json());
-    }
-    for (n, chunk) in docs.chunks(CHUNK).enumerate() {
-        let rows: Vec<(u32, &str, &str, &str)> = chunk
-            .iter()
-            .map(|d| {
-                (
-                    d.page,
-                    d.anchor.as_str(),
-                    d.heading.as_str(),
-                    d.excerpt.as_str(),
-                )
-            })
-            .collect();
-        output.insert(format!("{folder}d{n}.json"), json(&rows));
-    }
-    output
+fn push_json(out: &mut Vec<u8>, text: &str) {
+    serde_json::to_writer(out, text).expect("a string serializes");
 }
 
-impl Shard {
-    /// `{"s":{stem:[postings]},"w":{word:stem}}`, written as it goes: the biggest
-    /// files of the index, not worth building a JSON tree for.
-    fn to_json(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.stems.len() * 24 + self.words.len() * 20);
-        out.extend_from_slice(b"{\"s\":{");
-        for (i, (stem, postings)) in self.stems.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            out.extend_from_slice(&json(stem));
-            out.push(b':');
-            out.extend_from_slice(&json(postings));
-        }
-        out.extend_from_slice(b"},\"w\":{");
-        for (i, (word, stem)) in self.words.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            out.extend_from_slice(&json(word));
-            out.push(b':');
-            out.extend_from_slice(&json(stem));
-        }
-        out.extend_from_slice(b"}}");
-        out
+/// A comma before every item of a JSON list or object but the first.
+fn separate(out: &mut Vec<u8>, item: usize) {
+    if item > 0 {
+        out.push(b',');
     }
 }
 
@@ -385,10 +370,18 @@ mod tests {
 
     #[test]
     fn postings_are_gaps_with_weights_summed_per_section() {
-        assert_eq!(
-            delta_coded(&[(2, 1), (2, 3), (5, 1), (9, 6)]),
-            [2, 4, 3, 1, 4, 6]
-        );
+        let mut vocabulary = Vocabulary::new(terms::stemmer("en"));
+        vocabulary.add_text("escalate", 2, 1);
+        vocabulary.add_text("escalation", 2, 3);
+        vocabulary.add_text("escalated", 5, 1);
+        vocabulary.add_text("Escalate", 9, 6);
+        let [(stem, list)] = vocabulary.stems.as_slice() else {
+            panic!("one stem")
+        };
+        let mut out = Vec::new();
+        push_postings(&mut out, list);
+        assert_eq!(&**stem, "escal");
+        assert_eq!(String::from_utf8(out).unwrap(), "[2,4,3,1,4,6]");
     }
 
     #[test]

@@ -10,75 +10,102 @@
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 
-/// One word of a text, lowercased but not yet folded (Snowball wants the accents).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Token<'a> {
-    Word(std::borrow::Cow<'a, str>),
-    /// Two CJK characters in a row, or one standing alone.
-    Cjk(String),
-}
-
-/// The words of `text`, in order.
-pub fn tokens(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    for run in text.split(|c: char| !c.is_alphanumeric()) {
-        if run.is_empty() {
-            continue;
-        }
-        if !run.is_ascii() && run.chars().any(is_cjk) {
-            mixed_run(run, &mut out);
+/// Calls `found` with each term of `text`, in order: words lowercased but not yet
+/// folded (Snowball wants the accents), CJK as character pairs. `scratch` holds a
+/// lowercased word, so a page's thousands of words cost no allocation.
+pub fn each_term(text: &str, scratch: &mut String, found: &mut impl FnMut(&str)) {
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let inside = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
         } else {
-            push_word(run, &mut out);
+            c.is_alphanumeric()
+        };
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(from)) => {
+                run(&text[from..i], scratch, found);
+                start = None;
+            }
+            _ => {}
         }
     }
-    out
+    if let Some(from) = start {
+        run(&text[from..], scratch, found);
+    }
 }
 
-/// A run that mixes CJK with other letters: CJK stretches become pairs, the rest words.
-fn mixed_run<'a>(run: &'a str, out: &mut Vec<Token<'a>>) {
+/// A run of letters and digits: CJK stretches become pairs, the rest words.
+fn run(run: &str, scratch: &mut String, found: &mut impl FnMut(&str)) {
+    if run.is_ascii() || !run.chars().any(is_cjk) {
+        return word(run, scratch, found);
+    }
     let mut start = 0;
-    let mut cjk: Vec<char> = Vec::new();
+    let mut cjk_from: Option<usize> = None;
     for (i, c) in run.char_indices() {
         if is_cjk(c) {
-            if cjk.is_empty() && start < i {
-                push_word(&run[start..i], out);
+            if cjk_from.is_none() {
+                if start < i {
+                    word(&run[start..i], scratch, found);
+                }
+                cjk_from = Some(i);
             }
-            cjk.push(c);
             start = i + c.len_utf8();
-        } else if !cjk.is_empty() {
-            push_pairs(&cjk, out);
-            cjk.clear();
+        } else if let Some(from) = cjk_from.take() {
+            pairs(&run[from..i], found);
             start = i;
         }
     }
-    push_pairs(&cjk, out);
+    if let Some(from) = cjk_from {
+        pairs(&run[from..], found);
+    }
     if start < run.len() {
-        push_word(&run[start..], out);
+        word(&run[start..], scratch, found);
     }
 }
 
-fn push_word<'a>(word: &'a str, out: &mut Vec<Token<'a>>) {
+fn word(word: &str, scratch: &mut String, found: &mut impl FnMut(&str)) {
     // Single letters ("l'", "d'", "a") carry no meaning on their own; digits do ("P1").
-    if word.chars().count() < 2 && !word.chars().all(|c| c.is_numeric()) {
+    let single = if word.is_ascii() {
+        word.len() < 2
+    } else {
+        word.chars().nth(1).is_none()
+    };
+    if single && !word.chars().all(|c| c.is_numeric()) {
         return;
     }
-    let lower = if word.chars().any(char::is_uppercase) {
-        std::borrow::Cow::Owned(word.to_lowercase())
+    let upper = if word.is_ascii() {
+        word.bytes().any(|b| b.is_ascii_uppercase())
     } else {
-        std::borrow::Cow::Borrowed(word)
+        word.chars().any(char::is_uppercase)
     };
-    out.push(Token::Word(lower));
+    if upper {
+        scratch.clear();
+        if word.is_ascii() {
+            scratch.push_str(word);
+            scratch.make_ascii_lowercase();
+        } else {
+            // `str::to_lowercase` knows the Greek final sigma, as the browser does.
+            scratch.push_str(&word.to_lowercase());
+        }
+        found(scratch);
+    } else {
+        found(word);
+    }
 }
 
-fn push_pairs(chars: &[char], out: &mut Vec<Token<'_>>) {
-    match chars {
-        [] => {}
-        [one] => out.push(Token::Cjk(one.to_string())),
-        _ => out.extend(
-            chars
-                .windows(2)
-                .map(|pair| Token::Cjk(pair.iter().collect())),
-        ),
+/// Overlapping pairs of a CJK stretch (a lone character stands for itself).
+fn pairs(stretch: &str, found: &mut impl FnMut(&str)) {
+    let bounds: Vec<usize> = stretch
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([stretch.len()])
+        .collect();
+    if bounds.len() == 2 {
+        return found(stretch);
+    }
+    for window in bounds.windows(3) {
+        found(&stretch[window[0]..window[2]]);
     }
 }
 
@@ -160,13 +187,9 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        tokens(text)
-            .into_iter()
-            .map(|t| match t {
-                Token::Word(w) => w.into_owned(),
-                Token::Cjk(p) => p,
-            })
-            .collect()
+        let mut out = Vec::new();
+        each_term(text, &mut String::new(), &mut |t| out.push(t.to_string()));
+        out
     }
 
     #[test]
