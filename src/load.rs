@@ -18,10 +18,10 @@ pub const CONFIG_FILE: &str = "folio.toml";
 
 #[derive(Debug, Default)]
 pub struct SiteSources {
-    /// Markdown pages, `content/<locale>/**/*.md`.
-    pub pages: Vec<SourceFile>,
-    /// Page files that could not be read or decoded (already reported).
-    pub unreadable_pages: Vec<String>,
+    /// Markdown pages, `content/<locale>/**/*.md`, found but not read: a large site's
+    /// pages are read one by one as they are parsed (`page`), so their texts never all
+    /// sit in memory at once.
+    pub pages: Vec<PagePath>,
     /// Other files under `content/<locale>/`, published beside the pages.
     pub assets: Vec<BinaryFile>,
     /// Decision-tree rules, `content/decision-trees/*.toml`.
@@ -72,10 +72,10 @@ pub fn site(root: &Path, theme: &str, diagnostics: &Diagnostics) -> SiteSources 
         sources.content_locales.push(name);
         for path in files_below(&locale_dir) {
             if path.extension().is_some_and(|e| e == "md") {
-                match read_text(root, &path, diagnostics) {
-                    Some(page) => sources.pages.push(page),
-                    None => sources.unreadable_pages.push(relative(root, &path)),
-                }
+                sources.pages.push(PagePath {
+                    shown: relative(root, &path),
+                    path,
+                });
             } else {
                 sources.assets.extend(read_bytes(root, &path, diagnostics));
             }
@@ -222,6 +222,30 @@ fn read_bytes(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Option<Bin
 /// One text file of the site (`serve` re-reads an edited page alone).
 pub fn text_file(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Option<SourceFile> {
     read_text(root, path, diagnostics)
+}
+
+/// A page file found by `site`: where it is, and its path as diagnostics show it.
+#[derive(Debug, Clone)]
+pub struct PagePath {
+    pub path: PathBuf,
+    /// Relative to the site root, with `/` separators: `content/fr/escalade.md`.
+    pub shown: String,
+}
+
+/// Reads one page found by `site`; `None` (reported) when it cannot be read or is not
+/// UTF-8.
+pub fn page(root: &Path, page: &PagePath, diagnostics: &Diagnostics) -> Option<SourceFile> {
+    read_text(root, &page.path, diagnostics)
+}
+
+/// Reads every page found by `site`, side by side, in order; those that cannot be read
+/// are reported and left out.
+pub fn pages(root: &Path, pages: &[PagePath], diagnostics: &Diagnostics) -> Vec<SourceFile> {
+    use rayon::prelude::*;
+    pages
+        .par_iter()
+        .filter_map(|p| page(root, p, diagnostics))
+        .collect()
 }
 
 fn read_text(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Option<SourceFile> {

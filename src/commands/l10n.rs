@@ -66,24 +66,29 @@ pub struct StatusReport {
 struct Loaded {
     config: SiteConfig,
     sources: SiteSources,
+    pages: Vec<SourceFile>,
 }
 
 fn load_site(root: &Path, diagnostics: &Diagnostics) -> Option<Loaded> {
     let config_file = load::config(root, diagnostics)?;
     let config = config::parse(&config_file, diagnostics)?;
     let sources = load::site(root, &config.theme, diagnostics);
-    Some(Loaded { config, sources })
+    let pages = load::pages(root, &sources.pages, diagnostics);
+    Some(Loaded {
+        config,
+        sources,
+        pages,
+    })
 }
 
 /// `(path below content/<locale>/, body, front matter)` of a locale's pages.
 fn pages_of<'a>(
-    sources: &'a SiteSources,
+    pages: &'a [SourceFile],
     locale: &str,
     diagnostics: &Diagnostics,
 ) -> Vec<(String, &'a str, FrontMatter)> {
     let prefix = format!("content/{locale}/");
-    sources
-        .pages
+    pages
         .iter()
         .filter_map(|file| {
             let path = file.path.strip_prefix(&prefix)?;
@@ -105,7 +110,12 @@ fn messages_of(sources: &SiteSources, locale: &str) -> Vec<SourceFile> {
 
 pub fn status(options: &StatusOptions) -> StatusReport {
     let diagnostics = Diagnostics::new();
-    let Some(Loaded { config, sources }) = load_site(&options.root, &diagnostics) else {
+    let Some(Loaded {
+        config,
+        sources,
+        pages,
+    }) = load_site(&options.root, &diagnostics)
+    else {
         return StatusReport {
             output: String::new(),
             incomplete: true,
@@ -113,7 +123,7 @@ pub fn status(options: &StatusOptions) -> StatusReport {
         };
     };
     let source_locale = config.source_locale.clone();
-    let source_pages = pages_of(&sources, &source_locale, &diagnostics);
+    let source_pages = pages_of(&pages, &source_locale, &diagnostics);
     let source_messages = messages_of(&sources, &source_locale);
     let locales: Vec<&String> = config
         .locales
@@ -139,7 +149,7 @@ pub fn status(options: &StatusOptions) -> StatusReport {
     let statuses: Vec<LocaleStatus> = locales
         .into_iter()
         .map(|locale| {
-            let translated = pages_of(&sources, locale, &diagnostics);
+            let translated = pages_of(&pages, locale, &diagnostics);
             let sources_list: Vec<Source> = source_pages
                 .iter()
                 .map(|(path, body, _)| Source { path, body })
@@ -300,7 +310,8 @@ fn git_head(root: &Path) -> Option<String> {
 /// `folio l10n sync PAGE...`: records in each translation's front matter the hashes of
 /// its source as it is now; the rest of the file is kept byte for byte.
 pub fn sync(root: &Path, files: &[PathBuf], diagnostics: &Diagnostics) -> Vec<String> {
-    let Some(Loaded { config, .. }) = load_site(root, diagnostics) else {
+    let Some(config) = load::config(root, diagnostics).and_then(|f| config::parse(&f, diagnostics))
+    else {
         return Vec::new();
     };
     let commit = git_head(root);

@@ -29,7 +29,7 @@ pub struct Loaded {
 pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<Loaded> {
     let config_file = load::config(root, diagnostics)?;
     let mut config = config::parse(&config_file, diagnostics)?;
-    let mut sources = load::site(root, &config.theme, diagnostics);
+    let sources = load::site(root, &config.theme, diagnostics);
     check_locale_folders(&config_file.text, &config.locales, &sources, diagnostics);
     // Messages keep every locale: fallback chains end at the source locale.
     let message_files = sources
@@ -59,23 +59,23 @@ pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<L
         config.locales.retain(|l| only.contains(l));
     }
 
-    // Each page's text is dropped as soon as it is parsed: a large site's sources and
-    // its model never sit in memory together.
-    let page_files = std::mem::take(&mut sources.pages);
-    let page_paths: Vec<String> = page_files.iter().map(|f| f.path.clone()).collect();
-    let mut pages: Vec<Page> = page_files
-        .into_par_iter()
-        .filter_map(|file| parse::page::parse(&file, diagnostics))
-        .filter(|page| config.locales.contains(&page.locale))
-        .map(|mut page| {
-            prepare(&mut page, diagnostics);
-            page
-        })
+    // Each page is read, parsed and its text dropped in one step: a large site's
+    // sources and its model never sit in memory together.
+    let page_paths: Vec<String> = sources.pages.iter().map(|p| p.shown.clone()).collect();
+    let read: Vec<Option<Page>> = sources
+        .pages
+        .par_iter()
+        .map(|found| parse::page::parse(&load::page(root, found, diagnostics)?, diagnostics))
         .collect();
+    let mut pages: Vec<Page> = read.into_iter().flatten().collect();
+    pages.retain(|page| config.locales.contains(&page.locale));
+    pages
+        .par_iter_mut()
+        .for_each(|page| prepare(page, diagnostics));
     check_unique_urls(&pages, diagnostics);
     let targets = Targets::new(
         &pages,
-        &unparsed_pages(&page_paths, &sources.unreadable_pages, &pages),
+        &unparsed_pages(&page_paths, &pages),
         published_assets(&sources.assets),
     )
     .with_fallbacks(&config.locales, &config.source_locale);
@@ -200,10 +200,10 @@ pub fn published_assets(assets: &[BinaryFile]) -> Vec<String> {
 }
 
 /// Page files that exist but did not parse: links to them are not reported again.
-fn unparsed_pages(read: &[String], unreadable: &[String], pages: &[Page]) -> Vec<String> {
+fn unparsed_pages(found: &[String], pages: &[Page]) -> Vec<String> {
     let parsed: HashSet<&str> = pages.iter().map(|p| p.source.as_str()).collect();
-    read.iter()
-        .chain(unreadable)
+    found
+        .iter()
         .filter(|path| !parsed.contains(path.as_str()))
         .filter_map(|path| path.strip_prefix("content/"))
         .map(str::to_string)

@@ -105,8 +105,64 @@ fn locale_index(site: &Site, messages: &Messages, urls: &UrlMap, locale: &str, s
     sink.put(format!("{folder}meta.json"), json(&meta));
 }
 
-/// `(section, weight)` pairs, sections ascending.
-type Postings = Vec<(u32, u32)>;
+/// A stem's `(section, weight)` pairs, sections ascending, as LEB128 varints of the
+/// gap from the previous section and the weight: a tenth of the memory of the pairs
+/// themselves on a big site. The last pair stays open while its section may still
+/// add weight.
+#[derive(Default)]
+struct Postings {
+    closed: Vec<u8>,
+    /// The section of the last closed pair (gaps count from it).
+    closed_section: u32,
+    open: Option<(u32, u32)>,
+}
+
+impl Postings {
+    fn add(&mut self, section: u32, weight: u32) {
+        match &mut self.open {
+            Some((s, total)) if *s == section => *total += weight,
+            _ => {
+                if let Some((s, w)) = self.open.replace((section, weight)) {
+                    push_varint(&mut self.closed, s - self.closed_section);
+                    push_varint(&mut self.closed, w);
+                    self.closed_section = s;
+                }
+            }
+        }
+    }
+
+    /// `(gap from the previous section, weight)` pairs, in order.
+    fn gaps(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let mut bytes = self.closed.as_slice();
+        let closed = std::iter::from_fn(move || {
+            let gap = read_varint(&mut bytes)?;
+            Some((gap, read_varint(&mut bytes)?))
+        });
+        let open = (self.open).map(|(s, w)| (s - self.closed_section, w));
+        closed.chain(open)
+    }
+}
+
+fn push_varint(out: &mut Vec<u8>, mut value: u32) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+fn read_varint(bytes: &mut &[u8]) -> Option<u32> {
+    let mut value = 0u32;
+    for shift in (0..35).step_by(7) {
+        let (&byte, rest) = bytes.split_first()?;
+        *bytes = rest;
+        value |= u32::from(byte & 0x7f) << shift;
+        if byte < 0x80 {
+            return Some(value);
+        }
+    }
+    None
+}
 
 /// A locale's terms as its pages are read: every distinct lowercased word leads to its
 /// stem (stemmed and folded once, when first met), and postings are kept per stem, so
@@ -117,8 +173,7 @@ struct Vocabulary {
     /// lookup, once per word of the locale, then reads no second cache line.
     words: HashMap<CompactString, u32>,
     stem_ids: HashMap<Box<str>, u32>,
-    /// Per stem id: the folded stem and its `(section, weight)` list, sections
-    /// ascending (they are added in order).
+    /// Per stem id: the folded stem and its postings (sections come in order).
     stems: Vec<(Box<str>, Postings)>,
     /// Folded words whose stem differs, with that stem's id: a query word found
     /// verbatim gets its stem.
@@ -155,11 +210,7 @@ impl Vocabulary {
                 id
             }
         };
-        let list = &mut self.stems[id as usize].1;
-        match list.last_mut() {
-            Some((s, total)) if *s == section => *total += weight,
-            _ => list.push((section, weight)),
-        }
+        self.stems[id as usize].1.add(section, weight);
     }
 
     /// The id of a new word's stem; notes the word if it differs from its stem.
@@ -175,7 +226,7 @@ impl Vocabulary {
             None => {
                 let id = self.stems.len() as u32;
                 self.stem_ids.insert(stem.as_str().into(), id);
-                self.stems.push((stem.as_str().into(), Vec::new()));
+                self.stems.push((stem.as_str().into(), Postings::default()));
                 id
             }
         };
@@ -333,18 +384,14 @@ fn docs_json(docs: &[Doc]) -> Vec<u8> {
 }
 
 /// `[doc, weight, ...]` with each doc as the gap from the previous one.
-fn push_postings(out: &mut Vec<u8>, list: &Postings) {
+fn push_postings(out: &mut Vec<u8>, postings: &Postings) {
     let mut numbers = itoa::Buffer::new();
-    let mut previous = 0;
     out.push(b'[');
-    for (i, &(doc, weight)) in list.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        out.extend_from_slice(numbers.format(doc - previous).as_bytes());
+    for (i, (gap, weight)) in postings.gaps().enumerate() {
+        separate(out, i);
+        out.extend_from_slice(numbers.format(gap).as_bytes());
         out.push(b',');
         out.extend_from_slice(numbers.format(weight).as_bytes());
-        previous = doc;
     }
     out.push(b']');
 }
@@ -375,13 +422,14 @@ mod tests {
         vocabulary.add_text("escalation", 2, 3);
         vocabulary.add_text("escalated", 5, 1);
         vocabulary.add_text("Escalate", 9, 6);
+        vocabulary.add_text("escalates", 300, 2);
         let [(stem, list)] = vocabulary.stems.as_slice() else {
             panic!("one stem")
         };
         let mut out = Vec::new();
         push_postings(&mut out, list);
         assert_eq!(&**stem, "escal");
-        assert_eq!(String::from_utf8(out).unwrap(), "[2,4,3,1,4,6]");
+        assert_eq!(String::from_utf8(out).unwrap(), "[2,4,3,1,4,6,291,2]");
     }
 
     #[test]
