@@ -65,7 +65,7 @@ say "Machine"
 echo "- $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) RAM, $(uname -sr)"
 echo "- folio $("$FOLIO" --version | awk '{print $2}') ($(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src Cargo.toml Cargo.lock 2>/dev/null || echo ', modified'))"
 echo "- $(hugo version | awk '{print $1, $2}')"
-echo "- locales $LOCALES; medians of $RUNS run(s); every run a cold full build (output removed first)"
+echo "- locales $LOCALES; medians of $RUNS run(s); every run a cold full build into a folder nothing has used yet"
 
 # --- helpers ---------------------------------------------------------------------------
 
