@@ -65,13 +65,18 @@ pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<L
     let read: Vec<Option<Page>> = sources
         .pages
         .par_iter()
-        .map(|found| parse::page::parse(&load::page(root, found, diagnostics)?, diagnostics))
+        .map(|found| {
+            let file = load::page(root, found, diagnostics)?;
+            let mut page = parse::page::parse(&file, diagnostics)?;
+            drop(file);
+            if !config.locales.contains(&page.locale) {
+                return None;
+            }
+            prepare(&mut page, diagnostics);
+            Some(page)
+        })
         .collect();
     let mut pages: Vec<Page> = read.into_iter().flatten().collect();
-    pages.retain(|page| config.locales.contains(&page.locale));
-    pages
-        .par_iter_mut()
-        .for_each(|page| prepare(page, diagnostics));
     check_unique_urls(&pages, diagnostics);
     let targets = Targets::new(
         &pages,

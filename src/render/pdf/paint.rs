@@ -31,10 +31,23 @@ pub fn paint(
     pdf.pages = std::mem::take(&mut doc.pages)
         .into_iter()
         .map(|page| {
-            let mut ops = Vec::with_capacity(page.items.len() * 4);
-            for item in &page.items {
-                draw(&mut ops, item, height, faces, &fonts, &images, anchors);
+            let mut ops = Vec::with_capacity(page.items.len() * 2);
+            let mut rest = page.items.as_slice();
+            while let Some(first) = rest.first() {
+                let run = text_run(rest);
+                if run > 0 {
+                    let text = Text {
+                        height,
+                        faces,
+                        fonts: &fonts,
+                    };
+                    text.draw(&mut ops, &rest[..run]);
+                } else {
+                    draw(&mut ops, first, height, &images, anchors);
+                }
+                rest = &rest[run.max(1)..];
             }
+            ops.shrink_to_fit();
             PdfPage::new(Mm(width * 25.4 / 72.0), Mm(height * 25.4 / 72.0), ops)
         })
         .collect();
@@ -186,7 +199,7 @@ fn draw_positioned(
     size: f32,
     height: f32,
 ) -> f32 {
-    for glyph in &segment.glyphs {
+    for glyph in segment.glyphs.iter() {
         let gx = pen + glyph.x_offset * size;
         let gy = height - baseline + glyph.y_offset * size;
         ops.push(Op::SetTextMatrix {
@@ -204,92 +217,152 @@ fn draw_positioned(
     pen
 }
 
-fn cid(glyph: &super::text::Glyph) -> Option<String> {
-    (!glyph.text.is_empty()).then(|| glyph.text.clone())
+/// How many items from the start of `items` are text on one baseline, in one size
+/// and colour (the words of a line): one text object paints them all.
+fn text_run(items: &[Item]) -> usize {
+    let key = |item: &Item| match item {
+        Item::Text {
+            baseline,
+            size,
+            color,
+            ..
+        } => Some((*baseline, *size, *color)),
+        _ => None,
+    };
+    match items.first().and_then(key) {
+        Some(first) => items.iter().take_while(|i| key(i) == Some(first)).count(),
+        None => 0,
+    }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Paints text items: a line's words go into one text object, and the words of one
+/// font into one TJ, the space between them written as a TJ adjustment. A text object
+/// per word made printpdf hold six operators per word, most of a long guide's memory.
+struct Text<'a> {
+    height: f32,
+    faces: &'a Fonts,
+    fonts: &'a HashMap<FontId, printpdf::FontId>,
+}
+
+/// Glyphs waiting to be shown in one TJ, and where the pen stands after them.
+struct Pending {
+    font: FontId,
+    codepoints: Vec<Codepoint>,
+    pen: f32,
+}
+
+impl Text<'_> {
+    /// `run`: text items of one baseline, size and colour (see `text_run`).
+    fn draw(&self, ops: &mut Vec<Op>, run: &[Item]) {
+        let Some(Item::Text {
+            baseline,
+            size,
+            color,
+            ..
+        }) = run.first()
+        else {
+            return;
+        };
+        let (baseline, size) = (*baseline, *size);
+        ops.push(Op::StartTextSection);
+        ops.push(Op::SetFillColor { col: rgb(*color) });
+        let mut current: Option<FontId> = None;
+        let mut pending: Option<Pending> = None;
+        for item in run {
+            let Item::Text { x, segments, .. } = item else {
+                continue;
+            };
+            let mut pen = *x;
+            for segment in segments {
+                let Some(font) = self.fonts.get(&segment.font) else {
+                    pen += segment.width * size;
+                    continue;
+                };
+                if current != Some(segment.font) {
+                    self.flush(ops, &mut pending);
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(font.clone()),
+                        size: Pt(size),
+                    });
+                    current = Some(segment.font);
+                }
+                if !is_plain(segment) {
+                    self.flush(ops, &mut pending);
+                    pen = draw_positioned(ops, segment, pen, baseline, size, self.height);
+                    continue;
+                }
+                match &mut pending {
+                    // The gap from the previous word: moves the pen right, so a negative
+                    // adjustment, in thousandths of the font size.
+                    Some(p) if p.font == segment.font => {
+                        if let Some(last) = p.codepoints.last_mut() {
+                            last.offset -= (pen - p.pen) / size * 1000.0;
+                        }
+                    }
+                    _ => {
+                        self.flush(ops, &mut pending);
+                        ops.push(Op::SetTextMatrix {
+                            matrix: TextMatrix::Translate(Pt(pen), Pt(self.height - baseline)),
+                        });
+                        pending = Some(Pending {
+                            font: segment.font,
+                            codepoints: Vec::new(),
+                            pen,
+                        });
+                    }
+                }
+                let p = pending.as_mut().expect("set just above");
+                self.push_glyphs(&mut p.codepoints, segment);
+                pen += segment.width * size;
+                p.pen = pen;
+            }
+        }
+        self.flush(ops, &mut pending);
+        ops.push(Op::EndTextSection);
+    }
+
+    /// Each glyph's number corrects the font's own advance (as printpdf writes it in
+    /// /W) to the shaped one.
+    fn push_glyphs(&self, out: &mut Vec<Codepoint>, segment: &super::text::Segment) {
+        let face = &self.faces.get(segment.font).face;
+        let units = face.units_per_em() as f32;
+        out.extend(segment.glyphs.iter().map(|glyph| {
+            let natural = face
+                .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(glyph.id))
+                .unwrap_or(0) as f32;
+            let written = (natural * 1000.0 / units).trunc();
+            let offset = written - glyph.advance * 1000.0;
+            Codepoint {
+                gid: glyph.id,
+                offset: if offset.abs() < 0.001 { 0.0 } else { offset },
+                cid: cid(glyph),
+            }
+        }));
+    }
+
+    fn flush(&self, ops: &mut Vec<Op>, pending: &mut Option<Pending>) {
+        if let Some(p) = pending.take().filter(|p| !p.codepoints.is_empty()) {
+            ops.push(Op::ShowText {
+                items: vec![TextItem::GlyphIds(p.codepoints)],
+            });
+        }
+    }
+}
+
+fn cid(glyph: &super::text::Glyph) -> Option<String> {
+    (!glyph.text.is_empty()).then(|| glyph.text.to_string())
+}
+
 fn draw(
     ops: &mut Vec<Op>,
     item: &Item,
     height: f32,
-    faces: &Fonts,
-    fonts: &HashMap<FontId, printpdf::FontId>,
     images: &HashMap<String, (printpdf::XObjectId, f32)>,
     anchors: &Anchors,
 ) {
     match item {
-        Item::Text {
-            x,
-            baseline,
-            size,
-            color,
-            segments,
-        } => {
-            // One text object per line, the font set only when it changes, and one TJ
-            // for each stretch of plain glyphs in one font: a line is many shaped
-            // words, and an operator per word made printpdf's page data (and memory)
-            // ten times larger than needed.
-            ops.push(Op::StartTextSection);
-            ops.push(Op::SetFillColor { col: rgb(*color) });
-            let mut pen = *x;
-            let mut current: Option<FontId> = None;
-            let mut start = 0;
-            while start < segments.len() {
-                let font_id = segments[start].font;
-                let Some(font) = fonts.get(&font_id) else {
-                    pen += segments[start].width * size;
-                    start += 1;
-                    continue;
-                };
-                if current != Some(font_id) {
-                    ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(font.clone()),
-                        size: Pt(*size),
-                    });
-                    current = Some(font_id);
-                }
-                if !is_plain(&segments[start]) {
-                    pen = draw_positioned(ops, &segments[start], pen, *baseline, *size, height);
-                    start += 1;
-                    continue;
-                }
-                let end = start
-                    + segments[start..]
-                        .iter()
-                        .take_while(|s| s.font == font_id && is_plain(s))
-                        .count();
-                ops.push(Op::SetTextMatrix {
-                    matrix: TextMatrix::Translate(Pt(pen), Pt(height - baseline)),
-                });
-                let face = &faces.get(font_id).face;
-                let units = face.units_per_em() as f32;
-                // Each glyph's number corrects the font's own advance (as printpdf
-                // writes it in /W) to the shaped one.
-                let codepoints = segments[start..end]
-                    .iter()
-                    .flat_map(|s| s.glyphs.iter())
-                    .map(|glyph| {
-                        let natural = face
-                            .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(glyph.id))
-                            .unwrap_or(0) as f32;
-                        let written = (natural * 1000.0 / units).trunc();
-                        let offset = written - glyph.advance * 1000.0;
-                        Codepoint {
-                            gid: glyph.id,
-                            offset: if offset.abs() < 0.001 { 0.0 } else { offset },
-                            cid: cid(glyph),
-                        }
-                    })
-                    .collect();
-                ops.push(Op::ShowText {
-                    items: vec![TextItem::GlyphIds(codepoints)],
-                });
-                pen += segments[start..end].iter().map(|s| s.width).sum::<f32>() * size;
-                start = end;
-            }
-            ops.push(Op::EndTextSection);
-        }
+        // Painted a run at a time, by `Text::draw`.
+        Item::Text { .. } => {}
         Item::Rect {
             x,
             y,

@@ -2,6 +2,7 @@
 //! per language. Each distinct word is shaped once per font and cached: a guide
 //! repeats its vocabulary, so the cache turns shaping into lookups.
 
+use compact_str::CompactString;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, LazyLock, Mutex};
 
@@ -17,14 +18,18 @@ pub struct Glyph {
     pub advance: f32,
     pub x_offset: f32,
     pub y_offset: f32,
-    pub text: String,
+    /// Kept inline (a glyph's text is a few bytes): a long guide's layout holds
+    /// millions of glyphs, and a heap string each doubled its memory.
+    pub text: CompactString,
 }
 
 /// A run of glyphs in one font.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Segment {
     pub font: FontId,
-    pub glyphs: Vec<Glyph>,
+    /// Shared: a word shaped once is placed many times, and a long guide's layout
+    /// held a copy of its glyphs per occurrence.
+    pub glyphs: Arc<[Glyph]>,
     /// Sum of advances, in ems.
     pub width: f32,
 }
@@ -140,16 +145,16 @@ fn shape_run(fonts: &Fonts, font: FontId, text: &str) -> Segment {
             x_offset: pos.x_offset as f32 / upem,
             y_offset: pos.y_offset as f32 / upem,
             text: if first_of_cluster {
-                text.get(start..end.max(start)).unwrap_or("").to_string()
+                CompactString::from(text.get(start..end.max(start)).unwrap_or(""))
             } else {
-                String::new()
+                CompactString::default()
             },
         });
     }
     let width = glyphs.iter().map(|g| g.advance).sum();
     Segment {
         font,
-        glyphs,
+        glyphs: glyphs.into(),
         width,
     }
 }

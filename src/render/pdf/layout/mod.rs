@@ -18,7 +18,7 @@ use crate::model::PdfStyle;
 use crate::model::{Block, Inline, Site};
 use crate::render::pdf::boxes::{Color, Document, Item, OutlineEntry, PageBox, Target};
 use crate::render::pdf::fonts::FontId;
-use crate::render::pdf::text::{Shaper, width_em};
+use crate::render::pdf::text::{Glyph, Segment, Shaper, width_em};
 
 use flow::{Context, Slice};
 use inline::{Align, Span, SpanStyle};
@@ -347,6 +347,25 @@ fn contents_slices(
     slices
 }
 
+/// `count` dots `pitch` ems apart, as one run of text: a table of contents is
+/// thousands of leaders, and a text object per dot made its pages the bulk of a long
+/// guide's PDF data.
+fn leader(dot: &[Segment], count: usize, pitch: f32) -> Option<Segment> {
+    let [segment] = dot else { return None };
+    let [glyph] = &*segment.glyphs else {
+        return None;
+    };
+    let spaced = Glyph {
+        advance: pitch,
+        ..glyph.clone()
+    };
+    (count > 0).then(|| Segment {
+        font: segment.font,
+        glyphs: vec![spaced; count].into(),
+        width: pitch * count as f32,
+    })
+}
+
 /// "Title ........ 12": the title, dot leaders aligned on a grid, the page number flush right.
 #[allow(clippy::too_many_arguments)]
 fn contents_line(
@@ -387,20 +406,20 @@ fn contents_line(
         color: Color::TEXT,
         segments: title_segments,
     }];
-    let mut x = ((title_end + size * 0.6) / step).ceil() * step;
+    let first = ((title_end + size * 0.6) / step).ceil() * step;
     let last = column - number_width - size * 0.6;
-    let mut dots = Vec::new();
+    let (mut count, mut x) = (0, first);
     while x + step <= last {
-        dots.push(x);
+        count += 1;
         x += step;
     }
-    for x in dots {
+    if let Some(leader) = leader(&dot, count, step / size) {
         items.push(Item::Text {
-            x,
+            x: first,
             baseline,
             size,
             color: Color::MUTED,
-            segments: dot.clone(),
+            segments: vec![leader],
         });
     }
     items.push(Item::Text {
