@@ -1,6 +1,6 @@
 //! Paint: the laid-out pages drawn with printpdf, the only module that knows it.
-//! Glyphs are placed one by one at the positions layout chose (printpdf merges a
-//! baseline's glyphs into one TJ); each carries its source text for extraction.
+//! A line's words become one text object, each font's glyphs one TJ whose numbers put
+//! every glyph where layout chose; each glyph carries its source text for extraction.
 
 use std::collections::HashMap;
 
@@ -179,8 +179,6 @@ fn add_images(
     images
 }
 
-/// A glyph maps to one text for the whole font (the last given wins): the later glyphs
-/// of a cluster give none rather than an empty one.
 /// Glyphs that sit on the baseline, one after another (no mark positioning).
 fn is_plain(segment: &super::text::Segment) -> bool {
     segment
@@ -349,6 +347,8 @@ impl Text<'_> {
     }
 }
 
+/// A glyph maps to one text for the whole font (the last given wins): the later glyphs
+/// of a cluster give none rather than an empty one.
 fn cid(glyph: &super::text::Glyph) -> Option<String> {
     (!glyph.text.is_empty()).then(|| glyph.text.to_string())
 }
