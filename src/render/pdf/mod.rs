@@ -182,7 +182,7 @@ pub fn paint_and_finish(
 ) -> Result<Vec<u8>, String> {
     let anchors = doc.anchors();
     paint::paint(&mut doc, &anchors, &pictures.bytes, fonts)
-        .and_then(|raw| post::finish(&raw, &doc, &anchors))
+        .and_then(|pdf| post::finish(pdf, &doc, &anchors))
 }
 
 /// Every locale's guide, typeset in parallel; characters no font covers are warned

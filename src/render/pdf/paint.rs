@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use printpdf::{
     Actions, BorderArray, Codepoint, ColorArray, Destination, HighlightingMode,
     ImageOptimizationOptions, Line, LinePoint, LinkAnnotation, Mm, Op, PaintMode, ParsedFont,
@@ -14,7 +16,8 @@ use printpdf::{
 use super::boxes::{Anchors, Color, Document, Item, Target};
 use super::fonts::{FontId, Fonts};
 
-/// The PDF bytes of `doc`, before post-processing.
+/// The PDF of `doc` as a lopdf document, before post-processing (streams not yet
+/// compressed: post-processing does it once, when the document is final).
 /// `pictures` holds the bytes of the site's images, by output path.
 /// The pages are taken out of `doc` as they are painted.
 pub fn paint(
@@ -22,14 +25,16 @@ pub fn paint(
     anchors: &Anchors,
     pictures: &HashMap<String, &[u8]>,
     faces: &Fonts,
-) -> Result<Vec<u8>, String> {
+) -> Result<lopdf::Document, String> {
     let mut pdf = PdfDocument::new(&doc.title);
     set_metadata(&mut pdf, doc);
     let fonts = add_fonts(&mut pdf, doc, faces)?;
     let images = add_images(&mut pdf, doc, pictures);
     let (width, height) = (doc.width, doc.height);
+    // Pages paint independently: side by side, a locale typeset alone (the last one
+    // of a build) still uses every core.
     pdf.pages = std::mem::take(&mut doc.pages)
-        .into_iter()
+        .into_par_iter()
         .map(|page| {
             let mut ops = Vec::with_capacity(page.items.len() * 2);
             let mut rest = page.items.as_slice();
@@ -66,7 +71,7 @@ pub fn paint(
         }),
     };
     let mut warnings = Vec::new();
-    Ok(pdf.save(&options, &mut warnings))
+    Ok(pdf.to_lopdf_document(&options, &mut warnings))
 }
 
 fn set_metadata(pdf: &mut PdfDocument, doc: &Document) {
