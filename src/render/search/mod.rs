@@ -172,12 +172,12 @@ struct Vocabulary {
     /// Lowercased word -> stem id. Short words are kept inline in the table: the
     /// lookup, once per word of the locale, then reads no second cache line.
     words: HashMap<CompactString, u32>,
-    stem_ids: HashMap<Box<str>, u32>,
+    stem_ids: HashMap<CompactString, u32>,
     /// Per stem id: the folded stem and its postings (sections come in order).
-    stems: Vec<(Box<str>, Postings)>,
+    stems: Vec<(CompactString, Postings)>,
     /// Folded words whose stem differs, with that stem's id: a query word found
     /// verbatim gets its stem.
-    variants: Vec<(String, u32)>,
+    variants: Vec<(CompactString, u32)>,
     scratch: String,
 }
 
@@ -225,8 +225,8 @@ impl Vocabulary {
             Some(&id) => id,
             None => {
                 let id = self.stems.len() as u32;
-                self.stem_ids.insert(stem.as_str().into(), id);
-                self.stems.push((stem.as_str().into(), Postings::default()));
+                self.stem_ids.insert(stem.clone(), id);
+                self.stems.push((stem.clone(), Postings::default()));
                 id
             }
         };

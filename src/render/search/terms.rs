@@ -7,6 +7,7 @@
 //! a query word to the longest indexed stem it starts with, which is what a suffix
 //! stemmer would have produced for the languages Snowball covers.
 
+use compact_str::CompactString;
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 
@@ -118,9 +119,9 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Accents off Latin letters (`é` -> `e`), so `priorites` finds `priorités`; other
 /// scripts keep their marks (a kana's voicing mark changes the word).
-pub fn fold(term: &str) -> String {
+pub fn fold(term: &str) -> CompactString {
     if term.is_ascii() {
-        return term.to_string();
+        return term.into();
     }
     let mut out = String::with_capacity(term.len());
     let mut after_latin = false;
