@@ -17,6 +17,8 @@ pub fn finish(
     // printpdf writes 1.3, but embeds OpenType fonts (1.6) and we add 1.7 features.
     pdf.version = "1.7".into();
     let pages = pdf.get_pages();
+    // Only an outline of printpdf's own, replaced below, could be left unreferenced.
+    let replaces_outline = pdf.catalog().is_ok_and(|catalog| catalog.has(b"Outlines"));
     indirect_annotations(&mut pdf, &pages);
     let outline = write_outline(&mut pdf, &pages, doc, anchors);
     {
@@ -48,8 +50,12 @@ pub fn finish(
             info.remove(b"ModDate");
         }
     }
-    pdf.prune_objects();
-    pdf.renumber_objects();
+    // Pruning walks every object (most of the post-processing time of a long guide):
+    // only worth it when something may be orphaned.
+    if replaces_outline {
+        pdf.prune_objects();
+        pdf.renumber_objects();
+    }
     compress(&mut pdf);
     // The identifier is a hash of the content itself.
     pdf.trailer.remove(b"ID");
