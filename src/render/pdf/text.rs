@@ -44,7 +44,8 @@ pub fn width_em(shaped: &[Segment]) -> f32 {
 /// Shapes text with a cache; records characters no font covers.
 pub struct Shaper {
     fonts: Fonts,
-    cache: Mutex<HashMap<(FontId, String), Shaped>>,
+    /// By font, then text: a lookup needs no key of its own.
+    cache: Mutex<HashMap<FontId, HashMap<String, Shaped>>>,
     missing: Mutex<BTreeSet<char>>,
 }
 
@@ -68,15 +69,17 @@ impl Shaper {
     }
 
     pub fn shape(&self, font: FontId, text: &str) -> Shaped {
-        let key = (font, text.to_string());
-        if let Some(hit) = self.cache.lock().expect("shape cache").get(&key) {
-            return hit.clone();
+        let hit = (self.cache.lock().expect("shape cache"))
+            .get(&font)
+            .and_then(|texts| texts.get(text).cloned());
+        if let Some(hit) = hit {
+            return hit;
         }
         let shaped = Arc::new(self.shape_with_fallback(font, text));
-        self.cache
-            .lock()
-            .expect("shape cache")
-            .insert(key, shaped.clone());
+        (self.cache.lock().expect("shape cache"))
+            .entry(font)
+            .or_default()
+            .insert(text.to_string(), shaped.clone());
         shaped
     }
 
