@@ -60,8 +60,8 @@ fn collect(blocks: &[Block], file: &str, out: &mut Vec<Link>) {
             }
             Block::List { items, .. } => items.iter().for_each(|i| collect(&i.blocks, file, out)),
             Block::Quote { blocks, .. } => collect(blocks, file, out),
-            Block::Table { head, rows, .. } => {
-                for cell in head.iter().chain(rows.iter().flatten()) {
+            Block::Table(table) => {
+                for cell in table.head.iter().chain(table.rows.iter().flatten()) {
                     inlines(cell, file, out);
                 }
             }

@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, suggest};
-use crate::model::{Block, DecisionTree, Href, Inline, NodeKind, Page, Pos};
+use crate::model::{Block, DecisionTree, Href, Inline, NodeKind, Page, Pos, Table};
 
 /// What links may point to: pages with their anchors, and published files.
 pub struct Targets {
@@ -389,12 +389,13 @@ pub(crate) fn visit_blocks(blocks: &mut [Block], f: &mut impl FnMut(&mut Href, P
                 .iter_mut()
                 .for_each(|i| visit_blocks(&mut i.blocks, f)),
             Block::Quote { blocks, .. } => visit_blocks(blocks, f),
-            Block::Table { head, rows, .. } => {
+            Block::Table(table) => {
+                let Table { head, rows, .. } = &mut **table;
                 for cell in head.iter_mut().chain(rows.iter_mut().flatten()) {
                     visit_inlines(cell, f);
                 }
             }
-            Block::Image { src, pos, .. } => f(src, *pos),
+            Block::Image(figure) => f(&mut figure.src, figure.pos),
             Block::Code { .. } | Block::Rule | Block::Html(_) | Block::DecisionTree { .. } => {}
         }
     }

@@ -5,7 +5,7 @@
 //! attributes live in other fields of the model and are never touched, and a colon
 //! between digits (10:30) or before `/` (https://) is left alone.
 
-use crate::model::{Block, Inline, Page};
+use crate::model::{Block, Inline, Page, Table};
 
 const NNBSP: char = '\u{202F}';
 const NBSP: char = '\u{A0}';
@@ -75,12 +75,13 @@ fn blocks(blocks: &mut [Block], rule: Rule) {
                 }
             }
             Block::Quote { blocks: inner, .. } => self::blocks(inner, rule),
-            Block::Table { head, rows, .. } => {
+            Block::Table(table) => {
+                let Table { head, rows, .. } = &mut **table;
                 for cell in head.iter_mut().chain(rows.iter_mut().flatten()) {
                     inlines(cell, rule);
                 }
             }
-            Block::Image { alt, .. } => *alt = rule(alt, None),
+            Block::Image(figure) => figure.alt = rule(&figure.alt, None),
             Block::Code { .. } | Block::Rule | Block::Html(_) | Block::DecisionTree { .. } => {}
         }
     }

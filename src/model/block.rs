@@ -30,25 +30,34 @@ pub enum Block {
         code: String,
         pos: Pos,
     },
-    Table {
-        align: Vec<Align>,
-        head: Vec<TableCell>,
-        rows: Vec<Vec<TableCell>>,
-    },
+    /// Tables and figures are boxed: they are rare among blocks, and a large site's
+    /// model holds hundreds of thousands of blocks, each as big as the biggest variant.
+    Table(Box<Table>),
     Rule,
-    /// A paragraph that holds a single image: shown as a figure.
-    Image {
-        src: Href,
-        alt: String,
-        title: String,
-        pos: Pos,
-    },
+    /// A paragraph that holds a single image.
+    Image(Box<Figure>),
     Html(String),
     /// A ```` ```decision-tree ```` fence: the tree with this id, shown here.
     DecisionTree {
         tree: String,
         pos: Pos,
     },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub align: Vec<Align>,
+    pub head: Vec<TableCell>,
+    pub rows: Vec<Vec<TableCell>>,
+}
+
+/// A paragraph that holds a single image: shown as a figure, its title as caption.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub src: Href,
+    pub alt: String,
+    pub title: String,
+    pub pos: Pos,
 }
 
 #[derive(Debug, Clone, PartialEq)]

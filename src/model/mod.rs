@@ -13,7 +13,8 @@ mod site;
 mod source;
 
 pub use block::{
-    Align, Block, Callout, Href, Inline, InlineImage, InlineLink, ListItem, Pos, TableCell,
+    Align, Block, Callout, Figure, Href, Inline, InlineImage, InlineLink, ListItem, Pos, Table,
+    TableCell,
 };
 pub use config::{LinkStyle, Paper, PdfConfig, SiteConfig};
 pub use decision_tree::{

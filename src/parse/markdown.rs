@@ -12,7 +12,8 @@ use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, Options, Tag, TagEnd}
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{
-    Align, Block, Callout, Footnote, Href, Inline, InlineImage, InlineLink, ListItem, Pos, TocEntry,
+    Align, Block, Callout, Figure, Footnote, Href, Inline, InlineImage, InlineLink, ListItem, Pos,
+    Table, TocEntry,
 };
 
 use super::slugify;
@@ -273,7 +274,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 _ => {}
             }
         }
-        Block::Table { align, head, rows }
+        Block::Table(Box::new(Table { align, head, rows }))
     }
 
     fn inlines(&mut self, end: TagEnd) -> Vec<Inline> {
@@ -466,12 +467,12 @@ fn flush_paragraph(loose: &mut Vec<Inline>, blocks: &mut Vec<Block>) {
 /// A paragraph holding only an image is a figure.
 fn paragraph(inlines: Vec<Inline>) -> Block {
     if let [Inline::Image(image)] = inlines.as_slice() {
-        return Block::Image {
+        return Block::Image(Box::new(Figure {
             src: image.src.clone(),
             alt: image.alt.clone(),
             title: image.title.clone(),
             pos: image.pos,
-        };
+        }));
     }
     Block::Paragraph(inlines)
 }
@@ -621,11 +622,11 @@ mod tests {
                 pos: Pos { line: 4, column: 1 }
             }
         );
-        let Block::Table { align, head, rows } = &b.blocks[2] else {
+        let Block::Table(table) = &b.blocks[2] else {
             panic!()
         };
-        assert_eq!(align, &[Align::Left, Align::Right]);
-        assert_eq!(head.len(), 2);
-        assert_eq!(rows.len(), 1);
+        assert_eq!(table.align, [Align::Left, Align::Right]);
+        assert_eq!(table.head.len(), 2);
+        assert_eq!(table.rows.len(), 1);
     }
 }

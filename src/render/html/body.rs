@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use pulldown_cmark_escape::{escape_href, escape_html};
 
 use crate::highlight;
-use crate::model::{Align, Block, Callout, Footnote, Href, Inline, ListItem, Page};
+use crate::model::{Align, Block, Callout, Figure, Footnote, Href, Inline, ListItem, Page};
 
 use super::links::UrlMap;
 use super::tree::TreeRenderer;
@@ -144,11 +144,12 @@ impl Writer<'_> {
                 self.out.push_str("</blockquote>\n");
             }
             Block::Code { lang, code, .. } => self.code(lang.as_deref(), code),
-            Block::Table { align, head, rows } => self.table(align, head, rows),
+            Block::Table(table) => self.table(&table.align, &table.head, &table.rows),
             Block::Rule => self.out.push_str("<hr>\n"),
-            Block::Image {
-                src, alt, title, ..
-            } => {
+            Block::Image(figure) => {
+                let Figure {
+                    src, alt, title, ..
+                } = &**figure;
                 self.out.push_str("<figure>");
                 self.image(src, alt, title);
                 if !title.is_empty() {

@@ -121,7 +121,7 @@ fn locate(site: &Site, c: char) -> (String, Pos) {
                 Block::Heading { content, pos, .. } => (Inline::plain_text(content), Some(*pos)),
                 Block::Paragraph(content) => (Inline::plain_text(content), first_link_pos(content)),
                 Block::Code { code, pos, .. } => (code.clone(), Some(*pos)),
-                Block::List { .. } | Block::Quote { .. } | Block::Table { .. } => {
+                Block::List { .. } | Block::Quote { .. } | Block::Table(_) => {
                     (format!("{block:?}"), None)
                 }
                 _ => (String::new(), None),

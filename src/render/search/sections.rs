@@ -46,12 +46,12 @@ fn push_block(block: &Block, site: &Site, texts: &Texts, out: &mut String) {
         }
         Block::Quote { blocks, .. } => push_blocks(blocks, site, texts, out),
         Block::Code { code, .. } => push_str(code, out),
-        Block::Table { head, rows, .. } => {
-            for cell in head.iter().chain(rows.iter().flatten()) {
+        Block::Table(table) => {
+            for cell in table.head.iter().chain(table.rows.iter().flatten()) {
                 push_inlines(cell, out);
             }
         }
-        Block::Image { alt, .. } => push_str(alt, out),
+        Block::Image(figure) => push_str(&figure.alt, out),
         Block::DecisionTree { tree, .. } => {
             if let Some(tree) = site.tree(tree) {
                 push_tree(tree, texts, out);

@@ -255,7 +255,7 @@ impl Context<'_> {
             Block::Heading { level: 2, .. } => self.style.body_leading * 1.4,
             Block::Heading { .. } => self.style.body_leading * 0.9,
             Block::Code { .. }
-            | Block::Table { .. }
+            | Block::Table(_)
             | Block::Quote { .. }
             | Block::DecisionTree { .. } => self.style.paragraph_space * 1.6,
             _ => self.style.paragraph_space,
@@ -276,7 +276,7 @@ impl Context<'_> {
             Block::List { start, items } => self.list(*start, items, width),
             Block::Quote { callout, blocks } => self.quote(*callout, blocks, width),
             Block::Code { lang, code, .. } => self.code(lang.as_deref(), code, width),
-            Block::Table { align, head, rows } => self.table(align, head, rows, width),
+            Block::Table(table) => self.table(&table.align, &table.head, &table.rows, width),
             Block::Rule => {
                 let y = self.style.body_leading / 2.0;
                 vec![Slice {
@@ -292,9 +292,7 @@ impl Context<'_> {
                     ..Slice::default()
                 }]
             }
-            Block::Image {
-                src, alt, title, ..
-            } => self.image(src, alt, title, width),
+            Block::Image(figure) => self.image(&figure.src, &figure.alt, &figure.title, width),
             Block::Html(_) => Vec::new(),
             Block::DecisionTree { tree, .. } => match self.site.tree(tree) {
                 Some(tree) => super::tree::slices(self, tree, width),
