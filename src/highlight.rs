@@ -253,6 +253,48 @@ mod tests {
         assert!(!knows("klingon"));
     }
 
+    /// syntect's own generator, without the memo.
+    fn reference(code: &str, lang: &str) -> String {
+        let syntax = syntax(lang).unwrap();
+        let mut generator = syntect::html::ClassedHTMLGenerator::new_with_class_style(
+            syntax,
+            &SYNTAXES,
+            CLASS_STYLE,
+        );
+        for line in LinesWithEndings::from(code) {
+            generator
+                .parse_html_for_line_which_includes_newline(line)
+                .unwrap();
+        }
+        generator.finalize()
+    }
+
+    #[test]
+    fn memoized_lines_highlight_as_syntect_does() {
+        let blocks = [
+            (
+                "rust",
+                "use std::io;\n/* open\nstill comment */\nfn main() {}\n",
+            ),
+            ("rust", "fn main() {}\n/* open\nuse std::io;\n*/\n"),
+            ("bash", "set -euo pipefail\necho \"$HOME\"\n"),
+            (
+                "bash",
+                "echo \"a\nset -euo pipefail\n\"\nset -euo pipefail\n",
+            ),
+        ];
+        // Twice: the second round is served by the memo, in other states too.
+        for _ in 0..2 {
+            for (lang, code) in blocks {
+                assert_eq!(
+                    highlight_html(code, Some(lang)),
+                    reference(code, lang),
+                    "{code}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn unknown_language_is_escaped_plain_text() {
         assert_eq!(to_html("<a>\n", Some("klingon")), "&lt;a&gt;\n");
