@@ -41,11 +41,16 @@ pub fn width_em(shaped: &[Segment]) -> f32 {
     shaped.iter().map(|s| s.width).sum()
 }
 
+/// Byte offsets in a word where it may be hyphenated.
+pub type Points = Arc<[usize]>;
+
 /// Shapes text with a cache; records characters no font covers.
 pub struct Shaper {
     fonts: Fonts,
     /// By font, then text: a lookup needs no key of its own.
     cache: Mutex<HashMap<FontId, HashMap<String, Shaped>>>,
+    /// Hyphenation points by language, then word: a guide repeats its words.
+    hyphens: Mutex<HashMap<String, HashMap<String, Points>>>,
     missing: Mutex<BTreeSet<char>>,
 }
 
@@ -60,6 +65,7 @@ impl Shaper {
         Shaper {
             fonts,
             cache: Mutex::default(),
+            hyphens: Mutex::default(),
             missing: Mutex::default(),
         }
     }
@@ -81,6 +87,22 @@ impl Shaper {
             .or_default()
             .insert(text.to_string(), shaped.clone());
         shaped
+    }
+
+    /// [`hyphenation_points`], computed once per language and word.
+    pub fn hyphenation_points(&self, word: &str, lang: &str) -> Points {
+        let hit = (self.hyphens.lock().expect("hyphen cache"))
+            .get(lang)
+            .and_then(|words| words.get(word).cloned());
+        if let Some(hit) = hit {
+            return hit;
+        }
+        let points: Points = hyphenation_points(word, lang).into();
+        (self.hyphens.lock().expect("hyphen cache"))
+            .entry(lang.to_string())
+            .or_default()
+            .insert(word.to_string(), points.clone());
+        points
     }
 
     /// Characters that no embedded font has, to report once per document.
