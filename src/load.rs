@@ -224,18 +224,13 @@ pub fn text_file(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Option<
     read_text(root, path, diagnostics)
 }
 
-/// A page file found by `site`: where it is, and its path as diagnostics show it.
+/// A page file found by `site` (read with `text_file`): where it is, and its path as
+/// diagnostics show it.
 #[derive(Debug, Clone)]
 pub struct PagePath {
     pub path: PathBuf,
     /// Relative to the site root, with `/` separators: `content/fr/escalade.md`.
     pub shown: String,
-}
-
-/// Reads one page found by `site`; `None` (reported) when it cannot be read or is not
-/// UTF-8.
-pub fn page(root: &Path, page: &PagePath, diagnostics: &Diagnostics) -> Option<SourceFile> {
-    read_text(root, &page.path, diagnostics)
 }
 
 /// Reads every page found by `site`, side by side, in order; those that cannot be read
@@ -244,7 +239,7 @@ pub fn pages(root: &Path, pages: &[PagePath], diagnostics: &Diagnostics) -> Vec<
     use rayon::prelude::*;
     pages
         .par_iter()
-        .filter_map(|p| page(root, p, diagnostics))
+        .filter_map(|p| read_text(root, &p.path, diagnostics))
         .collect()
 }
 

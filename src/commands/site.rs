@@ -61,12 +61,11 @@ pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<L
 
     // Each page is read, parsed and its text dropped in one step: a large site's
     // sources and its model never sit in memory together.
-    let page_paths: Vec<String> = sources.pages.iter().map(|p| p.shown.clone()).collect();
     let read: Vec<Option<Page>> = sources
         .pages
         .par_iter()
         .map(|found| {
-            let file = load::page(root, found, diagnostics)?;
+            let file = load::text_file(root, &found.path, diagnostics)?;
             let mut page = parse::page::parse(&file, diagnostics)?;
             drop(file);
             if !config.locales.contains(&page.locale) {
@@ -80,7 +79,7 @@ pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<L
     check_unique_urls(&pages, diagnostics);
     let targets = Targets::new(
         &pages,
-        &unparsed_pages(&page_paths, &pages),
+        &unparsed_pages(&sources.pages, &pages),
         published_assets(&sources.assets),
     )
     .with_fallbacks(&config.locales, &config.source_locale);
@@ -205,10 +204,11 @@ pub fn published_assets(assets: &[BinaryFile]) -> Vec<String> {
 }
 
 /// Page files that exist but did not parse: links to them are not reported again.
-fn unparsed_pages(found: &[String], pages: &[Page]) -> Vec<String> {
+fn unparsed_pages(found: &[load::PagePath], pages: &[Page]) -> Vec<String> {
     let parsed: HashSet<&str> = pages.iter().map(|p| p.source.as_str()).collect();
     found
         .iter()
+        .map(|p| &p.shown)
         .filter(|path| !parsed.contains(path.as_str()))
         .filter_map(|path| path.strip_prefix("content/"))
         .map(str::to_string)

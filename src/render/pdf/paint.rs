@@ -31,6 +31,11 @@ pub fn paint(
     let fonts = add_fonts(&mut pdf, doc, faces)?;
     let images = add_images(&mut pdf, doc, pictures);
     let (width, height) = (doc.width, doc.height);
+    let text = Text {
+        height,
+        faces,
+        fonts: &fonts,
+    };
     // Pages paint independently: side by side, a locale typeset alone (the last one
     // of a build) still uses every core.
     pdf.pages = std::mem::take(&mut doc.pages)
@@ -41,18 +46,12 @@ pub fn paint(
             while let Some(first) = rest.first() {
                 let run = text_run(rest);
                 if run > 0 {
-                    let text = Text {
-                        height,
-                        faces,
-                        fonts: &fonts,
-                    };
                     text.draw(&mut ops, &rest[..run]);
                 } else {
                     draw(&mut ops, first, height, &images, anchors);
                 }
                 rest = &rest[run.max(1)..];
             }
-            ops.shrink_to_fit();
             PdfPage::new(Mm(width * 25.4 / 72.0), Mm(height * 25.4 / 72.0), ops)
         })
         .collect();

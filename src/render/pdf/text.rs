@@ -44,13 +44,16 @@ pub fn width_em(shaped: &[Segment]) -> f32 {
 /// Byte offsets in a word where it may be hyphenated.
 pub type Points = Arc<[usize]>;
 
+/// Values by a key, then by text (so a lookup by `&str` needs no key of its own).
+type Memo<K, V> = HashMap<K, HashMap<String, V>>;
+
 /// Shapes text with a cache; records characters no font covers.
 pub struct Shaper {
     fonts: Fonts,
     /// By font, then text: a lookup needs no key of its own.
-    cache: Mutex<HashMap<FontId, HashMap<String, Shaped>>>,
+    cache: Mutex<Memo<FontId, Shaped>>,
     /// Hyphenation points by language, then word: a guide repeats its words.
-    hyphens: Mutex<HashMap<String, HashMap<String, Points>>>,
+    hyphens: Mutex<Memo<String, Points>>,
     missing: Mutex<BTreeSet<char>>,
 }
 
@@ -75,34 +78,16 @@ impl Shaper {
     }
 
     pub fn shape(&self, font: FontId, text: &str) -> Shaped {
-        let hit = (self.cache.lock().expect("shape cache"))
-            .get(&font)
-            .and_then(|texts| texts.get(text).cloned());
-        if let Some(hit) = hit {
-            return hit;
-        }
-        let shaped = Arc::new(self.shape_with_fallback(font, text));
-        (self.cache.lock().expect("shape cache"))
-            .entry(font)
-            .or_default()
-            .insert(text.to_string(), shaped.clone());
-        shaped
+        memoized(&self.cache, &font, text, || {
+            Arc::new(self.shape_with_fallback(font, text))
+        })
     }
 
     /// [`hyphenation_points`], computed once per language and word.
     pub fn hyphenation_points(&self, word: &str, lang: &str) -> Points {
-        let hit = (self.hyphens.lock().expect("hyphen cache"))
-            .get(lang)
-            .and_then(|words| words.get(word).cloned());
-        if let Some(hit) = hit {
-            return hit;
-        }
-        let points: Points = hyphenation_points(word, lang).into();
-        (self.hyphens.lock().expect("hyphen cache"))
-            .entry(lang.to_string())
-            .or_default()
-            .insert(word.to_string(), points.clone());
-        points
+        memoized(&self.hyphens, lang, word, || {
+            hyphenation_points(word, lang).into()
+        })
     }
 
     /// Characters that no embedded font has, to report once per document.
@@ -145,6 +130,33 @@ impl Shaper {
         }
         segments
     }
+}
+
+/// The value for `(outer, text)` in a two-level cache, computed (outside the lock) the
+/// first time; the text is copied only then.
+fn memoized<K, Q, V>(
+    cache: &Mutex<Memo<K, V>>,
+    outer: &Q,
+    text: &str,
+    compute: impl FnOnce() -> V,
+) -> V
+where
+    K: std::borrow::Borrow<Q> + std::hash::Hash + Eq,
+    Q: ToOwned<Owned = K> + std::hash::Hash + Eq + ?Sized,
+    V: Clone,
+{
+    let hit = (cache.lock().expect("cache lock"))
+        .get(outer)
+        .and_then(|texts| texts.get(text).cloned());
+    if let Some(hit) = hit {
+        return hit;
+    }
+    let value = compute();
+    (cache.lock().expect("cache lock"))
+        .entry(outer.to_owned())
+        .or_default()
+        .insert(text.to_string(), value.clone());
+    value
 }
 
 fn shape_run(fonts: &Fonts, font: FontId, text: &str) -> Segment {

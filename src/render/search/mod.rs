@@ -63,6 +63,12 @@ fn locale_index(site: &Site, messages: &Messages, urls: &UrlMap, locale: &str, s
     let mut pages: Vec<(String, &str)> = Vec::new();
     let mut starts = Vec::new();
     let mut chunk: Vec<Doc> = Vec::with_capacity(CHUNK);
+    let mut chunks = 0;
+    let mut put_chunk = |chunk: &mut Vec<Doc>| {
+        sink.put(format!("{folder}d{chunks}.json"), docs_json(chunk));
+        chunks += 1;
+        chunk.clear();
+    };
     let mut sections_total = 0u32;
     for page in site.pages_of(locale).filter(|p| p.fallback.is_none()) {
         let index = pages.len() as u32;
@@ -79,16 +85,13 @@ fn locale_index(site: &Site, messages: &Messages, urls: &UrlMap, locale: &str, s
             chunk.push(doc(index, section));
             sections_total += 1;
             if chunk.len() == CHUNK {
-                let n = sections_total as usize / CHUNK - 1;
-                sink.put(format!("{folder}d{n}.json"), docs_json(&chunk));
-                chunk.clear();
+                put_chunk(&mut chunk);
             }
         }
         pages.push((urls.to_folder("", &page.url), &page.front.title));
     }
     if !chunk.is_empty() {
-        let n = sections_total as usize / CHUNK;
-        sink.put(format!("{folder}d{n}.json"), docs_json(&chunk));
+        put_chunk(&mut chunk);
     }
     let (width, shards) = vocabulary.write_shards(&folder, sink);
     let meta = Meta {
