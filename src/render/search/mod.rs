@@ -24,13 +24,14 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::locale::{Messages, Texts};
-use crate::model::Site;
+use crate::model::{Page, Site};
 use crate::output::Sink;
 use crate::render::html::UrlMap;
 
 use compact_str::CompactString;
 use rust_stemmers::Stemmer;
 use sections::Section;
+use smallvec::SmallVec;
 
 /// Sections per `d<n>.json` file.
 const CHUNK: usize = 128;
@@ -44,10 +45,13 @@ const EXCERPT: usize = 180;
 const TITLE_WEIGHT: u32 = 6;
 const HEADING_WEIGHT: u32 = 3;
 
-/// The index files of every locale. Each locale indexes its pages in one pass on one
-/// thread (a word costs one hash lookup; nothing to merge afterwards) and hands each
-/// file to `sink` as soon as it is complete; locales run side by side, and beside the
-/// website.
+/// Pages per indexing task. A locale's pages are indexed in parts on every core,
+/// then the parts' words are merged (a few lookups per distinct word): one locale
+/// on one thread would finish long after the website on a big site.
+const PAGES_PER_PART: usize = 256;
+
+/// The index files of every locale, handed to `sink` as they are complete; locales
+/// and their parts run side by side, and beside the website.
 pub fn index(site: &Site, messages: &Messages, sink: &dyn Sink) {
     let urls = UrlMap::new(site);
     site.config
@@ -59,53 +63,95 @@ pub fn index(site: &Site, messages: &Messages, sink: &dyn Sink) {
 fn locale_index(site: &Site, messages: &Messages, urls: &UrlMap, locale: &str, sink: &dyn Sink) {
     let texts = Texts::new(messages, locale);
     let folder = format!("search/{locale}/");
-    let mut vocabulary = Vocabulary::new(terms::stemmer(locale));
-    let mut pages: Vec<(String, &str)> = Vec::new();
-    let mut starts = Vec::new();
-    let mut chunk: Vec<Doc> = Vec::with_capacity(CHUNK);
-    let mut chunks = 0;
-    let mut put_chunk = |chunk: &mut Vec<Doc>| {
-        sink.put(format!("{folder}d{chunks}.json"), docs_json(chunk));
-        chunks += 1;
-        chunk.clear();
-    };
-    let mut sections_total = 0u32;
-    for page in site.pages_of(locale).filter(|p| p.fallback.is_none()) {
-        let index = pages.len() as u32;
-        starts.push(sections_total);
-        for (i, section) in sections::sections(page, site, &texts)
-            .into_iter()
-            .enumerate()
-        {
-            if i == 0 {
-                vocabulary.add_text(&page.front.title, sections_total, TITLE_WEIGHT);
-            }
-            vocabulary.add_text(&section.heading, sections_total, HEADING_WEIGHT);
-            vocabulary.add_text(&section.text, sections_total, 1);
-            chunk.push(doc(index, section));
-            sections_total += 1;
-            if chunk.len() == CHUNK {
-                put_chunk(&mut chunk);
-            }
-        }
-        pages.push((urls.to_folder("", &page.url), &page.front.title));
-    }
-    if !chunk.is_empty() {
-        put_chunk(&mut chunk);
-    }
-    let (width, shards) = vocabulary.write_shards(&folder, sink);
+    let pages: Vec<&Page> = (site.pages_of(locale))
+        .filter(|p| p.fallback.is_none())
+        .collect();
+    // Parts merge as soon as two neighbours are done, so few are held at once.
+    let whole = pages
+        .par_chunks(PAGES_PER_PART)
+        .enumerate()
+        .map(|(i, pages)| Part::index(pages, i * PAGES_PER_PART, site, urls, &texts))
+        .reduce(Part::default, |mut first, next| {
+            first.append(next);
+            first
+        });
+    let Part {
+        vocabulary,
+        docs,
+        pages,
+        starts,
+        sections,
+    } = whole;
+    write_docs(&folder, &docs, sink);
+    let terms = vocabulary.into_terms(terms::stemmer(locale).as_ref());
+    let (width, shards) = terms.write_shards(&folder, sink);
     let meta = Meta {
         pages: pages
             .iter()
             .map(|(href, title)| [href.as_str(), title])
             .collect(),
         starts,
-        sections: sections_total as usize,
+        sections: sections as usize,
         chunk: CHUNK,
         width,
         shards: shards.iter().map(String::as_str).collect(),
     };
     sink.put(format!("{folder}meta.json"), json(&meta));
+}
+
+/// The index of a run of a locale's pages, sections numbered from the run's start.
+#[derive(Default)]
+struct Part<'a> {
+    vocabulary: Vocabulary,
+    /// Each section's row of `d<n>.json`, as JSON.
+    docs: Vec<Vec<u8>>,
+    /// `(link from the site root, title)` per page.
+    pages: Vec<(String, &'a str)>,
+    /// The first section of each page.
+    starts: Vec<u32>,
+    sections: u32,
+}
+
+impl<'a> Part<'a> {
+    /// `first_page`: the locale's number of `pages[0]`, which rows name.
+    fn index(
+        pages: &[&'a Page],
+        first_page: usize,
+        site: &Site,
+        urls: &UrlMap,
+        texts: &Texts,
+    ) -> Part<'a> {
+        let mut part = Part::default();
+        for (n, page) in pages.iter().enumerate() {
+            part.starts.push(part.sections);
+            for (i, section) in sections::sections(page, site, texts)
+                .into_iter()
+                .enumerate()
+            {
+                let vocabulary = &mut part.vocabulary;
+                if i == 0 {
+                    vocabulary.add_text(&page.front.title, part.sections, TITLE_WEIGHT);
+                }
+                vocabulary.add_text(&section.heading, part.sections, HEADING_WEIGHT);
+                vocabulary.add_text(&section.text, part.sections, 1);
+                part.docs.push(doc_json((first_page + n) as u32, &section));
+                part.sections += 1;
+            }
+            part.pages
+                .push((urls.to_folder("", &page.url), &page.front.title));
+        }
+        part
+    }
+
+    /// Adds the part that comes next.
+    fn append(&mut self, next: Part<'a>) {
+        let offset = self.sections;
+        self.vocabulary.append(next.vocabulary, offset);
+        self.docs.extend(next.docs);
+        self.pages.extend(next.pages);
+        (self.starts).extend(next.starts.iter().map(|start| start + offset));
+        self.sections += next.sections;
+    }
 }
 
 /// A stem's `(section, weight)` pairs, sections ascending, as LEB128 varints of the
@@ -114,7 +160,8 @@ fn locale_index(site: &Site, messages: &Messages, urls: &UrlMap, locale: &str, s
 /// add weight.
 #[derive(Default)]
 struct Postings {
-    closed: Vec<u8>,
+    /// Inline up to 16 bytes (most words of a site are rare), in a `Vec`'s size.
+    closed: SmallVec<[u8; 16]>,
     /// The section of the last closed pair (gaps count from it).
     closed_section: u32,
     open: Option<(u32, u32)>,
@@ -126,12 +173,63 @@ impl Postings {
             Some((s, total)) if *s == section => *total += weight,
             _ => {
                 if let Some((s, w)) = self.open.replace((section, weight)) {
-                    push_varint(&mut self.closed, s - self.closed_section);
-                    push_varint(&mut self.closed, w);
-                    self.closed_section = s;
+                    self.close(s, w);
                 }
             }
         }
+    }
+
+    /// Adds `next`, whose sections count from `offset` and all come after this
+    /// list's: its gaps stay as they are but the first.
+    fn append(&mut self, next: Postings, offset: u32) {
+        if let Some((section, weight)) = self.open.take() {
+            self.close(section, weight);
+        }
+        let mut bytes = next.closed.as_slice();
+        if let Some(first) = read_varint(&mut bytes) {
+            push_varint(&mut self.closed, first + offset - self.closed_section);
+            self.closed.extend_from_slice(bytes);
+            self.closed_section = next.closed_section + offset;
+        }
+        self.open = next
+            .open
+            .map(|(section, weight)| (section + offset, weight));
+    }
+
+    fn close(&mut self, section: u32, weight: u32) {
+        push_varint(&mut self.closed, section - self.closed_section);
+        push_varint(&mut self.closed, weight);
+        self.closed_section = section;
+    }
+
+    /// The postings of several words of one stem, as one list.
+    fn merged(lists: impl Iterator<Item = Postings>) -> Postings {
+        let mut lists = lists.peekable();
+        let Some(first) = lists.next() else {
+            return Postings::default();
+        };
+        if lists.peek().is_none() {
+            return first;
+        }
+        let mut pairs: Vec<(u32, u32)> = first.sections().collect();
+        for list in lists {
+            pairs.extend(list.sections());
+        }
+        pairs.sort_unstable_by_key(|&(section, _)| section);
+        let mut out = Postings::default();
+        for (section, weight) in pairs {
+            out.add(section, weight);
+        }
+        out
+    }
+
+    /// `(section, weight)` pairs, in order.
+    fn sections(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let mut section = 0;
+        self.gaps().map(move |(gap, weight)| {
+            section += gap;
+            (section, weight)
+        })
     }
 
     /// `(gap from the previous section, weight)` pairs, in order.
@@ -146,7 +244,7 @@ impl Postings {
     }
 }
 
-fn push_varint(out: &mut Vec<u8>, mut value: u32) {
+fn push_varint(out: &mut SmallVec<[u8; 16]>, mut value: u32) {
     while value >= 0x80 {
         out.push((value as u8) | 0x80);
         value >>= 7;
@@ -167,35 +265,18 @@ fn read_varint(bytes: &mut &[u8]) -> Option<u32> {
     None
 }
 
-/// A locale's terms as its pages are read: every distinct lowercased word leads to its
-/// stem (stemmed and folded once, when first met), and postings are kept per stem, so
-/// words that share a stem share a list from the start.
+/// A locale's words as its pages are read: every distinct lowercased word with its
+/// postings. A word costs one hash lookup, its postings living in the table entry;
+/// stems come at the end, once per distinct word.
+#[derive(Default)]
 struct Vocabulary {
-    stemmer: Option<Stemmer>,
-    /// Lowercased word -> stem id. Short words are kept inline in the table: the
-    /// lookup, once per word of the locale, then reads no second cache line.
-    words: HashMap<CompactString, u32>,
-    stem_ids: HashMap<CompactString, u32>,
-    /// Per stem id: the folded stem and its postings (sections come in order).
-    stems: Vec<(CompactString, Postings)>,
-    /// Folded words whose stem differs, with that stem's id: a query word found
-    /// verbatim gets its stem.
-    variants: Vec<(CompactString, u32)>,
+    /// Short words are kept inline in the table: a lookup, once per word of the
+    /// locale, reads no second cache line.
+    words: HashMap<CompactString, Postings>,
     scratch: String,
 }
 
 impl Vocabulary {
-    fn new(stemmer: Option<Stemmer>) -> Self {
-        Vocabulary {
-            stemmer,
-            words: HashMap::default(),
-            stem_ids: HashMap::default(),
-            stems: Vec::new(),
-            variants: Vec::new(),
-            scratch: String::new(),
-        }
-    }
-
     fn add_text(&mut self, text: &str, section: u32, weight: u32) {
         let mut scratch = std::mem::take(&mut self.scratch);
         terms::each_term(text, &mut scratch, &mut |word| {
@@ -205,40 +286,94 @@ impl Vocabulary {
     }
 
     fn add(&mut self, word: &str, section: u32, weight: u32) {
-        let id = match self.words.get(word) {
-            Some(&id) => id,
-            None => {
-                let id = self.stem_of(word);
-                self.words.insert(word.into(), id);
-                id
-            }
-        };
-        self.stems[id as usize].1.add(section, weight);
+        if let Some(postings) = self.words.get_mut(word) {
+            return postings.add(section, weight);
+        }
+        let mut postings = Postings::default();
+        postings.add(section, weight);
+        self.words.insert(word.into(), postings);
     }
 
-    /// The id of a new word's stem; notes the word if it differs from its stem.
-    fn stem_of(&mut self, word: &str) -> u32 {
+    /// Adds the words of the pages that come next, whose sections count from
+    /// `offset`.
+    fn append(&mut self, next: Vocabulary, offset: u32) {
+        for (word, postings) in next.words {
+            match self.words.get_mut(&word) {
+                Some(known) => known.append(postings, offset),
+                None => {
+                    let mut shifted = Postings::default();
+                    shifted.append(postings, offset);
+                    self.words.insert(word, shifted);
+                }
+            }
+        }
+    }
+
+    /// Stems every word (on every core) and merges the postings of words that share
+    /// a stem.
+    fn into_terms(self, stemmer: Option<&Stemmer>) -> Terms {
+        let words: Vec<(CompactString, Postings)> = self.words.into_iter().collect();
+        let mut stemmed: Vec<Stemmed> = (words.into_par_iter())
+            .map(|(word, postings)| Stemmed::new(stemmer, &word, postings))
+            .collect();
+        stemmed.par_sort_unstable_by(|a, b| a.stem.cmp(&b.stem));
+        let mut terms = Terms::default();
+        let mut rest = stemmed.as_mut_slice();
+        while !rest.is_empty() {
+            let same = rest.iter().take_while(|s| s.stem == rest[0].stem).count();
+            let (group, tail) = std::mem::take(&mut rest).split_at_mut(same);
+            let id = terms.stems.len() as u32;
+            for word in group.iter_mut() {
+                if let Some(variant) = word.variant.take() {
+                    terms.variants.push((variant, id));
+                }
+            }
+            let stem = std::mem::take(&mut group[0].stem);
+            let postings =
+                Postings::merged(group.iter_mut().map(|w| std::mem::take(&mut w.postings)));
+            terms.stems.push((stem, postings));
+            rest = tail;
+        }
+        terms
+    }
+}
+
+/// One distinct word of a locale, stemmed.
+struct Stemmed {
+    /// The folded stem.
+    stem: CompactString,
+    /// The folded word, when it differs from its stem.
+    variant: Option<CompactString>,
+    postings: Postings,
+}
+
+impl Stemmed {
+    fn new(stemmer: Option<&Stemmer>, word: &str, postings: Postings) -> Self {
         let is_cjk = word.chars().next().is_some_and(terms::is_cjk);
         let folded = terms::fold(word);
-        let stem = match &self.stemmer {
+        let stem = match stemmer {
             Some(stemmer) if !is_cjk => terms::fold(&stemmer.stem(word)),
             _ => folded.clone(),
         };
-        let id = match self.stem_ids.get(stem.as_str()) {
-            Some(&id) => id,
-            None => {
-                let id = self.stems.len() as u32;
-                self.stem_ids.insert(stem.clone(), id);
-                self.stems.push((stem.clone(), Postings::default()));
-                id
-            }
-        };
-        if folded != stem {
-            self.variants.push((folded, id));
+        let variant = (folded != stem).then_some(folded);
+        Stemmed {
+            stem,
+            variant,
+            postings,
         }
-        id
     }
+}
 
+/// A locale's index terms: stems in order with their postings, and the folded words
+/// whose stem differs (with that stem's index), so a query word found verbatim gets
+/// its stem.
+#[derive(Default)]
+struct Terms {
+    stems: Vec<(CompactString, Postings)>,
+    variants: Vec<(CompactString, u32)>,
+}
+
+impl Terms {
     /// Writes the `t<key>.json` shards, in key order; returns the key width and the
     /// keys.
     fn write_shards(self, folder: &str, sink: &dyn Sink) -> (usize, Vec<String>) {
@@ -265,14 +400,13 @@ impl Vocabulary {
         (width, keys.into_iter().map(String::from).collect())
     }
 
-    /// Stem ids by shard key, then stem.
+    /// Stem indexes by shard key, then stem. Stems are in order already, so a stable
+    /// sort on the key alone keeps them so within a shard.
     fn stems_by_shard(&self, width: usize) -> Vec<(String, usize)> {
         let mut stems: Vec<(String, usize)> = (self.stems.iter().enumerate())
             .map(|(id, (stem, _))| (terms::shard_key(stem, width), id))
             .collect();
-        stems.sort_unstable_by(|(a_key, a), (b_key, b)| {
-            (a_key, &self.stems[*a].0).cmp(&(b_key, &self.stems[*b].0))
-        });
+        stems.sort_by(|(a, _), (b, _)| a.cmp(b));
         stems
     }
 
@@ -314,13 +448,6 @@ impl Vocabulary {
     }
 }
 
-struct Doc {
-    page: u32,
-    anchor: String,
-    heading: String,
-    excerpt: String,
-}
-
 #[derive(Serialize)]
 struct Meta<'a> {
     /// `[link from the site root, title]` per page.
@@ -335,13 +462,10 @@ struct Meta<'a> {
     shards: Vec<&'a str>,
 }
 
-fn doc(page: u32, section: Section) -> Doc {
-    Doc {
-        page,
-        excerpt: excerpt(&section.text),
-        anchor: section.anchor,
-        heading: section.heading,
-    }
+/// `[page, anchor, heading, excerpt]`: a section's row of `d<n>.json`.
+fn doc_json(page: u32, section: &Section) -> Vec<u8> {
+    let excerpt = excerpt(&section.text);
+    json(&(page, &section.anchor, &section.heading, excerpt))
 }
 
 /// The start of `text`, whitespace collapsed, cut after a word.
@@ -370,20 +494,18 @@ fn excerpt(text: &str) -> String {
     out
 }
 
-/// `[[page, anchor, heading, excerpt], ...]` for one `d<n>.json` file.
-fn docs_json(docs: &[Doc]) -> Vec<u8> {
-    let rows: Vec<(u32, &str, &str, &str)> = docs
-        .iter()
-        .map(|d| {
-            (
-                d.page,
-                d.anchor.as_str(),
-                d.heading.as_str(),
-                d.excerpt.as_str(),
-            )
-        })
-        .collect();
-    json(&rows)
+/// The `d<n>.json` files: the rows of `CHUNK` sections each.
+fn write_docs(folder: &str, rows: &[Vec<u8>], sink: &dyn Sink) {
+    for (n, chunk) in rows.chunks(CHUNK).enumerate() {
+        let mut out = Vec::with_capacity(chunk.iter().map(|row| row.len() + 1).sum::<usize>() + 1);
+        out.push(b'[');
+        for (i, row) in chunk.iter().enumerate() {
+            separate(&mut out, i);
+            out.extend_from_slice(row);
+        }
+        out.push(b']');
+        sink.put(format!("{folder}d{n}.json"), out);
+    }
 }
 
 /// `[doc, weight, ...]` with each doc as the gap from the previous one.
@@ -420,19 +542,77 @@ mod tests {
 
     #[test]
     fn postings_are_gaps_with_weights_summed_per_section() {
-        let mut vocabulary = Vocabulary::new(terms::stemmer("en"));
+        let mut vocabulary = Vocabulary::default();
         vocabulary.add_text("escalate", 2, 1);
         vocabulary.add_text("escalation", 2, 3);
         vocabulary.add_text("escalated", 5, 1);
         vocabulary.add_text("Escalate", 9, 6);
         vocabulary.add_text("escalates", 300, 2);
-        let [(stem, list)] = vocabulary.stems.as_slice() else {
+        let terms = vocabulary.into_terms(terms::stemmer("en").as_ref());
+        let [(stem, list)] = terms.stems.as_slice() else {
             panic!("one stem")
         };
         let mut out = Vec::new();
         push_postings(&mut out, list);
         assert_eq!(&**stem, "escal");
         assert_eq!(String::from_utf8(out).unwrap(), "[2,4,3,1,4,6,291,2]");
+    }
+
+    #[test]
+    fn parts_append_into_the_postings_of_one_pass() {
+        let pairs = [
+            (0, 1),
+            (3, 6),
+            (3, 1),
+            (200, 2),
+            (201, 1),
+            (450, 3),
+            (452, 1),
+        ];
+        let mut whole = Postings::default();
+        for (section, weight) in pairs {
+            whole.add(section, weight);
+        }
+        // The same sections in three parts counted from their own start, one part
+        // holding a single open pair.
+        let mut joined = Postings::default();
+        for (from, to) in [(0, 200), (200, 450), (450, 460)] {
+            let mut part = Postings::default();
+            for &(section, weight) in pairs.iter().filter(|(s, _)| (from..to).contains(s)) {
+                part.add(section - from, weight);
+            }
+            joined.append(part, from);
+        }
+        let gaps = |p: &Postings| p.gaps().collect::<Vec<_>>();
+        assert_eq!(gaps(&joined), gaps(&whole));
+        assert_eq!(
+            gaps(&whole),
+            [(0, 1), (3, 7), (197, 2), (1, 1), (249, 3), (2, 1)]
+        );
+    }
+
+    #[test]
+    fn a_vocabulary_in_parts_gives_the_terms_of_one_pass() {
+        let texts = ["escalate the case", "escalation path", "the case escalates"];
+        let mut whole = Vocabulary::default();
+        for (section, text) in texts.iter().enumerate() {
+            whole.add_text(text, section as u32, 1);
+        }
+        let mut first = Vocabulary::default();
+        first.add_text(texts[0], 0, 1);
+        let mut next = Vocabulary::default();
+        next.add_text(texts[1], 0, 1);
+        next.add_text(texts[2], 1, 1);
+        first.append(next, 1);
+        let stemmer = terms::stemmer("en");
+        let listed = |terms: Terms| -> Vec<(String, Vec<(u32, u32)>)> {
+            (terms.stems.iter())
+                .map(|(stem, list)| (stem.to_string(), list.sections().collect()))
+                .collect()
+        };
+        let parts = listed(first.into_terms(stemmer.as_ref()));
+        assert_eq!(parts, listed(whole.into_terms(stemmer.as_ref())));
+        assert!(parts.contains(&("escal".to_string(), vec![(0, 1), (1, 1), (2, 1)])));
     }
 
     #[test]

@@ -123,6 +123,19 @@ pub fn fold(term: &str) -> CompactString {
     if term.is_ascii() {
         return term.into();
     }
+    if term.chars().all(is_latin) {
+        // Each letter decomposes to a Latin base and marks: the base alone is the
+        // answer, with no normalization pass over the word.
+        let mut out = CompactString::with_capacity(term.len());
+        for c in term.chars() {
+            let mut base = None;
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                base.get_or_insert(d);
+            });
+            out.push(base.unwrap_or(c));
+        }
+        return out;
+    }
     let mut out = String::with_capacity(term.len());
     let mut after_latin = false;
     for c in term.nfd() {
@@ -131,11 +144,16 @@ pub fn fold(term: &str) -> CompactString {
             continue;
         }
         if !is_mark {
-            after_latin = (c as u32) < 0x0250;
+            after_latin = is_latin(c);
         }
         out.push(c);
     }
     out.nfc().collect()
+}
+
+/// Latin letters, up to the IPA block: the ones whose accents `fold` takes off.
+fn is_latin(c: char) -> bool {
+    (c as u32) < 0x0250
 }
 
 /// The Snowball stemmer of a language, when it has one.
@@ -215,6 +233,10 @@ mod tests {
         assert_eq!(fold("priorités"), "priorites");
         assert_eq!(fold("übergabe"), "ubergabe");
         assert_eq!(fold("が"), "が");
+        assert_eq!(fold("straße"), "straße");
+        // Marks written apart, and a Latin word beside another script.
+        assert_eq!(fold("e\u{301}te\u{301}"), "ete");
+        assert_eq!(fold("écoleが"), "ecoleが");
     }
 
     #[test]
