@@ -18,6 +18,9 @@
 mod sections;
 mod terms;
 
+use std::collections::BTreeMap;
+use std::sync::{Mutex, PoisonError};
+
 use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
@@ -66,23 +69,24 @@ fn locale_index(site: &Site, messages: &Messages, urls: &UrlMap, locale: &str, s
     let pages: Vec<&Page> = (site.pages_of(locale))
         .filter(|p| p.fallback.is_none())
         .collect();
-    // Parts merge as soon as two neighbours are done, so few are held at once.
-    let whole = pages
+    let merger = Mutex::new(Merger::new(&folder, sink));
+    pages
         .par_chunks(PAGES_PER_PART)
         .enumerate()
-        .map(|(i, pages)| Part::index(pages, i * PAGES_PER_PART, site, urls, &texts))
-        .reduce(Part::default, |mut first, next| {
-            first.append(next);
-            first
+        .for_each(|(i, pages)| {
+            let part = Part::index(pages, i * PAGES_PER_PART, site, urls, &texts);
+            let mut merger = merger.lock().unwrap_or_else(PoisonError::into_inner);
+            merger.take(i, part);
         });
     let Part {
         vocabulary,
-        docs,
         pages,
         starts,
         sections,
-    } = whole;
-    write_docs(&folder, &docs, sink);
+        ..
+    } = (merger.into_inner())
+        .unwrap_or_else(PoisonError::into_inner)
+        .finish();
     let terms = vocabulary.into_terms(terms::stemmer(locale).as_ref());
     let (width, shards) = terms.write_shards(&folder, sink);
     let meta = Meta {
@@ -97,6 +101,67 @@ fn locale_index(site: &Site, messages: &Messages, urls: &UrlMap, locale: &str, s
         shards: shards.iter().map(String::as_str).collect(),
     };
     sink.put(format!("{folder}meta.json"), json(&meta));
+}
+
+/// A locale's parts, merged in page order as they complete (few wait at once); the
+/// rows of each `d<n>.json` file are written as soon as the file is complete.
+struct Merger<'a, 's> {
+    whole: Part<'a>,
+    /// The number of the next part to merge, and parts done before it.
+    next: usize,
+    waiting: BTreeMap<usize, Part<'a>>,
+    /// `d<n>.json` files written.
+    chunks: usize,
+    folder: &'s str,
+    sink: &'s dyn Sink,
+}
+
+impl<'a, 's> Merger<'a, 's> {
+    fn new(folder: &'s str, sink: &'s dyn Sink) -> Self {
+        Merger {
+            whole: Part::default(),
+            next: 0,
+            waiting: BTreeMap::new(),
+            chunks: 0,
+            folder,
+            sink,
+        }
+    }
+
+    fn take(&mut self, number: usize, part: Part<'a>) {
+        self.waiting.insert(number, part);
+        while let Some(part) = self.waiting.remove(&self.next) {
+            self.whole.append(part);
+            self.next += 1;
+        }
+        while self.whole.docs.len() >= CHUNK {
+            let rows: Vec<Vec<u8>> = self.whole.docs.drain(..CHUNK).collect();
+            self.put_chunk(&rows);
+        }
+    }
+
+    /// The whole locale, once every part was taken.
+    fn finish(mut self) -> Part<'a> {
+        debug_assert!(self.waiting.is_empty());
+        let rows = std::mem::take(&mut self.whole.docs);
+        if !rows.is_empty() {
+            self.put_chunk(&rows);
+        }
+        self.whole
+    }
+
+    /// `d<n>.json`: the rows of `CHUNK` sections.
+    fn put_chunk(&mut self, rows: &[Vec<u8>]) {
+        let mut out = Vec::with_capacity(rows.iter().map(|row| row.len() + 1).sum::<usize>() + 1);
+        out.push(b'[');
+        for (i, row) in rows.iter().enumerate() {
+            separate(&mut out, i);
+            out.extend_from_slice(row);
+        }
+        out.push(b']');
+        (self.sink).put(format!("{}d{}.json", self.folder, self.chunks), out);
+        self.chunks += 1;
+    }
 }
 
 /// The index of a run of a locale's pages, sections numbered from the run's start.
@@ -402,8 +467,8 @@ impl Terms {
 
     /// Stem indexes by shard key, then stem. Stems are in order already, so a stable
     /// sort on the key alone keeps them so within a shard.
-    fn stems_by_shard(&self, width: usize) -> Vec<(String, usize)> {
-        let mut stems: Vec<(String, usize)> = (self.stems.iter().enumerate())
+    fn stems_by_shard(&self, width: usize) -> Vec<(CompactString, usize)> {
+        let mut stems: Vec<(CompactString, usize)> = (self.stems.iter().enumerate())
             .map(|(id, (stem, _))| (terms::shard_key(stem, width), id))
             .collect();
         stems.sort_by(|(a, _), (b, _)| a.cmp(b));
@@ -411,8 +476,8 @@ impl Terms {
     }
 
     /// `(shard key, word, stem)` by key, then word.
-    fn variants_by_shard(&self, width: usize) -> Vec<(String, &str, &str)> {
-        let mut variants: Vec<(String, &str, &str)> = (self.variants.iter())
+    fn variants_by_shard(&self, width: usize) -> Vec<(CompactString, &str, &str)> {
+        let mut variants: Vec<(CompactString, &str, &str)> = (self.variants.iter())
             .map(|(word, id)| {
                 let stem = &*self.stems[*id as usize].0;
                 (terms::shard_key(word, width), word.as_str(), stem)
@@ -426,7 +491,11 @@ impl Terms {
 
     /// `{"s":{stem:[postings]},"w":{word:stem}}`, written as it goes: the biggest
     /// files of the index, not worth building a JSON tree for.
-    fn shard_json(&self, stems: &[(String, usize)], variants: &[(String, &str, &str)]) -> Vec<u8> {
+    fn shard_json(
+        &self,
+        stems: &[(CompactString, usize)],
+        variants: &[(CompactString, &str, &str)],
+    ) -> Vec<u8> {
         let mut out = Vec::with_capacity(stems.len() * 24 + variants.len() * 20);
         out.extend_from_slice(b"{\"s\":{");
         for (i, (_, id)) in stems.iter().enumerate() {
@@ -492,20 +561,6 @@ fn excerpt(text: &str) -> String {
         chars += length;
     }
     out
-}
-
-/// The `d<n>.json` files: the rows of `CHUNK` sections each.
-fn write_docs(folder: &str, rows: &[Vec<u8>], sink: &dyn Sink) {
-    for (n, chunk) in rows.chunks(CHUNK).enumerate() {
-        let mut out = Vec::with_capacity(chunk.iter().map(|row| row.len() + 1).sum::<usize>() + 1);
-        out.push(b'[');
-        for (i, row) in chunk.iter().enumerate() {
-            separate(&mut out, i);
-            out.extend_from_slice(row);
-        }
-        out.push(b']');
-        sink.put(format!("{folder}d{n}.json"), out);
-    }
 }
 
 /// `[doc, weight, ...]` with each doc as the gap from the previous one.

@@ -15,31 +15,68 @@ use unicode_normalization::UnicodeNormalization;
 /// folded (Snowball wants the accents), CJK as character pairs. `scratch` holds a
 /// lowercased word, so a page's thousands of words cost no allocation.
 pub fn each_term(text: &str, scratch: &mut String, found: &mut impl FnMut(&str)) {
+    // What the scan learns of the current run of letters and digits, so the run is
+    // not read again to find it out.
     let mut start = None;
+    let mut seen = Seen::default();
     for (i, c) in text.char_indices() {
-        let inside = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
-        };
-        match (inside, start) {
-            (true, None) => start = Some(i),
-            (false, Some(from)) => {
-                run(&text[from..i], scratch, found);
-                start = None;
+        if !is_word_char(c) {
+            if let Some(from) = start.take() {
+                run(&text[from..i], seen, scratch, found);
             }
-            _ => {}
+            continue;
+        }
+        if start.is_none() {
+            start = Some(i);
+            seen = Seen::default();
+        }
+        if c.is_ascii() {
+            seen.upper |= c.is_ascii_uppercase();
+        } else {
+            seen.ascii = false;
+            seen.upper |= c.is_uppercase();
+            seen.cjk |= is_cjk(c);
         }
     }
     if let Some(from) = start {
-        run(&text[from..], scratch, found);
+        run(&text[from..], seen, scratch, found);
+    }
+}
+
+/// A run's letters: all ASCII, any uppercase, any CJK.
+#[derive(Clone, Copy)]
+struct Seen {
+    ascii: bool,
+    upper: bool,
+    cjk: bool,
+}
+
+impl Default for Seen {
+    fn default() -> Self {
+        Seen {
+            ascii: true,
+            upper: false,
+            cjk: false,
+        }
+    }
+}
+
+/// Letters and digits. Accented Latin letters (all of U+00C0 to U+024F but `×` and
+/// `÷`) are answered without Unicode's tables: they are most non-ASCII text here.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{C0}'..='\u{24F}').contains(&c) {
+        c != '×' && c != '÷'
+    } else {
+        c.is_alphanumeric()
     }
 }
 
 /// A run of letters and digits: CJK stretches become pairs, the rest words.
-fn run(run: &str, scratch: &mut String, found: &mut impl FnMut(&str)) {
-    if run.is_ascii() || !run.chars().any(is_cjk) {
-        return word(run, scratch, found);
+fn run(run: &str, seen: Seen, scratch: &mut String, found: &mut impl FnMut(&str)) {
+    if !seen.cjk {
+        return word(run, seen, scratch, found);
     }
     let mut start = 0;
     let mut cjk_from: Option<usize> = None;
@@ -47,7 +84,8 @@ fn run(run: &str, scratch: &mut String, found: &mut impl FnMut(&str)) {
         if is_cjk(c) {
             if cjk_from.is_none() {
                 if start < i {
-                    word(&run[start..i], scratch, found);
+                    let part = &run[start..i];
+                    word(part, seen_in(part), scratch, found);
                 }
                 cjk_from = Some(i);
             }
@@ -61,13 +99,23 @@ fn run(run: &str, scratch: &mut String, found: &mut impl FnMut(&str)) {
         pairs(&run[from..], found);
     }
     if start < run.len() {
-        word(&run[start..], scratch, found);
+        let part = &run[start..];
+        word(part, seen_in(part), scratch, found);
     }
 }
 
-fn word(word: &str, scratch: &mut String, found: &mut impl FnMut(&str)) {
+/// What `each_term` would have seen of a word cut out of a mixed run.
+fn seen_in(word: &str) -> Seen {
+    Seen {
+        ascii: word.is_ascii(),
+        upper: word.chars().any(char::is_uppercase),
+        cjk: false,
+    }
+}
+
+fn word(word: &str, seen: Seen, scratch: &mut String, found: &mut impl FnMut(&str)) {
     // Single letters ("l'", "d'", "a") carry no meaning on their own; digits do ("P1").
-    let single = if word.is_ascii() {
+    let single = if seen.ascii {
         word.len() < 2
     } else {
         word.chars().nth(1).is_none()
@@ -75,24 +123,18 @@ fn word(word: &str, scratch: &mut String, found: &mut impl FnMut(&str)) {
     if single && !word.chars().all(|c| c.is_numeric()) {
         return;
     }
-    let upper = if word.is_ascii() {
-        word.bytes().any(|b| b.is_ascii_uppercase())
-    } else {
-        word.chars().any(char::is_uppercase)
-    };
-    if upper {
-        scratch.clear();
-        if word.is_ascii() {
-            scratch.push_str(word);
-            scratch.make_ascii_lowercase();
-        } else {
-            // `str::to_lowercase` knows the Greek final sigma, as the browser does.
-            scratch.push_str(&word.to_lowercase());
-        }
-        found(scratch);
-    } else {
-        found(word);
+    if !seen.upper {
+        return found(word);
     }
+    scratch.clear();
+    if seen.ascii {
+        scratch.push_str(word);
+        scratch.make_ascii_lowercase();
+    } else {
+        // `str::to_lowercase` knows the Greek final sigma, as the browser does.
+        scratch.push_str(&word.to_lowercase());
+    }
+    found(scratch);
 }
 
 /// Overlapping pairs of a CJK stretch (a lone character stands for itself).
@@ -187,18 +229,20 @@ pub fn stemmer(lang: &str) -> Option<Stemmer> {
 /// script makes a safe name. CJK terms are pairs already: they go by their first
 /// character, or on a small site (width 1) by its block of 64 code points, so a
 /// short Japanese guide is not cut into hundreds of files.
-pub fn shard_key(term: &str, width: usize) -> String {
+pub fn shard_key(term: &str, width: usize) -> CompactString {
+    use std::fmt::Write;
     let first = term.chars().next().unwrap_or(' ');
+    let mut key = CompactString::default();
     if is_cjk(first) && width == 1 {
-        return format!("c{:x}", first as u32 >> 6);
+        let _ = write!(key, "c{:x}", first as u32 >> 6);
+        return key;
     }
     let take = if is_cjk(first) { 1 } else { width };
-    term.chars()
-        .take(take)
-        .collect::<String>()
-        .bytes()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    let end = term.char_indices().nth(take).map_or(term.len(), |(i, _)| i);
+    for byte in term[..end].bytes() {
+        let _ = write!(key, "{byte:02x}");
+    }
+    key
 }
 
 #[cfg(test)]
@@ -216,6 +260,16 @@ mod tests {
         assert_eq!(
             words("L'escalade\u{202f}: ouvrez un P1, puis 2 appels."),
             ["escalade", "ouvrez", "un", "p1", "puis", "2", "appels"]
+        );
+    }
+
+    #[test]
+    fn accented_letters_are_word_letters_and_signs_are_not() {
+        assert_eq!(words("Échéance×2÷ÀÖøÿ"), ["échéance", "2", "àöøÿ"]);
+        assert!(
+            (0xC0..=0x24F)
+                .filter_map(char::from_u32)
+                .all(|c| is_word_char(c) == c.is_alphanumeric())
         );
     }
 
