@@ -5,6 +5,8 @@
 //! attributes live in other fields of the model and are never touched, and a colon
 //! between digits (10:30) or before `/` (https://) is left alone.
 
+use std::borrow::Cow;
+
 use crate::model::{Block, Inline, Page, Table};
 
 const NNBSP: char = '\u{202F}';
@@ -16,10 +18,10 @@ pub fn apply(page: &mut Page, lang: &str) {
     page.front.title = apostrophes(&page.front.title);
     page.front.description = apostrophes(&page.front.description);
     let Some(rule) = rule_for(lang) else { return };
-    page.front.title = rule(&page.front.title, None);
-    page.front.description = rule(&page.front.description, None);
+    page.front.title = rule(&page.front.title, None).into_owned();
+    page.front.description = rule(&page.front.description, None).into_owned();
     for entry in &mut page.toc {
-        entry.title = rule(&entry.title, None);
+        entry.title = rule(&entry.title, None).into_owned();
     }
     blocks(&mut page.blocks, rule);
     for footnote in &mut page.footnotes {
@@ -31,7 +33,7 @@ pub fn apply(page: &mut Page, lang: &str) {
 pub fn apply_text(text: &str, lang: &str) -> String {
     let text = apostrophes(text);
     match rule_for(lang) {
-        Some(rule) => rule(&text, None),
+        Some(rule) => rule(&text, None).into_owned(),
         None => text,
     }
 }
@@ -55,7 +57,8 @@ fn apostrophes(text: &str) -> String {
         .collect()
 }
 
-type Rule = fn(&str, Option<char>) -> String;
+/// A language's rule: the text as it should read, borrowed when it is already so.
+type Rule = fn(&str, Option<char>) -> Cow<'_, str>;
 
 fn rule_for(lang: &str) -> Option<Rule> {
     let primary = lang.split(['-', '_']).next().unwrap_or(lang);
@@ -81,7 +84,7 @@ fn blocks(blocks: &mut [Block], rule: Rule) {
                     inlines(cell, rule);
                 }
             }
-            Block::Image(figure) => figure.alt = rule(&figure.alt, None),
+            Block::Image(figure) => figure.alt = rule(&figure.alt, None).into_owned(),
             Block::Code { .. } | Block::Rule | Block::Html(_) | Block::DecisionTree { .. } => {}
         }
     }
@@ -94,7 +97,10 @@ fn inlines(list: &mut [Inline], rule: Rule) {
     for inline in list.iter_mut() {
         match inline {
             Inline::Text(text) => {
-                *text = rule(text, before);
+                // Most texts have nothing to change: they keep their allocation.
+                if let Cow::Owned(changed) = rule(text, before) {
+                    *text = changed;
+                }
                 before = text.chars().last();
             }
             Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => {
@@ -105,14 +111,17 @@ fn inlines(list: &mut [Inline], rule: Rule) {
                 inlines(&mut link.content, rule);
                 before = Some('x');
             }
-            Inline::Image(image) => image.alt = rule(&image.alt, None),
+            Inline::Image(image) => image.alt = rule(&image.alt, None).into_owned(),
             Inline::Code(_) | Inline::FootnoteRef { .. } => before = Some('x'),
             Inline::SoftBreak | Inline::LineBreak | Inline::Html(_) => before = Some(' '),
         }
     }
 }
 
-fn french(text: &str, before: Option<char>) -> String {
+fn french(text: &str, before: Option<char>) -> Cow<'_, str> {
+    if !text.contains([';', '!', '?', ':', '«', '“', '»', '”']) {
+        return Cow::Borrowed(text);
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
     let mut i = 0;
@@ -144,7 +153,7 @@ fn french(text: &str, before: Option<char>) -> String {
         }
         i += 1;
     }
-    out
+    Cow::Owned(out)
 }
 
 /// True when the punctuation follows a word or a space (not `?!`, not `(?`).
