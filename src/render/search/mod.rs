@@ -210,6 +210,11 @@ impl<'a> Part<'a> {
 
     /// Adds the part that comes next.
     fn append(&mut self, next: Part<'a>) {
+        if self.pages.is_empty() {
+            // The first part becomes the whole: its table is not copied entry by entry.
+            *self = next;
+            return;
+        }
         let offset = self.sections;
         self.vocabulary.append(next.vocabulary, offset);
         self.docs.extend(next.docs);
