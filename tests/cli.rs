@@ -115,3 +115,32 @@ fn no_pdf_builds_the_website_alone_without_links_to_pdfs() {
             .contains(".pdf")
     );
 }
+
+/// The body is spliced into the rendered page only when the theme prints it raw; a
+/// theme that escapes or measures it gets it through the template, as written.
+#[test]
+fn a_theme_that_transforms_the_body_gets_the_real_body() {
+    let dir = common::site("base");
+    let templates = dir.path().join("themes/default/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("page.html"),
+        "<pre>{{ content }}</pre><main>{{ content | safe }}</main><i>{{ content | length }}</i>",
+    )
+    .unwrap();
+    let out = common::build(dir.path(), &["--no-pdf"]);
+    let page = std::fs::read_to_string(out.join("en/guide-en/index.html")).unwrap();
+    let between = |open: &str, close: &str| {
+        let start = page.find(open).unwrap() + open.len();
+        page[start..start + page[start..].find(close).unwrap()].to_string()
+    };
+    let raw = between("<main>", "</main>");
+    assert!(raw.contains("<h2") && raw.contains("Steps"), "{page}");
+    let escaped = between("<pre>", "</pre>");
+    assert!(
+        escaped.contains("&lt;h2") && !escaped.contains('<'),
+        "{page}"
+    );
+    assert_eq!(between("<i>", "</i>"), raw.chars().count().to_string());
+    assert!(!page.contains("folio-content"), "{page}");
+}

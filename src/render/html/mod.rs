@@ -8,6 +8,7 @@ mod body;
 mod links;
 mod navigation;
 mod sitemap;
+mod splice;
 mod templates;
 mod tree;
 
@@ -28,6 +29,7 @@ use crate::output::Sink;
 
 use body::Labels;
 use navigation::Navigation;
+use splice::{CONTENT_MARK, splice};
 use templates::Templates;
 use tree::TreeRenderer;
 
@@ -306,7 +308,8 @@ impl Renderer<'_> {
         let mut context = self.common(locale, &page.url);
         context.insert("title", &page.front.title);
         context.insert("description", &page.front.description);
-        context.insert("content", &content);
+        let spliced = self.templates.splices_content && !content.is_empty();
+        context.insert("content", if spliced { CONTENT_MARK } else { &content });
         context.insert("is_home", &(page.path == "index.md"));
         context.insert(
             "has_tree",
@@ -367,6 +370,14 @@ impl Renderer<'_> {
             "source_href",
             &source.map(|s| self.urls.to_folder(&page.url, &s.url)),
         );
+        let html = self.templates.render("page.html", &context)?;
+        if !spliced {
+            return Ok(html);
+        }
+        if let Some(page) = splice(&html, &content) {
+            return Ok(page);
+        }
+        context.insert("content", &content);
         self.templates.render("page.html", &context)
     }
 

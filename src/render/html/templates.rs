@@ -8,6 +8,9 @@ use crate::model::{Pos, Theme};
 pub struct Templates {
     tera: Tera,
     theme: Theme,
+    /// Every template prints `content` as it is and does nothing else with it: a
+    /// page's body can be spliced into its rendered template (see `splice`).
+    pub splices_content: bool,
 }
 
 /// Templates every theme must provide.
@@ -67,6 +70,7 @@ impl Templates {
         Ok(Templates {
             tera,
             theme: theme.clone(),
+            splices_content: super::splice::prints_content_raw_only(theme),
         })
     }
 
