@@ -10,7 +10,7 @@
 #   RUNS       measured rounds per size                   [5]
 #   LOCALES    locales of the corpus                      [en,fr,de]
 #   WORK       corpora and logs (corpora are reused)      [/tmp/folio-bench]
-#   PDF_SIZES  sizes also built with PDFs ("folio+pdf")   ["100 1000"]
+#   PDF_SIZES  sizes also built with PDFs ("folio+pdf"; empty: none)  ["100 1000"]
 #   GEN        the corpus generator                       [../shared/bench/gen_corpus.py]
 #
 # It is a benchmark, not a test: CI never runs it. Every figure is a median of RUNS runs
@@ -26,7 +26,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SIZES=${SIZES:-"100 1000 5000"}
 RUNS=${RUNS:-5}
 LOCALES=${LOCALES:-en,fr,de}
-PDF_SIZES=${PDF_SIZES:-"100 1000"}
+PDF_SIZES=${PDF_SIZES-"100 1000"}
 WORK=$(realpath -m -- "${WORK:-/tmp/folio-bench}")
 GEN=$(realpath -m -- "${GEN:-$ROOT/../shared/bench/gen_corpus.py}")
 BASE_URL='https://bench.example.com/'

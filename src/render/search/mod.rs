@@ -14,6 +14,11 @@
 //! A search downloads the metadata once, then one shard per query word: a site of
 //! thousands of pages answers with a few dozen kilobytes. Fallback pages are left out:
 //! they would answer a search in one language with another's text.
+//!
+//! How it is built, for speed on large sites: a locale's pages are indexed in parts
+//! on every core, each part keeping its distinct words with their postings in one
+//! table; parts merge in page order as they complete, and each word is stemmed once,
+//! at the end.
 
 mod sections;
 mod terms;
@@ -107,7 +112,7 @@ fn locale_index(site: &Site, messages: &Messages, urls: &UrlMap, locale: &str, s
 /// rows of each `d<n>.json` file are written as soon as the file is complete.
 struct Merger<'a, 's> {
     whole: Part<'a>,
-    /// The number of the next part to merge, and parts done before it.
+    /// The number of the next part to merge; parts done before their turn wait.
     next: usize,
     waiting: BTreeMap<usize, Part<'a>>,
     /// `d<n>.json` files written.
@@ -388,10 +393,7 @@ impl Vocabulary {
             .collect();
         stemmed.par_sort_unstable_by(|a, b| a.stem.cmp(&b.stem));
         let mut terms = Terms::default();
-        let mut rest = stemmed.as_mut_slice();
-        while !rest.is_empty() {
-            let same = rest.iter().take_while(|s| s.stem == rest[0].stem).count();
-            let (group, tail) = std::mem::take(&mut rest).split_at_mut(same);
+        for group in stemmed.chunk_by_mut(|a, b| a.stem == b.stem) {
             let id = terms.stems.len() as u32;
             for word in group.iter_mut() {
                 if let Some(variant) = word.variant.take() {
@@ -402,7 +404,6 @@ impl Vocabulary {
             let postings =
                 Postings::merged(group.iter_mut().map(|w| std::mem::take(&mut w.postings)));
             terms.stems.push((stem, postings));
-            rest = tail;
         }
         terms
     }
