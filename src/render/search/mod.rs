@@ -438,19 +438,20 @@ impl Vocabulary {
             .map(|(word, postings)| Stemmed::new(stemmer, &word, postings))
             .collect();
         stemmed.par_sort_unstable_by(|a, b| a.stem.cmp(&b.stem));
-        let mut terms = Terms::default();
-        for group in stemmed.chunk_by_mut(|a, b| a.stem == b.stem) {
-            let id = terms.stems.len() as u32;
-            for word in group.iter_mut() {
-                if let Some(variant) = word.variant.take() {
-                    terms.variants.push((variant, id));
-                }
-            }
-            let stem = std::mem::take(&mut group[0].stem);
-            let postings =
-                Postings::merged(group.iter_mut().map(|w| std::mem::take(&mut w.postings)));
-            terms.stems.push((stem, postings));
+        let mut variants = Vec::new();
+        for (id, group) in stemmed.chunk_by_mut(|a, b| a.stem == b.stem).enumerate() {
+            let words = group.iter_mut().filter_map(|word| word.variant.take());
+            variants.extend(words.map(|variant| (variant, id as u32)));
         }
+        // Merging the postings of a stem's words is most of the work: on every core.
+        let stems = (stemmed.par_chunk_by_mut(|a, b| a.stem == b.stem))
+            .map(|group| {
+                let stem = std::mem::take(&mut group[0].stem);
+                let lists = group.iter_mut().map(|w| std::mem::take(&mut w.postings));
+                (stem, Postings::merged(lists))
+            })
+            .collect();
+        let terms = Terms { stems, variants };
         terms
     }
 }
@@ -507,13 +508,22 @@ impl Terms {
         keys.sort_unstable();
         keys.dedup();
         let (mut s, mut v) = (0, 0);
-        for key in &keys {
-            let s_end = s + stems[s..].iter().take_while(|(k, _)| k == key).count();
-            let v_end = v + variants[v..].iter().take_while(|(k, ..)| k == key).count();
-            let json = self.shard_json(&stems[s..s_end], &variants[v..v_end]);
-            sink.put(format!("{folder}t{key}.json"), json);
-            (s, v) = (s_end, v_end);
-        }
+        let shards: Vec<_> = (keys.iter())
+            .map(|key| {
+                let s_end = s + stems[s..].iter().take_while(|(k, _)| k == key).count();
+                let v_end = v + variants[v..].iter().take_while(|(k, ..)| k == key).count();
+                let shard = (key, &stems[s..s_end], &variants[v..v_end]);
+                (s, v) = (s_end, v_end);
+                shard
+            })
+            .collect();
+        // The last locale to finish writes its shards alone: on every core.
+        shards.par_iter().for_each(|(key, stems, variants)| {
+            sink.put(
+                format!("{folder}t{key}.json"),
+                self.shard_json(stems, variants),
+            );
+        });
         (width, keys.into_iter().map(String::from).collect())
     }
 
