@@ -451,8 +451,7 @@ impl Vocabulary {
                 (stem, Postings::merged(lists))
             })
             .collect();
-        let terms = Terms { stems, variants };
-        terms
+        Terms { stems, variants }
     }
 }
 
