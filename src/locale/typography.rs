@@ -119,15 +119,18 @@ fn inlines(list: &mut [Inline], rule: Rule) {
 }
 
 fn french(text: &str, before: Option<char>) -> Cow<'_, str> {
-    if !text.contains([';', '!', '?', ':', '«', '“', '»', '”']) {
+    // Bytes that start none of ; ! ? : « » “ ” rule the text out at once (« and »
+    // start with 0xC2, the curly quotes with 0xE2).
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b';' | b'!' | b'?' | b':' | 0xC2 | 0xE2))
+    {
         return Cow::Borrowed(text);
     }
-    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let next = chars.get(i + 1).copied();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
         let prev = out.chars().last().or(before);
         match c {
             ';' | '!' | '?' if ends_word(prev) && !next.is_some_and(char::is_alphanumeric) => {
@@ -141,9 +144,7 @@ fn french(text: &str, before: Option<char>) -> Cow<'_, str> {
             '«' | '“' => {
                 out.push('«');
                 out.push(NNBSP);
-                while chars.get(i + 1).is_some_and(|c| c.is_whitespace()) {
-                    i += 1;
-                }
+                while chars.next_if(|c| c.is_whitespace()).is_some() {}
             }
             '»' | '”' => {
                 space_before(&mut out, NNBSP, prev);
@@ -151,7 +152,9 @@ fn french(text: &str, before: Option<char>) -> Cow<'_, str> {
             }
             _ => out.push(c),
         }
-        i += 1;
+    }
+    if out == text {
+        return Cow::Borrowed(text);
     }
     Cow::Owned(out)
 }
