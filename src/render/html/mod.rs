@@ -29,7 +29,6 @@ use crate::output::Sink;
 
 use body::Labels;
 use navigation::Navigation;
-use splice::{CONTENT_MARK, splice};
 use templates::Templates;
 use tree::TreeRenderer;
 
@@ -308,8 +307,6 @@ impl Renderer<'_> {
         let mut context = self.common(locale, &page.url);
         context.insert("title", &page.front.title);
         context.insert("description", &page.front.description);
-        let spliced = self.templates.splices_content && !content.is_empty();
-        context.insert("content", if spliced { CONTENT_MARK } else { &content });
         context.insert("is_home", &(page.path == "index.md"));
         context.insert(
             "has_tree",
@@ -370,15 +367,7 @@ impl Renderer<'_> {
             "source_href",
             &source.map(|s| self.urls.to_folder(&page.url, &s.url)),
         );
-        let html = self.templates.render("page.html", &context)?;
-        if !spliced {
-            return Ok(html);
-        }
-        if let Some(page) = splice(&html, &content) {
-            return Ok(page);
-        }
-        context.insert("content", &content);
-        self.templates.render("page.html", &context)
+        (self.templates).render_with_body("page.html", &mut context, &content)
     }
 
     /// Values every template gets: language, direction, strings, paths to shared files.

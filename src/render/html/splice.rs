@@ -53,18 +53,18 @@ fn tags(text: &str) -> impl Iterator<Item = Tag<'_>> {
     std::iter::from_fn(move || {
         loop {
             let open = rest.find('{')?;
-            let close = match rest[open + 1..].chars().next()? {
-                '{' => "}}",
-                '%' => "%}",
-                '#' => "#}",
+            let (close, prints) = match rest[open + 1..].chars().next()? {
+                '{' => ("}}", true),
+                '%' => ("%}", false),
+                '#' => ("#}", false),
                 _ => {
                     rest = &rest[open + 1..];
                     continue;
                 }
             };
-            let kind = close.as_bytes()[0];
+            let comment = close == "#}";
             let body = &rest[open + 2..];
-            let end = if kind == b'#' {
+            let end = if comment {
                 body.find(close)
             } else {
                 close_outside_strings(body, close)
@@ -73,14 +73,14 @@ fn tags(text: &str) -> impl Iterator<Item = Tag<'_>> {
                 // An unclosed tag: the rest is its inside.
                 rest = "";
                 return Some(Tag {
-                    prints: kind == b'}',
+                    prints,
                     inside: body,
                 });
             };
             rest = &body[end + close.len()..];
-            if kind != b'#' {
+            if !comment {
                 return Some(Tag {
-                    prints: kind == b'}',
+                    prints,
                     inside: &body[..end],
                 });
             }

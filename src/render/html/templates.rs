@@ -5,12 +5,14 @@ use tera::Tera;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Pos, Theme};
 
+use super::splice::{CONTENT_MARK, prints_content_raw_only, splice};
+
 pub struct Templates {
     tera: Tera,
     theme: Theme,
     /// Every template prints `content` as it is and does nothing else with it: a
     /// page's body can be spliced into its rendered template (see `splice`).
-    pub splices_content: bool,
+    splices_content: bool,
 }
 
 /// Templates every theme must provide.
@@ -70,8 +72,26 @@ impl Templates {
         Ok(Templates {
             tera,
             theme: theme.clone(),
-            splices_content: super::splice::prints_content_raw_only(theme),
+            splices_content: prints_content_raw_only(theme),
         })
+    }
+
+    /// Renders `name` with `body` as its `content`: spliced in after rendering when
+    /// the theme allows it, else passed through the template.
+    pub fn render_with_body(
+        &self,
+        name: &str,
+        context: &mut tera::Context,
+        body: &str,
+    ) -> Result<String, Diagnostic> {
+        if self.splices_content && !body.is_empty() {
+            context.insert("content", CONTENT_MARK);
+            if let Some(page) = splice(&self.render(name, context)?, body) {
+                return Ok(page);
+            }
+        }
+        context.insert("content", body);
+        self.render(name, context)
     }
 
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Diagnostic> {

@@ -62,16 +62,15 @@ const PAGES_PER_PART: usize = 256;
 /// and their parts run side by side, and beside the website.
 pub fn index(site: &Site, messages: &Messages, sink: &dyn Sink) {
     let urls = UrlMap::new(site);
-    let tables = Tables::default();
-    site.config.locales.par_iter().for_each(|locale| {
-        let shared = Shared {
-            site,
-            urls: &urls,
-            tables: &tables,
-            sink,
-        };
-        locale_index(&shared, messages, locale)
-    });
+    let shared = Shared {
+        site,
+        urls: &urls,
+        tables: &Tables::default(),
+        sink,
+    };
+    (site.config.locales)
+        .par_iter()
+        .for_each(|locale| locale_index(&shared, messages, locale));
 }
 
 /// What every locale's index reads or hands back.
