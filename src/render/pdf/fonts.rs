@@ -55,6 +55,13 @@ impl FontId {
         }
     }
 
+    pub fn is_serif(self) -> bool {
+        matches!(
+            self,
+            FontId::Serif | FontId::SerifItalic | FontId::SerifBold | FontId::SerifBoldItalic
+        )
+    }
+
     pub fn bold(self) -> FontId {
         match self {
             FontId::Serif | FontId::SerifBold => FontId::SerifBold,
@@ -175,7 +182,7 @@ impl Fonts {
 
 /// The PostScript name, from whichever platform's record is readable (Unicode, or the
 /// Mac Roman record, which is ASCII for these fonts).
-fn postscript_name(face: &rustybuzz::Face) -> Option<String> {
+pub(super) fn postscript_name(face: &rustybuzz::Face) -> Option<String> {
     face.names()
         .into_iter()
         .filter(|n| n.name_id == rustybuzz::ttf_parser::name_id::POST_SCRIPT_NAME)

@@ -67,7 +67,7 @@ pub struct Context<'a> {
     pub shaper: &'a Shaper,
     pub texts: &'a Texts<'a>,
     /// Page labels of anchors from an earlier pass, for "(page 12)" references.
-    pub page_of: &'a dyn Fn(&str) -> Option<String>,
+    pub page_of: &'a super::PageOf<'a>,
     /// Pixel sizes of the site's pictures, by output path.
     pub images: &'a HashMap<String, (u32, u32)>,
 }

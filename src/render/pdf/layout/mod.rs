@@ -13,6 +13,8 @@ mod tree;
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::locale::Texts;
 use crate::model::PdfStyle;
 use crate::model::{Block, Inline, Site};
@@ -133,7 +135,7 @@ fn context<'a>(
     input: &'a Input,
     shaper: &'a Shaper,
     page: &'a crate::model::Page,
-    page_of: &'a dyn Fn(&str) -> Option<String>,
+    page_of: &'a PageOf<'a>,
 ) -> Context<'a> {
     Context {
         site: input.site,
@@ -146,15 +148,31 @@ fn context<'a>(
     }
 }
 
-/// Every chapter: its opening (title, lead), its blocks, its notes.
-fn body_slices(
+/// Where an anchor is printed (its page label), once a first pass knows.
+pub type PageOf<'a> = dyn Fn(&str) -> Option<String> + Sync + 'a;
+
+/// Every chapter: its opening (title, lead), its blocks, its notes. Chapters are
+/// laid out side by side (only pagination needs them in order): a locale typeset
+/// alone, the last of a build, still uses every core.
+fn body_slices(input: &Input, shaper: &Shaper, column: f32, page_of: &PageOf<'_>) -> Vec<Slice> {
+    let pages: Vec<&crate::model::Page> = input.site.pages_of(input.locale).collect();
+    let chapters: Vec<Vec<Slice>> = pages
+        .par_iter()
+        .map(|page| chapter_slices(input, shaper, column, page_of, page))
+        .collect();
+    chapters.into_iter().flatten().collect()
+}
+
+/// One chapter's slices, from the top of its first page.
+fn chapter_slices(
     input: &Input,
     shaper: &Shaper,
     column: f32,
-    page_of: &dyn Fn(&str) -> Option<String>,
+    page_of: &PageOf<'_>,
+    page: &crate::model::Page,
 ) -> Vec<Slice> {
     let mut slices = Vec::new();
-    for page in input.site.pages_of(input.locale) {
+    {
         let ctx = context(input, shaper, page, page_of);
         let style = input.style;
         let title_style = SpanStyle::new(FontId::SerifBold, style.h1_size);

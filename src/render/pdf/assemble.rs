@@ -1,0 +1,300 @@
+//! Assemble: the painted pages, the fonts and the pictures written as one PDF file
+//! with pdf-writer, in a single pass. Besides the page tree: a nested outline
+//! (chapters and sections), the document language, page labels (roman for the front
+//! matter), opening with the outline shown and the title in the window, no dates
+//! unless configured, and a content-derived file identifier, so builds are
+//! reproducible.
+
+use std::collections::HashMap;
+
+use pdf_writer::types::{ActionType, AnnotationType, HighlightEffect, NumberingStyle, PageMode};
+use pdf_writer::{Date, Filter, Finish, Name, Pdf, Rect, Ref, Settings, Str, TextStr};
+
+use super::boxes::{Anchors, Document};
+use super::embed::{self, Picture, Subsets};
+use super::fonts::{FontId, Fonts};
+use super::paint::{LinkTarget, Painted};
+
+/// The objects every file has, numbered first.
+struct Skeleton {
+    catalog: Ref,
+    info: Ref,
+    tree: Ref,
+    pages: Vec<Ref>,
+}
+
+pub fn assemble(
+    doc: &Document,
+    painted: Vec<Painted>,
+    subsets: &Subsets,
+    pictures: &HashMap<String, Picture>,
+    fonts: &Fonts,
+    anchors: &Anchors,
+) -> Result<Vec<u8>, String> {
+    let mut pdf = Pdf::with_settings(Settings { pretty: false });
+    let mut next = Ref::new(1);
+    let skeleton = Skeleton {
+        catalog: next.bump(),
+        info: next.bump(),
+        tree: next.bump(),
+        pages: painted.iter().map(|_| next.bump()).collect(),
+    };
+    let mut font_refs: HashMap<FontId, (&str, Ref)> = HashMap::new();
+    for subset in subsets.iter() {
+        let id = embed::write_font(&mut pdf, &mut next, subset, fonts)?;
+        font_refs.insert(subset.font, (&subset.name, id));
+    }
+    // By name, so the numbering does not depend on a hash map's order.
+    let mut ordered: Vec<(&String, &Picture)> = pictures.iter().collect();
+    ordered.sort_by(|a, b| a.1.name.cmp(&b.1.name));
+    let mut picture_refs: HashMap<&str, (&str, Ref)> = HashMap::new();
+    for (path, picture) in ordered {
+        let id = embed::write_picture(&mut pdf, &mut next, picture);
+        picture_refs.insert(path, (&picture.name, id));
+    }
+    for (i, page) in painted.iter().enumerate() {
+        write_page(
+            &mut pdf,
+            &mut next,
+            &skeleton,
+            i,
+            page,
+            (&font_refs, &picture_refs),
+            doc,
+        );
+    }
+    drop(painted);
+    pdf.pages(skeleton.tree)
+        .kids(skeleton.pages.iter().copied())
+        .count(skeleton.pages.len() as i32);
+    let outline = write_outline(&mut pdf, &mut next, &skeleton, doc, anchors);
+    write_catalog(&mut pdf, &mut next, &skeleton, doc, outline);
+    write_info(&mut pdf, skeleton.info, doc);
+    // The identifier is a hash of every object written.
+    let id = fingerprint(pdf.as_bytes());
+    pdf.set_file_id((id.clone(), id));
+    Ok(pdf.finish())
+}
+
+type Resources<'a> = (
+    &'a HashMap<FontId, (&'a str, Ref)>,
+    &'a HashMap<&'a str, (&'a str, Ref)>,
+);
+
+fn write_page(
+    pdf: &mut Pdf,
+    next: &mut Ref,
+    skeleton: &Skeleton,
+    index: usize,
+    page: &Painted,
+    (fonts, pictures): Resources,
+    doc: &Document,
+) {
+    let id = skeleton.pages[index];
+    let content = next.bump();
+    pdf.stream(content, &page.content)
+        .filter(Filter::FlateDecode);
+    // Link annotations are objects of their own, as some readers only look for those.
+    let annotations: Vec<Ref> = page
+        .links
+        .iter()
+        .map(|link| {
+            let annotation = next.bump();
+            let mut writer = pdf.annotation(annotation);
+            let [x1, y1, x2, y2] = link.rect;
+            writer
+                .subtype(AnnotationType::Link)
+                .rect(Rect::new(x1, y1, x2, y2))
+                .page(id)
+                .border(0.0, 0.0, 0.0, None)
+                .color_transparent()
+                .highlight(HighlightEffect::Invert);
+            let mut action = writer.action();
+            match &link.target {
+                LinkTarget::Uri(url) => {
+                    action.action_type(ActionType::Uri).uri(Str(url.as_bytes()));
+                }
+                LinkTarget::Page { index, top } => {
+                    action
+                        .action_type(ActionType::GoTo)
+                        .destination()
+                        .page(skeleton.pages[*index])
+                        .xyz(0.0, *top, None);
+                }
+            }
+            action.finish();
+            annotation
+        })
+        .collect();
+    let mut writer = pdf.page(id);
+    writer
+        .parent(skeleton.tree)
+        .media_box(Rect::new(0.0, 0.0, doc.width, doc.height))
+        .contents(content);
+    let mut resources = writer.resources();
+    let mut font_dict = resources.fonts();
+    for font in &page.fonts {
+        if let Some((name, font)) = fonts.get(font) {
+            font_dict.pair(Name(name.as_bytes()), *font);
+        }
+    }
+    font_dict.finish();
+    if !page.pictures.is_empty() {
+        let mut xobjects = resources.x_objects();
+        for path in &page.pictures {
+            if let Some((name, image)) = pictures.get(path.as_str()) {
+                xobjects.pair(Name(name.as_bytes()), *image);
+            }
+        }
+    }
+    resources.finish();
+    if !annotations.is_empty() {
+        writer.annotations(annotations);
+    }
+}
+
+fn write_catalog(
+    pdf: &mut Pdf,
+    next: &mut Ref,
+    skeleton: &Skeleton,
+    doc: &Document,
+    outline: Option<Ref>,
+) {
+    let roman = (doc.front_pages > 0).then(|| {
+        let id = next.bump();
+        pdf.indirect(id)
+            .start::<pdf_writer::writers::PageLabel>()
+            .style(NumberingStyle::LowerRoman);
+        id
+    });
+    let decimal = next.bump();
+    pdf.indirect(decimal)
+        .start::<pdf_writer::writers::PageLabel>()
+        .style(NumberingStyle::Arabic)
+        .offset(1);
+    let mut catalog = pdf.catalog(skeleton.catalog);
+    catalog.pages(skeleton.tree);
+    if let Some(outline) = outline {
+        catalog.outlines(outline);
+    }
+    catalog
+        .page_mode(PageMode::UseOutlines)
+        .lang(TextStr(&doc.lang));
+    catalog.viewer_preferences().display_doc_title(true);
+    let mut labels = catalog.page_labels();
+    let mut nums = labels.nums();
+    if let Some(roman) = roman {
+        nums.insert(0, roman);
+    }
+    nums.insert(doc.front_pages as i32, decimal);
+}
+
+fn write_info(pdf: &mut Pdf, id: Ref, doc: &Document) {
+    let mut info = pdf.document_info(id);
+    info.title(TextStr(&doc.title))
+        .author(TextStr(&doc.author))
+        .subject(TextStr(&doc.subject))
+        .creator(TextStr("Folio"))
+        .producer(TextStr(concat!("Folio ", env!("CARGO_PKG_VERSION"))));
+    if let Some(date) = doc.date.as_deref().and_then(parse_date) {
+        info.creation_date(date).modified_date(date);
+    }
+}
+
+/// `YYYY-MM-DD` as a PDF date (midnight, no time zone given).
+fn parse_date(date: &str) -> Option<Date> {
+    let mut parts = date.split('-').map(|p| p.parse::<u16>().ok());
+    let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);
+    (1..=12).contains(&month).then_some(())?;
+    (1..=31).contains(&day).then_some(())?;
+    Some(Date::new(year).month(month as u8).day(day as u8))
+}
+
+struct Node {
+    title: String,
+    page: usize,
+    y: f32,
+    children: Vec<Node>,
+}
+
+fn write_outline(
+    pdf: &mut Pdf,
+    next: &mut Ref,
+    skeleton: &Skeleton,
+    doc: &Document,
+    anchors: &Anchors,
+) -> Option<Ref> {
+    let mut roots: Vec<Node> = Vec::new();
+    for entry in &doc.outline {
+        let Some(&(page, y)) = anchors.get(entry.anchor.as_str()) else {
+            continue;
+        };
+        let node = Node {
+            title: entry.title.clone(),
+            page,
+            y,
+            children: Vec::new(),
+        };
+        match (entry.level, roots.last_mut()) {
+            (2, Some(parent)) => parent.children.push(node),
+            _ => roots.push(node),
+        }
+    }
+    if roots.is_empty() {
+        return None;
+    }
+    let root = next.bump();
+    let (first, last, count) = write_nodes(pdf, next, skeleton, root, &roots, doc.height);
+    pdf.outline(root).first(first).last(last).count(count);
+    Some(root)
+}
+
+/// Writes `nodes` as siblings under `parent`: (first, last, visible count).
+fn write_nodes(
+    pdf: &mut Pdf,
+    next: &mut Ref,
+    skeleton: &Skeleton,
+    parent: Ref,
+    nodes: &[Node],
+    height: f32,
+) -> (Ref, Ref, i32) {
+    let ids: Vec<Ref> = nodes.iter().map(|_| next.bump()).collect();
+    for (i, node) in nodes.iter().enumerate() {
+        let children = (!node.children.is_empty())
+            .then(|| write_nodes(pdf, next, skeleton, ids[i], &node.children, height));
+        let mut item = pdf.outline_item(ids[i]);
+        item.title(TextStr(&node.title)).parent(parent);
+        if let Some(page) = skeleton.pages.get(node.page) {
+            item.dest()
+                .page(*page)
+                .xyz(0.0, height - node.y + 4.0, None);
+        }
+        if i > 0 {
+            item.prev(ids[i - 1]);
+        }
+        if i + 1 < ids.len() {
+            item.next(ids[i + 1]);
+        }
+        if let Some((first, last, _)) = children {
+            // Chapters start closed: the outline reads as a table of contents.
+            item.first(first)
+                .last(last)
+                .count(-(node.children.len() as i32));
+        }
+    }
+    (ids[0], *ids.last().expect("nodes"), nodes.len() as i32)
+}
+
+/// A 128-bit FNV-1a hash, for the file identifier.
+fn fingerprint(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for seed in [0xcbf2_9ce4_8422_2325u64, 0x8422_2325_cbf2_9ce4] {
+        let mut hash = seed;
+        for &byte in data {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        out.extend_from_slice(&hash.to_be_bytes());
+    }
+    out
+}

@@ -1,0 +1,404 @@
+//! What a guide embeds besides its pages: each font used, subset to the glyphs the
+//! layout placed (with the widths and the text each glyph stands for), and each
+//! picture once. Painting asks here for a glyph's number in its subset; assembling
+//! writes the objects.
+
+use std::collections::{BTreeMap, HashMap};
+
+use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
+use pdf_writer::{Chunk, Filter, Finish, Name, Rect, Ref, Str};
+use rustybuzz::ttf_parser::{GlyphId, RawFace, Tag};
+
+use super::boxes::{Document, Item};
+use super::fonts::{FontId, Fonts};
+
+/// CIDs of an Identity-H font are the subset's glyph numbers.
+const IDENTITY: SystemInfo = SystemInfo {
+    registry: Str(b"Adobe"),
+    ordering: Str(b"Identity"),
+    supplement: 0,
+};
+
+/// Marks a glyph the layout never placed.
+const UNUSED: u16 = u16::MAX;
+
+/// The glyphs one font contributes to a guide.
+pub struct Subset {
+    pub font: FontId,
+    /// The resource name pages use for it: `F0`, `F1`, ...
+    pub name: String,
+    /// Original glyph number -> number in the subset (`UNUSED` when absent).
+    numbers: Vec<u16>,
+    /// The remapping subsetter applies: the same numbering as `numbers`.
+    remapper: subsetter::GlyphRemapper,
+    /// Text of each glyph of the subset, by its new number (the first given wins).
+    texts: Vec<Option<compact_str::CompactString>>,
+    /// Each glyph's advance as /W states it, by its new number.
+    widths: Vec<f32>,
+}
+
+impl Subset {
+    /// The glyph's number in the subset and its advance as /W states it (see
+    /// `advance_thousandths`); .notdef for a glyph never collected.
+    pub fn glyph(&self, glyph: u16) -> (u16, f32) {
+        let number = match self.numbers.get(usize::from(glyph)) {
+            Some(&n) if n != UNUSED => n,
+            _ => 0,
+        };
+        (number, self.widths[usize::from(number)])
+    }
+}
+
+/// Every font a guide uses, in `FontId` order, so builds are reproducible.
+pub struct Subsets(Vec<Subset>);
+
+impl Subsets {
+    /// Walks the laid-out pages once: which glyphs of which font, and their text.
+    pub fn collect(doc: &Document, fonts: &Fonts) -> Subsets {
+        let mut used: BTreeMap<FontId, (Vec<bool>, Vec<Option<compact_str::CompactString>>)> =
+            BTreeMap::new();
+        for item in doc.pages.iter().flat_map(|p| p.items.iter()) {
+            let Item::Text { segments, .. } = item else {
+                continue;
+            };
+            for segment in segments {
+                let (seen, texts) = used.entry(segment.font).or_insert_with(|| {
+                    let count = usize::from(fonts.get(segment.font).face.number_of_glyphs());
+                    (vec![false; count], vec![None; count])
+                });
+                for glyph in segment.glyphs.iter() {
+                    let i = usize::from(glyph.id);
+                    if i >= seen.len() {
+                        continue;
+                    }
+                    seen[i] = true;
+                    if texts[i].is_none() && !glyph.text.is_empty() {
+                        texts[i] = Some(glyph.text.clone());
+                    }
+                }
+            }
+        }
+        let subsets = used
+            .into_iter()
+            .enumerate()
+            .map(|(i, (font, (seen, mut texts)))| {
+                let glyphs: Vec<u16> = (0..seen.len())
+                    .filter(|&g| seen[g])
+                    .map(|g| g as u16)
+                    .collect();
+                // Sorted: the subset keeps the font's order, and .notdef comes first.
+                let remapper = subsetter::GlyphRemapper::new_from_glyphs_sorted(&glyphs);
+                let mut numbers = vec![UNUSED; seen.len()];
+                let mut new_texts = Vec::with_capacity(usize::from(remapper.num_gids()));
+                let widths = remapper
+                    .remapped_gids()
+                    .map(|old| advance_thousandths(fonts.get(font), old))
+                    .collect();
+                for old in remapper.remapped_gids() {
+                    if let Some(n) = remapper.get(old) {
+                        numbers[usize::from(old)] = n;
+                    }
+                    new_texts.push(texts.get_mut(usize::from(old)).and_then(Option::take));
+                }
+                Subset {
+                    font,
+                    name: format!("F{i}"),
+                    numbers,
+                    remapper,
+                    texts: new_texts,
+                    widths,
+                }
+            })
+            .collect();
+        Subsets(subsets)
+    }
+
+    pub fn get(&self, font: FontId) -> Option<&Subset> {
+        self.0.iter().find(|s| s.font == font)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Subset> {
+        self.0.iter()
+    }
+}
+
+/// Writes one subset font as a Type0 font over a CID font, its descriptor, its
+/// widths, its text (ToUnicode) and the subset font program; returns the Type0 font.
+pub fn write_font(
+    chunk: &mut Chunk,
+    next: &mut Ref,
+    subset: &Subset,
+    fonts: &Fonts,
+) -> Result<Ref, String> {
+    let font = fonts.get(subset.font);
+    let face = &font.face;
+    let scale = |v: f32| v * 1000.0 / font.units_per_em;
+    let program = subsetter::subset(font.bytes, fonts.index(subset.font), &subset.remapper)
+        .map_err(|e| format!("cannot subset font {:?}: {e:?}", subset.font))?;
+    // A CFF font embeds its bare CFF table; a TrueType one, the whole subset.
+    let cff = RawFace::parse(&program, 0)
+        .ok()
+        .and_then(|raw| raw.table(Tag::from_bytes(b"CFF ")))
+        .map(<[u8]>::to_vec);
+    let base = format!(
+        "{}+{}",
+        subset_tag(subset),
+        super::fonts::postscript_name(face).unwrap_or_else(|| "Font".into())
+    );
+    let [type0, cid, descriptor, unicode, file] = [(); 5].map(|()| next.bump());
+
+    chunk
+        .type0_font(type0)
+        .base_font(Name(base.as_bytes()))
+        .encoding_predefined(Name(b"Identity-H"))
+        .descendant_font(cid)
+        .to_unicode(unicode);
+
+    let mut cid_font = chunk.cid_font(cid);
+    cid_font
+        .subtype(if cff.is_some() {
+            CidFontType::Type0
+        } else {
+            CidFontType::Type2
+        })
+        .base_font(Name(base.as_bytes()))
+        .system_info(IDENTITY)
+        .font_descriptor(descriptor)
+        .default_width(0.0);
+    if cff.is_none() {
+        cid_font.cid_to_gid_map_predefined(Name(b"Identity"));
+    }
+    cid_font
+        .widths()
+        .consecutive(0, subset.widths.iter().copied());
+    cid_font.finish();
+
+    let bbox = face.global_bounding_box();
+    let mut flags = FontFlags::SYMBOLIC;
+    flags.set(FontFlags::SERIF, subset.font.is_serif());
+    flags.set(FontFlags::FIXED_PITCH, face.is_monospaced());
+    flags.set(FontFlags::ITALIC, face.is_italic());
+    let weight = f32::from(face.weight().to_number());
+    let mut desc = chunk.font_descriptor(descriptor);
+    desc.name(Name(base.as_bytes()))
+        .flags(flags)
+        .bbox(Rect::new(
+            scale(bbox.x_min.into()),
+            scale(bbox.y_min.into()),
+            scale(bbox.x_max.into()),
+            scale(bbox.y_max.into()),
+        ))
+        .italic_angle(face.italic_angle())
+        .ascent(scale(face.ascender().into()))
+        .descent(scale(face.descender().into()))
+        .cap_height(scale(
+            face.capital_height().unwrap_or(face.ascender()).into(),
+        ))
+        .stem_v(10.0 + 0.244 * (weight - 50.0));
+    if cff.is_some() {
+        desc.font_file3(file);
+    } else {
+        desc.font_file2(file);
+    }
+    desc.finish();
+
+    let mut cmap = UnicodeCmap::new(Name(b"Custom"), IDENTITY);
+    for (number, text) in subset.texts.iter().enumerate() {
+        if let Some(text) = text {
+            cmap.pair_with_multiple(number as u16, text.chars());
+        }
+    }
+    chunk
+        .cmap(unicode, &super::deflate(&cmap.finish()))
+        .filter(Filter::FlateDecode);
+
+    let data = super::deflate(cff.as_deref().unwrap_or(&program));
+    let mut stream = chunk.stream(file, &data);
+    stream.filter(Filter::FlateDecode);
+    if cff.is_some() {
+        stream.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
+    }
+    stream.finish();
+    Ok(type0)
+}
+
+/// A glyph's advance as the font's /W array states it: thousandths of the em,
+/// truncated. Paint corrects each glyph from this to its shaped advance.
+pub fn advance_thousandths(font: &super::fonts::Font, glyph: u16) -> f32 {
+    let natural = font.face.glyph_hor_advance(GlyphId(glyph)).unwrap_or(0) as f32;
+    (natural * 1000.0 / font.units_per_em).trunc()
+}
+
+/// Six capital letters naming this subset (PDF wants a tag per distinct subset): a
+/// hash of its glyphs, so the same text gives the same tag.
+fn subset_tag(subset: &Subset) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325 ^ subset.font as u64;
+    for glyph in subset.remapper.remapped_gids() {
+        for byte in glyph.to_be_bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    (0..6)
+        .map(|_| {
+            let letter = (b'A' + (hash % 26) as u8) as char;
+            hash /= 26;
+            letter
+        })
+        .collect()
+}
+
+/// A decoded picture, ready to be written as an image XObject.
+pub struct Picture {
+    /// The resource name pages use for it: `Im1`, `Im2`, ...
+    pub name: String,
+    width: u32,
+    height: u32,
+    /// Samples, deflated, or the JPEG file itself.
+    samples: Vec<u8>,
+    encoding: Encoding,
+    colors: Colors,
+    /// Deflated 8-bit alpha, when the picture has transparency.
+    alpha: Option<Vec<u8>>,
+}
+
+enum Encoding {
+    Flate,
+    Jpeg,
+}
+
+#[derive(Clone, Copy)]
+enum Colors {
+    Gray,
+    Rgb,
+    Cmyk,
+}
+
+/// The pictures the guide shows, each once, in order of first appearance; a picture
+/// that cannot be decoded is left out (its place stays empty).
+pub fn collect_pictures(
+    doc: &Document,
+    pictures: &HashMap<String, &[u8]>,
+) -> HashMap<String, Picture> {
+    let mut found = HashMap::new();
+    for item in doc.pages.iter().flat_map(|p| p.items.iter()) {
+        let Item::Image { path, .. } = item else {
+            continue;
+        };
+        if found.contains_key(path) {
+            continue;
+        }
+        let Some(bytes) = pictures.get(path) else {
+            continue;
+        };
+        if let Some(mut picture) = decode(bytes) {
+            picture.name = format!("Im{}", found.len() + 1);
+            found.insert(path.clone(), picture);
+        }
+    }
+    found
+}
+
+fn decode(bytes: &[u8]) -> Option<Picture> {
+    if bytes.starts_with(&[0xFF, 0xD8]) {
+        decode_jpeg(bytes)
+    } else {
+        decode_png(bytes)
+    }
+}
+
+/// JPEG goes in as it is: PDF readers decode it themselves.
+fn decode_jpeg(bytes: &[u8]) -> Option<Picture> {
+    let mut decoder =
+        zune_jpeg::JpegDecoder::new(zune_jpeg::zune_core::bytestream::ZCursor::new(bytes));
+    decoder.decode_headers().ok()?;
+    let info = decoder.info()?;
+    let colors = match info.components {
+        1 => Colors::Gray,
+        3 => Colors::Rgb,
+        4 => Colors::Cmyk,
+        _ => return None,
+    };
+    Some(Picture {
+        name: String::new(),
+        width: u32::from(info.width),
+        height: u32::from(info.height),
+        samples: bytes.to_vec(),
+        encoding: Encoding::Jpeg,
+        colors,
+        alpha: None,
+    })
+}
+
+/// PNG is decoded to 8-bit samples; its alpha channel becomes a soft mask.
+fn decode_png(bytes: &[u8]) -> Option<Picture> {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    decoder.set_transformations(png::Transformations::normalize_to_color8());
+    let mut reader = decoder.read_info().ok()?;
+    let mut buffer = vec![0; reader.output_buffer_size()?];
+    let frame = reader.next_frame(&mut buffer).ok()?;
+    let pixels = &buffer[..frame.buffer_size()];
+    let (colors, channels, has_alpha) = match frame.color_type {
+        png::ColorType::Grayscale => (Colors::Gray, 1, false),
+        png::ColorType::GrayscaleAlpha => (Colors::Gray, 2, true),
+        png::ColorType::Rgb => (Colors::Rgb, 3, false),
+        png::ColorType::Rgba => (Colors::Rgb, 4, true),
+        png::ColorType::Indexed => return None,
+    };
+    let (samples, alpha) = if has_alpha {
+        let color = channels - 1;
+        let mut samples = Vec::with_capacity(pixels.len() / channels * color);
+        let mut alpha = Vec::with_capacity(pixels.len() / channels);
+        for pixel in pixels.chunks_exact(channels) {
+            samples.extend_from_slice(&pixel[..color]);
+            alpha.push(pixel[color]);
+        }
+        let opaque = alpha.iter().all(|&a| a == 255);
+        (samples, (!opaque).then(|| super::deflate(&alpha)))
+    } else {
+        (pixels.to_vec(), None)
+    };
+    Some(Picture {
+        name: String::new(),
+        width: frame.width,
+        height: frame.height,
+        samples: super::deflate(&samples),
+        encoding: Encoding::Flate,
+        colors,
+        alpha,
+    })
+}
+
+/// Writes a picture (and its soft mask); returns the image.
+pub fn write_picture(chunk: &mut Chunk, next: &mut Ref, picture: &Picture) -> Ref {
+    let image = next.bump();
+    let mask = picture.alpha.as_ref().map(|alpha| {
+        let mask = next.bump();
+        let mut xobject = chunk.image_xobject(mask, alpha);
+        xobject.filter(Filter::FlateDecode);
+        xobject
+            .width(picture.width as i32)
+            .height(picture.height as i32)
+            .bits_per_component(8);
+        xobject.color_space().device_gray();
+        mask
+    });
+    let mut xobject = chunk.image_xobject(image, &picture.samples);
+    xobject.filter(match picture.encoding {
+        Encoding::Flate => Filter::FlateDecode,
+        Encoding::Jpeg => Filter::DctDecode,
+    });
+    xobject
+        .width(picture.width as i32)
+        .height(picture.height as i32)
+        .bits_per_component(8);
+    match picture.colors {
+        Colors::Gray => xobject.color_space().device_gray(),
+        Colors::Rgb => xobject.color_space().device_rgb(),
+        Colors::Cmyk => xobject.color_space().device_cmyk(),
+    }
+    if let Some(mask) = mask {
+        xobject.s_mask(mask);
+    }
+    image
+}
