@@ -3,10 +3,11 @@
 //! repeats its vocabulary, so the cache turns shaping into lookups.
 
 use compact_str::CompactString;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::sync::{Arc, LazyLock, Mutex};
 
 use hyphenation::{Hyphenator, Language, Load, Standard};
+use rustc_hash::FxHashMap;
 
 use super::fonts::{FontId, Fonts};
 
@@ -45,7 +46,7 @@ pub fn width_em(shaped: &[Segment]) -> f32 {
 pub type Points = Arc<[usize]>;
 
 /// Values by a key, then by text (so a lookup by `&str` needs no key of its own).
-type Memo<K, V> = HashMap<K, HashMap<String, V>>;
+type Memo<K, V> = FxHashMap<K, FxHashMap<String, V>>;
 
 /// Shapes text with a cache; records characters no font covers.
 pub struct Shaper {
@@ -55,7 +56,12 @@ pub struct Shaper {
     /// Hyphenation points by language, then word: a guide repeats its words.
     hyphens: Mutex<Memo<String, Points>>,
     missing: Mutex<BTreeSet<char>>,
+    /// Shape plans by font, direction and script: building a plan costs more than
+    /// shaping a word with it.
+    plans: Mutex<FxHashMap<PlanKey, Arc<rustybuzz::ShapePlan>>>,
 }
+
+type PlanKey = (FontId, rustybuzz::Direction, Option<rustybuzz::Script>);
 
 impl Default for Shaper {
     fn default() -> Self {
@@ -70,6 +76,7 @@ impl Shaper {
             cache: Mutex::default(),
             hyphens: Mutex::default(),
             missing: Mutex::default(),
+            plans: Mutex::default(),
         }
     }
 
@@ -119,16 +126,84 @@ impl Shaper {
         for c in text.chars() {
             let f = covering(c);
             if run_font.is_some_and(|r| r != f) {
-                segments.push(shape_run(fonts, run_font.unwrap_or(font), &run));
+                segments.push(self.shape_run(run_font.unwrap_or(font), &run));
                 run.clear();
             }
             run_font = Some(f);
             run.push(c);
         }
         if !run.is_empty() {
-            segments.push(shape_run(fonts, run_font.unwrap_or(font), &run));
+            segments.push(self.shape_run(run_font.unwrap_or(font), &run));
         }
         segments
+    }
+
+    fn shape_run(&self, font: FontId, text: &str) -> Segment {
+        let face = &self.fonts.get(font).face;
+        let upem = face.units_per_em() as f32;
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        // As `rustybuzz::shape` does: a run with no script of its own plans with none.
+        let script = Some(buffer.script()).filter(|s| *s != rustybuzz::script::UNKNOWN);
+        let plan = self.plan(font, buffer.direction(), script);
+        let output = rustybuzz::shape_with_plan(face, &plan, buffer);
+        let infos = output.glyph_infos();
+        let positions = output.glyph_positions();
+        let mut glyphs = Vec::with_capacity(infos.len());
+        for (i, (info, pos)) in infos.iter().zip(positions).enumerate() {
+            let start = info.cluster as usize;
+            let first_of_cluster = i == 0 || infos[i - 1].cluster != info.cluster;
+            let end = infos[i + 1..]
+                .iter()
+                .map(|g| g.cluster as usize)
+                .find(|c| *c != start)
+                .unwrap_or(text.len());
+            glyphs.push(Glyph {
+                id: info.glyph_id as u16,
+                advance: pos.x_advance as f32 / upem,
+                x_offset: pos.x_offset as f32 / upem,
+                y_offset: pos.y_offset as f32 / upem,
+                text: if first_of_cluster {
+                    CompactString::from(text.get(start..end.max(start)).unwrap_or(""))
+                } else {
+                    CompactString::default()
+                },
+            });
+        }
+        let width = glyphs.iter().map(|g| g.advance).sum();
+        Segment {
+            font,
+            glyphs: glyphs.into(),
+            width,
+        }
+    }
+
+    /// The plan for shaping `font` in this direction and script, built once.
+    fn plan(
+        &self,
+        font: FontId,
+        direction: rustybuzz::Direction,
+        script: Option<rustybuzz::Script>,
+    ) -> Arc<rustybuzz::ShapePlan> {
+        let key = (font, direction, script);
+        if let Some(plan) = self.plans.lock().expect("plan lock").get(&key) {
+            return plan.clone();
+        }
+        let face = &self.fonts.get(font).face;
+        let plan = Arc::new(rustybuzz::ShapePlan::new(
+            face,
+            direction,
+            script,
+            None,
+            &[],
+        ));
+        self.plans
+            .lock()
+            .expect("plan lock")
+            .entry(key)
+            .or_insert(plan)
+            .clone()
     }
 }
 
@@ -157,43 +232,6 @@ where
         .or_default()
         .insert(text.to_string(), value.clone());
     value
-}
-
-fn shape_run(fonts: &Fonts, font: FontId, text: &str) -> Segment {
-    let face = &fonts.get(font).face;
-    let upem = face.units_per_em() as f32;
-    let mut buffer = rustybuzz::UnicodeBuffer::new();
-    buffer.push_str(text);
-    let output = rustybuzz::shape(face, &[], buffer);
-    let infos = output.glyph_infos();
-    let positions = output.glyph_positions();
-    let mut glyphs = Vec::with_capacity(infos.len());
-    for (i, (info, pos)) in infos.iter().zip(positions).enumerate() {
-        let start = info.cluster as usize;
-        let first_of_cluster = i == 0 || infos[i - 1].cluster != info.cluster;
-        let end = infos[i + 1..]
-            .iter()
-            .map(|g| g.cluster as usize)
-            .find(|c| *c != start)
-            .unwrap_or(text.len());
-        glyphs.push(Glyph {
-            id: info.glyph_id as u16,
-            advance: pos.x_advance as f32 / upem,
-            x_offset: pos.x_offset as f32 / upem,
-            y_offset: pos.y_offset as f32 / upem,
-            text: if first_of_cluster {
-                CompactString::from(text.get(start..end.max(start)).unwrap_or(""))
-            } else {
-                CompactString::default()
-            },
-        });
-    }
-    let width = glyphs.iter().map(|g| g.advance).sum();
-    Segment {
-        font,
-        glyphs: glyphs.into(),
-        width,
-    }
 }
 
 static FRENCH: LazyLock<Option<Standard>> =
