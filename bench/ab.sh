@@ -6,6 +6,7 @@
 #
 #   bench/ab.sh ROUNDS SITE BINARY...
 #   bench/ab.sh 9 /tmp/folio-bench/1000/folio /tmp/folio-before target/release/folio
+#   FLAGS= bench/ab.sh 5 SITE BINARY...     with the PDFs (FLAGS defaults to --no-pdf)
 #
 # Needs /usr/bin/time and a tmpfs at /dev/shm.
 set -euo pipefail
@@ -14,7 +15,7 @@ if (($# < 3)); then
     sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"
     exit 2
 fi
-rounds=$1 site=$2
+rounds=$1 site=$2 flags=${FLAGS---no-pdf}
 shift 2
 results=$(mktemp)
 trap 'rm -rf "$results" /dev/shm/folio-ab-*' EXIT
@@ -22,7 +23,7 @@ for ((round = 1; round <= rounds; round++)); do
     for ((i = 1; i <= $#; i++)); do
         out=/dev/shm/folio-ab-$round-$i
         /usr/bin/time -f "$i %e %U %S %M" -a -o "$results" \
-            "${!i}" build -q --no-pdf --root "$site" --out "$out" >/dev/null
+            "${!i}" build -q $flags --root "$site" --out "$out" >/dev/null
         rm -rf "$out"
     done
 done

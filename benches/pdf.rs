@@ -1,5 +1,5 @@
 //! Benchmark (not a test): PDF throughput on a large guide, in typeset pages per
-//! second, per locale and for all locales in parallel (layout + paint + post).
+//! second, per locale and for all locales in parallel (layout + paint + assemble).
 //!
 //! The guide is the default site's chapters repeated (`FOLIO_BENCH_COPIES`, default 40)
 //! so the text is real prose with every block type, trees included.

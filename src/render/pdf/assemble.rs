@@ -298,3 +298,23 @@ fn fingerprint(data: &[u8]) -> Vec<u8> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_days_of_the_calendar() {
+        assert!(parse_date("2026-11-26").is_some());
+        assert!(parse_date("2026-13-01").is_none());
+        assert!(parse_date("2026-11").is_none());
+        assert!(parse_date("soon").is_none());
+    }
+
+    #[test]
+    fn the_identifier_depends_on_every_byte() {
+        assert_eq!(fingerprint(b"abc").len(), 16);
+        assert_eq!(fingerprint(b"abc"), fingerprint(b"abc"));
+        assert_ne!(fingerprint(b"abc"), fingerprint(b"abd"));
+    }
+}

@@ -402,3 +402,102 @@ pub fn write_picture(chunk: &mut Chunk, next: &mut Ref, picture: &Picture) -> Re
     }
     image
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::pdf::boxes::{Color, PageBox};
+    use crate::render::pdf::text::Shaper;
+
+    fn document(items: Vec<Item>) -> Document {
+        Document {
+            title: String::new(),
+            author: String::new(),
+            subject: String::new(),
+            lang: "fr".into(),
+            date: None,
+            width: 595.0,
+            height: 842.0,
+            pages: vec![PageBox {
+                label: "1".into(),
+                items,
+            }],
+            front_pages: 0,
+            outline: Vec::new(),
+        }
+    }
+
+    fn text(shaper: &Shaper, font: FontId, word: &str) -> Item {
+        Item::Text {
+            x: 0.0,
+            baseline: 10.0,
+            size: 10.0,
+            color: Color::TEXT,
+            segments: shaper.shape(font, word).to_vec(),
+        }
+    }
+
+    #[test]
+    fn a_subset_numbers_the_placed_glyphs_in_font_order_after_notdef() {
+        let shaper = Shaper::default();
+        let doc = document(vec![
+            text(&shaper, FontId::Serif, "ba"),
+            text(&shaper, FontId::Mono, "x"),
+        ]);
+        let subsets = Subsets::collect(&doc, shaper.fonts());
+        let names: Vec<&str> = subsets.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["F0", "F1"]);
+
+        let serif = subsets.get(FontId::Serif).expect("serif is used");
+        let font = shaper.fonts().get(FontId::Serif);
+        let id = |c: char| font.face.glyph_index(c).expect("glyph").0;
+        let (a, b) = (serif.glyph(id('a')), serif.glyph(id('b')));
+        // a comes before b in the font, so it does in the subset too.
+        assert_eq!((a.0, b.0), (1, 2));
+        assert_eq!(a.1, advance_thousandths(font, id('a')));
+        assert_eq!(serif.texts[1].as_deref(), Some("a"));
+        assert_eq!(serif.glyph(id('z')).0, 0, "an unplaced glyph is .notdef");
+        assert!(subsets.get(FontId::SerifBold).is_none());
+    }
+
+    #[test]
+    fn the_same_glyphs_get_the_same_tag_and_a_serif_font_embeds_its_cff() {
+        let shaper = Shaper::default();
+        let doc = document(vec![text(&shaper, FontId::Serif, "Guide")]);
+        let first = Subsets::collect(&doc, shaper.fonts());
+        let again = Subsets::collect(&doc, shaper.fonts());
+        let tag = subset_tag(first.get(FontId::Serif).expect("serif"));
+        assert_eq!(tag, subset_tag(again.get(FontId::Serif).expect("serif")));
+        assert!(tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()));
+
+        let mut chunk = Chunk::new();
+        let mut next = Ref::new(1);
+        let subset = first.get(FontId::Serif).expect("serif");
+        write_font(&mut chunk, &mut next, subset, shaper.fonts()).expect("subset");
+        let written = String::from_utf8_lossy(chunk.as_bytes());
+        assert!(
+            written.contains("/CIDFontType0C"),
+            "Libertinus is a CFF font"
+        );
+        assert!(written.contains(&format!("/{tag}+LibertinusSerif-Regular")));
+    }
+
+    #[test]
+    fn a_png_with_transparency_gets_a_soft_mask() {
+        let mut bytes = Vec::new();
+        {
+            let mut encoder = png::Encoder::new(&mut bytes, 2, 1);
+            encoder.set_color(png::ColorType::Rgba);
+            encoder.set_depth(png::BitDepth::Eight);
+            let mut writer = encoder.write_header().expect("header");
+            writer
+                .write_image_data(&[255, 0, 0, 255, 0, 0, 255, 0])
+                .expect("pixels");
+        }
+        let picture = decode(&bytes).expect("a PNG");
+        assert_eq!((picture.width, picture.height), (2, 1));
+        assert!(matches!(picture.colors, Colors::Rgb));
+        assert!(picture.alpha.is_some());
+        assert!(decode(b"not a picture").is_none());
+    }
+}

@@ -92,6 +92,11 @@ impl Shaper {
 
     /// [`hyphenation_points`], computed once per language and word.
     pub fn hyphenation_points(&self, word: &str, lang: &str) -> Points {
+        // Most words are too short to break (see `hyphenation_points`): answered
+        // without a lookup in a table of every word of the guide.
+        if word.len() < MIN_HYPHENATED {
+            return Points::default();
+        }
         memoized(&self.hyphens, lang, word, || {
             hyphenation_points(word, lang).into()
         })
@@ -253,6 +258,9 @@ fn dictionary(lang: &str) -> Option<&'static Standard> {
 /// Byte offsets inside `word` where it may be hyphenated. Punctuation around the word
 /// is stripped first, elisions (l’, d’) are left whole, and short words, words with
 /// digits and all-capital words (acronyms) are never split.
+/// Letters a word needs before it may be hyphenated (two before the break, three after).
+const MIN_HYPHENATED: usize = 5;
+
 pub fn hyphenation_points(word: &str, lang: &str) -> Vec<usize> {
     let Some(dictionary) = dictionary(lang) else {
         return Vec::new();
@@ -271,7 +279,7 @@ pub fn hyphenation_points(word: &str, lang: &str) -> Vec<usize> {
     }
     let core = &word[core_start..end];
     let letters = core.chars().count();
-    if letters < 5 || !core.chars().all(char::is_alphabetic) || core.chars().all(char::is_uppercase)
+    if letters < MIN_HYPHENATED || !core.chars().all(char::is_alphabetic) || core.chars().all(char::is_uppercase)
     {
         return Vec::new();
     }

@@ -187,11 +187,6 @@ fn push_word(
     cuts.extend(cjk_cuts.into_iter().map(|p| (p, false)));
     cuts.sort_unstable();
     cuts.dedup_by_key(|c| c.0);
-    let hyphen = Piece {
-        span,
-        segments: shaper.shape(style.font, "-").to_vec(),
-    };
-    let hyphen_width = width_em(&hyphen.segments) * style.size;
     let mut start = 0;
     for (cut, with_hyphen) in cuts.into_iter().chain([(word.len(), false)]) {
         if cut <= start {
@@ -219,14 +214,18 @@ fn push_word(
                     None,
                 );
             } else if with_hyphen {
+                let hyphen = Piece {
+                    span,
+                    segments: shaper.shape(style.font, "-").to_vec(),
+                };
                 push(
                     linebreak::Item::Penalty {
-                        width: hyphen_width,
+                        width: width_em(&hyphen.segments) * style.size,
                         cost: 50.0,
                         flagged: true,
                     },
                     None,
-                    Some(hyphen.clone()),
+                    Some(hyphen),
                 );
             } else {
                 push(
