@@ -70,10 +70,10 @@ pub enum Item {
 }
 
 impl Item {
-    /// The same item moved down by `dy` and right by `dx`.
-    pub fn shifted(&self, dx: f32, dy: f32) -> Item {
-        let mut item = self.clone();
-        match &mut item {
+    /// The item moved down by `dy` and right by `dx`. It is taken, not copied: a
+    /// text's segments move with it (pagination moves every item of a long guide).
+    pub fn shifted(mut self, dx: f32, dy: f32) -> Item {
+        match &mut self {
             Item::Text { x, baseline, .. } => {
                 *x += dx;
                 *baseline += dy;
@@ -90,7 +90,7 @@ impl Item {
             }
             Item::Anchor { y, .. } => *y += dy,
         }
-        item
+        self
     }
 }
 

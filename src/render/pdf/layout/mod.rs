@@ -490,7 +490,7 @@ fn cover(input: &Input, shaper: &Shaper, width: f32, height: f32) -> Vec<Item> {
     let mut y = height * 0.30 + 22.0;
     let add = |spans: Vec<Span>, leading: f32, y: &mut f32, items: &mut Vec<Item>| {
         for slice in ctx.paragraph(&spans, column, Align::Left, leading) {
-            items.extend(slice.items.iter().map(|i| i.shifted(left, *y)));
+            items.extend(slice.items.into_iter().map(|i| i.shifted(left, *y)));
             *y += slice.height;
         }
     };

@@ -70,7 +70,7 @@ fn finish(placed: &mut Vec<Slice>, area: Area) -> Vec<Item> {
     let mut y = area.top;
     let mut items = Vec::new();
     for slice in placed.drain(..) {
-        items.extend(slice.items.iter().map(|i| i.shifted(area.left, y)));
+        items.extend(slice.items.into_iter().map(|i| i.shifted(area.left, y)));
         y += slice.height;
     }
     items
