@@ -68,7 +68,7 @@ fn main() {
         let bytes = pdf::paint_and_finish(doc, &pictures, shaper.fonts()).expect("paints");
         let total = started.elapsed();
         println!(
-            "{locale}: {} pages, {:.1} MB, layout {:.2} s, paint+post {:.2} s, {:.0} pages/s",
+            "{locale}: {} pages, {:.1} MB, layout {:.2} s, paint+assemble {:.2} s, {:.0} pages/s",
             pages,
             bytes.len() as f64 / 1e6,
             laid.as_secs_f64(),
