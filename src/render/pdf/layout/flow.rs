@@ -54,7 +54,10 @@ impl Slice {
     }
 
     fn shifted(mut self, dx: f32) -> Slice {
-        self.items = std::mem::take(&mut self.items).into_iter().map(|i| i.shifted(dx, 0.0)).collect();
+        self.items = std::mem::take(&mut self.items)
+            .into_iter()
+            .map(|i| i.shifted(dx, 0.0))
+            .collect();
         self
     }
 }
@@ -638,7 +641,11 @@ impl Context<'_> {
                         Some(ColumnAlign::Center) => (w - pad * 2.0 - line_width(&line)) / 2.0,
                         _ => 0.0,
                     };
-                    items.extend(line.items.into_iter().map(|i| i.shifted(x + pad + shift, y)));
+                    items.extend(
+                        line.items
+                            .into_iter()
+                            .map(|i| i.shifted(x + pad + shift, y)),
+                    );
                     y += line.height;
                 }
                 height = height.max(y + pad);

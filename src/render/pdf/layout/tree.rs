@@ -280,7 +280,11 @@ pub fn slices(ctx: &Context, tree: &DecisionTree, width: f32) -> Vec<Slice> {
 }
 
 fn shift(mut slice: Slice, dx: f32) -> Slice {
-    slice.items = slice.items.into_iter().map(|i| i.shifted(dx, 0.0)).collect();
+    slice.items = slice
+        .items
+        .into_iter()
+        .map(|i| i.shifted(dx, 0.0))
+        .collect();
     slice
 }
 
