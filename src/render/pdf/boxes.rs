@@ -2,7 +2,7 @@
 //! input of `paint`. Coordinates are points from the page's top-left corner (y grows
 //! downwards); text is positioned by its baseline.
 
-use super::text::Segment;
+use super::text::{Segment, Segments};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Color(pub u8, pub u8, pub u8);
@@ -33,7 +33,7 @@ pub enum Item {
         baseline: f32,
         size: f32,
         color: Color,
-        segments: Vec<Segment>,
+        segments: Segments,
     },
     Rect {
         x: f32,

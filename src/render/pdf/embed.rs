@@ -433,7 +433,7 @@ mod tests {
             baseline: 10.0,
             size: 10.0,
             color: Color::TEXT,
-            segments: shaper.shape(font, word).to_vec(),
+            segments: crate::render::pdf::text::Segments::from(&shaper.shape(font, word)[..]),
         }
     }
 

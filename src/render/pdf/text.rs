@@ -38,6 +38,10 @@ pub struct Segment {
 /// A shaped piece of text, possibly in several fonts when one lacks a character.
 pub type Shaped = Arc<Vec<Segment>>;
 
+/// The segments a placed text owns: almost always one (a word in one font), kept
+/// inline, as a long guide places millions of words.
+pub type Segments = smallvec::SmallVec<[Segment; 1]>;
+
 pub fn width_em(shaped: &[Segment]) -> f32 {
     shaped.iter().map(|s| s.width).sum()
 }

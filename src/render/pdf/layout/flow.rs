@@ -14,7 +14,7 @@ use crate::model::{
 };
 use crate::render::pdf::boxes::{Color, Item, Target};
 use crate::render::pdf::fonts::FontId;
-use crate::render::pdf::text::{Shaper, width_em};
+use crate::render::pdf::text::{Segments, Shaper, width_em};
 
 use super::inline::{self, Align, Line, Paragraph, Span, SpanStyle};
 
@@ -421,7 +421,7 @@ impl Context<'_> {
                 } else {
                     FontId::Serif
                 };
-                let shaped = self.shaper.shape(font, &marker).to_vec();
+                let shaped = Segments::from(&self.shaper.shape(font, &marker)[..]);
                 let marker_width = width_em(&shaped) * self.style.body_size;
                 let x = indent - marker_width - self.style.body_size * 0.45;
                 let baseline = first.first_baseline.unwrap_or(0.0);
@@ -539,7 +539,7 @@ impl Context<'_> {
                 let mut x = pad;
                 if row > 0 {
                     // A wrapped line starts with a marker in the margin of the block.
-                    let marker = self.shaper.shape(FontId::Mono, "↪").to_vec();
+                    let marker = Segments::from(&self.shaper.shape(FontId::Mono, "↪")[..]);
                     items.push(Item::Text {
                         x: pad * 0.15,
                         baseline,
@@ -549,7 +549,7 @@ impl Context<'_> {
                     });
                 }
                 for (color, text) in runs {
-                    let segments = self.shaper.shape(FontId::Mono, &text).to_vec();
+                    let segments = Segments::from(&self.shaper.shape(FontId::Mono, &text)[..]);
                     let advance = width_em(&segments) * size;
                     items.push(Item::Text {
                         x,

@@ -4,7 +4,7 @@
 use crate::render::pdf::boxes::{Color, Item, Target};
 use crate::render::pdf::fonts::FontId;
 use crate::render::pdf::linebreak;
-use crate::render::pdf::text::{Segment, Shaper, width_em};
+use crate::render::pdf::text::{Segments, Shaper, width_em};
 
 /// A run of text in one style.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,7 +55,7 @@ pub struct Line {
 #[derive(Clone)]
 struct Piece {
     span: usize,
-    segments: Vec<Segment>,
+    segments: Segments,
 }
 
 pub struct Paragraph<'a> {
@@ -193,7 +193,7 @@ fn push_word(
             continue;
         }
         let fragment = &word[start..cut];
-        let segments = shaper.shape(style.font, fragment).to_vec();
+        let segments = Segments::from(&shaper.shape(style.font, fragment)[..]);
         let width = width_em(&segments) * style.size;
         push(
             linebreak::Item::Box { width },
@@ -216,7 +216,7 @@ fn push_word(
             } else if with_hyphen {
                 let hyphen = Piece {
                     span,
-                    segments: shaper.shape(style.font, "-").to_vec(),
+                    segments: Segments::from(&shaper.shape(style.font, "-")[..]),
                 };
                 push(
                     linebreak::Item::Penalty {

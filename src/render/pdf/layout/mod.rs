@@ -20,7 +20,7 @@ use crate::model::PdfStyle;
 use crate::model::{Block, Inline, Site};
 use crate::render::pdf::boxes::{Color, Document, Item, OutlineEntry, PageBox, Target};
 use crate::render::pdf::fonts::FontId;
-use crate::render::pdf::text::{Glyph, Segment, Shaper, width_em};
+use crate::render::pdf::text::{Glyph, Segment, Segments, Shaper, width_em};
 
 use flow::{Context, Slice};
 use inline::{Align, Span, SpanStyle};
@@ -398,9 +398,9 @@ fn contents_line(
     target: Target,
 ) -> Slice {
     let baseline = leading / 2.0 + size * 0.3;
-    let number = shaper.shape(FontId::Serif, page).to_vec();
+    let number = Segments::from(&shaper.shape(FontId::Serif, page)[..]);
     let number_width = width_em(&number) * size;
-    let mut title_segments = shaper.shape(font, title).to_vec();
+    let mut title_segments = Segments::from(&shaper.shape(font, title)[..]);
     let max_title = column - indent - number_width - size * 3.0;
     let mut title_text = title.to_string();
     while width_em(&title_segments) * size > max_title && title_text.chars().count() > 4 {
@@ -412,10 +412,10 @@ fn contents_line(
                 .collect::<String>()
                 .trim_end()
         );
-        title_segments = shaper.shape(font, &title_text).to_vec();
+        title_segments = Segments::from(&shaper.shape(font, &title_text)[..]);
     }
     let title_end = indent + width_em(&title_segments) * size;
-    let dot = shaper.shape(FontId::Serif, ".").to_vec();
+    let dot = Segments::from(&shaper.shape(FontId::Serif, ".")[..]);
     let step = size * 0.55;
     let mut items = vec![Item::Text {
         x: indent,
@@ -437,7 +437,7 @@ fn contents_line(
             baseline,
             size,
             color: Color::MUTED,
-            segments: vec![leader],
+            segments: smallvec::smallvec![leader],
         });
     }
     items.push(Item::Text {
@@ -556,10 +556,8 @@ fn header(chapter: &str, input: &Input, shaper: &Shaper, width: f32) -> Vec<Item
     let style = input.style;
     let size = style.small_size;
     let y = style.margin_top - 26.0;
-    let left = shaper
-        .shape(FontId::SerifItalic, &input.meta.title)
-        .to_vec();
-    let right = shaper.shape(FontId::Serif, chapter).to_vec();
+    let left = Segments::from(&shaper.shape(FontId::SerifItalic, &input.meta.title)[..]);
+    let right = Segments::from(&shaper.shape(FontId::Serif, chapter)[..]);
     let right_width = width_em(&right) * size;
     vec![
         Item::Text {
@@ -590,7 +588,7 @@ fn header(chapter: &str, input: &Input, shaper: &Shaper, width: f32) -> Vec<Item
 fn footer(text: &str, input: &Input, shaper: &Shaper, width: f32, height: f32) -> Vec<Item> {
     let style = input.style;
     let size = style.small_size;
-    let segments = shaper.shape(FontId::Serif, text).to_vec();
+    let segments = Segments::from(&shaper.shape(FontId::Serif, text)[..]);
     let text_width = width_em(&segments) * size;
     let y = height - style.margin_bottom + 34.0;
     vec![Item::Text {
