@@ -285,18 +285,17 @@ fn write_nodes(
     (ids[0], *ids.last().expect("nodes"), nodes.len() as i32)
 }
 
-/// A 128-bit FNV-1a hash, for the file identifier.
+/// Two 64-bit FNV-1a hashes with different seeds, for the 16-byte file identifier;
+/// computed in one pass over the file.
 fn fingerprint(data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    for seed in [0xcbf2_9ce4_8422_2325u64, 0x8422_2325_cbf2_9ce4] {
-        let mut hash = seed;
-        for &byte in data {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
+    let mut hashes = [0xcbf2_9ce4_8422_2325u64, 0x8422_2325_cbf2_9ce4];
+    for &byte in data {
+        for hash in &mut hashes {
+            *hash ^= u64::from(byte);
+            *hash = hash.wrapping_mul(0x0100_0000_01b3);
         }
-        out.extend_from_slice(&hash.to_be_bytes());
     }
-    out
+    hashes.iter().flat_map(|h| h.to_be_bytes()).collect()
 }
 
 #[cfg(test)]
