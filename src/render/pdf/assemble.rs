@@ -30,7 +30,7 @@ pub fn assemble(
     pictures: &HashMap<String, Picture>,
     fonts: &Fonts,
     anchors: &Anchors,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, embed::FontError> {
     let mut pdf = Pdf::with_settings(Settings { pretty: false });
     let mut next = Ref::new(1);
     let skeleton = Skeleton {

@@ -122,6 +122,14 @@ impl Subsets {
     }
 }
 
+/// A font that cannot be subset for embedding.
+#[derive(Debug)]
+pub struct FontError {
+    /// A font of `[pdf.fonts]`, not one Folio embeds.
+    pub configured: bool,
+    pub message: String,
+}
+
 /// Writes one subset font as a Type0 font over a CID font, its descriptor, its
 /// widths, its text (ToUnicode) and the subset font program; returns the Type0 font.
 pub fn write_font(
@@ -129,12 +137,18 @@ pub fn write_font(
     next: &mut Ref,
     subset: &Subset,
     fonts: &Fonts,
-) -> Result<Ref, String> {
+) -> Result<Ref, FontError> {
     let font = fonts.get(subset.font);
     let face = &font.face;
     let scale = |v: f32| v * 1000.0 / font.units_per_em;
     let program = subsetter::subset(font.bytes, fonts.index(subset.font), &subset.remapper)
-        .map_err(|e| format!("cannot subset font {:?}: {e:?}", subset.font))?;
+        .map_err(|e| FontError {
+            configured: subset.font == FontId::Extra,
+            message: format!(
+                "cannot subset the font {}: {e}",
+                super::fonts::postscript_name(face).unwrap_or_default()
+            ),
+        })?;
     // A CFF font embeds its bare CFF table; a TrueType one, the whole subset.
     let cff = RawFace::parse(&program, 0)
         .ok()

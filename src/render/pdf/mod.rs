@@ -182,7 +182,7 @@ pub fn paint_and_finish(
     mut doc: Document,
     pictures: &Pictures,
     fonts: &fonts::Fonts,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, embed::FontError> {
     let anchors = doc.anchors();
     let subsets = embed::Subsets::collect(&doc, fonts);
     let decoded = embed::collect_pictures(&doc, &pictures.bytes);
@@ -220,7 +220,7 @@ pub fn render(
     diagnostics: &Diagnostics,
 ) -> Output {
     let pictures = Pictures::new(assets);
-    let rendered: Vec<(String, Result<Vec<u8>, String>, Shaper)> = site
+    let rendered: Vec<(String, Result<Vec<u8>, embed::FontError>, Shaper)> = site
         .config
         .locales
         .par_iter()
@@ -242,11 +242,19 @@ pub fn render(
         missing.extend(shaper.take_missing());
         match bytes {
             Ok(bytes) => output.insert(path, bytes),
-            Err(message) => diagnostics.push(
+            Err(error) if error.configured => diagnostics.push(
+                Diagnostic::error(
+                    crate::load::CONFIG_FILE,
+                    Pos { line: 1, column: 1 },
+                    format!("no PDF `public/{path}`: {}", error.message),
+                )
+                .with_hint("set a static OpenType or TrueType font (.otf, .ttf, .ttc) in [pdf.fonts]: variable fonts with CFF2 outlines cannot be embedded"),
+            ),
+            Err(error) => diagnostics.push(
                 Diagnostic::error(
                     format!("public/{path}"),
                     Pos { line: 1, column: 1 },
-                    format!("cannot write the PDF: {message}"),
+                    format!("cannot write the PDF: {}", error.message),
                 )
                 .with_hint(
                     "this is a bug in Folio; please report it with the site that triggers it",
