@@ -172,75 +172,73 @@ fn chapter_slices(
     page: &crate::model::Page,
 ) -> Vec<Slice> {
     let mut slices = Vec::new();
-    {
-        let ctx = context(input, shaper, page, page_of);
-        let style = input.style;
-        let title_style = SpanStyle::new(FontId::SerifBold, style.h1_size);
-        let mut title = ctx.paragraph(
+    let ctx = context(input, shaper, page, page_of);
+    let style = input.style;
+    let title_style = SpanStyle::new(FontId::SerifBold, style.h1_size);
+    let mut title = ctx.paragraph(
+        &[Span {
+            text: page.front.title.clone(),
+            style: title_style,
+        }],
+        column,
+        Align::Left,
+        style.h1_size * 1.18,
+    );
+    title.iter_mut().for_each(|s| s.keep_with_next = true);
+    if let Some(first) = title.first_mut() {
+        first.items.insert(
+            0,
+            Item::Anchor {
+                name: ctx.anchor(&page.path, None),
+                y: 0.0,
+            },
+        );
+    }
+    slices.push(Slice {
+        height: style.h1_size * 1.4,
+        keep_with_next: true,
+        page_break_before: true,
+        ..Slice::default()
+    });
+    slices.extend(title);
+    if !page.front.description.is_empty() {
+        slices.push(Slice {
+            height: style.paragraph_space,
+            keep_with_next: true,
+            ..Slice::default()
+        });
+        let lead = SpanStyle {
+            color: Color::MUTED,
+            ..SpanStyle::new(FontId::SerifItalic, style.body_size * 1.12)
+        };
+        let mut lines = ctx.paragraph(
             &[Span {
-                text: page.front.title.clone(),
-                style: title_style,
+                text: page.front.description.clone(),
+                style: lead,
             }],
             column,
             Align::Left,
-            style.h1_size * 1.18,
+            style.body_leading * 1.1,
         );
-        title.iter_mut().for_each(|s| s.keep_with_next = true);
-        if let Some(first) = title.first_mut() {
-            first.items.insert(
-                0,
-                Item::Anchor {
-                    name: ctx.anchor(&page.path, None),
-                    y: 0.0,
-                },
-            );
-        }
-        slices.push(Slice {
-            height: style.h1_size * 1.4,
-            keep_with_next: true,
-            page_break_before: true,
-            ..Slice::default()
-        });
-        slices.extend(title);
-        if !page.front.description.is_empty() {
-            slices.push(Slice {
-                height: style.paragraph_space,
-                keep_with_next: true,
-                ..Slice::default()
-            });
-            let lead = SpanStyle {
-                color: Color::MUTED,
-                ..SpanStyle::new(FontId::SerifItalic, style.body_size * 1.12)
-            };
-            let mut lines = ctx.paragraph(
-                &[Span {
-                    text: page.front.description.clone(),
-                    style: lead,
-                }],
-                column,
-                Align::Left,
-                style.body_leading * 1.1,
-            );
-            lines.iter_mut().for_each(|s| s.keep_with_next = true);
-            slices.extend(lines);
-        }
-        let rule_y = style.body_leading * 0.9;
-        slices.push(Slice {
-            height: style.body_leading * 1.8,
-            items: vec![Item::Line {
-                x1: 0.0,
-                y1: rule_y,
-                x2: column,
-                y2: rule_y,
-                width: 0.6,
-                color: Color::RULE,
-            }],
-            keep_with_next: true,
-            ..Slice::default()
-        });
-        slices.extend(ctx.blocks(&page.blocks, column));
-        slices.extend(ctx.footnotes(&page.footnotes, column));
+        lines.iter_mut().for_each(|s| s.keep_with_next = true);
+        slices.extend(lines);
     }
+    let rule_y = style.body_leading * 0.9;
+    slices.push(Slice {
+        height: style.body_leading * 1.8,
+        items: vec![Item::Line {
+            x1: 0.0,
+            y1: rule_y,
+            x2: column,
+            y2: rule_y,
+            width: 0.6,
+            color: Color::RULE,
+        }],
+        keep_with_next: true,
+        ..Slice::default()
+    });
+    slices.extend(ctx.blocks(&page.blocks, column));
+    slices.extend(ctx.footnotes(&page.footnotes, column));
     slices
 }
 
