@@ -259,12 +259,12 @@ fn dictionary(lang: &str) -> Option<&'static Standard> {
     }
 }
 
-/// Byte offsets inside `word` where it may be hyphenated. Punctuation around the word
-/// is stripped first, elisions (l’, d’) are left whole, and short words, words with
-/// digits and all-capital words (acronyms) are never split.
 /// Letters a word needs before it may be hyphenated (two before the break, three after).
 const MIN_HYPHENATED: usize = 5;
 
+/// Byte offsets inside `word` where it may be hyphenated. Punctuation around the word
+/// is stripped first, elisions (l’, d’) are left whole, and short words, words with
+/// digits and all-capital words (acronyms) are never split.
 pub fn hyphenation_points(word: &str, lang: &str) -> Vec<usize> {
     let Some(dictionary) = dictionary(lang) else {
         return Vec::new();
