@@ -4,9 +4,8 @@
 
 use compact_str::CompactString;
 use std::collections::BTreeSet;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, Mutex};
 
-use hyphenation::{Hyphenator, Language, Load, Standard};
 use rustc_hash::FxHashMap;
 
 use super::fonts::{FontId, Fonts};
@@ -243,18 +242,13 @@ where
     value
 }
 
-static FRENCH: LazyLock<Option<Standard>> =
-    LazyLock::new(|| Standard::from_embedded(Language::French).ok());
-static ENGLISH: LazyLock<Option<Standard>> =
-    LazyLock::new(|| Standard::from_embedded(Language::EnglishUS).ok());
-static GERMAN: LazyLock<Option<Standard>> =
-    LazyLock::new(|| Standard::from_embedded(Language::German1996).ok());
-
-fn dictionary(lang: &str) -> Option<&'static Standard> {
+/// The hyphenation patterns of `lang` (TeX's, compiled into hypher) and how many
+/// letters must stay before and after a break.
+fn patterns(lang: &str) -> Option<(hypher::Lang, usize, usize)> {
     match lang.split(['-', '_']).next().unwrap_or(lang) {
-        "fr" => FRENCH.as_ref(),
-        "en" => ENGLISH.as_ref(),
-        "de" => GERMAN.as_ref(),
+        "fr" => Some((hypher::Lang::French, 2, 3)),
+        "en" => Some((hypher::Lang::English, 2, 3)),
+        "de" => Some((hypher::Lang::German, 2, 2)),
         _ => None,
     }
 }
@@ -266,7 +260,7 @@ const MIN_HYPHENATED: usize = 5;
 /// is stripped first, elisions (l’, d’) are left whole, and short words, words with
 /// digits and all-capital words (acronyms) are never split.
 pub fn hyphenation_points(word: &str, lang: &str) -> Vec<usize> {
-    let Some(dictionary) = dictionary(lang) else {
+    let Some((patterns, left, right)) = patterns(lang) else {
         return Vec::new();
     };
     let start = word.find(|c: char| c.is_alphabetic()).unwrap_or(word.len());
@@ -289,12 +283,15 @@ pub fn hyphenation_points(word: &str, lang: &str) -> Vec<usize> {
     {
         return Vec::new();
     }
-    dictionary
-        .hyphenate(core)
-        .breaks
-        .into_iter()
-        .map(|b| core_start + b)
-        .collect()
+    let mut at = core_start;
+    let mut points = Vec::new();
+    for syllable in hypher::hyphenate_bounded(core, patterns, left, right) {
+        if at > core_start {
+            points.push(at);
+        }
+        at += syllable.len();
+    }
+    points
 }
 
 #[cfg(test)]
