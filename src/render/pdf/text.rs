@@ -45,9 +45,6 @@ pub fn width_em(shaped: &[Segment]) -> f32 {
     shaped.iter().map(|s| s.width).sum()
 }
 
-/// Byte offsets in a word where it may be hyphenated.
-pub type Points = Arc<[usize]>;
-
 /// Values by a key, then by text (so a lookup by `&str` needs no key of its own).
 type Memo<K, V> = FxHashMap<K, FxHashMap<String, V>>;
 
@@ -56,8 +53,6 @@ pub struct Shaper {
     fonts: Fonts,
     /// By font, then text: a lookup needs no key of its own.
     cache: Mutex<Memo<FontId, Shaped>>,
-    /// Hyphenation points by language, then word: a guide repeats its words.
-    hyphens: Mutex<Memo<String, Points>>,
     missing: Mutex<BTreeSet<char>>,
     /// Shape plans by font, direction and script: building a plan costs more than
     /// shaping a word with it.
@@ -77,7 +72,6 @@ impl Shaper {
         Shaper {
             fonts,
             cache: Mutex::default(),
-            hyphens: Mutex::default(),
             missing: Mutex::default(),
             plans: Mutex::default(),
         }
@@ -90,18 +84,6 @@ impl Shaper {
     pub fn shape(&self, font: FontId, text: &str) -> Shaped {
         memoized(&self.cache, &font, text, || {
             Arc::new(self.shape_with_fallback(font, text))
-        })
-    }
-
-    /// [`hyphenation_points`], computed once per language and word.
-    pub fn hyphenation_points(&self, word: &str, lang: &str) -> Points {
-        // Most words are too short to break (see `hyphenation_points`): answered
-        // without a lookup in a table of every word of the guide.
-        if word.len() < MIN_HYPHENATED {
-            return Points::default();
-        }
-        memoized(&self.hyphens, lang, word, || {
-            hyphenation_points(word, lang).into()
         })
     }
 
@@ -260,6 +242,10 @@ const MIN_HYPHENATED: usize = 5;
 /// is stripped first, elisions (l’, d’) are left whole, and short words, words with
 /// digits and all-capital words (acronyms) are never split.
 pub fn hyphenation_points(word: &str, lang: &str) -> Vec<usize> {
+    // Fewer bytes than that means fewer letters: most words stop here.
+    if word.len() < MIN_HYPHENATED {
+        return Vec::new();
+    }
     let Some((patterns, left, right)) = patterns(lang) else {
         return Vec::new();
     };

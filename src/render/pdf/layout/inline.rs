@@ -4,7 +4,7 @@
 use crate::render::pdf::boxes::{Color, Item, Target};
 use crate::render::pdf::fonts::FontId;
 use crate::render::pdf::linebreak;
-use crate::render::pdf::text::{Segments, Shaper, width_em};
+use crate::render::pdf::text::{Segments, Shaper, hyphenation_points, width_em};
 
 /// A run of text in one style.
 #[derive(Debug, Clone, PartialEq)]
@@ -169,8 +169,10 @@ fn push_word(
     shaper: &Shaper,
     push: &mut dyn FnMut(linebreak::Item, Option<Piece>, Option<Piece>),
 ) {
-    let mut cuts: Vec<(usize, bool)> = (shaper.hyphenation_points(word, lang).iter())
-        .map(|&p| (p, true))
+    // Computed each time: hypher is quicker than a lookup in a table of every word.
+    let mut cuts: Vec<(usize, bool)> = hyphenation_points(word, lang)
+        .into_iter()
+        .map(|p| (p, true))
         .collect();
     for (i, c) in word.char_indices() {
         let end = i + c.len_utf8();
