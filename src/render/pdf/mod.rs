@@ -3,7 +3,7 @@
 //! as text in tests); `embed` subsets the fonts and decodes the pictures the pages
 //! use; `paint` turns each page into its content stream, pages side by side;
 //! `assemble` writes the file in one pass (page tree, outline, language, labels).
-//! Only `embed`, `paint` and `assemble` know the PDF format (through pdf-writer).
+//! Only `embed`, `operators`, `paint` and `assemble` know the PDF format.
 
 mod assemble;
 pub mod boxes;
@@ -11,6 +11,7 @@ mod embed;
 pub mod fonts;
 pub mod layout;
 pub mod linebreak;
+mod operators;
 mod paint;
 pub mod text;
 

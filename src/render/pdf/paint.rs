@@ -6,12 +6,12 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use pdf_writer::{Content, Name, Str};
 use rayon::prelude::*;
 
 use super::boxes::{Anchors, Color, Item, PageBox, Target};
 use super::embed::{Picture, Subsets};
 use super::fonts::FontId;
+use super::operators::Operators;
 use super::text::Segment;
 
 /// One page, painted.
@@ -60,7 +60,7 @@ impl Painter<'_> {
             pictures: BTreeSet::new(),
             links: Vec::new(),
         };
-        let mut content = Content::new();
+        let mut content = Operators::with_capacity(4096);
         let mut rest = page.items.as_slice();
         while let Some(first) = rest.first() {
             let run = text_run(rest);
@@ -71,14 +71,14 @@ impl Painter<'_> {
             }
             rest = &rest[run.max(1)..];
         }
-        painted.content = super::deflate(&content.finish());
+        painted.content = super::deflate(&content.into_bytes());
         painted
     }
 
     /// Paints text items of one baseline, size and colour (see `text_run`): a line's
     /// words go into one text object, the words of one font into one TJ, the space
     /// between them written as a TJ adjustment.
-    fn text(&self, content: &mut Content, run: &[Item], painted: &mut Painted) {
+    fn text(&self, content: &mut Operators, run: &[Item], painted: &mut Painted) {
         let Some(Item::Text {
             baseline,
             size,
@@ -106,7 +106,7 @@ impl Painter<'_> {
                 };
                 if current != Some(segment.font) {
                     flush(content, &mut pending);
-                    content.set_font(Name(subset.name.as_bytes()), size);
+                    content.set_font(&subset.name, size);
                     painted.fonts.insert(segment.font);
                     current = Some(segment.font);
                 }
@@ -126,7 +126,7 @@ impl Painter<'_> {
                     }
                     _ => {
                         flush(content, &mut pending);
-                        content.set_text_matrix([1.0, 0.0, 0.0, 1.0, round(pen), round(y)]);
+                        content.set_text_position(round(pen), round(y));
                         pending.insert(Pending {
                             font: segment.font,
                             glyphs: Vec::new(),
@@ -151,7 +151,7 @@ impl Painter<'_> {
     /// returns the pen after it.
     fn positioned(
         &self,
-        content: &mut Content,
+        content: &mut Operators,
         segment: &Segment,
         mut pen: f32,
         y: f32,
@@ -163,16 +163,16 @@ impl Painter<'_> {
         for glyph in segment.glyphs.iter() {
             let gx = pen + glyph.x_offset * size;
             let gy = y + glyph.y_offset * size;
-            content.set_text_matrix([1.0, 0.0, 0.0, 1.0, round(gx), round(gy)]);
+            content.set_text_position(round(gx), round(gy));
             let (number, _) = subset.glyph(glyph.id);
-            content.show(Str(&number.to_be_bytes()));
+            content.show(&number.to_be_bytes());
             pen += glyph.advance * size;
         }
         pen
     }
 
     /// Everything but text: rules, backgrounds, pictures and link areas.
-    fn other(&self, content: &mut Content, item: &Item, painted: &mut Painted) {
+    fn other(&self, content: &mut Operators, item: &Item, painted: &mut Painted) {
         let flip = |y: f32| round(self.height - y);
         match item {
             // Painted a run at a time, by `text`; anchors are only places.
@@ -186,9 +186,8 @@ impl Painter<'_> {
             } => {
                 content.save_state();
                 fill(content, *color);
-                content
-                    .rect(round(*x), flip(y + height), round(*width), round(*height))
-                    .fill_nonzero();
+                content.rect(round(*x), flip(y + height), round(*width), round(*height));
+                content.fill_nonzero();
                 content.restore_state();
             }
             Item::Line {
@@ -200,13 +199,11 @@ impl Painter<'_> {
                 color,
             } => {
                 content.save_state();
-                let [r, g, b] = rgb(*color);
-                content
-                    .set_stroke_rgb(r, g, b)
-                    .set_line_width(round(*width))
-                    .move_to(round(*x1), flip(*y1))
-                    .line_to(round(*x2), flip(*y2))
-                    .stroke();
+                content.set_stroke_rgb(rgb(*color));
+                content.set_line_width(round(*width));
+                content.move_to(round(*x1), flip(*y1));
+                content.line_to(round(*x2), flip(*y2));
+                content.stroke();
                 content.restore_state();
             }
             Item::Image {
@@ -228,7 +225,7 @@ impl Painter<'_> {
                     round(*x),
                     flip(y + height),
                 ]);
-                content.x_object(Name(picture.name.as_bytes()));
+                content.x_object(&picture.name);
                 content.restore_state();
                 painted.pictures.insert(path.clone());
             }
@@ -268,25 +265,22 @@ struct Pending {
 
 /// Writes the pending glyphs as one TJ: runs of glyphs that need no adjustment
 /// share a string.
-fn flush(content: &mut Content, pending: &mut Option<Pending>) {
+fn flush(content: &mut Operators, pending: &mut Option<Pending>) {
     let Some(p) = pending.take().filter(|p| !p.glyphs.is_empty()) else {
         return;
     };
-    let mut show = content.show_positioned();
-    let mut items = show.items();
-    let mut string = Vec::with_capacity(p.glyphs.len() * 2);
-    for (number, adjustment) in p.glyphs {
-        string.extend_from_slice(&number.to_be_bytes());
-        let adjustment = round(adjustment);
-        if adjustment != 0.0 {
-            items.show(Str(&string));
-            items.adjust(adjustment);
-            string.clear();
+    // Glyph codes, cut after each glyph whose adjustment is not zero.
+    let codes: Vec<u8> = p.glyphs.iter().flat_map(|g| g.0.to_be_bytes()).collect();
+    let mut runs = Vec::new();
+    let mut start = 0;
+    for (i, (_, adjustment)) in p.glyphs.iter().enumerate() {
+        let adjustment = round(*adjustment);
+        if adjustment != 0.0 || i + 1 == p.glyphs.len() {
+            runs.push((&codes[start..(i + 1) * 2], adjustment));
+            start = (i + 1) * 2;
         }
     }
-    if !string.is_empty() {
-        items.show(Str(&string));
-    }
+    content.show_adjusted(runs);
 }
 
 /// Glyphs that sit on the baseline, one after another (no mark positioning).
@@ -319,9 +313,8 @@ fn rgb(color: Color) -> [f32; 3] {
     [color.0, color.1, color.2].map(|c| (f32::from(c) / 255.0 * 1000.0).round() / 1000.0)
 }
 
-fn fill(content: &mut Content, color: Color) {
-    let [r, g, b] = rgb(color);
-    content.set_fill_rgb(r, g, b);
+fn fill(content: &mut Operators, color: Color) {
+    content.set_fill_rgb(rgb(color));
 }
 
 /// A hundredth of a point is far below what print or screen can show, and shortest

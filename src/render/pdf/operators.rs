@@ -1,0 +1,209 @@
+//! A page's content stream as it is written: PDF drawing operators, with numbers to
+//! the thousandth and glyph strings as raw bytes. Written by hand rather than through
+//! pdf-writer's `Content`, which writes two-byte glyph numbers as hex or octal escapes
+//! and every number in shortest form: a long guide's streams were a third larger, and
+//! compressing them took longer.
+
+#[derive(Default)]
+pub struct Operators(Vec<u8>);
+
+impl Operators {
+    pub fn with_capacity(bytes: usize) -> Self {
+        Operators(Vec::with_capacity(bytes))
+    }
+
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.0
+    }
+
+    pub fn begin_text(&mut self) {
+        self.op("BT");
+    }
+
+    pub fn end_text(&mut self) {
+        self.op("ET");
+    }
+
+    pub fn save_state(&mut self) {
+        self.op("q");
+    }
+
+    pub fn restore_state(&mut self) {
+        self.op("Q");
+    }
+
+    pub fn set_fill_rgb(&mut self, [r, g, b]: [f32; 3]) {
+        self.numbers(&[r, g, b]);
+        self.op("rg");
+    }
+
+    pub fn set_stroke_rgb(&mut self, [r, g, b]: [f32; 3]) {
+        self.numbers(&[r, g, b]);
+        self.op("RG");
+    }
+
+    pub fn set_line_width(&mut self, width: f32) {
+        self.numbers(&[width]);
+        self.op("w");
+    }
+
+    pub fn move_to(&mut self, x: f32, y: f32) {
+        self.numbers(&[x, y]);
+        self.op("m");
+    }
+
+    pub fn line_to(&mut self, x: f32, y: f32) {
+        self.numbers(&[x, y]);
+        self.op("l");
+    }
+
+    pub fn stroke(&mut self) {
+        self.op("S");
+    }
+
+    pub fn rect(&mut self, x: f32, y: f32, width: f32, height: f32) {
+        self.numbers(&[x, y, width, height]);
+        self.op("re");
+    }
+
+    pub fn fill_nonzero(&mut self) {
+        self.op("f");
+    }
+
+    pub fn transform(&mut self, matrix: [f32; 6]) {
+        self.numbers(&matrix);
+        self.op("cm");
+    }
+
+    pub fn x_object(&mut self, name: &str) {
+        self.name(name);
+        self.op("Do");
+    }
+
+    pub fn set_font(&mut self, name: &str, size: f32) {
+        self.name(name);
+        self.numbers(&[size]);
+        self.op("Tf");
+    }
+
+    /// Moves the text position to (x, y), unscaled and unrotated.
+    pub fn set_text_position(&mut self, x: f32, y: f32) {
+        self.numbers(&[1.0, 0.0, 0.0, 1.0, x, y]);
+        self.op("Tm");
+    }
+
+    /// `Tj`: one string of glyph codes.
+    pub fn show(&mut self, codes: &[u8]) {
+        self.string(codes);
+        self.op("Tj");
+    }
+
+    /// `TJ`: strings of glyph codes, each followed by an adjustment of the pen in
+    /// thousandths of the font size (none when zero).
+    pub fn show_adjusted<'a>(&mut self, runs: impl IntoIterator<Item = (&'a [u8], f32)>) {
+        self.0.push(b'[');
+        for (codes, adjustment) in runs {
+            self.string(codes);
+            if adjustment != 0.0 {
+                self.number(adjustment);
+            }
+        }
+        self.0.extend_from_slice(b"] TJ\n");
+    }
+
+    fn op(&mut self, operator: &str) {
+        self.0.extend_from_slice(operator.as_bytes());
+        self.0.push(b'\n');
+    }
+
+    fn name(&mut self, name: &str) {
+        self.0.push(b'/');
+        self.0.extend_from_slice(name.as_bytes());
+        self.0.push(b' ');
+    }
+
+    fn numbers(&mut self, values: &[f32]) {
+        for &value in values {
+            self.number(value);
+            self.0.push(b' ');
+        }
+    }
+
+    /// A number to the thousandth, without trailing zeros: `12`, `-0.5`, `0.137`.
+    fn number(&mut self, value: f32) {
+        let thousandths = (f64::from(value) * 1000.0).round() as i64;
+        if thousandths < 0 {
+            self.0.push(b'-');
+        }
+        let magnitude = thousandths.unsigned_abs();
+        let mut digits = itoa::Buffer::new();
+        self.0
+            .extend_from_slice(digits.format(magnitude / 1000).as_bytes());
+        let mut fraction = magnitude % 1000;
+        if fraction == 0 {
+            return;
+        }
+        self.0.push(b'.');
+        let mut places = 3;
+        while fraction.is_multiple_of(10) {
+            fraction /= 10;
+            places -= 1;
+        }
+        let text = digits.format(fraction);
+        self.0
+            .extend(std::iter::repeat_n(b'0', places - text.len()));
+        self.0.extend_from_slice(text.as_bytes());
+    }
+
+    /// A literal string of raw bytes: only the delimiters, the escape character and
+    /// carriage return (which a reader would turn into a line feed) are escaped.
+    fn string(&mut self, bytes: &[u8]) {
+        self.0.push(b'(');
+        for &byte in bytes {
+            match byte {
+                b'(' | b')' | b'\\' => self.0.extend_from_slice(&[b'\\', byte]),
+                b'\r' => self.0.extend_from_slice(b"\\r"),
+                _ => self.0.push(byte),
+            }
+        }
+        self.0.push(b')');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(write: impl FnOnce(&mut Operators)) -> Vec<u8> {
+        let mut ops = Operators::default();
+        write(&mut ops);
+        ops.into_bytes()
+    }
+
+    #[test]
+    fn numbers_are_short_and_exact_to_the_thousandth() {
+        let text = written(|o| o.numbers(&[12.0, -0.5, 0.137, 100.36, -252.52, 0.05, -0.0]));
+        assert_eq!(text, b"12 -0.5 0.137 100.36 -252.52 0.05 0 ");
+    }
+
+    #[test]
+    fn glyph_strings_escape_only_what_a_reader_would_misread() {
+        let text = written(|o| {
+            o.show_adjusted([(&[0, 40, 0, 41][..], -250.0), (&[0, 13, 0, 92][..], 0.0)])
+        });
+        assert_eq!(text, b"[(\0\\(\0\\))-250(\0\\r\0\\\\)] TJ\n");
+    }
+
+    #[test]
+    fn operators_take_their_operands_first() {
+        let text = written(|o| {
+            o.set_font("F0", 10.8);
+            o.set_text_position(72.0, 700.25);
+            o.set_fill_rgb([0.11, 0.137, 0.188]);
+        });
+        assert_eq!(
+            String::from_utf8(text).unwrap(),
+            "/F0 10.8 Tf\n1 0 0 1 72 700.25 Tm\n0.11 0.137 0.188 rg\n"
+        );
+    }
+}
