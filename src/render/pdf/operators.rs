@@ -2,18 +2,34 @@
 //! the thousandth and glyph strings as raw bytes. Written by hand rather than through
 //! pdf-writer's `Content`, which writes two-byte glyph numbers as hex or octal escapes
 //! and every number in shortest form: a long guide's streams were a third larger, and
-//! compressing them took longer.
+//! compressing them took longer. The fill colour and the font are written only when
+//! they change (every line of a page used to repeat them).
 
 #[derive(Default)]
-pub struct Operators(Vec<u8>);
+pub struct Operators {
+    bytes: Vec<u8>,
+    state: State,
+    /// States saved by `q`, restored by `Q`.
+    saved: Vec<State>,
+}
+
+/// What the reader's graphics state holds, as far as this stream has set it.
+#[derive(Clone, Default, PartialEq)]
+struct State {
+    fill: Option<[f32; 3]>,
+    font: Option<(String, f32)>,
+}
 
 impl Operators {
     pub fn with_capacity(bytes: usize) -> Self {
-        Operators(Vec::with_capacity(bytes))
+        Operators {
+            bytes: Vec::with_capacity(bytes),
+            ..Operators::default()
+        }
     }
 
     pub fn into_bytes(self) -> Vec<u8> {
-        self.0
+        self.bytes
     }
 
     pub fn begin_text(&mut self) {
@@ -25,15 +41,21 @@ impl Operators {
     }
 
     pub fn save_state(&mut self) {
+        self.saved.push(self.state.clone());
         self.op("q");
     }
 
     pub fn restore_state(&mut self) {
+        self.state = self.saved.pop().unwrap_or_default();
         self.op("Q");
     }
 
-    pub fn set_fill_rgb(&mut self, [r, g, b]: [f32; 3]) {
-        self.numbers(&[r, g, b]);
+    pub fn set_fill_rgb(&mut self, rgb: [f32; 3]) {
+        if self.state.fill == Some(rgb) {
+            return;
+        }
+        self.state.fill = Some(rgb);
+        self.numbers(&rgb);
         self.op("rg");
     }
 
@@ -81,6 +103,15 @@ impl Operators {
     }
 
     pub fn set_font(&mut self, name: &str, size: f32) {
+        if self
+            .state
+            .font
+            .as_ref()
+            .is_some_and(|(n, s)| n == name && *s == size)
+        {
+            return;
+        }
+        self.state.font = Some((name.to_string(), size));
         self.name(name);
         self.numbers(&[size]);
         self.op("Tf");
@@ -101,31 +132,31 @@ impl Operators {
     /// `TJ`: strings of glyph codes, each followed by an adjustment of the pen in
     /// thousandths of the font size (none when zero).
     pub fn show_adjusted<'a>(&mut self, runs: impl IntoIterator<Item = (&'a [u8], f32)>) {
-        self.0.push(b'[');
+        self.bytes.push(b'[');
         for (codes, adjustment) in runs {
             self.string(codes);
             if adjustment != 0.0 {
                 self.number(adjustment);
             }
         }
-        self.0.extend_from_slice(b"] TJ\n");
+        self.bytes.extend_from_slice(b"] TJ\n");
     }
 
     fn op(&mut self, operator: &str) {
-        self.0.extend_from_slice(operator.as_bytes());
-        self.0.push(b'\n');
+        self.bytes.extend_from_slice(operator.as_bytes());
+        self.bytes.push(b'\n');
     }
 
     fn name(&mut self, name: &str) {
-        self.0.push(b'/');
-        self.0.extend_from_slice(name.as_bytes());
-        self.0.push(b' ');
+        self.bytes.push(b'/');
+        self.bytes.extend_from_slice(name.as_bytes());
+        self.bytes.push(b' ');
     }
 
     fn numbers(&mut self, values: &[f32]) {
         for &value in values {
             self.number(value);
-            self.0.push(b' ');
+            self.bytes.push(b' ');
         }
     }
 
@@ -133,40 +164,40 @@ impl Operators {
     fn number(&mut self, value: f32) {
         let thousandths = (f64::from(value) * 1000.0).round() as i64;
         if thousandths < 0 {
-            self.0.push(b'-');
+            self.bytes.push(b'-');
         }
         let magnitude = thousandths.unsigned_abs();
         let mut digits = itoa::Buffer::new();
-        self.0
+        self.bytes
             .extend_from_slice(digits.format(magnitude / 1000).as_bytes());
         let mut fraction = magnitude % 1000;
         if fraction == 0 {
             return;
         }
-        self.0.push(b'.');
+        self.bytes.push(b'.');
         let mut places = 3;
         while fraction.is_multiple_of(10) {
             fraction /= 10;
             places -= 1;
         }
         let text = digits.format(fraction);
-        self.0
+        self.bytes
             .extend(std::iter::repeat_n(b'0', places - text.len()));
-        self.0.extend_from_slice(text.as_bytes());
+        self.bytes.extend_from_slice(text.as_bytes());
     }
 
     /// A literal string of raw bytes: only the delimiters, the escape character and
     /// carriage return (which a reader would turn into a line feed) are escaped.
     fn string(&mut self, bytes: &[u8]) {
-        self.0.push(b'(');
+        self.bytes.push(b'(');
         for &byte in bytes {
             match byte {
-                b'(' | b')' | b'\\' => self.0.extend_from_slice(&[b'\\', byte]),
-                b'\r' => self.0.extend_from_slice(b"\\r"),
-                _ => self.0.push(byte),
+                b'(' | b')' | b'\\' => self.bytes.extend_from_slice(&[b'\\', byte]),
+                b'\r' => self.bytes.extend_from_slice(b"\\r"),
+                _ => self.bytes.push(byte),
             }
         }
-        self.0.push(b')');
+        self.bytes.push(b')');
     }
 }
 
@@ -192,6 +223,24 @@ mod tests {
             o.show_adjusted([(&[0, 40, 0, 41][..], -250.0), (&[0, 13, 0, 92][..], 0.0)])
         });
         assert_eq!(text, b"[(\0\\(\0\\))-250(\0\\r\0\\\\)] TJ\n");
+    }
+
+    #[test]
+    fn colour_and_font_are_written_when_they_change_and_restored_with_the_state() {
+        let text = written(|o| {
+            o.set_fill_rgb([0.1, 0.2, 0.3]);
+            o.set_font("F0", 10.0);
+            o.save_state();
+            o.set_fill_rgb([1.0, 1.0, 1.0]);
+            o.restore_state();
+            o.set_fill_rgb([0.1, 0.2, 0.3]);
+            o.set_font("F0", 10.0);
+            o.set_font("F0", 12.0);
+        });
+        assert_eq!(
+            String::from_utf8(text).unwrap(),
+            "0.1 0.2 0.3 rg\n/F0 10 Tf\nq\n1 1 1 rg\nQ\n/F0 12 Tf\n"
+        );
     }
 
     #[test]
