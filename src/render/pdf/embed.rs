@@ -38,6 +38,41 @@ pub struct Subset {
 }
 
 impl Subset {
+    /// The subset of `font` holding the glyphs marked in `seen`, with their `texts`
+    /// (both by original glyph number).
+    fn new(
+        font: FontId,
+        name: String,
+        seen: &[bool],
+        mut texts: Vec<Option<compact_str::CompactString>>,
+        fonts: &Fonts,
+    ) -> Subset {
+        let glyphs: Vec<u16> = (0..seen.len())
+            .filter(|&g| seen[g])
+            .map(|g| g as u16)
+            .collect();
+        // Sorted: the subset keeps the font's order, and .notdef comes first.
+        let remapper = subsetter::GlyphRemapper::new_from_glyphs_sorted(&glyphs);
+        let mut numbers = vec![UNUSED; seen.len()];
+        let mut new_texts = Vec::with_capacity(usize::from(remapper.num_gids()));
+        let mut widths = Vec::with_capacity(usize::from(remapper.num_gids()));
+        for old in remapper.remapped_gids() {
+            if let Some(n) = remapper.get(old) {
+                numbers[usize::from(old)] = n;
+            }
+            new_texts.push(texts.get_mut(usize::from(old)).and_then(Option::take));
+            widths.push(advance_thousandths(fonts.get(font), old));
+        }
+        Subset {
+            font,
+            name,
+            numbers,
+            remapper,
+            texts: new_texts,
+            widths,
+        }
+    }
+
     /// The glyph's number in the subset and its advance as /W states it (see
     /// `advance_thousandths`); .notdef for a glyph never collected.
     pub fn glyph(&self, glyph: u16) -> (u16, f32) {
@@ -81,33 +116,8 @@ impl Subsets {
         let subsets = used
             .into_iter()
             .enumerate()
-            .map(|(i, (font, (seen, mut texts)))| {
-                let glyphs: Vec<u16> = (0..seen.len())
-                    .filter(|&g| seen[g])
-                    .map(|g| g as u16)
-                    .collect();
-                // Sorted: the subset keeps the font's order, and .notdef comes first.
-                let remapper = subsetter::GlyphRemapper::new_from_glyphs_sorted(&glyphs);
-                let mut numbers = vec![UNUSED; seen.len()];
-                let mut new_texts = Vec::with_capacity(usize::from(remapper.num_gids()));
-                let widths = remapper
-                    .remapped_gids()
-                    .map(|old| advance_thousandths(fonts.get(font), old))
-                    .collect();
-                for old in remapper.remapped_gids() {
-                    if let Some(n) = remapper.get(old) {
-                        numbers[usize::from(old)] = n;
-                    }
-                    new_texts.push(texts.get_mut(usize::from(old)).and_then(Option::take));
-                }
-                Subset {
-                    font,
-                    name: format!("F{i}"),
-                    numbers,
-                    remapper,
-                    texts: new_texts,
-                    widths,
-                }
+            .map(|(i, (font, (seen, texts)))| {
+                Subset::new(font, format!("F{i}"), &seen, texts, fonts)
             })
             .collect();
         Subsets(subsets)
@@ -140,7 +150,6 @@ pub fn write_font(
 ) -> Result<Ref, FontError> {
     let font = fonts.get(subset.font);
     let face = &font.face;
-    let scale = |v: f32| v * 1000.0 / font.units_per_em;
     let program = subsetter::subset(font.bytes, fonts.index(subset.font), &subset.remapper)
         .map_err(|e| FontError {
             configured: subset.font == FontId::Extra,
@@ -187,44 +196,16 @@ pub fn write_font(
         .consecutive(0, subset.widths.iter().copied());
     cid_font.finish();
 
-    let bbox = face.global_bounding_box();
-    let mut flags = FontFlags::SYMBOLIC;
-    flags.set(FontFlags::SERIF, subset.font.is_serif());
-    flags.set(FontFlags::FIXED_PITCH, face.is_monospaced());
-    flags.set(FontFlags::ITALIC, face.is_italic());
-    let weight = f32::from(face.weight().to_number());
-    let mut desc = chunk.font_descriptor(descriptor);
-    desc.name(Name(base.as_bytes()))
-        .flags(flags)
-        .bbox(Rect::new(
-            scale(bbox.x_min.into()),
-            scale(bbox.y_min.into()),
-            scale(bbox.x_max.into()),
-            scale(bbox.y_max.into()),
-        ))
-        .italic_angle(face.italic_angle())
-        .ascent(scale(face.ascender().into()))
-        .descent(scale(face.descender().into()))
-        .cap_height(scale(
-            face.capital_height().unwrap_or(face.ascender()).into(),
-        ))
-        .stem_v(10.0 + 0.244 * (weight - 50.0));
-    if cff.is_some() {
-        desc.font_file3(file);
-    } else {
-        desc.font_file2(file);
-    }
-    desc.finish();
-
-    let mut cmap = UnicodeCmap::new(Name(b"Custom"), IDENTITY);
-    for (number, text) in subset.texts.iter().enumerate() {
-        if let Some(text) = text {
-            cmap.pair_with_multiple(number as u16, text.chars());
-        }
-    }
-    chunk
-        .cmap(unicode, &super::deflate(&cmap.finish()))
-        .filter(Filter::FlateDecode);
+    write_descriptor(
+        chunk,
+        descriptor,
+        &base,
+        subset.font,
+        font,
+        cff.is_some(),
+        file,
+    );
+    write_text(chunk, unicode, subset);
 
     let data = super::deflate(cff.as_deref().unwrap_or(&program));
     let mut stream = chunk.stream(file, &data);
@@ -234,6 +215,60 @@ pub fn write_font(
     }
     stream.finish();
     Ok(type0)
+}
+
+/// The font descriptor: metrics in thousandths of the em, and where the program is.
+fn write_descriptor(
+    chunk: &mut Chunk,
+    id: Ref,
+    base: &str,
+    font_id: FontId,
+    font: &super::fonts::Font,
+    cff: bool,
+    file: Ref,
+) {
+    let face = &font.face;
+    let scale = |v: i16| f32::from(v) * 1000.0 / font.units_per_em;
+    let bbox = face.global_bounding_box();
+    let mut flags = FontFlags::SYMBOLIC;
+    flags.set(FontFlags::SERIF, font_id.is_serif());
+    flags.set(FontFlags::FIXED_PITCH, face.is_monospaced());
+    flags.set(FontFlags::ITALIC, face.is_italic());
+    let weight = f32::from(face.weight().to_number());
+    let mut descriptor = chunk.font_descriptor(id);
+    descriptor
+        .name(Name(base.as_bytes()))
+        .flags(flags)
+        .bbox(Rect::new(
+            scale(bbox.x_min),
+            scale(bbox.y_min),
+            scale(bbox.x_max),
+            scale(bbox.y_max),
+        ))
+        .italic_angle(face.italic_angle())
+        .ascent(scale(face.ascender()))
+        .descent(scale(face.descender()))
+        .cap_height(scale(face.capital_height().unwrap_or(face.ascender())))
+        .stem_v(10.0 + 0.244 * (weight - 50.0));
+    if cff {
+        descriptor.font_file3(file);
+    } else {
+        descriptor.font_file2(file);
+    }
+}
+
+/// The ToUnicode map: the text each glyph of the subset stands for, so copying and
+/// searching give the source back.
+fn write_text(chunk: &mut Chunk, id: Ref, subset: &Subset) {
+    let mut cmap = UnicodeCmap::new(Name(b"Custom"), IDENTITY);
+    for (number, text) in subset.texts.iter().enumerate() {
+        if let Some(text) = text {
+            cmap.pair_with_multiple(number as u16, text.chars());
+        }
+    }
+    chunk
+        .cmap(id, &super::deflate(&cmap.finish()))
+        .filter(Filter::FlateDecode);
 }
 
 /// A glyph's advance as the font's /W array states it: thousandths of the em,
