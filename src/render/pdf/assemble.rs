@@ -63,6 +63,7 @@ pub fn assemble(
             doc,
         );
     }
+    // The streams are copied into the file: freed before the outline is written.
     drop(painted);
     pdf.pages(skeleton.tree)
         .kids(skeleton.pages.iter().copied())

@@ -273,7 +273,7 @@ fn write_text(chunk: &mut Chunk, id: Ref, subset: &Subset) {
 
 /// A glyph's advance as the font's /W array states it: thousandths of the em,
 /// truncated. Paint corrects each glyph from this to its shaped advance.
-pub fn advance_thousandths(font: &super::fonts::Font, glyph: u16) -> f32 {
+fn advance_thousandths(font: &super::fonts::Font, glyph: u16) -> f32 {
     let natural = font.face.glyph_hor_advance(GlyphId(glyph)).unwrap_or(0) as f32;
     (natural * 1000.0 / font.units_per_em).trunc()
 }

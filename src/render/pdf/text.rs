@@ -45,14 +45,11 @@ pub fn width_em(shaped: &[Segment]) -> f32 {
     shaped.iter().map(|s| s.width).sum()
 }
 
-/// Values by a key, then by text (so a lookup by `&str` needs no key of its own).
-type Memo<K, V> = FxHashMap<K, FxHashMap<String, V>>;
-
 /// Shapes text with a cache; records characters no font covers.
 pub struct Shaper {
     fonts: Fonts,
     /// By font, then text: a lookup needs no key of its own.
-    cache: Mutex<Memo<FontId, Shaped>>,
+    cache: Mutex<FxHashMap<FontId, FxHashMap<String, Shaped>>>,
     missing: Mutex<BTreeSet<char>>,
     /// Shape plans by font, direction and script: building a plan costs more than
     /// shaping a word with it.
@@ -81,10 +78,21 @@ impl Shaper {
         &self.fonts
     }
 
+    /// `text` shaped in `font`, computed (outside the lock) the first time; the text is
+    /// copied only then.
     pub fn shape(&self, font: FontId, text: &str) -> Shaped {
-        memoized(&self.cache, &font, text, || {
-            Arc::new(self.shape_with_fallback(font, text))
-        })
+        let hit = (self.cache.lock().expect("shape cache"))
+            .get(&font)
+            .and_then(|texts| texts.get(text).cloned());
+        if let Some(hit) = hit {
+            return hit;
+        }
+        let shaped = Arc::new(self.shape_with_fallback(font, text));
+        (self.cache.lock().expect("shape cache"))
+            .entry(font)
+            .or_default()
+            .insert(text.to_string(), shaped.clone());
+        shaped
     }
 
     /// Characters that no embedded font has, to report once per document.
@@ -195,33 +203,6 @@ impl Shaper {
             .or_insert(plan)
             .clone()
     }
-}
-
-/// The value for `(outer, text)` in a two-level cache, computed (outside the lock) the
-/// first time; the text is copied only then.
-fn memoized<K, Q, V>(
-    cache: &Mutex<Memo<K, V>>,
-    outer: &Q,
-    text: &str,
-    compute: impl FnOnce() -> V,
-) -> V
-where
-    K: std::borrow::Borrow<Q> + std::hash::Hash + Eq,
-    Q: ToOwned<Owned = K> + std::hash::Hash + Eq + ?Sized,
-    V: Clone,
-{
-    let hit = (cache.lock().expect("cache lock"))
-        .get(outer)
-        .and_then(|texts| texts.get(text).cloned());
-    if let Some(hit) = hit {
-        return hit;
-    }
-    let value = compute();
-    (cache.lock().expect("cache lock"))
-        .entry(outer.to_owned())
-        .or_default()
-        .insert(text.to_string(), value.clone());
-    value
 }
 
 /// The hyphenation patterns of `lang` (TeX's, compiled into hypher) and how many
