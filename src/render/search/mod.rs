@@ -58,8 +58,10 @@ const HEADING_WEIGHT: u32 = 3;
 /// on one thread would finish long after the website on a big site.
 const PAGES_PER_PART: usize = 256;
 
-/// The index files of every locale, handed to `sink` as they are complete; locales
-/// and their parts run side by side, and beside the website.
+/// The index files of every locale, handed to `sink` as they are complete. Every
+/// part of every locale is a task of its own, so the cores share them however the
+/// website leaves them free; the task that merges a locale's last part finishes that
+/// locale (its terms and shards), while the other parts and the website go on.
 pub fn index(site: &Site, messages: &Messages, sink: &dyn Sink) {
     let urls = UrlMap::new(site);
     let shared = Shared {
@@ -68,9 +70,15 @@ pub fn index(site: &Site, messages: &Messages, sink: &dyn Sink) {
         tables: &Tables::default(),
         sink,
     };
-    (site.config.locales)
+    let locales: Vec<LocaleIndex> = (site.config.locales.iter())
+        .map(|locale| LocaleIndex::new(&shared, messages, locale))
+        .collect();
+    let tasks: Vec<(&LocaleIndex, usize)> = (locales.iter())
+        .flat_map(|locale| (0..locale.parts).map(move |part| (locale, part)))
+        .collect();
+    tasks
         .par_iter()
-        .for_each(|locale| locale_index(&shared, messages, locale));
+        .for_each(|&(locale, part)| locale.index_part(part));
 }
 
 /// What every locale's index reads or hands back.
@@ -102,36 +110,68 @@ impl Tables {
     }
 }
 
-fn locale_index(shared: &Shared, messages: &Messages, locale: &str) {
-    let Shared {
-        site, urls, sink, ..
-    } = *shared;
-    let texts = Texts::new(messages, locale);
-    let folder = format!("search/{locale}/");
-    let pages: Vec<&Page> = (site.pages_of(locale))
-        .filter(|p| p.fallback.is_none())
-        .collect();
-    let merger = Mutex::new(Merger::new(&folder, shared));
-    pages
-        .par_chunks(PAGES_PER_PART)
-        .enumerate()
-        .for_each(|(i, pages)| {
-            let words = shared.tables.take();
-            let part = Part::index(pages, i * PAGES_PER_PART, words, site, urls, &texts);
-            let mut merger = merger.lock().unwrap_or_else(PoisonError::into_inner);
-            merger.take(i, part);
-        });
+/// One locale's index in the making: its pages, cut into parts of `PAGES_PER_PART`
+/// (one at least, so a locale without pages still gets its empty index).
+struct LocaleIndex<'a> {
+    shared: &'a Shared<'a>,
+    locale: &'a str,
+    texts: Texts<'a>,
+    pages: Vec<&'a Page>,
+    parts: usize,
+    merger: Mutex<Merger<'a>>,
+}
+
+impl<'a> LocaleIndex<'a> {
+    fn new(shared: &'a Shared<'a>, messages: &'a Messages, locale: &'a str) -> Self {
+        let pages: Vec<&Page> = (shared.site.pages_of(locale))
+            .filter(|p| p.fallback.is_none())
+            .collect();
+        LocaleIndex {
+            shared,
+            locale,
+            texts: Texts::new(messages, locale),
+            parts: pages.len().div_ceil(PAGES_PER_PART).max(1),
+            pages,
+            merger: Mutex::new(Merger::new(format!("search/{locale}/"), shared)),
+        }
+    }
+
+    /// Indexes part `number` and merges it; the last part merged finishes the locale.
+    fn index_part(&self, number: usize) {
+        let shared = self.shared;
+        let start = (number * PAGES_PER_PART).min(self.pages.len());
+        let end = (start + PAGES_PER_PART).min(self.pages.len());
+        let words = shared.tables.take();
+        let part = Part::index(
+            &self.pages[start..end],
+            start,
+            words,
+            shared.site,
+            shared.urls,
+            &self.texts,
+        );
+        let mut merger = self.merger.lock().unwrap_or_else(PoisonError::into_inner);
+        merger.take(number, part);
+        if merger.next == self.parts {
+            let whole = merger.finish();
+            drop(merger);
+            let folder = format!("search/{}/", self.locale);
+            finish_locale(whole, self.locale, &folder, shared.sink);
+        }
+    }
+}
+
+/// A locale's terms and shards, and its `meta.json`.
+fn finish_locale(whole: Part, locale: &str, folder: &str, sink: &dyn Sink) {
     let Part {
         vocabulary,
         pages,
         starts,
         sections,
         ..
-    } = (merger.into_inner())
-        .unwrap_or_else(PoisonError::into_inner)
-        .finish();
+    } = whole;
     let terms = vocabulary.into_terms(terms::stemmer(locale).as_ref());
-    let (width, shards) = terms.write_shards(&folder, sink);
+    let (width, shards) = terms.write_shards(folder, sink);
     let meta = Meta {
         pages: pages
             .iter()
@@ -148,19 +188,19 @@ fn locale_index(shared: &Shared, messages: &Messages, locale: &str) {
 
 /// A locale's parts, merged in page order as they complete (few wait at once); the
 /// rows of each `d<n>.json` file are written as soon as the file is complete.
-struct Merger<'a, 's> {
+struct Merger<'a> {
     whole: Part<'a>,
     /// The number of the next part to merge; parts done before their turn wait.
     next: usize,
     waiting: BTreeMap<usize, Part<'a>>,
     /// `d<n>.json` files written.
     chunks: usize,
-    folder: &'s str,
-    shared: &'s Shared<'s>,
+    folder: String,
+    shared: &'a Shared<'a>,
 }
 
-impl<'a, 's> Merger<'a, 's> {
-    fn new(folder: &'s str, shared: &'s Shared<'s>) -> Self {
+impl<'a> Merger<'a> {
+    fn new(folder: String, shared: &'a Shared<'a>) -> Self {
         Merger {
             whole: Part::default(),
             next: 0,
@@ -186,13 +226,13 @@ impl<'a, 's> Merger<'a, 's> {
     }
 
     /// The whole locale, once every part was taken.
-    fn finish(mut self) -> Part<'a> {
+    fn finish(&mut self) -> Part<'a> {
         debug_assert!(self.waiting.is_empty());
         let rows = std::mem::take(&mut self.whole.docs);
         if !rows.is_empty() {
             self.put_chunk(&rows);
         }
-        self.whole
+        std::mem::take(&mut self.whole)
     }
 
     /// `d<n>.json`: the rows of `CHUNK` sections.
@@ -436,7 +476,8 @@ impl Vocabulary {
         let mut stemmed: Vec<Stemmed> = (words.into_par_iter())
             .map(|(word, postings)| Stemmed::new(stemmer, &word, postings))
             .collect();
-        stemmed.par_sort_unstable_by(|a, b| a.stem.cmp(&b.stem));
+        stemmed
+            .par_sort_unstable_by(|a, b| (a.order.cmp(&b.order)).then_with(|| a.stem.cmp(&b.stem)));
         let mut variants = Vec::new();
         for (id, group) in stemmed.chunk_by_mut(|a, b| a.stem == b.stem).enumerate() {
             let words = group.iter_mut().filter_map(|word| word.variant.take());
@@ -456,6 +497,9 @@ impl Vocabulary {
 
 /// One distinct word of a locale, stemmed.
 struct Stemmed {
+    /// The stem's first bytes as a number: the sort by stem compares these, and the
+    /// stems themselves only when they are equal.
+    order: u64,
     /// The folded stem.
     stem: CompactString,
     /// The folded word, when it differs from its stem.
@@ -473,11 +517,20 @@ impl Stemmed {
         };
         let variant = (folded != stem).then_some(folded);
         Stemmed {
+            order: leading_bytes(&stem),
             stem,
             variant,
             postings,
         }
     }
+}
+
+/// The first eight bytes of `text`, zero-padded, as a number that sorts as they do.
+fn leading_bytes(text: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let length = text.len().min(8);
+    bytes[..length].copy_from_slice(&text.as_bytes()[..length]);
+    u64::from_be_bytes(bytes)
 }
 
 /// A locale's index terms: stems in order with their postings, and the folded words
@@ -544,7 +597,7 @@ impl Terms {
             })
             .collect();
         // Two spellings may fold alike ("évite", "evite"): the first in order wins.
-        variants.sort_unstable();
+        variants.par_sort_unstable();
         variants.dedup_by(|a, b| a.1 == b.1);
         variants
     }

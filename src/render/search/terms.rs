@@ -16,27 +16,45 @@ use unicode_normalization::UnicodeNormalization;
 /// lowercased word, so a page's thousands of words cost no allocation.
 pub fn each_term(text: &str, scratch: &mut String, found: &mut impl FnMut(&str)) {
     // What the scan learns of the current run of letters and digits, so the run is
-    // not read again to find it out.
+    // not read again to find it out. Bytes, not chars: most text is ASCII, and only
+    // the rest needs decoding.
+    let bytes = text.as_bytes();
     let mut start = None;
     let mut seen = Seen::default();
-    for (i, c) in text.char_indices() {
-        if !is_word_char(c) {
+    let mut i = 0;
+    while let Some(&byte) = bytes.get(i) {
+        let (is_word, width) = if byte.is_ascii() {
+            (byte.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
+            (is_word_char(c), c.len_utf8())
+        };
+        if !is_word {
             if let Some(from) = start.take() {
                 run(&text[from..i], seen, scratch, found);
             }
+            i += width;
             continue;
         }
         if start.is_none() {
             start = Some(i);
             seen = Seen::default();
         }
-        if c.is_ascii() {
-            seen.upper |= c.is_ascii_uppercase();
+        if byte.is_ascii() {
+            seen.upper |= byte.is_ascii_uppercase();
         } else {
+            let c = text[i..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
             seen.ascii = false;
             seen.upper |= c.is_uppercase();
             seen.cjk |= is_cjk(c);
         }
+        i += width;
     }
     if let Some(from) = start {
         run(&text[from..], seen, scratch, found);
@@ -168,15 +186,20 @@ pub fn fold(term: &str) -> CompactString {
     if term.chars().all(is_latin) {
         // Each letter decomposes to a Latin base and marks: the base alone is the
         // answer, with no normalization pass over the word.
-        let mut out = CompactString::with_capacity(term.len());
+        // Built in a `String`: `CompactString::push` checks its layout on every char.
+        let mut out = String::with_capacity(term.len());
         for c in term.chars() {
+            if c.is_ascii() {
+                out.push(c);
+                continue;
+            }
             let mut base = None;
             unicode_normalization::char::decompose_canonical(c, |d| {
                 base.get_or_insert(d);
             });
             out.push(base.unwrap_or(c));
         }
-        return out;
+        return CompactString::from(out);
     }
     let mut out = String::with_capacity(term.len());
     let mut after_latin = false;
@@ -230,19 +253,22 @@ pub fn stemmer(lang: &str) -> Option<Stemmer> {
 /// character, or on a small site (width 1) by its block of 64 code points, so a
 /// short Japanese guide is not cut into hundreds of files.
 pub fn shard_key(term: &str, width: usize) -> CompactString {
-    use std::fmt::Write;
     let first = term.chars().next().unwrap_or(' ');
-    let mut key = CompactString::default();
     if is_cjk(first) && width == 1 {
-        let _ = write!(key, "c{:x}", first as u32 >> 6);
-        return key;
+        return compact_str::format_compact!("c{:x}", first as u32 >> 6);
     }
     let take = if is_cjk(first) { 1 } else { width };
     let end = term.char_indices().nth(take).map_or(term.len(), |(i, _)| i);
-    for byte in term[..end].bytes() {
-        let _ = write!(key, "{byte:02x}");
+    // Called once per term and per variant: hex digits by hand, not through `fmt`.
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut key = [0u8; 24];
+    let mut length = 0;
+    for byte in term[..end].bytes().take(key.len() / 2) {
+        key[length] = HEX[usize::from(byte >> 4)];
+        key[length + 1] = HEX[usize::from(byte & 0xf)];
+        length += 2;
     }
-    key
+    CompactString::from_utf8(&key[..length]).expect("hex digits are ASCII")
 }
 
 #[cfg(test)]
