@@ -22,11 +22,10 @@
 
 mod sections;
 mod terms;
+mod words;
 
 use std::collections::BTreeMap;
 use std::sync::{Mutex, PoisonError};
-
-use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -95,7 +94,7 @@ struct Shared<'a> {
 #[derive(Default)]
 struct Tables(Mutex<Vec<Words>>);
 
-type Words = HashMap<CompactString, Postings>;
+type Words = words::Words<Postings>;
 
 impl Tables {
     fn take(&self) -> Words {
@@ -425,12 +424,12 @@ fn read_varint(bytes: &mut &[u8]) -> Option<u32> {
 }
 
 /// A locale's words as its pages are read: every distinct lowercased word with its
-/// postings. A word costs one hash lookup, its postings living in the table entry;
-/// stems come at the end, once per distinct word.
+/// postings. A word costs one hash lookup, its postings living beside it; stems come
+/// at the end, once per distinct word.
 #[derive(Default)]
 struct Vocabulary {
-    /// Short words are kept inline in the table: a lookup, once per word of the
-    /// locale, reads no second cache line.
+    /// Short words are kept inline beside their postings: a lookup, once per word of
+    /// the locale, reads one slot and one entry.
     words: Words,
     scratch: String,
 }
@@ -445,12 +444,9 @@ impl Vocabulary {
     }
 
     fn add(&mut self, word: &str, section: u32, weight: u32) {
-        if let Some(postings) = self.words.get_mut(word) {
-            return postings.add(section, weight);
-        }
-        let mut postings = Postings::default();
-        postings.add(section, weight);
-        self.words.insert(word.into(), postings);
+        self.words
+            .entry(word, Postings::default)
+            .add(section, weight);
     }
 
     /// Adds the words of the pages that come next, whose sections count from
@@ -462,7 +458,7 @@ impl Vocabulary {
                 None => {
                     let mut shifted = Postings::default();
                     shifted.append(postings, offset);
-                    self.words.insert(word, shifted);
+                    self.words.insert_new(word, shifted);
                 }
             }
         }
@@ -472,7 +468,7 @@ impl Vocabulary {
     /// Stems every word (on every core) and merges the postings of words that share
     /// a stem.
     fn into_terms(self, stemmer: Option<&Stemmer>) -> Terms {
-        let words: Vec<(CompactString, Postings)> = self.words.into_iter().collect();
+        let words = self.words.into_entries();
         let mut stemmed: Vec<Stemmed> = (words.into_par_iter())
             .map(|(word, postings)| Stemmed::new(stemmer, &word, postings))
             .collect();
