@@ -66,7 +66,7 @@ pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<L
         .par_iter()
         .map(|found| {
             let file = load::text_file(root, &found.path, diagnostics)?;
-            let mut page = parse::page::parse(&file, diagnostics)?;
+            let mut page = parse::page::parse_in(&file, &config.source_locale, diagnostics)?;
             drop(file);
             if !config.locales.contains(&page.locale) {
                 return None;

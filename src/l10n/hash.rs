@@ -11,13 +11,28 @@ use crate::parse::slugify;
 /// The key of the text before the first heading.
 pub const INTRO: &str = "_intro";
 
-fn normalize(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
-    lines.join("\n").trim_matches('\n').to_string()
-}
-
+/// The hash of `text` with its lines' trailing spaces and its leading and trailing
+/// blank lines taken off, fed to the hasher as it goes (every page of a site is
+/// hashed on every build: no copy of the text is made).
 fn digest(text: &str) -> String {
-    let hash = Sha256::digest(normalize(text).as_bytes());
+    let mut hasher = Sha256::new();
+    let mut blank_lines = 0;
+    let mut started = false;
+    for line in text.lines().map(str::trim_end) {
+        if line.is_empty() {
+            blank_lines += usize::from(started);
+            continue;
+        }
+        if started {
+            for _ in 0..=blank_lines {
+                hasher.update(b"\n");
+            }
+        }
+        hasher.update(line.as_bytes());
+        started = true;
+        blank_lines = 0;
+    }
+    let hash = hasher.finalize();
     hash.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
@@ -87,6 +102,25 @@ mod tests {
     fn normalization_ignores_line_endings_and_trailing_space() {
         assert_eq!(body_hash("a  \r\nb\n\n"), body_hash("\na\nb"));
         assert_ne!(body_hash("a\nb"), body_hash("a\nc"));
+    }
+
+    #[test]
+    fn hashes_the_text_without_its_outer_blank_lines_nor_trailing_spaces() {
+        let whole = |text: &str| {
+            let hash = Sha256::digest(text.as_bytes());
+            hash.iter()
+                .take(8)
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
+        };
+        assert_eq!(body_hash("\n \na \n\n \nb\t\n\n"), whole("a\n\n\nb"));
+        assert_eq!(body_hash("a"), whole("a"));
+        assert_eq!(body_hash(" \n\n"), whole(""));
+        // Blank lines inside the text count.
+        assert_eq!(
+            body_hash("Intro.\n\n## Titre\nTexte.\n"),
+            whole("Intro.\n\n## Titre\nTexte.")
+        );
     }
 
     #[test]

@@ -54,7 +54,8 @@ pub struct Page {
     pub fallback: Option<String>,
     /// A translation whose source changed since it was last synced.
     pub outdated: bool,
-    /// Hash of the normalized Markdown body, which translations record.
+    /// Hash of the normalized Markdown body, which translations record. A site
+    /// build leaves it empty on translations: only a source's hash is compared.
     pub body_hash: String,
 }
 
