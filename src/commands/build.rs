@@ -68,7 +68,7 @@ pub fn run(options: &BuildOptions, progress: Progress) -> BuildReport {
         stages: Timings::new(),
     };
     match write::Staging::begin(&out) {
-        Ok(mut staging) => {
+        Ok(staging) => {
             let compiled = compile(
                 &options.root,
                 &options.locales,
@@ -78,7 +78,7 @@ pub fn run(options: &BuildOptions, progress: Progress) -> BuildReport {
                 progress,
                 &staging,
             );
-            report.files = staging.finish();
+            report.files = staging.files();
             let blocked = diagnostics.has_errors() || (options.strict && !diagnostics.is_empty());
             match compiled {
                 Some(compiled) if !blocked => {
