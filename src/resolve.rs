@@ -28,10 +28,12 @@ impl Targets {
         unparsed: &[String],
         assets: impl IntoIterator<Item = String>,
     ) -> Self {
-        let mut pages: HashMap<_, _> = pages
-            .iter()
+        // Every heading of the site is collected: on every core.
+        let anchored: Vec<_> = pages
+            .par_iter()
             .map(|p| ((p.locale.clone(), p.path.clone()), Some(anchors(p))))
             .collect();
+        let mut pages: HashMap<_, _> = anchored.into_iter().collect();
         for path in unparsed {
             if let Some((locale, path)) = path.split_once('/') {
                 pages
