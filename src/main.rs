@@ -14,21 +14,14 @@ use folio::diagnostic::Diagnostics;
 use folio::diagnostic::{self, Diagnostic, Severity};
 
 /// Rendering allocates many short strings on every thread; glibc's allocator spent a
-/// tenth of a large build in locking and trimming its arenas (perf), mimalloc does not.
+/// tenth of a large build in locking and trimming its arenas (perf). jemalloc, against
+/// mimalloc on 1,000 pages x 3: the site in 0.78 s instead of 0.82 s at a peak of
+/// 190 MiB instead of 264, with the PDFs in 4.70 s instead of 4.98 s at 661 MiB
+/// instead of 816 (`bench/ab.sh`). Memory is time here: the kernel zeroes every page
+/// a process touches first, and after another program freed a lot of memory that
+/// cost about 2 ms per MiB on this kind of machine.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-/// `mi_option_purge_delay` in mimalloc.h (v3, as libmimalloc-sys 0.1.49 builds it),
-/// which the Rust bindings do not name; a test checks it has mimalloc's default.
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
-/// A build is a short process: giving freed memory back to the system only to fault
-/// it in again cost it a sixth of its time (perf: `clear_page_erms`), for a few
-/// tens of megabytes less at the peak. `serve` keeps the default.
-fn keep_freed_memory() {
-    // SAFETY: sets a process-wide allocator option; -1 means "never purge".
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
-}
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -127,7 +120,6 @@ fn main() -> ExitCode {
             exit_code(&report.diagnostics, false)
         }
         Command::Build(args) => {
-            keep_freed_memory();
             let options = BuildOptions::from(args);
             // A spinner for builds that take a moment; indicatif hides it when stderr is
             // not a terminal.
@@ -193,15 +185,4 @@ fn peak_memory_mib() -> Option<u64> {
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib / 1024)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_purge_delay_option_is_the_one_mimalloc_documents() {
-        // mimalloc v3's options.c: purge_delay defaults to 1000 ms.
-        // SAFETY: reads a process-wide allocator option.
-        let value = unsafe { libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DELAY) };
-        assert_eq!(value, 1000);
-    }
 }
