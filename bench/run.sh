@@ -11,6 +11,9 @@
 #   LOCALES    locales of the corpus                      [en,fr,de]
 #   WORK       corpora and logs (corpora are reused)      [/tmp/folio-bench]
 #   PDF_SIZES  sizes also built with PDFs ("folio+pdf"; empty: none)  ["100 1000"]
+#   OUTPUTS    where the timed builds write: "ram" (a tmpfs folder under /dev/shm,
+#              each output removed after its run) or "disk" (under WORK, removed at
+#              the end)                                    [ram]
 #   GEN        the corpus generator                       [../shared/bench/gen_corpus.py]
 #
 # It is a benchmark, not a test: CI never runs it. Every figure is a median of RUNS runs
@@ -27,6 +30,7 @@ SIZES=${SIZES:-"100 1000 5000"}
 RUNS=${RUNS:-5}
 LOCALES=${LOCALES:-en,fr,de}
 PDF_SIZES=${PDF_SIZES-"100 1000"}
+OUTPUTS=${OUTPUTS:-ram}
 WORK=$(realpath -m -- "${WORK:-/tmp/folio-bench}")
 GEN=$(realpath -m -- "${GEN:-$ROOT/../shared/bench/gen_corpus.py}")
 BASE_URL='https://bench.example.com/'
@@ -65,7 +69,7 @@ say "Machine"
 echo "- $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) RAM, $(uname -sr)"
 echo "- folio $("$FOLIO" --version | awk '{print $2}') ($(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src Cargo.toml Cargo.lock 2>/dev/null || echo ', modified'))"
 echo "- $(hugo version | awk '{print $1, $2}')"
-echo "- locales $LOCALES; medians of $RUNS run(s); every run a cold full build into a folder nothing has used yet"
+echo "- locales $LOCALES; medians of $RUNS run(s); every run a cold full build into a folder nothing has used yet, written to $OUTPUTS"
 
 # --- helpers ---------------------------------------------------------------------------
 
@@ -81,18 +85,31 @@ generate() {
     printf '%s\n' "$LOCALES" >"$dir/.generated"
 }
 
-# Output folders of timed runs. Each run writes into a folder of its own that nothing
-# has used yet, and old outputs are only deleted once the whole benchmark is over.
-# Deleting thousands of files and creating as many in the same place right after is
-# not a cold build: on ext4 without a journal (this kind of machine) the allocator then
-# skips every inode freed in the last 30 s one by one, and a build's system time grew
-# from 0.2 s to 5 s, at random and for every tool alike.
-RUNS_DIR=$WORK/runs
+# Output folders of timed runs: each run writes into a folder of its own that nothing
+# has used yet.
+#
+# In RAM by default. On this kind of machine's disk (ext4 without a journal) the time of
+# a build depends on what was deleted in the last minutes: the inode allocator skips
+# every recently freed inode one by one, and the floor's system time went from 0.1 s to
+# 0.9 s, Folio's from 0.4 s to 1.2 s, for a minute or more after a previous benchmark
+# removed its outputs (2026-11-27, identical binaries). That measures the file system,
+# not the tools. On disk (OUTPUTS=disk), old outputs are removed only once the whole
+# benchmark is over, and a previous benchmark's are removed first, then waited for.
+case $OUTPUTS in
+ram)
+    [[ -d /dev/shm && -w /dev/shm ]] || die "OUTPUTS=ram needs a writable /dev/shm (or set OUTPUTS=disk)"
+    RUNS_DIR=/dev/shm/folio-bench-runs
+    ;;
+disk) RUNS_DIR=$WORK/runs ;;
+*) die "OUTPUTS must be ram or disk, not '$OUTPUTS'" ;;
+esac
 fresh_runs_dir() {
     if [[ -d $RUNS_DIR ]]; then
         rm -rf "$RUNS_DIR"
-        echo "bench: removed a previous benchmark's outputs; waiting 35 s for the file system" >&2
-        sleep 35
+        if [[ $OUTPUTS == disk ]]; then
+            echo "bench: removed a previous benchmark's outputs; waiting 90 s for the file system" >&2
+            sleep 90
+        fi
     fi
     mkdir -p "$RUNS_DIR"
 }
@@ -110,6 +127,8 @@ measure() {
         die "$label failed on $size pages per locale: $*"
     fi
     printf '%s %s\n' "$label" "$(tail -n 1 "$timing")" >>"$RESULTS"
+    # In RAM, an output is dropped as soon as it is measured (a tmpfs frees it at once).
+    [[ $OUTPUTS == disk ]] || rm -rf "$out"
 }
 
 # diagnostics LOG: folio's warnings and errors (with their hints), a count and the first
