@@ -432,21 +432,24 @@ struct Vocabulary {
     /// the locale, reads one slot and one entry.
     words: Words,
     scratch: String,
+    batch: words::Batch,
 }
 
 impl Vocabulary {
     fn add_text(&mut self, text: &str, section: u32, weight: u32) {
         let mut scratch = std::mem::take(&mut self.scratch);
+        let mut batch = std::mem::take(&mut self.batch);
+        let words = &mut self.words;
+        let add = |postings: &mut Postings| postings.add(section, weight);
         terms::each_term(text, &mut scratch, &mut |word| {
-            self.add(word, section, weight)
+            batch.push(word);
+            if batch.is_full() {
+                words.each_value(&mut batch, Postings::default, add);
+            }
         });
+        words.each_value(&mut batch, Postings::default, add);
         self.scratch = scratch;
-    }
-
-    fn add(&mut self, word: &str, section: u32, weight: u32) {
-        self.words
-            .entry(word, Postings::default)
-            .add(section, weight);
+        self.batch = batch;
     }
 
     /// Adds the words of the pages that come next, whose sections count from
