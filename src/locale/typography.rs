@@ -128,9 +128,20 @@ fn french(text: &str, before: Option<char>) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
+    let mut rest = text;
+    // Runs without any of those bytes are copied whole: a French guide's paragraphs
+    // are long, their punctuation rare.
+    while let Some(at) = rest
+        .bytes()
+        .position(|b| matches!(b, b';' | b'!' | b'?' | b':' | 0xC2 | 0xE2))
+    {
+        out.push_str(&rest[..at]);
+        let c = rest[at..]
+            .chars()
+            .next()
+            .expect("a char starts at a found byte");
+        rest = &rest[at + c.len_utf8()..];
+        let next = rest.chars().next();
         let prev = out.chars().last().or(before);
         match c {
             ';' | '!' | '?' if ends_word(prev) && !next.is_some_and(char::is_alphanumeric) => {
@@ -144,7 +155,7 @@ fn french(text: &str, before: Option<char>) -> Cow<'_, str> {
             '«' | '“' => {
                 out.push('«');
                 out.push(NNBSP);
-                while chars.next_if(|c| c.is_whitespace()).is_some() {}
+                rest = rest.trim_start_matches(char::is_whitespace);
             }
             '»' | '”' => {
                 space_before(&mut out, NNBSP, prev);
@@ -153,6 +164,7 @@ fn french(text: &str, before: Option<char>) -> Cow<'_, str> {
             _ => out.push(c),
         }
     }
+    out.push_str(rest);
     if out == text {
         return Cow::Borrowed(text);
     }
