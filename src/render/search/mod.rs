@@ -153,8 +153,8 @@ impl<'a> LocaleIndex<'a> {
         merger.take(number, part);
         if merger.next == self.parts {
             let whole = merger.finish();
+            let folder = std::mem::take(&mut merger.folder);
             drop(merger);
-            let folder = format!("search/{}/", self.locale);
             finish_locale(whole, self.locale, &folder, shared.sink);
         }
     }

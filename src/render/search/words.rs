@@ -4,8 +4,8 @@
 //! A plain hash map of the same entries holds an eighth to a half of its slots empty,
 //! each the size of an entry; on a big site the tables of a locale's words were most
 //! of the search index's memory, and fresh memory is zeroed by the kernel before use
-//! (perf: a twentieth of the build's time as the locales' tables grew). Here the
-//! empty slots are four bytes, the list grows by half at a time, and draining the
+//! (perf: a twentieth of the build's time as the locales' tables grew). Here an
+//! empty slot is twelve bytes, the list grows by half at a time, and draining the
 //! words walks the list rather than every slot.
 
 use compact_str::CompactString;
@@ -52,7 +52,7 @@ fn hash(word: &str) -> u64 {
 
 /// Words of a text waiting to be looked up together (`Words::each_value`). Most
 /// lookups of a big site's words miss the processor's caches; one at a time, each
-/// waits for memory in turn, while a batch's wait overlap.
+/// waits for memory in turn, while a batch's waits overlap.
 #[derive(Default)]
 pub struct Batch {
     text: String,
