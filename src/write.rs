@@ -7,7 +7,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -27,8 +27,6 @@ pub struct Staging {
     files: AtomicUsize,
     /// The first write error; later files are skipped.
     failed: Mutex<Option<io::Error>>,
-    /// Whether `failed` holds an error, read without the lock for every file.
-    broken: AtomicBool,
 }
 
 impl Staging {
@@ -42,7 +40,6 @@ impl Staging {
             out_dir: out_dir.to_path_buf(),
             files: AtomicUsize::new(0),
             failed: Mutex::new(None),
-            broken: AtomicBool::new(false),
         })
     }
 
@@ -76,7 +73,7 @@ impl Staging {
     }
 
     fn write(&self, path: &str, bytes: &[u8]) {
-        if self.broken.load(Ordering::Relaxed) {
+        if self.failed.lock().map(|f| f.is_some()).unwrap_or(true) {
             return;
         }
         let target = self.staging.join(path);
@@ -93,7 +90,6 @@ impl Staging {
                 if let Ok(mut failed) = self.failed.lock() {
                     failed.get_or_insert(err);
                 }
-                self.broken.store(true, Ordering::Relaxed);
             }
         }
     }

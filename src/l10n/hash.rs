@@ -32,7 +32,11 @@ fn digest(text: &str) -> String {
         started = true;
         blank_lines = 0;
     }
-    let hash = hasher.finalize();
+    short_hex(&hasher.finalize())
+}
+
+/// The first eight bytes of a hash, in hex: what translation records keep.
+fn short_hex(hash: &[u8]) -> String {
     hash.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
@@ -106,13 +110,7 @@ mod tests {
 
     #[test]
     fn hashes_the_text_without_its_outer_blank_lines_nor_trailing_spaces() {
-        let whole = |text: &str| {
-            let hash = Sha256::digest(text.as_bytes());
-            hash.iter()
-                .take(8)
-                .map(|b| format!("{b:02x}"))
-                .collect::<String>()
-        };
+        let whole = |text: &str| short_hex(&Sha256::digest(text.as_bytes()));
         assert_eq!(body_hash("\n \na \n\n \nb\t\n\n"), whole("a\n\n\nb"));
         assert_eq!(body_hash("a"), whole("a"));
         assert_eq!(body_hash(" \n\n"), whole(""));

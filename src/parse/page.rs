@@ -8,26 +8,27 @@ use super::{front_matter, markdown};
 /// Parses `content/<locale>/<path>.md`; `None` when the front matter is unusable
 /// (already reported).
 pub fn parse(file: &SourceFile, diagnostics: &Diagnostics) -> Option<Page> {
-    parse_hashing(file, |_| true, diagnostics)
+    parse_hashing(file, None, diagnostics)
 }
 
 /// `parse`, with the body's hash only for pages of the source locale: a translation
 /// is compared with its source's hash, never with its own, and hashing every page of
 /// a big site costs a build a few hundredths of its time.
 pub fn parse_in(file: &SourceFile, source_locale: &str, diagnostics: &Diagnostics) -> Option<Page> {
-    parse_hashing(file, |locale| locale == source_locale, diagnostics)
+    parse_hashing(file, Some(source_locale), diagnostics)
 }
 
+/// `source_locale`: hash only that locale's pages (`None`: every page).
 fn parse_hashing(
     file: &SourceFile,
-    hashes: impl Fn(&str) -> bool,
+    source_locale: Option<&str>,
     diagnostics: &Diagnostics,
 ) -> Option<Page> {
     let rest = file.path.strip_prefix("content/")?;
     let (locale, path) = rest.split_once('/')?;
     let split = front_matter::parse(file, diagnostics)?;
     let body = markdown::parse(&file.path, split.body, split.body_line_offset, diagnostics);
-    let body_hash = if hashes(locale) {
+    let body_hash = if source_locale.is_none_or(|source| source == locale) {
         crate::l10n::hash::body_hash(split.body)
     } else {
         String::new()

@@ -456,14 +456,9 @@ impl Vocabulary {
     /// `offset`; returns their table, emptied but with its room.
     fn append(&mut self, mut next: Vocabulary, offset: u32) -> Words {
         for (word, postings) in next.words.drain() {
-            match self.words.get_mut(&word) {
-                Some(known) => known.append(postings, offset),
-                None => {
-                    let mut shifted = Postings::default();
-                    shifted.append(postings, offset);
-                    self.words.insert_new(word, shifted);
-                }
-            }
+            (self.words)
+                .get_or_insert_with(word, Postings::default)
+                .append(postings, offset);
         }
         next.words
     }

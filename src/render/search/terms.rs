@@ -23,14 +23,19 @@ pub fn each_term(text: &str, scratch: &mut String, found: &mut impl FnMut(&str))
     let mut seen = Seen::default();
     let mut i = 0;
     while let Some(&byte) = bytes.get(i) {
-        let (is_word, width) = if byte.is_ascii() {
-            (byte.is_ascii_alphanumeric(), 1)
+        let c = if byte.is_ascii() {
+            char::from(byte)
         } else {
-            let c = text[i..]
+            text[i..]
                 .chars()
                 .next()
-                .unwrap_or(char::REPLACEMENT_CHARACTER);
-            (is_word_char(c), c.len_utf8())
+                .unwrap_or(char::REPLACEMENT_CHARACTER)
+        };
+        let width = c.len_utf8();
+        let is_word = if byte.is_ascii() {
+            byte.is_ascii_alphanumeric()
+        } else {
+            is_word_char(c)
         };
         if !is_word {
             if let Some(from) = start.take() {
@@ -46,10 +51,6 @@ pub fn each_term(text: &str, scratch: &mut String, found: &mut impl FnMut(&str))
         if byte.is_ascii() {
             seen.upper |= byte.is_ascii_uppercase();
         } else {
-            let c = text[i..]
-                .chars()
-                .next()
-                .unwrap_or(char::REPLACEMENT_CHARACTER);
             seen.ascii = false;
             seen.upper |= c.is_uppercase();
             seen.cjk |= is_cjk(c);

@@ -92,9 +92,20 @@ impl<V> Words<V> {
         self.entries.is_empty()
     }
 
+    #[cfg(test)]
     pub fn get_mut(&mut self, word: &str) -> Option<&mut V> {
         let at = self.find(word, hash(word))?;
         Some(&mut self.entries[at].1)
+    }
+
+    /// The value of `word`, added by `value` when the word is new.
+    pub fn get_or_insert_with(&mut self, word: CompactString, value: impl FnOnce() -> V) -> &mut V {
+        let hash = hash(&word);
+        let at = match self.find(&word, hash) {
+            Some(at) => at,
+            None => self.insert_hashed(word, hash, value()),
+        };
+        &mut self.entries[at].1
     }
 
     fn find(&self, word: &str, hash: u64) -> Option<usize> {
@@ -104,13 +115,6 @@ impl<V> Words<V> {
             slot.hash == halves && entries[slot.at as usize].0 == word
         })?;
         Some(slot.at as usize)
-    }
-
-    /// Adds a word known to be absent.
-    pub fn insert_new(&mut self, word: CompactString, value: V) {
-        debug_assert!(self.get_mut(&word).is_none());
-        let hash = hash(&word);
-        self.insert_hashed(word, hash, value);
     }
 
     fn insert_hashed(&mut self, word: CompactString, hash: u64, value: V) -> usize {
@@ -219,7 +223,7 @@ mod tests {
             ]
         );
         assert!(words.is_empty());
-        words.insert_new("again".into(), 7);
+        words.get_or_insert_with("again".into(), || 7);
         assert_eq!(words.get_mut("again"), Some(&mut 7));
     }
 
