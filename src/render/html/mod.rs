@@ -145,6 +145,9 @@ struct LocaleView {
     table: BTreeMap<String, String>,
     labels: Option<Labels>,
     home: Option<String>,
+    /// The values of `common` that do not depend on the page: cloning them is cheaper
+    /// than serializing the strings table into every page's context again.
+    constants: tera::Context,
 }
 
 impl LocaleView {
@@ -160,10 +163,17 @@ impl LocaleView {
             .entry("site-title".to_string())
             .or_insert_with(|| site.config.title.clone());
         table.extend(search_strings(&Texts::new(messages, lang)));
+        let dir = if messages.is_rtl(lang) { "rtl" } else { "ltr" };
+        let mut constants = tera::Context::new();
+        constants.insert("lang", lang);
+        constants.insert("dir", dir);
+        constants.insert("t", &table);
+        constants.insert("generator", concat!("Folio ", env!("CARGO_PKG_VERSION")));
         LocaleView {
             lang: lang.to_string(),
-            dir: if messages.is_rtl(lang) { "rtl" } else { "ltr" },
+            dir,
             table,
+            constants,
             labels: None,
             // A locale without `index.md` starts at its first page, so the language
             // chooser and the brand link never lead nowhere.
@@ -259,8 +269,8 @@ struct Renderer<'a> {
 }
 
 #[derive(Serialize)]
-struct NavLink {
-    title: String,
+struct NavLink<'a> {
+    title: &'a str,
     href: String,
     current: bool,
     /// 1 for top-level pages and section indexes, 2 for a section's pages.
@@ -284,10 +294,10 @@ struct Alternate {
 }
 
 #[derive(Serialize)]
-struct TocItem {
+struct TocItem<'a> {
     level: u8,
-    id: String,
-    title: String,
+    id: &'a str,
+    title: &'a str,
 }
 
 impl Renderer<'_> {
@@ -320,8 +330,8 @@ impl Renderer<'_> {
             .iter()
             .map(|t| TocItem {
                 level: t.level,
-                id: t.id.clone(),
-                title: t.title.clone(),
+                id: &t.id,
+                title: &t.title,
             })
             .collect();
         context.insert("toc", &toc);
@@ -372,16 +382,12 @@ impl Renderer<'_> {
 
     /// Values every template gets: language, direction, strings, paths to shared files.
     fn common(&self, locale: &LocaleView, from: &str) -> tera::Context {
-        let mut context = tera::Context::new();
-        context.insert("lang", &locale.lang);
-        context.insert("dir", locale.dir);
-        context.insert("t", &locale.table);
+        let mut context = locale.constants.clone();
         context.insert("root", &relative(from, ""));
         context.insert("static", &relative(from, "static/"));
         let home = locale.home.as_deref().map(|h| self.urls.to_folder(from, h));
         context.insert("home", &home);
         context.insert("languages_href", &self.urls.to_folder(from, ""));
-        context.insert("generator", concat!("Folio ", env!("CARGO_PKG_VERSION")));
         let pdf = self
             .pdf_files
             .get(&locale.lang)
@@ -390,9 +396,9 @@ impl Renderer<'_> {
         context
     }
 
-    fn nav_link(&self, from: &Page, to: &Page) -> NavLink {
+    fn nav_link<'p>(&self, from: &Page, to: &'p Page) -> NavLink<'p> {
         NavLink {
-            title: to.front.title.clone(),
+            title: &to.front.title,
             href: self.urls.to_folder(&from.url, &to.url),
             current: from.path == to.path,
             level: 1,

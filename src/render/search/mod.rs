@@ -373,7 +373,9 @@ impl Postings {
         for list in lists {
             pairs.extend(list.sections());
         }
-        pairs.sort_unstable_by_key(|&(section, _)| section);
+        // Each list is in section order: a stable sort merges these runs rather than
+        // sorting the pairs afresh.
+        pairs.sort_by_key(|&(section, _)| section);
         let mut out = Postings::default();
         for (section, weight) in pairs {
             out.add(section, weight);
@@ -453,13 +455,27 @@ impl Vocabulary {
     }
 
     /// Adds the words of the pages that come next, whose sections count from
-    /// `offset`; returns their table, emptied but with its room.
+    /// `offset`; returns their table, emptied but with its room. Their words are
+    /// looked up in batches, as the pages' were: most miss the caches.
     fn append(&mut self, mut next: Vocabulary, offset: u32) -> Words {
+        let mut batch = std::mem::take(&mut self.batch);
+        let mut lists: Vec<Postings> = Vec::with_capacity(words::Batch::SIZE);
+        let words = &mut self.words;
+        let mut add = |batch: &mut words::Batch, lists: &mut Vec<Postings>| {
+            let mut lists = lists.drain(..);
+            words.each_value(batch, Postings::default, |postings| {
+                postings.append(lists.next().expect("a list per word"), offset);
+            });
+        };
         for (word, postings) in next.words.drain() {
-            (self.words)
-                .get_or_insert_with(word, Postings::default)
-                .append(postings, offset);
+            batch.push(&word);
+            lists.push(postings);
+            if batch.is_full() {
+                add(&mut batch, &mut lists);
+            }
         }
+        add(&mut batch, &mut lists);
+        self.batch = batch;
         next.words
     }
 
@@ -472,19 +488,18 @@ impl Vocabulary {
             .collect();
         stemmed
             .par_sort_unstable_by(|a, b| (a.order.cmp(&b.order)).then_with(|| a.stem.cmp(&b.stem)));
+        // One pass over the stems in order: most have a single word, whose postings
+        // move as they are.
+        let mut stems = Vec::with_capacity(stemmed.len());
         let mut variants = Vec::new();
-        for (id, group) in stemmed.chunk_by_mut(|a, b| a.stem == b.stem).enumerate() {
+        for group in stemmed.chunk_by_mut(|a, b| a.stem == b.stem) {
+            let id = stems.len() as u32;
             let words = group.iter_mut().filter_map(|word| word.variant.take());
-            variants.extend(words.map(|variant| (variant, id as u32)));
+            variants.extend(words.map(|variant| (variant, id)));
+            let stem = std::mem::take(&mut group[0].stem);
+            let lists = group.iter_mut().map(|w| std::mem::take(&mut w.postings));
+            stems.push((stem, Postings::merged(lists)));
         }
-        // Merging the postings of a stem's words is most of the work: on every core.
-        let stems = (stemmed.par_chunk_by_mut(|a, b| a.stem == b.stem))
-            .map(|group| {
-                let stem = std::mem::take(&mut group[0].stem);
-                let lists = group.iter_mut().map(|w| std::mem::take(&mut w.postings));
-                (stem, Postings::merged(lists))
-            })
-            .collect();
         Terms { stems, variants }
     }
 }
@@ -676,11 +691,21 @@ fn push_postings(out: &mut Vec<u8>, postings: &Postings) {
     out.push(b'[');
     for (i, (gap, weight)) in postings.gaps().enumerate() {
         separate(out, i);
-        out.extend_from_slice(numbers.format(gap).as_bytes());
+        push_number(out, gap, &mut numbers);
         out.push(b',');
-        out.extend_from_slice(numbers.format(weight).as_bytes());
+        push_number(out, weight, &mut numbers);
     }
     out.push(b']');
+}
+
+/// Weights and most gaps are a digit or two (the shards are millions of them), so
+/// those skip the formatter.
+fn push_number(out: &mut Vec<u8>, number: u32, numbers: &mut itoa::Buffer) {
+    match number {
+        0..10 => out.push(b'0' + number as u8),
+        10..100 => out.extend_from_slice(&[b'0' + (number / 10) as u8, b'0' + (number % 10) as u8]),
+        _ => out.extend_from_slice(numbers.format(number).as_bytes()),
+    }
 }
 
 fn push_json(out: &mut Vec<u8>, text: &str) {

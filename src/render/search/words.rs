@@ -98,16 +98,6 @@ impl<V> Words<V> {
         Some(&mut self.entries[at].1)
     }
 
-    /// The value of `word`, added by `value` when the word is new.
-    pub fn get_or_insert_with(&mut self, word: CompactString, value: impl FnOnce() -> V) -> &mut V {
-        let hash = hash(&word);
-        let at = match self.find(&word, hash) {
-            Some(at) => at,
-            None => self.insert_hashed(word, hash, value()),
-        };
-        &mut self.entries[at].1
-    }
-
     fn find(&self, word: &str, hash: u64) -> Option<usize> {
         let entries = &self.entries;
         let halves = halves(hash);
@@ -223,8 +213,8 @@ mod tests {
             ]
         );
         assert!(words.is_empty());
-        words.get_or_insert_with("again".into(), || 7);
-        assert_eq!(words.get_mut("again"), Some(&mut 7));
+        add_all(&mut words, &["again"]);
+        assert_eq!(words.get_mut("again"), Some(&mut 1));
     }
 
     #[test]
