@@ -265,7 +265,15 @@ fn read_text(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Option<Sour
 
 /// UTF-8 text, without a byte-order mark; invalid bytes are reported where they start.
 fn decode(shown: &str, bytes: Vec<u8>, diagnostics: &Diagnostics) -> Option<String> {
-    match String::from_utf8(bytes) {
+    // The standard check reads accented text at about a gigabyte a second, simdutf8's
+    // at several: on a big site the check was a tenth of loading the pages.
+    let checked = match simdutf8::basic::from_utf8(&bytes) {
+        // SAFETY: simdutf8 has just found the bytes to be valid UTF-8.
+        Ok(_) => Ok(unsafe { String::from_utf8_unchecked(bytes) }),
+        // The standard check says where the bad byte is.
+        Err(_) => String::from_utf8(bytes),
+    };
+    match checked {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {
                 text.drain(..3);

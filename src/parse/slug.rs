@@ -7,8 +7,11 @@ pub fn slugify(text: &str) -> String {
     if text.chars().any(|c| matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)) {
         return join_words(text);
     }
-    let ascii = deunicode::deunicode(text);
-    let slug = join_words(&ascii);
+    let slug = if text.is_ascii() {
+        join_words(text)
+    } else {
+        join_words(&deunicode::deunicode(text))
+    };
     if slug.is_empty() {
         join_words(text)
     } else {
@@ -16,12 +19,23 @@ pub fn slugify(text: &str) -> String {
     }
 }
 
+/// Built in one string: every heading of a big site goes through here.
 fn join_words(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join("-")
+    let mut out = String::with_capacity(text.len());
+    let words = text.split(|c: char| !c.is_alphanumeric());
+    for word in words.filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        if word.is_ascii() {
+            let start = out.len();
+            out.push_str(word);
+            out[start..].make_ascii_lowercase();
+        } else {
+            out.push_str(&word.to_lowercase());
+        }
+    }
+    out
 }
 
 #[cfg(test)]
