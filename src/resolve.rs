@@ -5,21 +5,23 @@
 //! a `Href::Page` (or `Href::Asset`) once the target page and anchor are known to
 //! exist; every dead link is a diagnostic at its line and column.
 
-use std::collections::{HashMap, HashSet};
-
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, suggest};
 use crate::model::{Block, DecisionTree, Href, Inline, NodeKind, Page, Pos, Table};
 
 /// What links may point to: pages with their anchors, and published files.
 pub struct Targets {
-    /// (locale, path) -> heading ids; `None` for a page that exists but could not be
-    /// parsed, so links to it are not reported a second time.
-    pages: HashMap<(String, String), Option<HashSet<String>>>,
+    /// locale -> path -> heading ids; `None` for a page that exists but could not be
+    /// parsed, so links to it are not reported a second time. By locale, then path:
+    /// every link of the site is looked up with two `&str`, no key built.
+    pages: FxHashMap<String, FxHashMap<String, Anchors>>,
     /// Content files that are not pages, as `<locale>/<path>`.
-    assets: HashSet<String>,
+    assets: FxHashSet<String>,
 }
+
+type Anchors = Option<FxHashSet<String>>;
 
 impl Targets {
     /// `unparsed` are `<locale>/<path>` of page files whose front matter failed.
@@ -31,13 +33,16 @@ impl Targets {
         // Every heading of the site is collected: on every core.
         let anchored: Vec<_> = pages
             .par_iter()
-            .map(|p| ((p.locale.clone(), p.path.clone()), Some(anchors(p))))
+            .map(|p| (&p.locale, p.path.clone(), Some(anchors(p))))
             .collect();
-        let mut pages: HashMap<_, _> = anchored.into_iter().collect();
+        let mut pages: FxHashMap<String, FxHashMap<String, Anchors>> = FxHashMap::default();
+        for (locale, path, ids) in anchored {
+            pages.entry(locale.clone()).or_default().insert(path, ids);
+        }
         for path in unparsed {
             if let Some((locale, path)) = path.split_once('/') {
-                pages
-                    .entry((locale.to_string(), path.to_string()))
+                (pages.entry(locale.to_string()).or_default())
+                    .entry(path.to_string())
                     .or_insert(None);
             }
         }
@@ -50,30 +55,40 @@ impl Targets {
     /// Pages of the source locale that a locale lacks are published there as
     /// fallbacks: links to them from that locale are fine.
     pub fn with_fallbacks(mut self, locales: &[String], source_locale: &str) -> Self {
-        let sources: Vec<(String, Option<HashSet<String>>)> = self
-            .pages
-            .iter()
-            .filter(|((locale, _), _)| locale == source_locale)
-            .map(|((_, path), ids)| (path.clone(), ids.clone()))
-            .collect();
+        let sources = self.pages.get(source_locale).cloned().unwrap_or_default();
         for locale in locales.iter().filter(|l| *l != source_locale) {
+            let pages = self.pages.entry(locale.clone()).or_default();
             for (path, ids) in &sources {
-                self.pages
-                    .entry((locale.clone(), path.clone()))
-                    .or_insert_with(|| ids.clone());
+                if !pages.contains_key(path) {
+                    pages.insert(path.clone(), ids.clone());
+                }
             }
         }
         self
     }
+
+    fn page(&self, locale: &str, path: &str) -> Option<&Anchors> {
+        self.pages.get(locale)?.get(path)
+    }
+
+    /// The page paths of `locale`, in order (for suggestions that do not depend on
+    /// a hash order).
+    fn paths_of(&self, locale: &str) -> Vec<&str> {
+        let mut paths: Vec<&str> = (self.pages.get(locale).into_iter())
+            .flat_map(|pages| pages.keys().map(String::as_str))
+            .collect();
+        paths.sort_unstable();
+        paths
+    }
 }
 
-fn anchors(page: &Page) -> HashSet<String> {
-    let mut ids = HashSet::new();
+fn anchors(page: &Page) -> FxHashSet<String> {
+    let mut ids = FxHashSet::default();
     collect_ids(&page.blocks, &mut ids);
     ids
 }
 
-fn collect_ids(blocks: &[Block], ids: &mut HashSet<String>) {
+fn collect_ids(blocks: &[Block], ids: &mut FxHashSet<String>) {
     for block in blocks {
         match block {
             Block::Heading { id, .. } => {
@@ -167,20 +182,12 @@ pub fn check_tree_links(
                     page_path: String::new(),
                     source: tree.source.clone(),
                 };
-                let problem = if targets
-                    .pages
-                    .contains_key(&(locale.clone(), link.path.clone()))
-                {
+                let problem = if targets.page(locale, &link.path).is_some() {
                     link.anchor
                         .as_deref()
                         .and_then(|a| context.check_anchor(&link.path, a, targets))
                 } else {
-                    let known: Vec<&str> = targets
-                        .pages
-                        .keys()
-                        .filter(|(l, _)| l == locale)
-                        .map(|(_, p)| p.as_str())
-                        .collect();
+                    let known = targets.paths_of(locale);
                     let hint = match suggest(&link.path, &known) {
                         Some(close) => format!("did you mean `{close}`? Links name the page's .md path below content/<locale>/"),
                         None => "links name the page's .md path below content/<locale>/, e.g. \"priorites.md#quand\"".to_string(),
@@ -285,8 +292,7 @@ impl Context {
         } else {
             target.clone()
         };
-        let key = (self.page_locale.clone(), page_target.clone());
-        if targets.pages.contains_key(&key) {
+        if targets.page(&self.page_locale, &page_target).is_some() {
             let problem = anchor
                 .as_deref()
                 .and_then(|a| self.check_anchor(&page_target, a, targets));
@@ -301,12 +307,7 @@ impl Context {
         if targets.assets.contains(&asset) {
             return (Some(Href::Asset(asset)), None);
         }
-        let known: Vec<&str> = targets
-            .pages
-            .keys()
-            .filter(|(l, _)| *l == self.page_locale)
-            .map(|(_, p)| p.as_str())
-            .collect();
+        let known = targets.paths_of(&self.page_locale);
         let with_md = format!("{target}.md");
         let hint = if known.contains(&with_md.as_str()) {
             format!("write `{}` (pages are linked by their .md file)", with_md)
@@ -331,10 +332,7 @@ impl Context {
     }
 
     fn check_anchor(&self, path: &str, id: &str, targets: &Targets) -> Option<Problem> {
-        let ids = targets
-            .pages
-            .get(&(self.page_locale.clone(), path.to_string()))?
-            .as_ref()?;
+        let ids = targets.page(&self.page_locale, path)?.as_ref()?;
         if ids.contains(id) || id.starts_with("fn-") || id.starts_with("fnref-") {
             return None;
         }

@@ -1,24 +1,26 @@
 //! URLs between output files: relative, so the site works from any folder, host or
 //! sub-path, and from the file system when links end in `index.html`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::model::{Href, LinkStyle, Page, Site};
 
 /// Where every page lives, and how links are written.
 pub struct UrlMap {
-    urls: HashMap<(String, String), String>,
+    /// By locale, then path: found from two `&str` without building a key, and with
+    /// a quick hash (every link of every page is looked up here).
+    urls: FxHashMap<String, FxHashMap<String, String>>,
     style: LinkStyle,
     base: String,
 }
 
 impl UrlMap {
     pub fn new(site: &Site) -> Self {
-        let urls = site
-            .pages
-            .iter()
-            .map(|p| ((p.locale.clone(), p.path.clone()), p.url.clone()))
-            .collect();
+        let mut urls: FxHashMap<String, FxHashMap<String, String>> = FxHashMap::default();
+        for page in &site.pages {
+            (urls.entry(page.locale.clone()).or_default())
+                .insert(page.path.clone(), page.url.clone());
+        }
         UrlMap {
             urls,
             style: site.config.links,
@@ -27,9 +29,7 @@ impl UrlMap {
     }
 
     pub fn page_url(&self, locale: &str, path: &str) -> Option<&str> {
-        self.urls
-            .get(&(locale.to_string(), path.to_string()))
-            .map(String::as_str)
+        self.urls.get(locale)?.get(path).map(String::as_str)
     }
 
     /// The absolute URL of a folder URL such as `fr/escalade/`.
@@ -86,17 +86,26 @@ impl UrlMap {
 /// `to` relative to the folder `from`; both relative to the output root, folders
 /// ending in `/` (the root itself is the empty string).
 pub fn relative(from: &str, to: &str) -> String {
-    let from_parts: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
-    let to_parts: Vec<&str> = to.split('/').collect();
-    let common = from_parts
-        .iter()
-        .zip(&to_parts)
-        .take_while(|(a, b)| a == b)
-        .count();
-    // The last element of `to_parts` is a file name (or "" for a folder), never shared.
-    let common = common.min(to_parts.len() - 1);
-    let ups = "../".repeat(from_parts.len() - common);
-    format!("{ups}{}", to_parts[common..].join("/"))
+    // Every link of every page comes through here: no lists of segments, one string.
+    let mut from_rest = from;
+    let mut to_rest = to;
+    // Whole leading folders shared by both; the last part of `to` is a file name (or
+    // "" for a folder), never shared.
+    while let (Some((a, after_a)), Some((b, after_b))) =
+        (from_rest.split_once('/'), to_rest.split_once('/'))
+    {
+        if a != b {
+            break;
+        }
+        (from_rest, to_rest) = (after_a, after_b);
+    }
+    let ups = from_rest.split('/').filter(|s| !s.is_empty()).count();
+    let mut out = String::with_capacity(ups * 3 + to_rest.len());
+    for _ in 0..ups {
+        out.push_str("../");
+    }
+    out.push_str(to_rest);
+    out
 }
 
 #[cfg(test)]
