@@ -562,9 +562,12 @@ impl Terms {
         };
         let stems = self.stems_by_shard(width);
         let variants = self.variants_by_shard(width);
-        let mut keys: Vec<&str> = (stems.iter().map(|(key, _)| key.as_str()))
-            .chain(variants.iter().map(|(key, ..)| key.as_str()))
-            .collect();
+        // Both lists are in key order: their keys are few once repeats are dropped.
+        let mut keys: Vec<&str> = stems.iter().map(|(key, _)| key.as_str()).collect();
+        keys.dedup();
+        let mut variant_keys: Vec<&str> = variants.iter().map(|(key, ..)| key.as_str()).collect();
+        variant_keys.dedup();
+        keys.extend(variant_keys);
         keys.sort_unstable();
         keys.dedup();
         let (mut s, mut v) = (0, 0);
