@@ -119,22 +119,15 @@ fn inlines(list: &mut [Inline], rule: Rule) {
 }
 
 fn french(text: &str, before: Option<char>) -> Cow<'_, str> {
-    // Bytes that start none of ; ! ? : « » “ ” rule the text out at once (« and »
-    // start with 0xC2, the curly quotes with 0xE2).
-    if !text
-        .bytes()
-        .any(|b| matches!(b, b';' | b'!' | b'?' | b':' | 0xC2 | 0xE2))
-    {
+    // Bytes that start none of ; ! ? : « » “ ” rule the text out at once.
+    if !text.bytes().any(starts_punctuation) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     let mut rest = text;
     // Runs without any of those bytes are copied whole: a French guide's paragraphs
     // are long, their punctuation rare.
-    while let Some(at) = rest
-        .bytes()
-        .position(|b| matches!(b, b';' | b'!' | b'?' | b':' | 0xC2 | 0xE2))
-    {
+    while let Some(at) = rest.bytes().position(starts_punctuation) {
         out.push_str(&rest[..at]);
         let c = rest[at..]
             .chars()
@@ -169,6 +162,21 @@ fn french(text: &str, before: Option<char>) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     Cow::Owned(out)
+}
+
+/// Whether `byte` may start one of ; ! ? : « » “ ” (« and » start with 0xC2, the
+/// curly quotes with 0xE2). A table: every byte of a French site's text is asked.
+fn starts_punctuation(byte: u8) -> bool {
+    static STARTS: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut i = 0;
+        while i < 256 {
+            table[i] = matches!(i as u8, b';' | b'!' | b'?' | b':' | 0xC2 | 0xE2);
+            i += 1;
+        }
+        table
+    };
+    STARTS[usize::from(byte)]
 }
 
 /// True when the punctuation follows a word or a space (not `?!`, not `(?`).
