@@ -256,9 +256,14 @@ impl Writer<'_> {
             Some(Align::Right) => " class=\"align-right\"",
             _ => "",
         };
-        let _ = write!(self.out, "<{open}{class}>");
+        self.out.push('<');
+        self.out.push_str(open);
+        self.out.push_str(class);
+        self.out.push('>');
         self.inlines(content);
-        let _ = write!(self.out, "</{close}>");
+        self.out.push_str("</");
+        self.out.push_str(close);
+        self.out.push('>');
     }
 
     fn inlines(&mut self, inlines: &[Inline]) {
@@ -312,10 +317,16 @@ impl Writer<'_> {
         }
     }
 
+    /// Pieces pushed in turn, not `write!`: emphasis is in every paragraph, and the
+    /// formatting machinery cost more than the copying.
     fn wrap(&mut self, tag: &str, content: &[Inline]) {
-        let _ = write!(self.out, "<{tag}>");
+        self.out.push('<');
+        self.out.push_str(tag);
+        self.out.push('>');
         self.inlines(content);
-        let _ = write!(self.out, "</{tag}>");
+        self.out.push_str("</");
+        self.out.push_str(tag);
+        self.out.push('>');
     }
 
     fn href(&mut self, href: &Href) {
