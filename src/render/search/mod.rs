@@ -488,18 +488,20 @@ impl Vocabulary {
             .collect();
         stemmed
             .par_sort_unstable_by(|a, b| (a.order.cmp(&b.order)).then_with(|| a.stem.cmp(&b.stem)));
-        // One pass over the stems in order: most have a single word, whose postings
-        // move as they are.
-        let mut stems = Vec::with_capacity(stemmed.len());
         let mut variants = Vec::new();
-        for group in stemmed.chunk_by_mut(|a, b| a.stem == b.stem) {
-            let id = stems.len() as u32;
+        for (id, group) in stemmed.chunk_by_mut(|a, b| a.stem == b.stem).enumerate() {
             let words = group.iter_mut().filter_map(|word| word.variant.take());
-            variants.extend(words.map(|variant| (variant, id)));
-            let stem = std::mem::take(&mut group[0].stem);
-            let lists = group.iter_mut().map(|w| std::mem::take(&mut w.postings));
-            stems.push((stem, Postings::merged(lists)));
+            variants.extend(words.map(|variant| (variant, id as u32)));
         }
+        // Merging the postings of a stem's words is most of the rest: on every core
+        // (the last locale to finish has the cores to itself).
+        let stems = (stemmed.par_chunk_by_mut(|a, b| a.stem == b.stem))
+            .map(|group| {
+                let stem = std::mem::take(&mut group[0].stem);
+                let lists = group.iter_mut().map(|w| std::mem::take(&mut w.postings));
+                (stem, Postings::merged(lists))
+            })
+            .collect();
         Terms { stems, variants }
     }
 }
