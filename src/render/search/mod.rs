@@ -690,15 +690,32 @@ fn excerpt(text: &str) -> String {
     out
 }
 
-/// `[doc, weight, ...]` with each doc as the gap from the previous one.
+/// `[doc, weight, ...]` with each doc as the gap from the previous one: the closed
+/// pairs are that list already, as varints, so their bytes are read straight through.
 fn push_postings(out: &mut Vec<u8>, postings: &Postings) {
     let mut numbers = itoa::Buffer::new();
+    out.reserve(postings.closed.len() * 2 + 16);
     out.push(b'[');
-    for (i, (gap, weight)) in postings.gaps().enumerate() {
-        separate(out, i);
-        push_number(out, gap, &mut numbers);
-        out.push(b',');
-        push_number(out, weight, &mut numbers);
+    let mut first = true;
+    let mut push = |out: &mut Vec<u8>, number: u32| {
+        if !std::mem::take(&mut first) {
+            out.push(b',');
+        }
+        push_number(out, number, &mut numbers);
+    };
+    let (mut number, mut shift) = (0u32, 0u32);
+    for &byte in postings.closed.iter() {
+        number |= u32::from(byte & 0x7f).checked_shl(shift).unwrap_or(0);
+        if byte < 0x80 {
+            push(out, number);
+            (number, shift) = (0, 0);
+        } else {
+            shift += 7;
+        }
+    }
+    if let Some((section, weight)) = postings.open {
+        push(out, section - postings.closed_section);
+        push(out, weight);
     }
     out.push(b']');
 }

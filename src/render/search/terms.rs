@@ -7,6 +7,8 @@
 //! a query word to the longest indexed stem it starts with, which is what a suffix
 //! stemmer would have produced for the languages Snowball covers.
 
+use std::sync::LazyLock;
+
 use compact_str::CompactString;
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
@@ -194,11 +196,7 @@ pub fn fold(term: &str) -> CompactString {
                 out.push(c);
                 continue;
             }
-            let mut base = None;
-            unicode_normalization::char::decompose_canonical(c, |d| {
-                base.get_or_insert(d);
-            });
-            out.push(base.unwrap_or(c));
+            out.push(latin_base(c));
         }
         return CompactString::from(out);
     }
@@ -219,7 +217,28 @@ pub fn fold(term: &str) -> CompactString {
 
 /// Latin letters, up to the IPA block: the ones whose accents `fold` takes off.
 fn is_latin(c: char) -> bool {
-    (c as u32) < 0x0250
+    (c as u32) < LATIN_END
+}
+
+const LATIN_END: u32 = 0x0250;
+
+/// The base letter of a non-ASCII Latin letter (`é` -> `e`): the first char of its
+/// canonical decomposition, looked up in a table made once (every accented word of
+/// a site and its stem are folded).
+fn latin_base(c: char) -> char {
+    static BASES: LazyLock<Vec<char>> = LazyLock::new(|| {
+        (0x80..LATIN_END)
+            .filter_map(char::from_u32)
+            .map(|c| {
+                let mut base = None;
+                unicode_normalization::char::decompose_canonical(c, |d| {
+                    base.get_or_insert(d);
+                });
+                base.unwrap_or(c)
+            })
+            .collect()
+    });
+    (BASES.get((c as usize).wrapping_sub(0x80))).map_or(c, |&base| base)
 }
 
 /// The Snowball stemmer of a language, when it has one.
