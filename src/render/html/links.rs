@@ -47,12 +47,15 @@ impl UrlMap {
 
     /// A link from the folder `from` (e.g. `fr/escalade/`) to the folder `to`.
     pub fn to_folder(&self, from: &str, to: &str) -> String {
-        let rel = relative(from, to);
+        // Built in one string with room for the file name: a page links to dozens.
+        let mut link = String::with_capacity(from.len() + to.len() + 10);
+        push_relative(&mut link, from, to);
         match self.style {
-            LinkStyle::File => format!("{rel}index.html"),
-            LinkStyle::Pretty if rel.is_empty() => "./".to_string(),
-            LinkStyle::Pretty => rel,
+            LinkStyle::File => link.push_str("index.html"),
+            LinkStyle::Pretty if link.is_empty() => link.push_str("./"),
+            LinkStyle::Pretty => {}
         }
+        link
     }
 
     /// A link from the folder `from` to a file such as `static/folio.css`.
@@ -76,7 +79,9 @@ impl UrlMap {
                 if target == page.url && !fragment.is_empty() {
                     fragment
                 } else {
-                    format!("{}{fragment}", self.to_folder(&page.url, target))
+                    let mut link = self.to_folder(&page.url, target);
+                    link.push_str(&fragment);
+                    link
                 }
             }
         }
@@ -86,7 +91,14 @@ impl UrlMap {
 /// `to` relative to the folder `from`; both relative to the output root, folders
 /// ending in `/` (the root itself is the empty string).
 pub fn relative(from: &str, to: &str) -> String {
-    // Every link of every page comes through here: no lists of segments, one string.
+    let mut out = String::with_capacity(to.len() + 12);
+    push_relative(&mut out, from, to);
+    out
+}
+
+/// Appends [`relative`]`(from, to)` to `out`. Every link of every page comes through
+/// here: no lists of segments.
+fn push_relative(out: &mut String, from: &str, to: &str) {
     let mut from_rest = from;
     let mut to_rest = to;
     // Whole leading folders shared by both; the last part of `to` is a file name (or
@@ -99,13 +111,10 @@ pub fn relative(from: &str, to: &str) -> String {
         }
         (from_rest, to_rest) = (after_a, after_b);
     }
-    let ups = from_rest.split('/').filter(|s| !s.is_empty()).count();
-    let mut out = String::with_capacity(ups * 3 + to_rest.len());
-    for _ in 0..ups {
+    for _ in from_rest.split('/').filter(|s| !s.is_empty()) {
         out.push_str("../");
     }
     out.push_str(to_rest);
-    out
 }
 
 #[cfg(test)]
