@@ -279,9 +279,9 @@ for label, (wall, cpu, mib) in med.items():
 print()
 folio = med["folio"][0]
 for other, note in (("hugo", "target at 1000: <= 0.20"), ("floor", "target at 1000: <= 2.5")):
-    print(f"- folio / {other}, median wall: {folio / med[other][0]:.2f}  ({note})")
+    print(f"- folio / {other}, median wall: {folio / med[other][0]:.3f}  ({note})")
 if "folio+pdf" in med:
-    print(f"- folio+pdf / hugo, median wall: {med['folio+pdf'][0] / med['hugo'][0]:.2f}  (goal at 1000: < 1)")
+    print(f"- folio+pdf / hugo, median wall: {med['folio+pdf'][0] / med['hugo'][0]:.3f}  (goal at 1000: < 1)")
 with open(medians, "a") as f:
     for label, (wall, cpu, mib) in med.items():
         f.write(f"{size}\t{label}\t{wall}\t{cpu}\t{mib}\n")
