@@ -55,14 +55,16 @@ impl Targets {
     /// Pages of the source locale that a locale lacks are published there as
     /// fallbacks: links to them from that locale are fine.
     pub fn with_fallbacks(mut self, locales: &[String], source_locale: &str) -> Self {
-        let sources = self.pages.get(source_locale).cloned().unwrap_or_default();
+        // Only the pages a locale lacks are copied: a translated site lacks few.
+        let mut missing = Vec::new();
         for locale in locales.iter().filter(|l| *l != source_locale) {
-            let pages = self.pages.entry(locale.clone()).or_default();
-            for (path, ids) in &sources {
-                if !pages.contains_key(path) {
-                    pages.insert(path.clone(), ids.clone());
-                }
+            let sources = self.pages.get(source_locale).into_iter().flatten();
+            for (path, ids) in sources.filter(|(path, _)| self.page(locale, path).is_none()) {
+                missing.push((locale.clone(), path.clone(), ids.clone()));
             }
+        }
+        for (locale, path, ids) in missing {
+            self.pages.entry(locale).or_default().insert(path, ids);
         }
         self
     }

@@ -825,6 +825,31 @@ mod tests {
     }
 
     #[test]
+    fn parts_of_many_words_merge_in_batches_like_one_pass() {
+        // More words than a lookup batch holds, half of them in both parts.
+        let first: Vec<String> = (0..100).map(|i| format!("mot{i}")).collect();
+        let next: Vec<String> = (50..150).map(|i| format!("mot{i}")).collect();
+        let mut whole = Vocabulary::default();
+        whole.add_text(&first.join(" "), 0, 1);
+        whole.add_text(&next.join(" "), 1, 2);
+        let mut parts = Vocabulary::default();
+        parts.add_text(&first.join(" "), 0, 1);
+        let mut later = Vocabulary::default();
+        later.add_text(&next.join(" "), 0, 2);
+        parts.append(later, 1);
+        let listed = |terms: Terms| -> Vec<(String, Vec<(u32, u32)>)> {
+            (terms.stems.iter())
+                .map(|(stem, list)| (stem.to_string(), list.sections().collect()))
+                .collect()
+        };
+        let merged = listed(parts.into_terms(None));
+        assert_eq!(merged.len(), 150);
+        assert!(merged.contains(&("mot75".to_string(), vec![(0, 1), (1, 2)])));
+        assert!(merged.contains(&("mot149".to_string(), vec![(1, 2)])));
+        assert_eq!(merged, listed(whole.into_terms(None)));
+    }
+
+    #[test]
     fn excerpts_stop_after_a_word() {
         let long = "mot ".repeat(100);
         let cut = excerpt(&long);
