@@ -661,7 +661,17 @@ struct Meta<'a> {
 /// `[page, anchor, heading, excerpt]`: a section's row of `d<n>.json`.
 fn doc_json(page: u32, section: &Section) -> Vec<u8> {
     let excerpt = excerpt(&section.text);
-    json(&(page, &section.anchor, &section.heading, excerpt))
+    // Written as it goes, one row per section of the site, in serde_json's spelling.
+    let (anchor, heading) = (&section.anchor, &section.heading);
+    let mut out = Vec::with_capacity(anchor.len() + heading.len() + excerpt.len() + 24);
+    out.push(b'[');
+    out.extend_from_slice(itoa::Buffer::new().format(page).as_bytes());
+    for text in [anchor.as_str(), heading, &excerpt] {
+        out.push(b',');
+        push_json(&mut out, text);
+    }
+    out.push(b']');
+    out
 }
 
 /// The start of `text`, whitespace collapsed, cut after a word.

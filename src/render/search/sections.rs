@@ -5,6 +5,10 @@
 use crate::locale::Texts;
 use crate::model::{Block, DecisionTree, Inline, NodeKind, Page, Site};
 
+/// Room for a section's text from the start: grown from nothing, it was copied
+/// again at every doubling.
+const TEXT_ROOM: usize = 2048;
+
 /// The text under one heading (or before the first one, with an empty anchor).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Section {
@@ -15,7 +19,10 @@ pub struct Section {
 
 /// The sections of `page`, first the one before any heading.
 pub fn sections(page: &Page, site: &Site, texts: &Texts) -> Vec<Section> {
-    let mut out = vec![Section::default()];
+    let mut out = vec![Section {
+        text: String::with_capacity(TEXT_ROOM),
+        ..Section::default()
+    }];
     for block in &page.blocks {
         if let Block::Heading {
             level, id, content, ..
@@ -25,7 +32,7 @@ pub fn sections(page: &Page, site: &Site, texts: &Texts) -> Vec<Section> {
             out.push(Section {
                 anchor: id.clone(),
                 heading: Inline::plain_text(content),
-                text: String::new(),
+                text: String::with_capacity(TEXT_ROOM),
             });
             continue;
         }
