@@ -55,6 +55,7 @@ pub fn run(options: &ServeOptions) -> Result<(), String> {
     // Watch events name absolute paths: the root must be one too.
     let root = std::fs::canonicalize(&options.root).unwrap_or_else(|_| options.root.clone());
     rebuild(&root, &shared, &[]);
+    release_freed_memory();
     let server = Server::http((options.bind, options.port))
         .map_err(|e| format!("cannot listen on {}:{}: {e}", options.bind, options.port))?;
     let address = server.server_addr().to_ip().ok_or("no address")?;
@@ -177,7 +178,10 @@ fn publish(
     if !failed {
         let root = root.to_path_buf();
         let shared = shared.clone();
-        std::thread::spawn(move || add_later_files(&root, &shared, version));
+        std::thread::spawn(move || {
+            add_later_files(&root, &shared, version);
+            release_freed_memory();
+        });
     }
 }
 
@@ -233,6 +237,25 @@ fn add_later_files(root: &Path, shared: &Shared, version: u64) {
     }
 }
 
+/// Hands the memory freed by a build back to the system. The allocator is set to keep
+/// what a build frees for its own reuse (see `main.rs`): right for a one-off build,
+/// not for a server that lives on between rebuilds. Without jemalloc as the
+/// allocator (the library's tests), this purges jemalloc's own empty arenas.
+fn release_freed_memory() {
+    const PURGE_ALL_ARENAS: &[u8] = b"arena.4096.purge\0";
+    // SAFETY: a NUL-terminated name of jemalloc's, for a command that reads and
+    // writes nothing of ours (all pointers null, length zero).
+    unsafe {
+        tikv_jemalloc_sys::mallctl(
+            PURGE_ALL_ARENAS.as_ptr().cast(),
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            0,
+        );
+    }
+}
+
 /// The calling thread yields to every other (Linux applies `nice` per thread).
 fn lower_priority() {
     #[cfg(target_os = "linux")]
@@ -271,6 +294,7 @@ fn watch(root: &Path, shared: Arc<Shared>) -> Result<notify::RecommendedWatcher,
             changed.sort();
             changed.dedup();
             rebuild(&root, &shared, &changed);
+            release_freed_memory();
         }
     });
     Ok(watcher)
