@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use super::config::SiteConfig;
 use super::decision_tree::DecisionTree;
 use super::page::Page;
@@ -14,14 +16,15 @@ pub struct Site {
     /// Sorted by id.
     pub trees: Vec<DecisionTree>,
     /// Per locale, its pages' range in `pages` (they are consecutive) and each path's
-    /// index there, so lookups cost no allocation and no scan on large sites.
-    index: HashMap<String, LocaleIndex>,
+    /// index there, so lookups cost no allocation and no scan on large sites (and a
+    /// quick hash: every link of every page is looked up here).
+    index: FxHashMap<String, LocaleIndex>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
 struct LocaleIndex {
     range: std::ops::Range<usize>,
-    paths: HashMap<String, usize>,
+    paths: FxHashMap<String, usize>,
 }
 
 impl Site {
@@ -65,11 +68,11 @@ impl Site {
             )
         };
         pages.sort_by_cached_key(key);
-        let mut index: HashMap<String, LocaleIndex> = HashMap::new();
+        let mut index: FxHashMap<String, LocaleIndex> = FxHashMap::default();
         for (i, page) in pages.iter().enumerate() {
             let entry = index.entry(page.locale.clone()).or_insert(LocaleIndex {
                 range: i..i,
-                paths: HashMap::new(),
+                paths: FxHashMap::default(),
             });
             entry.range.end = i + 1;
             entry.paths.insert(page.path.clone(), i);

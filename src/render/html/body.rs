@@ -78,7 +78,7 @@ pub fn render(page: &Page, urls: &UrlMap, labels: &Labels, trees: &TreeRenderer)
 
 struct Writer<'a> {
     page: &'a Page,
-    urls: &'a UrlMap,
+    urls: &'a UrlMap<'a>,
     labels: &'a Labels,
     trees: &'a TreeRenderer<'a>,
     out: String,

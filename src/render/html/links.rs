@@ -1,35 +1,26 @@
 //! URLs between output files: relative, so the site works from any folder, host or
 //! sub-path, and from the file system when links end in `index.html`.
 
-use rustc_hash::FxHashMap;
-
 use crate::model::{Href, LinkStyle, Page, Site};
 
-/// Where every page lives, and how links are written.
-pub struct UrlMap {
-    /// By locale, then path: found from two `&str` without building a key, and with
-    /// a quick hash (every link of every page is looked up here).
-    urls: FxHashMap<String, FxHashMap<String, String>>,
+/// Where every page lives (the site's own index), and how links are written.
+pub struct UrlMap<'a> {
+    site: &'a Site,
     style: LinkStyle,
     base: String,
 }
 
-impl UrlMap {
-    pub fn new(site: &Site) -> Self {
-        let mut urls: FxHashMap<String, FxHashMap<String, String>> = FxHashMap::default();
-        for page in &site.pages {
-            (urls.entry(page.locale.clone()).or_default())
-                .insert(page.path.clone(), page.url.clone());
-        }
+impl<'a> UrlMap<'a> {
+    pub fn new(site: &'a Site) -> Self {
         UrlMap {
-            urls,
+            site,
             style: site.config.links,
             base: site.config.base(),
         }
     }
 
     pub fn page_url(&self, locale: &str, path: &str) -> Option<&str> {
-        self.urls.get(locale)?.get(path).map(String::as_str)
+        self.site.page(locale, path).map(|page| page.url.as_str())
     }
 
     /// The absolute URL of a folder URL such as `fr/escalade/`.

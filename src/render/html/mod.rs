@@ -263,7 +263,7 @@ struct Renderer<'a> {
     navigation: HashMap<String, Navigation<'a>>,
     pdf_files: &'a BTreeMap<String, String>,
     trees: &'a TreeRenderer<'a>,
-    urls: &'a UrlMap,
+    urls: &'a UrlMap<'a>,
     templates: &'a Templates,
     locales: &'a [LocaleView],
 }

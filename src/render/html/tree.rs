@@ -35,7 +35,7 @@ pub const UI_IDS: &[&str] = &[
 pub struct TreeRenderer<'a> {
     pub site: &'a Site,
     pub messages: &'a Messages,
-    pub urls: &'a UrlMap,
+    pub urls: &'a UrlMap<'a>,
 }
 
 impl TreeRenderer<'_> {

@@ -83,7 +83,7 @@ pub fn index(site: &Site, messages: &Messages, sink: &dyn Sink) {
 /// What every locale's index reads or hands back.
 struct Shared<'a> {
     site: &'a Site,
-    urls: &'a UrlMap,
+    urls: &'a UrlMap<'a>,
     tables: &'a Tables,
     sink: &'a dyn Sink,
 }
@@ -713,15 +713,9 @@ fn push_postings(out: &mut Vec<u8>, postings: &Postings) {
         }
         push_number(out, number, &mut numbers);
     };
-    let (mut number, mut shift) = (0u32, 0u32);
-    for &byte in postings.closed.iter() {
-        number |= u32::from(byte & 0x7f).checked_shl(shift).unwrap_or(0);
-        if byte < 0x80 {
-            push(out, number);
-            (number, shift) = (0, 0);
-        } else {
-            shift += 7;
-        }
+    let mut bytes = postings.closed.as_slice();
+    while let Some(number) = read_varint(&mut bytes) {
+        push(out, number);
     }
     if let Some((section, weight)) = postings.open {
         push(out, section - postings.closed_section);

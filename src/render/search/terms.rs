@@ -190,14 +190,7 @@ pub fn fold(term: &str) -> CompactString {
         // Each letter decomposes to a Latin base and marks: the base alone is the
         // answer, with no normalization pass over the word.
         // Built in a `String`: `CompactString::push` checks its layout on every char.
-        let mut out = String::with_capacity(term.len());
-        for c in term.chars() {
-            if c.is_ascii() {
-                out.push(c);
-                continue;
-            }
-            out.push(latin_base(c));
-        }
+        let out: String = term.chars().map(latin_base).collect();
         return CompactString::from(out);
     }
     let mut out = String::with_capacity(term.len());
@@ -222,9 +215,9 @@ fn is_latin(c: char) -> bool {
 
 const LATIN_END: u32 = 0x0250;
 
-/// The base letter of a non-ASCII Latin letter (`é` -> `e`): the first char of its
-/// canonical decomposition, looked up in a table made once (every accented word of
-/// a site and its stem are folded).
+/// The base letter of a Latin letter (`é` -> `e`, ASCII as it is): the first char of
+/// its canonical decomposition, looked up in a table made once (every accented word
+/// of a site and its stem are folded).
 fn latin_base(c: char) -> char {
     static BASES: LazyLock<Vec<char>> = LazyLock::new(|| {
         (0x80..LATIN_END)
