@@ -1,0 +1,19 @@
+//! Every integration test in one binary: each file below was its own test crate, and
+//! thirteen of them each linked all of Folio and its dependencies (a 4 GiB target folder
+//! that once filled CI's disk). One binary also shares the default site built once.
+
+mod common;
+
+mod browser;
+mod check;
+mod cli;
+mod default_site;
+mod diagnostics;
+mod l10n;
+mod navigation;
+mod pdf;
+mod pdf_layout;
+mod search;
+mod serve;
+mod tree_rules;
+mod trees_cli;

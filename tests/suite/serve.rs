@@ -1,0 +1,259 @@
+//! `folio serve` as a writer uses it: pages served from memory, a one-page edit seen
+//! within 2 s with a reload event, a broken file leaving the last good page served with
+//! the error over it, localized 404s, content types, and no path leaving the output.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+struct Server {
+    child: Child,
+    address: String,
+    /// What the server printed on stderr so far, line by line.
+    log: Arc<Mutex<Vec<String>>>,
+}
+
+impl Server {
+    fn logged(&self, text: &str) -> bool {
+        self.log.lock().unwrap().iter().any(|l| l.contains(text))
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!("server log:\n{}", self.log.lock().unwrap().join("\n"));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(root: &Path) -> Server {
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin!("folio"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(root)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start folio serve");
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let lines = BufReader::new(child.stderr.take().unwrap());
+    let sink = log.clone();
+    std::thread::spawn(move || {
+        for line in lines.lines().map_while(Result::ok) {
+            sink.lock().unwrap().push(line);
+        }
+    });
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let address = line
+        .split("http://")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .expect("serving line")
+        .to_string();
+    Server {
+        child,
+        address,
+        log,
+    }
+}
+
+/// A raw GET: the request line is sent as written, so traversal attempts reach the server.
+fn get(server: &Server, path: &str) -> (u16, String, String) {
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let text = String::from_utf8_lossy(&response).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, head.to_lowercase(), body.to_string())
+}
+
+fn wait_for(what: &str, limit: Duration, mut probe: impl FnMut() -> bool) -> Duration {
+    let started = Instant::now();
+    while started.elapsed() < limit {
+        if probe() {
+            return started.elapsed();
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("{what} did not happen within {limit:?}");
+}
+
+#[test]
+fn pages_assets_and_not_found() {
+    let site = crate::common::site("base");
+    let server = serve(site.path());
+    let (status, head, body) = get(&server, "/fr/guide/");
+    assert_eq!(status, 200);
+    assert!(head.contains("content-type: text/html; charset=utf-8"));
+    assert!(
+        body.contains("/__folio/events"),
+        "the reload script is injected"
+    );
+    let (status, head, _) = get(&server, "/static/folio.css");
+    assert_eq!(status, 200);
+    assert!(head.contains("content-type: text/css"));
+    let (status, _, body) = get(&server, "/en/nowhere/");
+    assert_eq!(status, 404);
+    assert!(body.contains("Not found en"), "the English 404 page");
+    // The PDFs follow the pages, typeset in the background.
+    wait_for("the PDF", Duration::from_secs(5), || {
+        get(&server, "/fr/guide-fr.pdf").0 == 200
+    });
+    assert!(
+        get(&server, "/fr/guide-fr.pdf")
+            .1
+            .contains("content-type: application/pdf")
+    );
+}
+
+#[test]
+fn no_path_leaves_the_output() {
+    let site = crate::common::site("base");
+    std::fs::write(site.path().join("secret.txt"), "secret").unwrap();
+    let server = serve(site.path());
+    for attempt in [
+        "/../secret.txt",
+        "/fr/../../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/..%2fsecret.txt",
+        "/..%5csecret.txt",
+        "/folio.toml",
+    ] {
+        let (status, _, body) = get(&server, attempt);
+        assert!(status == 400 || status == 404, "{attempt}: {status}");
+        assert!(
+            !body.contains("secret") && !body.contains("base_url"),
+            "{attempt} leaked a file"
+        );
+    }
+}
+
+#[test]
+fn an_edit_is_served_within_two_seconds_with_a_reload_event() {
+    let site = crate::common::site("base");
+    let server = serve(site.path());
+    let mut events = TcpStream::connect(&server.address).unwrap();
+    write!(
+        events,
+        "GET /__folio/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    )
+    .unwrap();
+    events
+        .set_read_timeout(Some(Duration::from_secs(3)))
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    let page = site.path().join("content/en/guide.md");
+    let text = std::fs::read_to_string(&page)
+        .unwrap()
+        .replace("Text:", "Edited text:");
+    std::fs::write(&page, text).unwrap();
+    let took = wait_for("the edit", Duration::from_secs(2), || {
+        get(&server, "/en/guide-en/").2.contains("Edited text:")
+    });
+    eprintln!("edit served after {took:?}");
+    let mut received = String::new();
+    let mut buffer = [0u8; 256];
+    wait_for("the reload event", Duration::from_secs(2), || {
+        if let Ok(n) = events.read(&mut buffer) {
+            received.push_str(&String::from_utf8_lossy(&buffer[..n]));
+        }
+        received.contains("data: reload")
+    });
+}
+
+#[test]
+fn a_broken_file_keeps_the_last_good_page_and_shows_the_error() {
+    let site = crate::common::site("base");
+    let server = serve(site.path());
+    assert!(get(&server, "/fr/guide/").2.contains("Étapes"));
+    std::fs::write(
+        site.path().join("content/fr/guide.md"),
+        "+++\ntitle = \"Guide\ntittle\n+++\n",
+    )
+    .unwrap();
+    wait_for("the error overlay", Duration::from_secs(2), || {
+        get(&server, "/fr/guide/").2.contains("folio-errors")
+    });
+    let (status, _, body) = get(&server, "/fr/guide/");
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("Étapes"),
+        "the last good page is still served"
+    );
+    assert!(
+        body.contains("content/fr/guide.md:3:7: error:"),
+        "the error names the file, line and column"
+    );
+}
+
+#[test]
+fn a_body_edit_re_renders_that_page_alone() {
+    let site = crate::common::site("base");
+    let server = serve(site.path());
+    let page = site.path().join("content/en/guide.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, text.replace("Text:", "Changed text:")).unwrap();
+    wait_for("the edit", Duration::from_secs(2), || {
+        get(&server, "/en/guide-en/").2.contains("Changed text:")
+    });
+    wait_for("the log line", Duration::from_secs(2), || {
+        server.logged("updated 1 page(s)")
+    });
+}
+
+#[test]
+fn a_title_edit_rebuilds_every_page_that_shows_it() {
+    let site = crate::common::site("base");
+    let server = serve(site.path());
+    let page = site.path().join("content/fr/guide.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(
+        &page,
+        text.replace("title = \"Guide\"", "title = \"Mode d'emploi\""),
+    )
+    .unwrap();
+    // The home page's sidebar names the edited page.
+    wait_for("the new title elsewhere", Duration::from_secs(3), || {
+        get(&server, "/fr/").2.contains("Mode d’emploi")
+    });
+    assert!(server.logged("rebuilt"));
+}
+
+#[test]
+fn a_source_edit_reaches_its_fallback_copies() {
+    let site = crate::common::site("base");
+    std::fs::remove_file(site.path().join("content/en/guide.md")).unwrap();
+    let server = serve(site.path());
+    assert!(get(&server, "/en/guide/").2.contains("citation"));
+    let page = site.path().join("content/fr/guide.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, text.replace("citation", "nouvelle citation")).unwrap();
+    wait_for("the fallback copy", Duration::from_secs(2), || {
+        get(&server, "/en/guide/").2.contains("nouvelle citation")
+    });
+    wait_for("the log line", Duration::from_secs(2), || {
+        server.logged("updated 2 page(s)")
+    });
+}
