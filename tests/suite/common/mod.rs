@@ -1,7 +1,5 @@
 //! Shared by the integration tests: fixture sites and the `folio` binary.
 
-#![allow(dead_code)]
-
 pub mod server;
 
 use std::path::{Path, PathBuf};
@@ -53,7 +51,7 @@ pub fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-/// The repository's own site, built once per test binary into a kept temporary folder.
+/// The repository's own site, built once for all the tests into a kept temporary folder.
 pub fn built_default_site() -> &'static Path {
     static OUT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
     OUT.get_or_init(|| {
