@@ -4,6 +4,7 @@
 //!
 //! These tests fail, rather than skip, when Chromium is missing: `.ci/run` installs it.
 
+use crate::common;
 use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
@@ -21,9 +22,7 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 /// The default site, built once per test binary and served on a free local port.
 fn site_port() -> u16 {
     static PORT: OnceLock<u16> = OnceLock::new();
-    *PORT.get_or_init(|| {
-        crate::common::server::serve(crate::common::built_default_site().to_path_buf())
-    })
+    *PORT.get_or_init(|| common::server::serve(common::built_default_site().to_path_buf()))
 }
 
 fn url(path: &str) -> String {
@@ -32,7 +31,7 @@ fn url(path: &str) -> String {
 
 fn trees() -> Vec<DecisionTree> {
     let diagnostics = Diagnostics::new();
-    let loaded = folio::commands::site::load(&crate::common::repo_root(), &[], &diagnostics)
+    let loaded = folio::commands::site::load(&common::repo_root(), &[], &diagnostics)
         .expect("default site loads");
     loaded.site.trees
 }
@@ -517,8 +516,8 @@ fn without_javascript_links_lead_to_the_outcome() {
 
 #[test]
 fn a_right_to_left_locale_mirrors_the_layout() {
-    let dir = crate::common::site("rtl");
-    let port = crate::common::server::serve(crate::common::build(dir.path(), &[]));
+    let dir = common::site("rtl");
+    let port = common::server::serve(common::build(dir.path(), &[]));
     let browser = launch();
     let page = Page::open(&browser);
     page.go_to(&format!("http://127.0.0.1:{port}/ar/guide-ar/"));
@@ -641,8 +640,8 @@ fn search_says_when_nothing_matches() {
 #[test]
 fn a_large_site_s_sidebar_lists_every_section_from_the_shared_file() {
     let dir = tempfile::tempdir().unwrap();
-    crate::common::many_sections(dir.path());
-    let port = crate::common::server::serve(crate::common::build(dir.path(), &["--no-pdf"]));
+    common::many_sections(dir.path());
+    let port = common::server::serve(common::build(dir.path(), &["--no-pdf"]));
     let browser = launch();
     let page = Page::open(&browser);
     page.go_to(&format!("http://127.0.0.1:{port}/en/s20/p2/index.html"));

@@ -1,7 +1,7 @@
 //! `folio check`: one fixture site with one of each problem, golden output; external
 //! links checked against a local server.
 
-use crate::common::{folio, site};
+use crate::common::{self, folio, site};
 
 fn write(root: &std::path::Path, path: &str, text: &str) {
     std::fs::create_dir_all(root.join(path).parent().unwrap()).unwrap();
@@ -14,7 +14,7 @@ fn one_of_each_problem_with_golden_output() {
     let root = dir.path();
     let web = tempfile::tempdir().unwrap();
     std::fs::write(web.path().join("ok.html"), "fine").unwrap();
-    let port = crate::common::server::serve(web.path().to_path_buf());
+    let port = common::server::serve(web.path().to_path_buf());
     write(
         root,
         "content/fr/liens.md",

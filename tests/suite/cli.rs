@@ -1,7 +1,7 @@
 //! The command line around the build: a new site from `folio init`, shell completions,
 //! quiet and verbose output, colours off when piped.
 
-use crate::common::folio;
+use crate::common::{self, folio};
 
 #[test]
 fn init_makes_a_site_that_builds_without_a_warning() {
@@ -74,7 +74,7 @@ fn completions_for_each_shell() {
 
 #[test]
 fn quiet_verbose_and_no_colour_when_piped() {
-    let dir = crate::common::site("base");
+    let dir = common::site("base");
     let quiet = folio()
         .args(["build", "-q", "--root"])
         .arg(dir.path())
@@ -95,7 +95,7 @@ fn quiet_verbose_and_no_colour_when_piped() {
 
 #[test]
 fn no_pdf_builds_the_website_alone_without_links_to_pdfs() {
-    let dir = crate::common::site("base");
+    let dir = common::site("base");
     let out = dir.path().join("out");
     folio()
         .args(["build", "-q", "--no-pdf", "--root"])
@@ -104,7 +104,7 @@ fn no_pdf_builds_the_website_alone_without_links_to_pdfs() {
         .arg(&out)
         .assert()
         .success();
-    let files = crate::common::files_below(&out);
+    let files = common::files_below(&out);
     assert!(files.iter().any(|f| f == "fr/guide/index.html"));
     assert!(!files.iter().any(|f| f.ends_with(".pdf")), "{files:?}");
     assert!(
@@ -118,7 +118,7 @@ fn no_pdf_builds_the_website_alone_without_links_to_pdfs() {
 /// theme that escapes or measures it gets it through the template, as written.
 #[test]
 fn a_theme_that_transforms_the_body_gets_the_real_body() {
-    let dir = crate::common::site("base");
+    let dir = common::site("base");
     let templates = dir.path().join("themes/default/templates");
     std::fs::create_dir_all(&templates).unwrap();
     std::fs::write(
@@ -126,7 +126,7 @@ fn a_theme_that_transforms_the_body_gets_the_real_body() {
         "<pre>{{ content }}</pre><main>{{ content | safe }}</main><i>{{ content | length }}</i>",
     )
     .unwrap();
-    let out = crate::common::build(dir.path(), &["--no-pdf"]);
+    let out = common::build(dir.path(), &["--no-pdf"]);
     let page = std::fs::read_to_string(out.join("en/guide-en/index.html")).unwrap();
     let between = |open: &str, close: &str| {
         let start = page.find(open).unwrap() + open.len();

@@ -1,7 +1,7 @@
 //! Bad input, one fixture per class: the exact diagnostics (file, line, column,
 //! message, hint), exit code 1, and the previous output left exactly as it was.
 
-use crate::common::{folio, site};
+use crate::common::{self, folio, site};
 
 /// Builds the fixture over a `public/` holding one old file, and returns stderr.
 fn build_failing(fixture: &str) -> String {
@@ -17,7 +17,7 @@ fn build_failing(fixture: &str) -> String {
         .code(1);
     let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
     assert_eq!(
-        crate::common::files_below(&public),
+        common::files_below(&public),
         ["fr/index.html"],
         "a failed build must leave the previous output alone"
     );
@@ -195,7 +195,7 @@ fn a_missing_cjk_font_skips_that_pdf_only_and_says_how_to_get_one() {
         "the other PDFs are built"
     );
     assert!(
-        !crate::common::files_below(&out)
+        !common::files_below(&out)
             .iter()
             .any(|f| f.starts_with("ja/") && f.ends_with(".pdf"))
     );

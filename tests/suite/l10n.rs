@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::common::{folio, site};
+use crate::common::{self, folio, site};
 
 fn run(dir: &Path, args: &[&str]) -> (String, String, i32) {
     let output = folio().args(args).arg("--root").arg(dir).output().unwrap();
@@ -117,7 +117,7 @@ fn sync_keeps_the_rest_of_the_page_byte_for_byte() {
 #[test]
 fn an_untranslated_page_falls_back_to_the_source_with_a_notice() {
     let dir = site_in_every_state();
-    let out = crate::common::build(dir.path(), &[]);
+    let out = common::build(dir.path(), &[]);
     let html = std::fs::read_to_string(out.join("en/nouveau/index.html")).unwrap();
     assert!(
         html.contains("<html lang=\"en\""),
@@ -179,7 +179,7 @@ fn a_new_locale_builds_at_once() {
             || ui.contains("# UNTRANSLATED\n# nav-next ="),
         "{ui}"
     );
-    let public = crate::common::build(dir.path(), &[]);
+    let public = common::build(dir.path(), &[]);
     let html = std::fs::read_to_string(public.join("it/guide/index.html")).unwrap();
     assert!(html.contains("<html lang=\"it\""));
     let (status, _, _) = run(dir.path(), &["l10n", "status", "--locale", "it"]);

@@ -2,10 +2,12 @@
 //! sections on either side; the full list is written once per locale and put in place
 //! by `nav.js` (checked in headless Chromium), so output grows linearly with the site.
 
+use crate::common;
+
 fn built() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    crate::common::many_sections(dir.path());
-    crate::common::build(dir.path(), &["--no-pdf"]);
+    common::many_sections(dir.path());
+    common::build(dir.path(), &["--no-pdf"]);
     dir
 }
 

@@ -3,6 +3,7 @@
 //! page labels), `qpdf --check`, `pdffonts`, and `pdftotext` giving back every word of
 //! the source. qpdf and poppler-utils are required: `.ci/run` installs them.
 
+use crate::common;
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
@@ -18,7 +19,7 @@ const GUIDES: [(&str, &str); 2] = [
 ];
 
 fn built() -> &'static Path {
-    crate::common::built_default_site()
+    common::built_default_site()
 }
 
 /// Runs `name args... file after...` and returns its standard output.
@@ -150,8 +151,7 @@ fn letters(text: &str) -> String {
 #[test]
 fn extracted_text_gives_back_every_word_of_the_source() {
     let diagnostics = Diagnostics::new();
-    let loaded =
-        folio::commands::site::load(&crate::common::repo_root(), &[], &diagnostics).unwrap();
+    let loaded = folio::commands::site::load(&common::repo_root(), &[], &diagnostics).unwrap();
     for (lang, file) in GUIDES {
         let extracted = letters(
             &tool("pdftotext", &["-enc", "UTF-8"], &built().join(file), &["-"]).replace("-\n", ""),

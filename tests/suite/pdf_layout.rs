@@ -2,12 +2,13 @@
 //! text area so that page breaks, keep-with-next, widows and orphans, a table across
 //! pages and a long code block all happen; and structural checks on it.
 
+use crate::common;
 use folio::diagnostic::Diagnostics;
 use folio::render::pdf::boxes::{Document, Item, segments_text};
 use folio::render::pdf::{Pictures, layout_document, text::Shaper};
 
 fn fixture_document() -> Document {
-    let dir = crate::common::site("pdf-blocks");
+    let dir = common::site("pdf-blocks");
     let diagnostics = Diagnostics::new();
     let loaded = folio::commands::site::load(dir.path(), &[], &diagnostics).expect("fixture loads");
     let style = folio::parse::pdf_style::parse(loaded.theme.pdf_style.as_ref(), &diagnostics);

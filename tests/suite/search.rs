@@ -2,6 +2,7 @@
 //! every page of a locale is listed, every shard named in the metadata exists, and a
 //! stemmed word leads to the sections of the page that talks about it.
 
+use crate::common;
 use std::path::Path;
 
 use serde_json::Value;
@@ -36,7 +37,7 @@ fn page_of(meta: &Value, section: u64) -> String {
 
 #[test]
 fn each_locale_indexes_its_own_pages_in_shards_that_exist() {
-    let out = crate::common::built_default_site();
+    let out = common::built_default_site();
     for locale in ["fr", "en", "de", "ja"] {
         let meta = read(out, &format!("search/{locale}/meta.json"));
         let pages = meta["pages"].as_array().unwrap();
@@ -60,7 +61,7 @@ fn each_locale_indexes_its_own_pages_in_shards_that_exist() {
 
 #[test]
 fn a_stemmed_word_leads_to_the_page_about_it() {
-    let out = crate::common::built_default_site();
+    let out = common::built_default_site();
     let meta = read(out, "search/fr/meta.json");
     assert_eq!(
         meta["width"], 1,
@@ -88,7 +89,7 @@ fn a_stemmed_word_leads_to_the_page_about_it() {
 
 #[test]
 fn a_result_row_names_its_section_and_opens_with_its_text() {
-    let out = crate::common::built_default_site();
+    let out = common::built_default_site();
     let rows = read(out, "search/en/d0.json");
     let rows = rows.as_array().unwrap();
     let with_heading = rows

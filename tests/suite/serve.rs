@@ -2,6 +2,7 @@
 //! within 2 s with a reload event, a broken file leaving the last good page served with
 //! the error over it, localized 404s, content types, and no path leaving the output.
 
+use crate::common;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
@@ -102,7 +103,7 @@ fn wait_for(what: &str, limit: Duration, mut probe: impl FnMut() -> bool) -> Dur
 
 #[test]
 fn pages_assets_and_not_found() {
-    let site = crate::common::site("base");
+    let site = common::site("base");
     let server = serve(site.path());
     let (status, head, body) = get(&server, "/fr/guide/");
     assert_eq!(status, 200);
@@ -130,7 +131,7 @@ fn pages_assets_and_not_found() {
 
 #[test]
 fn no_path_leaves_the_output() {
-    let site = crate::common::site("base");
+    let site = common::site("base");
     std::fs::write(site.path().join("secret.txt"), "secret").unwrap();
     let server = serve(site.path());
     for attempt in [
@@ -152,7 +153,7 @@ fn no_path_leaves_the_output() {
 
 #[test]
 fn an_edit_is_served_within_two_seconds_with_a_reload_event() {
-    let site = crate::common::site("base");
+    let site = common::site("base");
     let server = serve(site.path());
     let mut events = TcpStream::connect(&server.address).unwrap();
     write!(
@@ -185,7 +186,7 @@ fn an_edit_is_served_within_two_seconds_with_a_reload_event() {
 
 #[test]
 fn a_broken_file_keeps_the_last_good_page_and_shows_the_error() {
-    let site = crate::common::site("base");
+    let site = common::site("base");
     let server = serve(site.path());
     assert!(get(&server, "/fr/guide/").2.contains("Étapes"));
     std::fs::write(
@@ -210,7 +211,7 @@ fn a_broken_file_keeps_the_last_good_page_and_shows_the_error() {
 
 #[test]
 fn a_body_edit_re_renders_that_page_alone() {
-    let site = crate::common::site("base");
+    let site = common::site("base");
     let server = serve(site.path());
     let page = site.path().join("content/en/guide.md");
     let text = std::fs::read_to_string(&page).unwrap();
@@ -225,7 +226,7 @@ fn a_body_edit_re_renders_that_page_alone() {
 
 #[test]
 fn a_title_edit_rebuilds_every_page_that_shows_it() {
-    let site = crate::common::site("base");
+    let site = common::site("base");
     let server = serve(site.path());
     let page = site.path().join("content/fr/guide.md");
     let text = std::fs::read_to_string(&page).unwrap();
@@ -243,7 +244,7 @@ fn a_title_edit_rebuilds_every_page_that_shows_it() {
 
 #[test]
 fn a_source_edit_reaches_its_fallback_copies() {
-    let site = crate::common::site("base");
+    let site = common::site("base");
     std::fs::remove_file(site.path().join("content/en/guide.md")).unwrap();
     let server = serve(site.path());
     assert!(get(&server, "/en/guide/").2.contains("citation"));

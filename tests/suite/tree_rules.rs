@@ -1,6 +1,7 @@
 //! Decision-tree rules files: one fixture per validation, with the exact diagnostics
 //! (file, line, column, message, hint) as snapshots.
 
+use crate::common;
 use folio::diagnostic::{Diagnostics, render};
 use folio::model::SourceFile;
 use folio::parse::decision_tree;
@@ -8,8 +9,7 @@ use folio::parse::decision_tree;
 /// Parses `tests/fixtures/trees/<name>.toml` as `content/decision-trees/<name>.toml`.
 fn diagnostics_of(name: &str) -> String {
     let text =
-        std::fs::read_to_string(crate::common::fixtures().join(format!("trees/{name}.toml")))
-            .unwrap();
+        std::fs::read_to_string(common::fixtures().join(format!("trees/{name}.toml"))).unwrap();
     let file = SourceFile {
         path: format!("content/decision-trees/{name}.toml"),
         text,
@@ -108,7 +108,7 @@ rule!(
 #[test]
 fn the_default_trees_are_valid() {
     for name in ["priority", "escalation"] {
-        let path = crate::common::repo_root().join(format!("content/decision-trees/{name}.toml"));
+        let path = common::repo_root().join(format!("content/decision-trees/{name}.toml"));
         let file = SourceFile {
             path: format!("content/decision-trees/{name}.toml"),
             text: std::fs::read_to_string(path).unwrap(),
