@@ -35,9 +35,7 @@ fn one_of_each_problem_with_golden_output() {
         .arg(root)
         .assert()
         .code(1);
-    let stderr = String::from_utf8(assert.get_output().stderr.clone())
-        .unwrap()
-        .replace(&port.to_string(), "PORT");
+    let stderr = common::stderr(&assert).replace(&port.to_string(), "PORT");
     insta::assert_snapshot!(stderr);
     assert!(!root.join("public").exists(), "check writes nothing");
 }
@@ -50,8 +48,5 @@ fn a_clean_site_passes() {
         .arg(dir.path())
         .assert()
         .success();
-    assert_eq!(
-        String::from_utf8(assert.get_output().stderr.clone()).unwrap(),
-        "no problem found\n"
-    );
+    assert_eq!(common::stderr(&assert), "no problem found\n");
 }

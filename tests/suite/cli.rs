@@ -14,7 +14,7 @@ fn init_makes_a_site_that_builds_without_a_warning() {
         .arg(&site)
         .assert()
         .success();
-    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let stderr = common::stderr(&assert);
     assert!(!stderr.contains("warning"), "{stderr}");
     for file in [
         "public/en/index.html",
@@ -47,7 +47,7 @@ fn init_refuses_a_folder_with_files() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
     let assert = folio().arg("init").arg(dir.path()).assert().code(1);
-    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let stderr = common::stderr(&assert);
     assert!(
         stderr.contains("error: the folder is not empty"),
         "{stderr}"
@@ -86,7 +86,7 @@ fn quiet_verbose_and_no_colour_when_piped() {
         .arg(dir.path())
         .assert()
         .success();
-    let stderr = String::from_utf8(verbose.get_output().stderr.clone()).unwrap();
+    let stderr = common::stderr(&verbose);
     for stage in ["load and check", "website", "PDF", "write"] {
         assert!(stderr.contains(stage), "{stage} timing in {stderr}");
     }

@@ -15,7 +15,7 @@ fn build_failing(fixture: &str) -> String {
         .arg(dir.path())
         .assert()
         .code(1);
-    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let stderr = common::stderr(&assert);
     assert_eq!(
         common::files_below(&public),
         ["fr/index.html"],
@@ -99,7 +99,7 @@ fn unknown_code_language_is_a_warning_that_fails_only_under_strict() {
         .arg(&out)
         .assert()
         .success();
-    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let stderr = common::stderr(&assert);
     insta::assert_snapshot!(stderr);
     assert!(out.join("en/guide-en/index.html").is_file());
     folio()
@@ -121,7 +121,7 @@ fn missing_config_is_reported_not_a_panic() {
         .arg(dir.path())
         .assert()
         .code(1);
-    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let stderr = common::stderr(&assert);
     assert!(
         stderr.starts_with("folio.toml:1:1: error: no folio.toml in the site root"),
         "{stderr}"
@@ -158,7 +158,7 @@ fn a_character_no_pdf_font_has_is_a_warning_at_its_page() {
         .arg(dir.path().join("out"))
         .assert()
         .success();
-    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let stderr = common::stderr(&assert);
     insta::assert_snapshot!(stderr);
     assert!(
         dir.path().join("out/en/guide-en.pdf").is_file(),
@@ -177,7 +177,7 @@ fn a_missing_cjk_font_skips_that_pdf_only_and_says_how_to_get_one() {
         .arg(&out)
         .assert()
         .success();
-    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let stderr = common::stderr(&assert);
     assert!(
         stderr.contains("warning: no PDF for `ja`: the font fonts/missing-font.otf cannot be read"),
         "{stderr}"

@@ -1,6 +1,6 @@
 //! `folio trees paths`: golden tables of every path of the default trees.
 
-use crate::common::{folio, repo_root};
+use crate::common::{self, folio, repo_root};
 
 fn paths(args: &[&str]) -> String {
     let assert = folio()
@@ -50,7 +50,7 @@ fn an_unknown_tree_is_an_error() {
         .arg(repo_root())
         .assert()
         .code(1);
-    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let stderr = common::stderr(&assert);
     assert!(
         stderr.contains("error: no decision tree `nope`"),
         "{stderr}"

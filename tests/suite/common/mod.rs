@@ -115,3 +115,8 @@ pub fn many_sections(root: &Path) {
         }
     }
 }
+
+/// What a finished command printed on standard error.
+pub fn stderr(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8(assert.get_output().stderr.clone()).expect("UTF-8 on stderr")
+}
