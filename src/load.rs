@@ -15,6 +15,8 @@ use crate::model::{BinaryFile, Pos, SourceFile, Theme};
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
 pub const CONFIG_FILE: &str = "folio.toml";
+/// A locale's outline, `content/<locale>/SUMMARY.md` (mdBook's name for it).
+pub const OUTLINE_FILE: &str = "SUMMARY.md";
 
 #[derive(Debug, Default)]
 pub struct SiteSources {
@@ -22,6 +24,8 @@ pub struct SiteSources {
     /// pages are read one by one as they are parsed (`page`), so their texts never all
     /// sit in memory at once.
     pub pages: Vec<PagePath>,
+    /// Outlines, `content/<locale>/SUMMARY.md`: a locale's reading order, not a page.
+    pub outlines: Vec<SourceFile>,
     /// Other files under `content/<locale>/`, published beside the pages.
     pub assets: Vec<BinaryFile>,
     /// Decision-tree rules, `content/decision-trees/*.toml`.
@@ -81,8 +85,11 @@ pub fn site(root: &Path, theme: &str, diagnostics: &Diagnostics) -> SiteSources 
             continue;
         }
         sources.content_locales.push(name);
+        let outline = locale_dir.join(OUTLINE_FILE);
         for path in files {
-            if path.extension().is_some_and(|e| e == "md") {
+            if path == outline {
+                sources.outlines.extend(read_text(root, &path, diagnostics));
+            } else if path.extension().is_some_and(|e| e == "md") {
                 sources.pages.push(PagePath {
                     shown: relative(root, &path),
                     path,

@@ -4,6 +4,7 @@ pub mod build;
 pub mod check;
 pub mod init;
 pub mod l10n;
+mod outlines;
 pub mod serve;
 pub mod site;
 pub mod trees;

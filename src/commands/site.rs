@@ -76,6 +76,8 @@ pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<L
         })
         .collect();
     let mut pages: Vec<Page> = read.into_iter().flatten().collect();
+    let outlines =
+        super::outlines::outlines(&sources.outlines, &sources.pages, &config, diagnostics);
     check_unique_urls(&pages, diagnostics);
     let targets = Targets::new(
         &pages,
@@ -122,7 +124,7 @@ pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<L
         .filter(|a| published(&a.path))
         .collect();
     Some(Loaded {
-        site: Site::new(config, pages, trees),
+        site: Site::with_outlines(config, pages, trees, outlines),
         messages,
         theme: sources.theme,
         assets,

@@ -7,6 +7,7 @@
 mod block;
 mod config;
 mod decision_tree;
+mod outline;
 mod page;
 mod pdf_style;
 mod site;
@@ -20,6 +21,7 @@ pub use config::{LinkStyle, Paper, PdfConfig, SiteConfig};
 pub use decision_tree::{
     Action, Answer, DecisionTree, Node, NodeKind, PageLink, Path, Priority, Verdict,
 };
+pub use outline::{Chapter, Outline, OutlineEntry};
 pub use page::{Footnote, FrontMatter, L10nRecord, Page, TocEntry};
 pub use pdf_style::PdfStyle;
 pub use site::Site;

@@ -1,20 +1,25 @@
 //! The whole site: settings and every page of every locale.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rustc_hash::FxHashMap;
 
 use super::config::SiteConfig;
 use super::decision_tree::DecisionTree;
+use super::outline::Outline;
 use super::page::Page;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Site {
     pub config: SiteConfig,
-    /// Sorted by locale order, then weight, then path: the reading order.
+    /// Sorted by locale order, then by the locale's outline when it has one, else by
+    /// weight, then path: the reading order.
     pub pages: Vec<Page>,
     /// Sorted by id.
     pub trees: Vec<DecisionTree>,
+    /// The outline that orders each locale that has one: its own `SUMMARY.md`, or the
+    /// source locale's.
+    pub outlines: BTreeMap<String, Outline>,
     /// Per locale, its pages' range in `pages` (they are consecutive) and each path's
     /// index there, so lookups cost no allocation and no scan on large sites (and a
     /// quick hash: every link of every page is looked up here).
@@ -29,8 +34,34 @@ struct LocaleIndex {
 
 impl Site {
     /// Puts `pages` in reading order and indexes them.
-    pub fn new(config: SiteConfig, mut pages: Vec<Page>, mut trees: Vec<DecisionTree>) -> Self {
+    pub fn new(config: SiteConfig, pages: Vec<Page>, trees: Vec<DecisionTree>) -> Self {
+        Site::with_outlines(config, pages, trees, BTreeMap::new())
+    }
+
+    /// `new`, for a site whose locales may be ordered by outlines (by locale). A page
+    /// that its locale's outline does not list comes after those it lists.
+    pub fn with_outlines(
+        config: SiteConfig,
+        mut pages: Vec<Page>,
+        mut trees: Vec<DecisionTree>,
+        outlines: BTreeMap<String, Outline>,
+    ) -> Self {
         trees.sort_by(|a, b| a.id.cmp(&b.id));
+        let places: HashMap<&str, HashMap<&str, usize>> = outlines
+            .iter()
+            .map(|(locale, outline)| {
+                let paths = outline.chapters().filter_map(|c| c.path.as_deref());
+                (
+                    locale.as_str(),
+                    paths.enumerate().map(|(i, p)| (p, i)).collect(),
+                )
+            })
+            .collect();
+        let outline_place = |p: &Page| {
+            places.get(p.locale.as_str()).map_or(0, |paths| {
+                paths.get(p.path.as_str()).copied().unwrap_or(usize::MAX)
+            })
+        };
         let rank = |locale: &str| {
             config
                 .locales
@@ -60,6 +91,7 @@ impl Site {
             (
                 rank(&p.locale),
                 p.locale.clone(),
+                outline_place(p),
                 !is_index(p),
                 place,
                 !p.is_section_index(),
@@ -81,6 +113,7 @@ impl Site {
             config,
             pages,
             trees,
+            outlines,
             index,
         }
     }
@@ -105,6 +138,11 @@ impl Site {
     pub fn position(&self, locale: &str, path: &str) -> Option<usize> {
         let l = self.index.get(locale)?;
         l.paths.get(path).map(|&i| i - l.range.start)
+    }
+
+    /// The outline that orders `locale`, when it has one.
+    pub fn outline(&self, locale: &str) -> Option<&Outline> {
+        self.outlines.get(locale)
     }
 
     pub fn tree(&self, id: &str) -> Option<&DecisionTree> {

@@ -7,6 +7,7 @@ pub mod decision_tree;
 pub mod front_matter;
 pub mod markdown;
 pub mod messages;
+pub mod outline;
 pub mod page;
 pub mod pdf_style;
 mod slug;

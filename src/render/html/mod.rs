@@ -28,7 +28,7 @@ use crate::model::{BinaryFile, Page, Pos, Site, Theme};
 use crate::output::Sink;
 
 use body::Labels;
-use navigation::Navigation;
+use navigation::{Entry, Navigation};
 use templates::Templates;
 use tree::TreeRenderer;
 
@@ -273,8 +273,11 @@ struct NavLink<'a> {
     title: &'a str,
     href: String,
     current: bool,
-    /// 1 for top-level pages and section indexes, 2 for a section's pages.
+    /// 1 for top-level pages and section indexes, 2 for a section's pages; with an
+    /// outline, the chapter's depth.
     level: u8,
+    /// `page`, or for an outline's entries that are no link: `part`, `draft`.
+    kind: &'static str,
 }
 
 #[derive(Serialize)]
@@ -340,9 +343,22 @@ impl Renderer<'_> {
             .map(|n| n.entries(page))
             .unwrap_or_default()
             .into_iter()
-            .map(|(p, level)| NavLink {
-                level,
-                ..self.nav_link(page, p)
+            .map(|(entry, level)| match entry {
+                Entry::Page(p) => NavLink {
+                    level,
+                    ..self.nav_link(page, p)
+                },
+                Entry::Part(title) | Entry::Draft(title) => NavLink {
+                    title,
+                    href: String::new(),
+                    current: false,
+                    level,
+                    kind: if matches!(entry, Entry::Part(_)) {
+                        "part"
+                    } else {
+                        "draft"
+                    },
+                },
             })
             .collect();
         context.insert("nav", &nav);
@@ -350,7 +366,8 @@ impl Renderer<'_> {
             .and_then(Navigation::shared)
             .map(|file| relative(&page.url, &file));
         context.insert("nav_shared", &shared);
-        context.insert("nav_section", page.section().unwrap_or(""));
+        let group = navigation.map_or(page.section(), |n| n.group_of(page));
+        context.insert("nav_section", group.unwrap_or(""));
         let (previous, next) = navigation.map_or((None, None), |n| n.neighbours(page, self.site));
         let previous = previous.map(|p| self.nav_link(page, p));
         let next = next.map(|p| self.nav_link(page, p));
@@ -402,6 +419,7 @@ impl Renderer<'_> {
             href: self.urls.to_folder(&from.url, &to.url),
             current: from.path == to.path,
             level: 1,
+            kind: "page",
         }
     }
 

@@ -1,5 +1,7 @@
 //! The sidebar: top-level pages, every section's index, and the pages of the current
-//! page's section, computed once per locale rather than per page.
+//! page's section, computed once per locale rather than per page. A locale with an
+//! outline (`SUMMARY.md`) shows instead its part titles, its top-level chapters, and
+//! the chapters below the current page's top-level chapter, at their depth.
 //!
 //! Repeating every section on every page makes a site's output grow with the square
 //! of its size. So a locale with many sections gets the full list once, in a shared
@@ -11,39 +13,73 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::model::{Page, Site};
+use crate::model::{Outline, OutlineEntry, Page, Site};
 
 use super::links::UrlMap;
 
 /// Above this many entries shown on every page, the list moves to the shared file.
 const SHARED_OVER: usize = 30;
 
-/// One locale's sidebar material, as positions in its reading order.
+/// What a sidebar entry shows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Entry<'a> {
+    Page(&'a Page),
+    /// An outline's part title: a heading, not a link.
+    Part(&'a str),
+    /// An outline's chapter still to be written: its title, not a link.
+    Draft(&'a str),
+}
+
+/// An entry with its place: its level (1 on every sidebar, 2 and deeper below its
+/// group's head) and its group (a section, or an outline's top-level chapter), shown
+/// whole around the current page.
+struct Item<'a> {
+    entry: Entry<'a>,
+    level: u8,
+    group: Option<&'a str>,
+}
+
+/// One locale's sidebar material, as positions in its list of entries (which follows
+/// the reading order).
 pub struct Navigation<'a> {
     locale: &'a str,
     pages: &'a [Page],
-    /// Top-level pages and section indexes: on every sidebar.
+    items: Vec<Item<'a>>,
+    /// Entries on every sidebar: top-level pages and section indexes, or an outline's
+    /// parts and top-level chapters.
     always: Vec<usize>,
-    /// The other pages of each section.
+    /// The other entries of each group.
     sections: HashMap<&'a str, Vec<usize>>,
+    /// With an outline: each page's group (without one, a page's group is its section).
+    page_groups: Option<HashMap<&'a str, &'a str>>,
     /// Whether `always` is too long to repeat on every page.
     shared: bool,
 }
 
-/// An entry of the shared list: `[title, link from the site root, section]`.
+/// An entry of the shared list: `[title, link from the site root, group]`, and for an
+/// entry that is no link, its kind (`part` or `draft`) after that.
 #[derive(Serialize)]
-struct SharedEntry<'a>(&'a str, String, &'a str);
+#[serde(untagged)]
+enum SharedEntry<'a> {
+    Link(&'a str, String, &'a str),
+    Text(&'a str, &'static str, &'a str, &'static str),
+}
 
 impl<'a> Navigation<'a> {
     pub fn new(site: &'a Site, locale: &'a str) -> Self {
         let pages = site.locale_pages(locale);
+        let (items, page_groups) = match site.outline(locale) {
+            Some(outline) => {
+                let (items, groups) = outline_items(site, locale, outline, pages);
+                (items, Some(groups))
+            }
+            None => (section_items(pages), None),
+        };
         let mut always = Vec::new();
         let mut sections: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, page) in pages.iter().enumerate() {
-            match page.section() {
-                Some(section) if !page.is_section_index() => {
-                    sections.entry(section).or_default().push(i)
-                }
+        for (i, item) in items.iter().enumerate() {
+            match item.group {
+                Some(group) if item.level > 1 => sections.entry(group).or_default().push(i),
                 _ => always.push(i),
             }
         }
@@ -51,8 +87,10 @@ impl<'a> Navigation<'a> {
         Navigation {
             locale,
             pages,
+            items,
             always,
             sections,
+            page_groups,
             shared,
         }
     }
@@ -66,12 +104,15 @@ impl<'a> Navigation<'a> {
             .always
             .iter()
             .map(|&i| {
-                let page = &self.pages[i];
-                SharedEntry(
-                    &page.front.title,
-                    urls.to_folder("", &page.url),
-                    page.section().unwrap_or(""),
-                )
+                let item = &self.items[i];
+                let group = item.group.unwrap_or("");
+                match item.entry {
+                    Entry::Page(page) => {
+                        SharedEntry::Link(&page.front.title, urls.to_folder("", &page.url), group)
+                    }
+                    Entry::Part(title) => SharedEntry::Text(title, "", group, "part"),
+                    Entry::Draft(title) => SharedEntry::Text(title, "", group, "draft"),
+                }
             })
             .collect();
         let json = serde_json::to_vec(&entries).expect("strings serialize");
@@ -87,15 +128,23 @@ impl<'a> Navigation<'a> {
         format!("nav/{}.json", self.locale)
     }
 
-    /// The sidebar of `current`, in reading order, with each entry's level (1 for
-    /// top-level pages and section indexes, 2 for a section's pages).
-    pub fn entries(&self, current: &Page) -> Vec<(&'a Page, u8)> {
-        let section = current.section();
-        let own: &[usize] = section
+    /// The group whose entries are shown around `page`: its section, or with an
+    /// outline its top-level chapter.
+    pub fn group_of(&self, page: &'a Page) -> Option<&'a str> {
+        match &self.page_groups {
+            Some(groups) => groups.get(page.path.as_str()).copied(),
+            None => page.section(),
+        }
+    }
+
+    /// The sidebar of `current`, in reading order, with each entry's level.
+    pub fn entries(&self, current: &'a Page) -> Vec<(Entry<'a>, u8)> {
+        let group = self.group_of(current);
+        let own: &[usize] = group
             .and_then(|s| self.sections.get(s))
             .map_or(&[], Vec::as_slice);
         let always = if self.shared {
-            self.around(current, section)
+            self.around(current, group)
         } else {
             self.always.clone()
         };
@@ -107,23 +156,20 @@ impl<'a> Navigation<'a> {
             (Some(_), None) => a.next(),
             (None, _) => b.next(),
         } {
-            let page = &self.pages[i];
-            let level = match page.section() {
-                Some(_) if !page.is_section_index() => 2,
-                _ => 1,
-            };
-            merged.push((page, level));
+            let item = &self.items[i];
+            merged.push((item.entry, item.level));
         }
         merged
     }
 
     /// The always-shown entries next to the current page's place among them: its
-    /// section's index (or itself) with one entry on either side, and the first entry
+    /// group's head (or itself) with one entry on either side, and the first entry
     /// (the locale's home).
-    fn around(&self, current: &Page, section: Option<&str>) -> Vec<usize> {
+    fn around(&self, current: &Page, group: Option<&str>) -> Vec<usize> {
         let place = self.always.iter().position(|&i| {
-            let page = &self.pages[i];
-            page.path == current.path || (section.is_some() && page.section() == section)
+            let item = &self.items[i];
+            matches!(item.entry, Entry::Page(page) if page.path == current.path)
+                || (group.is_some() && item.group == group)
         });
         let Some(place) = place else {
             return self.always.iter().take(2).copied().collect();
@@ -145,4 +191,79 @@ impl<'a> Navigation<'a> {
         let previous = i.checked_sub(1).and_then(|i| self.pages.get(i));
         (previous, self.pages.get(i + 1))
     }
+}
+
+/// Without an outline: top-level pages and section indexes at level 1, a section's
+/// other pages at level 2.
+fn section_items(pages: &[Page]) -> Vec<Item<'_>> {
+    pages
+        .iter()
+        .map(|page| Item {
+            entry: Entry::Page(page),
+            level: match page.section() {
+                Some(_) if !page.is_section_index() => 2,
+                _ => 1,
+            },
+            group: page.section(),
+        })
+        .collect()
+}
+
+/// With an outline: its parts and chapters in order, each chapter at its depth and in
+/// the group of its top-level chapter, then the pages it does not list (the reading
+/// order puts them last). Returns the entries and each listed page's group.
+fn outline_items<'a>(
+    site: &'a Site,
+    locale: &str,
+    outline: &'a Outline,
+    pages: &'a [Page],
+) -> (Vec<Item<'a>>, HashMap<&'a str, &'a str>) {
+    let mut items = Vec::new();
+    let mut groups = HashMap::new();
+    let mut group: Option<&'a str> = None;
+    for entry in &outline.entries {
+        match entry {
+            OutlineEntry::Part { title, .. } => {
+                group = None;
+                items.push(Item {
+                    entry: Entry::Part(title),
+                    level: 1,
+                    group: None,
+                });
+            }
+            OutlineEntry::Separator { .. } => {}
+            OutlineEntry::Chapter(chapter) => {
+                let page = chapter.path.as_deref().map(|p| site.page(locale, p));
+                let entry = match page {
+                    Some(Some(page)) => Entry::Page(page),
+                    // Reported when the outline was checked.
+                    Some(None) => continue,
+                    None => Entry::Draft(&chapter.title),
+                };
+                let key = chapter.path.as_deref().unwrap_or(&chapter.title);
+                if chapter.depth <= 1 {
+                    group = Some(key);
+                }
+                if let (Entry::Page(page), Some(group)) = (entry, group) {
+                    groups.insert(page.path.as_str(), group);
+                }
+                items.push(Item {
+                    entry,
+                    level: chapter.depth.max(1),
+                    group,
+                });
+            }
+        }
+    }
+    for page in pages
+        .iter()
+        .filter(|p| !groups.contains_key(p.path.as_str()))
+    {
+        items.push(Item {
+            entry: Entry::Page(page),
+            level: 1,
+            group: None,
+        });
+    }
+    (items, groups)
 }

@@ -1,7 +1,8 @@
 /* Folio sidebar on large sites: the page carries its own section and its neighbours;
    the full list of sections comes once from the shared nav/<lang>.json (a list of
-   [title, link from the site root, section]) and replaces the short one, keeping the
-   current section's pages under its index. */
+   [title, link from the site root, section], with a fourth item, "part" or "draft",
+   for a book outline's entries that are no link) and replaces the short one, keeping
+   the current section's pages under its index. */
 (function () {
   "use strict";
   var nav = document.querySelector("nav.sidebar[data-nav]");
@@ -18,11 +19,22 @@
     var full = document.createElement("ol");
     entries.forEach(function (entry) {
       var item = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = root + entry[1];
-      link.textContent = entry[0];
-      if (link.href === here) link.setAttribute("aria-current", "page");
-      item.appendChild(link);
+      if (entry[3] === "part") {
+        // A book's part title: a heading among the chapters, not a link.
+        item.className = "nav-part";
+        item.textContent = entry[0];
+      } else if (entry[3] === "draft") {
+        var draft = document.createElement("span");
+        draft.className = "nav-draft";
+        draft.textContent = entry[0];
+        item.appendChild(draft);
+      } else {
+        var link = document.createElement("a");
+        link.href = root + entry[1];
+        link.textContent = entry[0];
+        if (link.href === here) link.setAttribute("aria-current", "page");
+        item.appendChild(link);
+      }
       full.appendChild(item);
       if (section && entry[2] === section) nested.forEach(function (n) { full.appendChild(n); });
     });
