@@ -26,9 +26,12 @@ pub fn outlines(
         })
         .collect();
     let source = own.get(&config.source_locale);
+    let original = page_paths(pages, &config.source_locale);
     for (locale, outline) in &own {
         let found = page_paths(pages, locale);
-        check_listed(outline, locale, &found, diagnostics);
+        // A chapter not yet translated is there all the same: its fallback page.
+        let available: BTreeSet<&str> = found.union(&original).copied().collect();
+        check_listed(outline, locale, &available, diagnostics);
         report_unlisted(outline, &found, locale, diagnostics);
     }
     let mut result = BTreeMap::new();
@@ -41,7 +44,6 @@ pub fn outlines(
                 // Pages the source lists are there (translated or falling back); a
                 // translation the source does not have is the one thing to report.
                 let found = page_paths(pages, locale);
-                let original = page_paths(pages, &config.source_locale);
                 let own_only: BTreeSet<&str> = found.difference(&original).copied().collect();
                 report_unlisted(source, &own_only, locale, diagnostics);
                 result.insert(locale.clone(), source.clone());

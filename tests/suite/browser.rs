@@ -670,3 +670,38 @@ fn a_large_site_s_sidebar_lists_every_section_from_the_shared_file() {
     );
     page.assert_no_errors();
 }
+
+#[test]
+fn a_long_outline_s_sidebar_shows_parts_and_drafts_from_the_shared_file() {
+    let dir = tempfile::tempdir().unwrap();
+    common::long_outline(dir.path());
+    let port = common::server::serve(common::build(dir.path(), &["--no-pdf"]));
+    let browser = launch();
+    let page = Page::open(&browser);
+    page.go_to(&format!("http://127.0.0.1:{port}/en/c30-1/index.html"));
+    let entries = "JSON.stringify([...document.querySelectorAll('.sidebar li')].map(li => li.className + ':' + li.textContent.trim()))";
+    let listed: Vec<String> = page.poll(
+        || {
+            let all: Vec<String> = serde_json::from_str(page.eval(entries).as_str()?).ok()?;
+            (all.len() == 44).then_some(all)
+        },
+        "the full outline",
+    );
+    assert_eq!(listed[0], "nav-part:First part");
+    assert_eq!(listed[21], ":Coming soon");
+    assert_eq!(listed[22], "nav-part:Second part");
+    let at = listed.iter().position(|t| t == ":Chapter 30").unwrap();
+    assert_eq!(
+        listed[at..at + 3],
+        [":Chapter 30", "nav-nested:Section 30.1", ":Chapter 31"]
+    );
+    assert_eq!(
+        page.eval("document.querySelector('.sidebar .nav-draft').textContent"),
+        serde_json::json!("Coming soon")
+    );
+    assert_eq!(
+        page.eval("document.querySelector('.sidebar [aria-current]').textContent"),
+        serde_json::json!("Section 30.1")
+    );
+    page.assert_no_errors();
+}

@@ -11,6 +11,7 @@ mod default_site;
 mod diagnostics;
 mod l10n;
 mod navigation;
+mod outline;
 mod pdf;
 mod pdf_layout;
 mod search;

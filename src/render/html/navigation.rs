@@ -174,7 +174,11 @@ impl<'a> Navigation<'a> {
         let Some(place) = place else {
             return self.always.iter().take(2).copied().collect();
         };
-        let mut picked: Vec<usize> = std::iter::once(0)
+        // The home: the first page (an outline may open with a part title).
+        let home = (self.always.iter())
+            .position(|&i| matches!(self.items[i].entry, Entry::Page(_)))
+            .unwrap_or(0);
+        let mut picked: Vec<usize> = std::iter::once(home)
             .chain(place.saturating_sub(1)..=(place + 1).min(self.always.len() - 1))
             .map(|k| self.always[k])
             .collect();

@@ -116,6 +116,38 @@ pub fn many_sections(root: &Path) {
     }
 }
 
+/// A book of 40 chapters with a section each, ordered by a SUMMARY.md with two parts
+/// and a draft chapter after chapter 20, in English only.
+pub fn long_outline(root: &Path) {
+    std::fs::write(
+        root.join("folio.toml"),
+        "title = \"Book\"\nbase_url = \"https://book.example.test/\"\nsource_locale = \"en\"\nlocales = [\"en\"]\n",
+    )
+    .unwrap();
+    let content = root.join("content/en");
+    std::fs::create_dir_all(&content).unwrap();
+    let mut summary = String::from("# Summary\n\n# First part\n\n");
+    for n in 1..=40 {
+        summary.push_str(&format!(
+            "- [Chapter {n}](c{n}.md)\n  - [Section {n}.1](c{n}-1.md)\n"
+        ));
+        if n == 20 {
+            summary.push_str("- [Coming soon]()\n\n# Second part\n\n");
+        }
+        for (file, title) in [
+            (format!("c{n}.md"), format!("Chapter {n}")),
+            (format!("c{n}-1.md"), format!("Section {n}.1")),
+        ] {
+            std::fs::write(
+                content.join(file),
+                format!("+++\ntitle = \"{title}\"\n+++\n\nText.\n"),
+            )
+            .unwrap();
+        }
+    }
+    std::fs::write(content.join("SUMMARY.md"), summary).unwrap();
+}
+
 /// What a finished command printed on standard error.
 pub fn stderr(assert: &assert_cmd::assert::Assert) -> String {
     String::from_utf8(assert.get_output().stderr.clone()).expect("UTF-8 on stderr")

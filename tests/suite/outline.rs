@@ -1,0 +1,275 @@
+//! A locale ordered by its `SUMMARY.md` (mdBook's outline): sidebar entries (parts,
+//! chapters at their depth, drafts as text), previous/next, a translation borrowing
+//! the source's outline, the PDF's chapter order, and the mistakes reported.
+
+use std::path::Path;
+
+use scraper::{Html, Selector};
+
+use crate::common;
+
+/// The `outline` fixture (English with a SUMMARY.md, French without) built without PDFs.
+fn built() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_tree(&common::fixtures().join("outline"), dir.path());
+    let assert = common::folio()
+        .args(["build", "--no-pdf", "--root"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let stderr = common::stderr(&assert);
+    (dir, stderr)
+}
+
+fn page(public: &Path, path: &str) -> Html {
+    Html::parse_document(&std::fs::read_to_string(public.join(path)).unwrap())
+}
+
+/// The sidebar as lines: `1 Title` for links, `1 [Title]` for the current page,
+/// `# Part`, `2 (Draft)`, the number being the entry's depth.
+fn sidebar(doc: &Html) -> Vec<String> {
+    let items = Selector::parse("nav.sidebar li").unwrap();
+    doc.select(&items)
+        .map(|li| {
+            let class = li.value().attr("class").unwrap_or("");
+            let text: String = li.text().collect();
+            let depth = class
+                .split(' ')
+                .find_map(|c| c.strip_prefix("nav-level-"))
+                .unwrap_or(if class.contains("nav-nested") {
+                    "2"
+                } else {
+                    "1"
+                });
+            if class.contains("nav-part") {
+                return format!("# {text}");
+            }
+            let inner = li
+                .first_child()
+                .and_then(scraper::ElementRef::wrap)
+                .unwrap();
+            match (inner.value().name(), inner.value().attr("aria-current")) {
+                ("span", _) => format!("{depth} ({text})"),
+                (_, Some(_)) => format!("{depth} [{text}]"),
+                _ => format!("{depth} {text}"),
+            }
+        })
+        .collect()
+}
+
+fn pager(doc: &Html) -> (Option<String>, Option<String>) {
+    let title = |class: &str| {
+        let selector = Selector::parse(&format!("a.{class} .pager-title")).unwrap();
+        doc.select(&selector).next().map(|e| e.text().collect())
+    };
+    (title("pager-previous"), title("pager-next"))
+}
+
+#[test]
+fn the_sidebar_follows_summary_md() {
+    let (dir, stderr) = built();
+    let public = dir.path().join("public");
+    assert_eq!(
+        sidebar(&page(&public, "en/setup/linux/index.html")),
+        [
+            "1 Welcome",
+            "# Basics",
+            "1 Setup",
+            "2 [On Linux]",
+            "3 Packages",
+            "2 (On Mac)",
+            "1 Usage",
+            "# Reference",
+            "1 Options",
+            "1 Credits",
+            "1 Extra",
+        ]
+    );
+    // Another top-level chapter's children stay folded.
+    assert_eq!(
+        sidebar(&page(&public, "en/usage/index.html")),
+        [
+            "1 Welcome",
+            "# Basics",
+            "1 Setup",
+            "1 [Usage]",
+            "# Reference",
+            "1 Options",
+            "1 Credits",
+            "1 Extra",
+        ]
+    );
+    // The outline is no page of its own.
+    assert!(!public.join("en/SUMMARY").exists());
+    // The unlisted page is published, last, and reported once.
+    assert_eq!(
+        stderr.matches("not listed in SUMMARY.md").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("content/en/extra.md:1:1: warning: not listed in SUMMARY.md"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn previous_and_next_follow_the_outline() {
+    let (dir, _) = built();
+    let public = dir.path().join("public");
+    let order = [
+        ("welcome", "Welcome"),
+        ("setup", "Setup"),
+        ("setup/linux", "On Linux"),
+        ("setup/linux/packages", "Packages"),
+        ("usage", "Usage"),
+        ("reference/options", "Options"),
+        ("credits", "Credits"),
+        ("extra", "Extra"),
+    ];
+    for (i, (path, _)) in order.iter().enumerate() {
+        let (previous, next) = pager(&page(&public, &format!("en/{path}/index.html")));
+        let expected_previous = i.checked_sub(1).map(|p| order[p].1.to_string());
+        let expected_next = order.get(i + 1).map(|n| n.1.to_string());
+        assert_eq!(
+            (previous, next),
+            (expected_previous, expected_next),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn a_translation_without_its_own_outline_borrows_the_source_one() {
+    let (dir, _) = built();
+    let public = dir.path().join("public");
+    assert_eq!(
+        sidebar(&page(&public, "fr/setup/index.html")),
+        [
+            "1 Bienvenue",
+            "# Basics",
+            "1 [Installation]",
+            "2 On Linux",
+            "3 Packages",
+            "2 (On Mac)",
+            "1 Usage",
+            "# Reference",
+            "1 Options",
+            "1 Credits",
+            "1 Extra",
+        ]
+    );
+    // Untranslated chapters are fallback pages in their place.
+    let fallback = std::fs::read_to_string(public.join("fr/setup/linux/index.html")).unwrap();
+    assert!(fallback.contains("l10n-banner"), "{fallback}");
+    assert_eq!(
+        pager(&page(&public, "fr/setup/linux/index.html")),
+        (Some("Installation".into()), Some("Packages".into()))
+    );
+}
+
+#[test]
+fn the_pdf_follows_the_outline() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_tree(&common::fixtures().join("outline"), dir.path());
+    let public = common::build(dir.path(), &["--locale", "en"]);
+    let pdf = std::fs::read_dir(public.join("en"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .expect("a PDF");
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8(out.stdout).unwrap();
+    // Each chapter's opening line, past the table of contents.
+    let body = &text[text.find("Start with the setup").expect("first chapter")..];
+    let openings = [
+        "How to set things up.",
+        "Setting up on Linux.",
+        "The packages to install.",
+        "Day to day use.",
+        "Every option.",
+        "Who wrote this.",
+        "A page the outline does not list.",
+    ];
+    let places: Vec<usize> = openings
+        .iter()
+        .map(|o| body.find(o).unwrap_or_else(|| panic!("{o} in {body}")))
+        .collect();
+    assert!(places.is_sorted(), "{places:?}");
+}
+
+#[test]
+fn a_listed_page_without_a_file_is_an_error_at_its_link() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_tree(&common::fixtures().join("outline"), dir.path());
+    let summary = dir.path().join("content/en/SUMMARY.md");
+    let text = std::fs::read_to_string(&summary).unwrap();
+    std::fs::write(&summary, text.replace("(usage.md)", "(usge.md)")).unwrap();
+    let assert = common::folio()
+        .args(["build", "--no-pdf", "--root"])
+        .arg(dir.path())
+        .assert()
+        .code(1);
+    let stderr = common::stderr(&assert);
+    assert!(
+        stderr.contains(
+            "content/en/SUMMARY.md:11:3: error: no page `usge.md` in content/en/\n  hint: did you mean `usage.md`?"
+        ),
+        "{stderr}"
+    );
+    // The page it meant is now unlisted, and said so.
+    assert!(
+        stderr.contains("content/en/usage.md:1:1: warning: not listed in SUMMARY.md"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_long_outline_shares_its_list_with_parts_and_drafts_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    common::long_outline(root);
+    let public = common::build(root, &["--no-pdf"]);
+    let shared: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(public.join("nav/en.json")).unwrap()).unwrap();
+    let entries = shared.as_array().unwrap();
+    // Two parts, 40 chapters and a draft; sections stay on their chapter's pages.
+    assert_eq!(entries.len(), 43);
+    assert_eq!(
+        entries[0],
+        serde_json::json!(["First part", "", "", "part"])
+    );
+    assert_eq!(
+        entries[1],
+        serde_json::json!(["Chapter 1", "en/c1/index.html", "c1.md"])
+    );
+    assert_eq!(
+        entries[21],
+        serde_json::json!(["Coming soon", "", "Coming soon", "draft"])
+    );
+    assert_eq!(
+        entries[22],
+        serde_json::json!(["Second part", "", "", "part"])
+    );
+
+    let doc = page(&public, "en/c30-1/index.html");
+    let nav = Selector::parse("nav.sidebar").unwrap();
+    let nav = doc.select(&nav).next().unwrap();
+    assert_eq!(nav.value().attr("data-section"), Some("c30.md"));
+    assert_eq!(
+        sidebar(&doc),
+        [
+            "1 Chapter 1",
+            "1 Chapter 29",
+            "1 Chapter 30",
+            "2 [Section 30.1]",
+            "1 Chapter 31"
+        ]
+    );
+}
