@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::build::BuildOptions;
+use crate::commands::import::ImportOptions;
 use crate::commands::trees::PathsOptions;
 
 #[derive(Debug, Parser)]
@@ -54,6 +55,9 @@ pub enum Command {
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
     },
+    /// Bring existing docs in: another tool's book becomes a site, or a locale of one.
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Create a new site that builds at once, with comments that teach the format.
     Init {
         /// The new site's folder (created; it must not hold files yet).
@@ -61,6 +65,40 @@ pub enum Command {
     },
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions { shell: clap_complete::Shell },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// An mdBook (book.toml, src/SUMMARY.md): its files copied unchanged into
+    /// content/<locale>/, SUMMARY.md as the outline, and a report of what is not carried.
+    Mdbook(MdbookArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MdbookArgs {
+    /// The book's folder (the one with book.toml).
+    pub book: PathBuf,
+    /// The site to write: a new one when the folder has no folio.toml, else the book
+    /// becomes one more locale of it.
+    #[arg(long, default_value = ".")]
+    pub into: PathBuf,
+    /// The book's locale [default: book.toml's `language`, else en].
+    #[arg(long)]
+    pub locale: Option<String>,
+    /// Overwrite files that differ from the book's (otherwise nothing is written).
+    #[arg(long)]
+    pub force: bool,
+}
+
+impl From<MdbookArgs> for ImportOptions {
+    fn from(args: MdbookArgs) -> Self {
+        ImportOptions {
+            book: args.book,
+            into: args.into,
+            locale: args.locale,
+            force: args.force,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

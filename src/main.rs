@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use folio::cli::{Cli, Command, FormatArg, L10nCommand, TreesCommand};
+use folio::cli::{Cli, Command, FormatArg, ImportCommand, L10nCommand, TreesCommand};
 use folio::commands::build::{self, BuildOptions};
 use folio::commands::l10n::{self, Format, StatusOptions};
 use folio::commands::trees::{self, PathsOptions};
@@ -76,6 +76,14 @@ fn main() -> ExitCode {
                 println!("next: folio build --root {}", dir.display());
             }
             exit_code(&diagnostics, false)
+        }
+        Command::Import(ImportCommand::Mdbook(args)) => {
+            let report = folio::commands::import::mdbook(&args.into());
+            print_diagnostics(&report.diagnostics);
+            if !cli.quiet {
+                print!("{}", report.output);
+            }
+            exit_code(&report.diagnostics, false)
         }
         Command::Completions { shell } => {
             clap_complete::generate(

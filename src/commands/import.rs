@@ -1,0 +1,841 @@
+//! `folio import mdbook BOOK [--into SITE] [--locale L] [--force]`: an mdBook becomes a
+//! Folio site, or one more locale of one, with its files unchanged.
+//!
+//! The book's `src/` is copied whole into `content/<locale>/` under the same names (so
+//! every link between pages, and every picture, keeps working), `SUMMARY.md` included:
+//! it is the locale's outline. Files that `{{#include}}` reaches outside `src/` are
+//! copied with the same layout relative to the site (`BOOK/listings` to
+//! `SITE/listings`), the directives pointed at the copies. Then `folio.toml` and
+//! `locales/<locale>/ui.ftl` are written, or into an existing site the locale is added
+//! to its `folio.toml` (comments kept). What Folio cannot carry (custom preprocessors,
+//! theme overrides, extra CSS and scripts, MathJax, the playground, some directives)
+//! is listed with its place. Nothing is written when a file would overwrite a
+//! different one, unless `--force`.
+//!
+//! Like `init` and `l10n add`, this command reads and writes the disk itself: it works
+//! on another tool's layout, before Folio's own pipeline ever runs.
+
+mod book;
+mod directives;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::{CONFIG_FILE, OUTLINE_FILE};
+use crate::model::Pos;
+
+use book::Book;
+
+/// The placeholder host of a site whose book gave no full address: `.invalid` can
+/// never resolve, so a forgotten placeholder is seen at once.
+const PLACEHOLDER_HOST: &str = "https://example.invalid";
+
+/// Top-level names of a Folio site that a book's file must not take.
+const SITE_NAMES: &[&str] = &["content", "locales", "themes", "public", CONFIG_FILE];
+
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// The book's folder (with `book.toml`).
+    pub book: PathBuf,
+    /// The site's folder: a new site when it has no `folio.toml`.
+    pub into: PathBuf,
+    /// The locale the book becomes (else its `language`, else `en`).
+    pub locale: Option<String>,
+    /// Overwrite files that differ.
+    pub force: bool,
+}
+
+/// What an import did: the report to print, and the problems that stopped it.
+#[derive(Debug)]
+pub struct ImportReport {
+    pub output: String,
+    pub diagnostics: Vec<crate::diagnostic::Diagnostic>,
+}
+
+pub fn mdbook(options: &ImportOptions) -> ImportReport {
+    let diagnostics = Diagnostics::new();
+    let output = import(options, &diagnostics).unwrap_or_default();
+    ImportReport {
+        output,
+        diagnostics: diagnostics.into_sorted(),
+    }
+}
+
+/// A file to write, relative to the site.
+struct Planned {
+    bytes: Vec<u8>,
+    kind: Kind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Page,
+    Outline,
+    /// Another file of `src/`.
+    Asset,
+    /// A file `{{#include}}` reaches outside `src/`.
+    Outside,
+    /// `folio.toml`, new or with one more locale.
+    Config,
+    Messages,
+}
+
+/// Where something the import could not carry is, and what it is.
+struct Note {
+    place: String,
+    what: String,
+}
+
+/// What the pages of `src/` hold beyond their text.
+#[derive(Default)]
+struct Scan {
+    notes: Vec<Note>,
+    /// Book-relative paths of files outside `src/` to copy.
+    outside: BTreeMap<String, ()>,
+    /// How many include directives now point at those copies.
+    redirected: usize,
+    /// The first runnable Rust example (its place) and how many pages have one.
+    rust: Option<(String, usize)>,
+}
+
+fn import(options: &ImportOptions, diagnostics: &Diagnostics) -> Option<String> {
+    let book_shown = shown(&options.book);
+    let site_shown = shown(&options.into);
+    let book_toml = options.book.join("book.toml");
+    let book_toml_shown = below(&book_shown, "book.toml");
+    if !book_toml.is_file() {
+        diagnostics.push(
+            Diagnostic::error(
+                &book_toml_shown,
+                START,
+                format!("no book.toml in {book_shown}"),
+            )
+            .with_hint("give the mdBook's folder: the one with book.toml and src/SUMMARY.md"),
+        );
+        return None;
+    }
+    let text = read_text(&book_toml, &book_toml_shown, diagnostics)?;
+    let book = book::read(&text, &book_toml_shown, diagnostics)?;
+    let src_rel = normalized(&book.src);
+    let src = options.book.join(&book.src);
+    let src_shown = below(&book_shown, &src_rel);
+    if !src.join(OUTLINE_FILE).is_file() {
+        diagnostics.push(
+            Diagnostic::error(
+                below(&src_shown, OUTLINE_FILE),
+                START,
+                format!("no {OUTLINE_FILE} in {src_shown}/"),
+            )
+            .with_hint("an mdBook lists its chapters in src/SUMMARY.md (or in the `src` folder book.toml names); Folio reads it as the locale's outline"),
+        );
+        return None;
+    }
+    let locale = options
+        .locale
+        .clone()
+        .or_else(|| book.language.clone())
+        .unwrap_or_else(|| "en".to_string());
+    if locale.parse::<unic_langid::LanguageIdentifier>().is_err() {
+        diagnostics.push(
+            Diagnostic::error(
+                &book_toml_shown,
+                START,
+                format!("`{locale}` is not a BCP 47 language tag"),
+            )
+            .with_hint("pass --locale with a tag such as en, fr or pt-BR"),
+        );
+        return None;
+    }
+
+    let mut plan: BTreeMap<String, Planned> = BTreeMap::new();
+    let mut scan = Scan::default();
+    for file in files_below(&src) {
+        let rel = slash(file.strip_prefix(&src).unwrap_or(&file));
+        let file_shown = below(&src_shown, &rel);
+        let Some(mut bytes) = read_bytes(&file, &file_shown, diagnostics) else {
+            continue;
+        };
+        let kind = if rel == OUTLINE_FILE {
+            Kind::Outline
+        } else if rel.ends_with(".md") {
+            Kind::Page
+        } else {
+            Kind::Asset
+        };
+        if kind == Kind::Page
+            && let Ok(text) = std::str::from_utf8(&bytes)
+        {
+            let rewritten = scan_page(text, &rel, &src_rel, &file_shown, &options.book, &mut scan);
+            if let Some(text) = rewritten {
+                bytes = text.into_bytes();
+            }
+        }
+        plan.insert(format!("content/{locale}/{rel}"), Planned { bytes, kind });
+    }
+    for path in scan.outside.keys() {
+        let from = options.book.join(path);
+        if let Some(bytes) = read_bytes(&from, &below(&book_shown, path), diagnostics) {
+            plan.insert(
+                path.clone(),
+                Planned {
+                    bytes,
+                    kind: Kind::Outside,
+                },
+            );
+        }
+    }
+
+    let config_path = options.into.join(CONFIG_FILE);
+    let existing = config_path.is_file();
+    let mut lines = Vec::new();
+    let mut base_url_note = None;
+    if existing {
+        let text = read_text(&config_path, &below(&site_shown, CONFIG_FILE), diagnostics)?;
+        match add_locale(&text, &locale) {
+            Ok(Some(edited)) => {
+                plan.insert(
+                    CONFIG_FILE.to_string(),
+                    Planned {
+                        bytes: edited.into_bytes(),
+                        kind: Kind::Config,
+                    },
+                );
+                lines.push(format!("{CONFIG_FILE}: locales += \"{locale}\""));
+            }
+            Ok(None) => lines.push(format!("{CONFIG_FILE}: already lists \"{locale}\"")),
+            Err(problem) => {
+                diagnostics.push(
+                    Diagnostic::error(below(&site_shown, CONFIG_FILE), START, problem)
+                        .with_hint("folio.toml needs `locales = [...]`, as `folio init` writes it"),
+                );
+                return None;
+            }
+        }
+    } else {
+        let (base_url, note) = base_url(&book, &book_toml_shown);
+        base_url_note = note;
+        let title = book_title(&book, &options.book);
+        plan.insert(
+            CONFIG_FILE.to_string(),
+            Planned {
+                bytes: new_config(
+                    &title,
+                    &base_url,
+                    base_url_note.is_some(),
+                    &locale,
+                    &book.authors,
+                )
+                .into_bytes(),
+                kind: Kind::Config,
+            },
+        );
+        lines.push(format!(
+            "{CONFIG_FILE}: a new site (source_locale = \"{locale}\", base_url = \"{base_url}\")"
+        ));
+    }
+    let messages = format!("locales/{locale}/ui.ftl");
+    if existing && options.into.join(&messages).exists() {
+        lines.push(format!("{messages}: kept as it was"));
+    } else {
+        let title = book_title(&book, &options.book);
+        plan.insert(
+            messages.clone(),
+            Planned {
+                bytes: ui_messages(&title, book.description.as_deref()).into_bytes(),
+                kind: Kind::Messages,
+            },
+        );
+        lines.push(format!("{messages}: site-title = {title}"));
+    }
+
+    let outcome = check_targets(&plan, options, &site_shown, diagnostics)?;
+    for (path, planned) in &plan {
+        if outcome.unchanged.contains(path) {
+            continue;
+        }
+        let target = options.into.join(path);
+        let written = target
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&target, &planned.bytes));
+        if let Err(err) = written {
+            diagnostics.push(
+                Diagnostic::error(
+                    below(&site_shown, path),
+                    START,
+                    format!("cannot write: {err}"),
+                )
+                .with_hint("check that the site's folder is writable"),
+            );
+        }
+    }
+    if diagnostics.has_errors() {
+        return None;
+    }
+
+    let notes = not_carried(
+        &book,
+        &book_toml_shown,
+        &book_shown,
+        &options.book,
+        scan.notes,
+        scan.rust,
+    );
+    Some(report(Report {
+        book: &book,
+        book_shown: &book_shown,
+        site_shown: &site_shown,
+        src_shown: &src_shown,
+        locale: &locale,
+        plan: &plan,
+        outcome: &outcome,
+        redirected: scan.redirected,
+        lines,
+        base_url_note,
+        notes,
+    }))
+}
+
+const START: Pos = Pos { line: 1, column: 1 };
+
+/// Finds what a page holds for the import, and returns its text with include paths
+/// that leave `src/` pointed at the copies, when there are such.
+fn scan_page(
+    text: &str,
+    rel: &str,
+    src_rel: &str,
+    file_shown: &str,
+    book_dir: &Path,
+    scan: &mut Scan,
+) -> Option<String> {
+    let folder = rel.rsplit_once('/').map_or("", |(dir, _)| dir);
+    let book_folder = [src_rel, folder]
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join("/");
+    // From the page's folder in the site (content/<locale>/<folder>) to the site root.
+    let depth = 2 + folder.split('/').filter(|p| !p.is_empty()).count();
+    let mut replacements = Vec::new();
+    for directive in directives::find(text) {
+        let place = format!("{file_shown}:{}", directive.line);
+        match directive.name {
+            "playground" | "playpen" => scan.notes.push(Note {
+                place: place.clone(),
+                what: format!(
+                    "`{{{{#{} {}}}}}`: Folio embeds no runnable files; the directive stays as written",
+                    directive.name, directive.args
+                ),
+            }),
+            "title" => scan.notes.push(Note {
+                place: place.clone(),
+                what: "`{{#title}}`: the browser tab shows the page's title (its first heading or front matter `title`)".to_string(),
+            }),
+            _ => {}
+        }
+        let Some((path, range)) = directive.include_path() else {
+            continue;
+        };
+        let Some(target) = join(&book_folder, path) else {
+            scan.notes.push(Note {
+                place,
+                what: format!("`{path}`: included from outside the book's folder, so not copied"),
+            });
+            continue;
+        };
+        let inside = src_rel.is_empty() || target.starts_with(&format!("{src_rel}/"));
+        if inside {
+            continue;
+        }
+        let first = target.split('/').next().unwrap_or("");
+        if SITE_NAMES.contains(&first) {
+            scan.notes.push(Note {
+                place,
+                what: format!("`{path}`: would land in the site's own `{first}`, so not copied"),
+            });
+            continue;
+        }
+        if !book_dir.join(&target).is_file() {
+            scan.notes.push(Note {
+                place,
+                what: format!("`{path}`: no such file in the book, so not copied"),
+            });
+            continue;
+        }
+        scan.outside.insert(target.clone(), ());
+        replacements.push((range, format!("{}{target}", "../".repeat(depth))));
+    }
+    if let Some(line) = directives::first_rust_fence(text) {
+        let rust = scan
+            .rust
+            .get_or_insert_with(|| (format!("{file_shown}:{line}"), 0));
+        rust.1 += 1;
+    }
+    if replacements.is_empty() {
+        return None;
+    }
+    scan.redirected += replacements.len();
+    let mut text = text.to_string();
+    for (range, path) in replacements.into_iter().rev() {
+        text.replace_range(range, &path);
+    }
+    Some(text)
+}
+
+/// What the targets hold already: files with the same bytes are left alone; a
+/// different file stops the import (nothing written) unless `--force`.
+struct Outcome {
+    unchanged: Vec<String>,
+    overwritten: Vec<String>,
+}
+
+fn check_targets(
+    plan: &BTreeMap<String, Planned>,
+    options: &ImportOptions,
+    site_shown: &str,
+    diagnostics: &Diagnostics,
+) -> Option<Outcome> {
+    let mut outcome = Outcome {
+        unchanged: Vec::new(),
+        overwritten: Vec::new(),
+    };
+    let mut refused = false;
+    for (path, planned) in plan {
+        let target = options.into.join(path);
+        if !target.exists() {
+            continue;
+        }
+        match std::fs::read(&target) {
+            Ok(bytes) if bytes == planned.bytes => outcome.unchanged.push(path.clone()),
+            // An existing site's folio.toml is edited on purpose.
+            _ if planned.kind == Kind::Config && target.is_file() => {}
+            _ if options.force && target.is_file() => outcome.overwritten.push(path.clone()),
+            _ => {
+                refused = true;
+                diagnostics.push(
+                    Diagnostic::error(
+                        below(site_shown, path),
+                        START,
+                        "exists and differs from the book's file",
+                    )
+                    .with_hint("nothing was written; pass --force to overwrite, or import into another folder"),
+                );
+            }
+        }
+    }
+    (!refused).then_some(outcome)
+}
+
+/// `folio.toml` with `locale` added to `locales`, comments and layout kept; `None`
+/// when it is listed already.
+fn add_locale(text: &str, locale: &str) -> Result<Option<String>, String> {
+    let mut document: toml_edit::DocumentMut = text
+        .parse()
+        .map_err(|err: toml_edit::TomlError| format!("folio.toml: {}", err.message().trim()))?;
+    let locales = document
+        .get_mut("locales")
+        .and_then(|l| l.as_array_mut())
+        .ok_or("folio.toml has no `locales` list")?;
+    if locales.iter().any(|l| l.as_str() == Some(locale)) {
+        return Ok(None);
+    }
+    locales.push(locale);
+    Ok(Some(document.to_string()))
+}
+
+/// The site's address from `site-url`, and why it is a placeholder when it is one.
+fn base_url(book: &Book, book_toml: &str) -> (String, Option<String>) {
+    match &book.site_url {
+        Some((url, _)) if url.starts_with("https://") || url.starts_with("http://") => {
+            (with_slash(url), None)
+        }
+        Some((path, line)) => (
+            with_slash(&format!(
+                "{PLACEHOLDER_HOST}/{}",
+                path.trim_start_matches('/')
+            )),
+            Some(format!(
+                "{book_toml}:{line}: site-url \"{path}\" has no host"
+            )),
+        ),
+        None => (
+            format!("{PLACEHOLDER_HOST}/"),
+            Some(format!("{book_toml} has no [output.html] site-url")),
+        ),
+    }
+}
+
+fn with_slash(url: &str) -> String {
+    if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    }
+}
+
+fn book_title(book: &Book, dir: &Path) -> String {
+    book.title.clone().unwrap_or_else(|| {
+        std::fs::canonicalize(dir)
+            .ok()
+            .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| "Book".to_string())
+    })
+}
+
+fn new_config(
+    title: &str,
+    base_url: &str,
+    placeholder: bool,
+    locale: &str,
+    authors: &[String],
+) -> String {
+    let quote = |s: &str| toml_edit::Value::from(s).to_string();
+    let mut text = String::from("# Written by `folio import mdbook` from the book's book.toml.\n");
+    let _ = writeln!(text, "title = {}", quote(title));
+    if placeholder {
+        text.push_str("# A placeholder: set the address the site is published at.\n");
+    }
+    let _ = writeln!(text, "base_url = {}", quote(base_url));
+    let _ = writeln!(text, "source_locale = {}", quote(locale));
+    let _ = writeln!(text, "locales = [{}]", quote(locale));
+    if !authors.is_empty() {
+        let _ = writeln!(text, "\n[pdf]\nauthor = {}", quote(&authors.join(", ")));
+    }
+    text
+}
+
+/// The site's name (and description) in the book's language, as Fluent messages.
+fn ui_messages(title: &str, description: Option<&str>) -> String {
+    let mut text = String::from("# From the book's book.toml (`folio import mdbook`).\n");
+    let _ = writeln!(text, "site-title = {}", fluent_text(title));
+    if let Some(description) = description.filter(|d| !d.trim().is_empty()) {
+        let _ = writeln!(text, "site-description = {}", fluent_text(description));
+    }
+    text
+}
+
+/// One line of Fluent text: braces are placeables there, so they are quoted.
+fn fluent_text(text: &str) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    line.replace('{', "\u{0}")
+        .replace('}', "{\"}\"}")
+        .replace('\u{0}', "{\"{\"}")
+}
+
+/// The notes from `book.toml`, the theme folder and the pages, in that order.
+fn not_carried(
+    book: &Book,
+    book_toml: &str,
+    book_shown: &str,
+    book_dir: &Path,
+    page_notes: Vec<Note>,
+    rust: Option<(String, usize)>,
+) -> Vec<Note> {
+    let mut notes: Vec<Note> = (book.notes.iter())
+        .map(|(line, what)| Note {
+            place: format!("{book_toml}:{line}"),
+            what: what.clone(),
+        })
+        .collect();
+    let (theme, theme_line) = &book.theme;
+    let overrides: Vec<String> = files_below(&book_dir.join(theme))
+        .iter()
+        .filter_map(|f| f.strip_prefix(book_dir.join(theme)).ok().map(slash))
+        .collect();
+    if !overrides.is_empty() {
+        notes.push(Note {
+            place: match theme_line {
+                Some(line) => format!("{book_toml}:{line}"),
+                None => format!("{}/", below(book_shown, &normalized(theme))),
+            },
+            what: format!(
+                "mdBook theme overrides ({}): Folio's theme is its own; a site's themes/<name>/ overrides it file by file",
+                overrides.join(", ")
+            ),
+        });
+    }
+    let (playground_line, runnable) = book.playground;
+    if runnable && (playground_line.is_some() || rust.is_some()) {
+        let pages = rust.as_ref().map_or(0, |r| r.1);
+        notes.push(Note {
+            place: match (playground_line, &rust) {
+                (Some(line), _) => format!("{book_toml}:{line}"),
+                (None, Some((place, _))) => place.clone(),
+                (None, None) => book_toml.to_string(),
+            },
+            what: format!(
+                "the playground: Rust examples ({pages} page{}) are shown highlighted, without mdBook's Run button",
+                if pages == 1 { "" } else { "s" }
+            ),
+        });
+    }
+    notes.extend(page_notes);
+    // book.toml first, by line; then the other files, by path and line.
+    notes.sort_by_cached_key(|note| {
+        let (path, line) = note
+            .place
+            .rsplit_once(':')
+            .map_or((note.place.as_str(), 0), |(path, line)| {
+                (path, line.parse::<u32>().unwrap_or(0))
+            });
+        (path != book_toml, path.to_string(), line)
+    });
+    notes
+}
+
+struct Report<'a> {
+    book: &'a Book,
+    book_shown: &'a str,
+    site_shown: &'a str,
+    src_shown: &'a str,
+    locale: &'a str,
+    plan: &'a BTreeMap<String, Planned>,
+    outcome: &'a Outcome,
+    redirected: usize,
+    lines: Vec<String>,
+    base_url_note: Option<String>,
+    notes: Vec<Note>,
+}
+
+fn report(r: Report) -> String {
+    let mut out = String::new();
+    let title = r.book.title.as_deref().unwrap_or("(untitled)");
+    let _ = writeln!(
+        out,
+        "Imported \"{title}\" ({}) as locale {} into {}",
+        r.book_shown, r.locale, r.site_shown
+    );
+    let count = |kind: Kind| r.plan.values().filter(|p| p.kind == kind).count();
+    let (pages, others) = (count(Kind::Page), count(Kind::Asset));
+    let _ = writeln!(
+        out,
+        "  content/{}/: {} from {}/ ({pages} page{}, {OUTLINE_FILE}, {others} other file{}){}",
+        r.locale,
+        files(pages + others + count(Kind::Outline)),
+        r.src_shown,
+        plural(pages),
+        plural(others),
+        states(r.outcome, |p| p.starts_with("content/")),
+    );
+    let outside: Vec<&String> = (r.plan.iter())
+        .filter(|(_, p)| p.kind == Kind::Outside)
+        .map(|(path, _)| path)
+        .collect();
+    if !outside.is_empty() {
+        let mut folders: Vec<&str> = outside
+            .iter()
+            .map(|p| p.split_once('/').map_or(p.as_str(), |(dir, _)| dir))
+            .collect();
+        folders.dedup();
+        let _ = writeln!(
+            out,
+            "  {}: {} that {{{{#include}}}} reaches outside src/, copied with the same layout; {} directive{} now point{} there{}",
+            folders
+                .iter()
+                .map(
+                    |f| if outside.iter().any(|p| p.starts_with(&format!("{f}/"))) {
+                        format!("{f}/")
+                    } else {
+                        f.to_string()
+                    }
+                )
+                .collect::<Vec<_>>()
+                .join(", "),
+            files(outside.len()),
+            r.redirected,
+            plural(r.redirected),
+            if r.redirected == 1 { "s" } else { "" },
+            states(r.outcome, |p| outside.iter().any(|o| *o == p)),
+        );
+    }
+    for line in &r.lines {
+        let _ = writeln!(out, "  {line}");
+    }
+    if let Some(why) = &r.base_url_note {
+        let _ = writeln!(
+            out,
+            "  base_url is a placeholder ({why}): set the site's address in {CONFIG_FILE} before publishing"
+        );
+    }
+    if r.notes.is_empty() {
+        out.push_str("Everything was carried.\n");
+    } else {
+        let _ = writeln!(out, "Not carried ({}):", r.notes.len());
+        for note in &r.notes {
+            let _ = writeln!(out, "  {}: {}", note.place, note.what);
+        }
+    }
+    let root = if r.site_shown == "." {
+        String::new()
+    } else {
+        format!(" --root {}", r.site_shown)
+    };
+    let _ = writeln!(out, "Next: folio build{root}");
+    out
+}
+
+fn files(n: usize) -> String {
+    format!("{n} file{}", plural(n))
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// `; 2 already there, 1 overwritten` for the planned paths `which` selects.
+fn states(outcome: &Outcome, which: impl Fn(&str) -> bool) -> String {
+    let unchanged = outcome.unchanged.iter().filter(|p| which(p)).count();
+    let overwritten = outcome.overwritten.iter().filter(|p| which(p)).count();
+    let mut parts = Vec::new();
+    if unchanged > 0 {
+        parts.push(format!("{unchanged} already there"));
+    }
+    if overwritten > 0 {
+        parts.push(format!("{overwritten} overwritten"));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("; {}", parts.join(", "))
+    }
+}
+
+/// Files below `dir`, sorted, hidden ones left out.
+fn files_below(dir: &Path) -> Vec<PathBuf> {
+    WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect()
+}
+
+fn read_bytes(path: &Path, shown: &str, diagnostics: &Diagnostics) -> Option<Vec<u8>> {
+    match std::fs::read(path) {
+        Ok(bytes) => Some(bytes),
+        Err(err) => {
+            diagnostics.push(
+                Diagnostic::error(shown, START, format!("cannot read: {err}"))
+                    .with_hint("check the file's permissions"),
+            );
+            None
+        }
+    }
+}
+
+fn read_text(path: &Path, shown: &str, diagnostics: &Diagnostics) -> Option<String> {
+    let bytes = read_bytes(path, shown, diagnostics)?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(text),
+        Err(_) => {
+            diagnostics.push(
+                Diagnostic::error(shown, START, "invalid UTF-8")
+                    .with_hint("save the file as UTF-8"),
+            );
+            None
+        }
+    }
+}
+
+/// A path as the user wrote it, with `/`, without a trailing one.
+fn shown(path: &Path) -> String {
+    let text = slash(path);
+    let trimmed = text.trim_end_matches('/');
+    if trimmed.is_empty() {
+        text
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// `rel` below the shown folder `base`.
+fn below(base: &str, rel: &str) -> String {
+    if base == "." || base.is_empty() {
+        rel.to_string()
+    } else {
+        format!("{base}/{rel}")
+    }
+}
+
+fn slash(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// `./src/` as `src`, `.` as the empty path.
+fn normalized(path: &str) -> String {
+    join("", path).unwrap_or_else(|| path.to_string())
+}
+
+/// `written` relative to the book-relative folder `folder`; `None` when it leaves
+/// the book's folder (or is absolute).
+fn join(folder: &str, written: &str) -> Option<String> {
+    if written.starts_with('/') || written.starts_with('\\') {
+        return None;
+    }
+    let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
+    for part in written.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            part => parts.push(part),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn include_paths_leaving_src_point_at_the_copies() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("listings")).unwrap();
+        std::fs::write(dir.path().join("listings/a.rs"), "fn main() {}\n").unwrap();
+        let mut scan = Scan::default();
+        let text = "{{#include ../../listings/a.rs:main}}\n{{#include local.rs}}\n{{#include ../../../x.rs}}\n";
+        let rewritten = scan_page(
+            text,
+            "part/page.md",
+            "src",
+            "book/src/part/page.md",
+            dir.path(),
+            &mut scan,
+        );
+        assert_eq!(
+            rewritten.as_deref(),
+            Some(
+                "{{#include ../../../listings/a.rs:main}}\n{{#include local.rs}}\n{{#include ../../../x.rs}}\n"
+            )
+        );
+        assert_eq!(scan.outside.keys().collect::<Vec<_>>(), ["listings/a.rs"]);
+        assert_eq!(scan.redirected, 1);
+        assert_eq!(scan.notes.len(), 1);
+        assert_eq!(scan.notes[0].place, "book/src/part/page.md:3");
+    }
+
+    #[test]
+    fn existing_config_gets_the_locale_with_its_comments() {
+        let text = "# The guide\ntitle = \"G\"  # shown on the chooser\nsource_locale = \"en\"\nlocales = [\"en\"]\n";
+        let edited = add_locale(text, "fr").unwrap().unwrap();
+        assert_eq!(
+            edited,
+            "# The guide\ntitle = \"G\"  # shown on the chooser\nsource_locale = \"en\"\nlocales = [\"en\", \"fr\"]\n"
+        );
+        assert_eq!(add_locale(&edited, "fr"), Ok(None));
+    }
+
+    #[test]
+    fn fluent_text_quotes_braces() {
+        assert_eq!(fluent_text("A {b}\n c"), "A {\"{\"}b{\"}\"} c");
+    }
+}
