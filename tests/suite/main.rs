@@ -9,6 +9,7 @@ mod check;
 mod cli;
 mod default_site;
 mod diagnostics;
+mod import;
 mod l10n;
 mod navigation;
 mod outline;

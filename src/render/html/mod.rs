@@ -345,8 +345,9 @@ impl Renderer<'_> {
             .unwrap_or_default()
             .into_iter()
             .map(|(entry, level)| match entry {
-                Entry::Page(p) => NavLink {
+                Entry::Page(p, title) => NavLink {
                     level,
+                    title,
                     ..self.nav_link(page, p)
                 },
                 Entry::Part(title) | Entry::Draft(title) => NavLink {

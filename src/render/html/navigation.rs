@@ -1,7 +1,8 @@
 //! The sidebar: top-level pages, every section's index, and the pages of the current
 //! page's section, computed once per locale rather than per page. A locale with an
 //! outline (`SUMMARY.md`) shows instead its part titles, its top-level chapters, and
-//! the chapters below the current page's top-level chapter, at their depth.
+//! the chapters below the current page's top-level chapter, at their depth, under the
+//! outline's own words when the outline is the locale's own.
 //!
 //! Repeating every section on every page makes a site's output grow with the square
 //! of its size. So a locale with many sections gets the full list once, in a shared
@@ -23,7 +24,10 @@ const SHARED_OVER: usize = 30;
 /// What a sidebar entry shows.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Entry<'a> {
-    Page(&'a Page),
+    /// A page, with the title the sidebar gives it: its own, or the one its locale's
+    /// outline gives it (mdBook's sidebar shows SUMMARY.md's words, which a
+    /// translation's SUMMARY.md translates even for chapters not yet translated).
+    Page(&'a Page, &'a str),
     /// An outline's part title: a heading, not a link.
     Part(&'a str),
     /// An outline's chapter still to be written: its title, not a link.
@@ -107,8 +111,8 @@ impl<'a> Navigation<'a> {
                 let item = &self.items[i];
                 let group = item.group.unwrap_or("");
                 match item.entry {
-                    Entry::Page(page) => {
-                        SharedEntry::Link(&page.front.title, urls.to_folder("", &page.url), group)
+                    Entry::Page(page, title) => {
+                        SharedEntry::Link(title, urls.to_folder("", &page.url), group)
                     }
                     Entry::Part(title) => SharedEntry::Text(title, "", group, "part"),
                     Entry::Draft(title) => SharedEntry::Text(title, "", group, "draft"),
@@ -168,7 +172,7 @@ impl<'a> Navigation<'a> {
     fn around(&self, current: &Page, group: Option<&str>) -> Vec<usize> {
         let place = self.always.iter().position(|&i| {
             let item = &self.items[i];
-            matches!(item.entry, Entry::Page(page) if page.path == current.path)
+            matches!(item.entry, Entry::Page(page, _) if page.path == current.path)
                 || (group.is_some() && item.group == group)
         });
         let Some(place) = place else {
@@ -176,7 +180,7 @@ impl<'a> Navigation<'a> {
         };
         // The home: the first page (an outline may open with a part title).
         let home = (self.always.iter())
-            .position(|&i| matches!(self.items[i].entry, Entry::Page(_)))
+            .position(|&i| matches!(self.items[i].entry, Entry::Page(..)))
             .unwrap_or(0);
         let mut picked: Vec<usize> = std::iter::once(home)
             .chain(place.saturating_sub(1)..=(place + 1).min(self.always.len() - 1))
@@ -203,7 +207,7 @@ fn section_items(pages: &[Page]) -> Vec<Item<'_>> {
     pages
         .iter()
         .map(|page| Item {
-            entry: Entry::Page(page),
+            entry: Entry::Page(page, &page.front.title),
             level: match page.section() {
                 Some(_) if !page.is_section_index() => 2,
                 _ => 1,
@@ -225,6 +229,7 @@ fn outline_items<'a>(
     let mut items = Vec::new();
     let mut groups = HashMap::new();
     let mut group: Option<&'a str> = None;
+    let own = outline.source.starts_with(&format!("content/{locale}/"));
     for entry in &outline.entries {
         match entry {
             OutlineEntry::Part { title, .. } => {
@@ -239,7 +244,8 @@ fn outline_items<'a>(
             OutlineEntry::Chapter(chapter) => {
                 let page = chapter.path.as_deref().map(|p| site.page(locale, p));
                 let entry = match page {
-                    Some(Some(page)) => Entry::Page(page),
+                    Some(Some(page)) if own => Entry::Page(page, &chapter.title),
+                    Some(Some(page)) => Entry::Page(page, &page.front.title),
                     // Reported when the outline was checked.
                     Some(None) => continue,
                     None => Entry::Draft(&chapter.title),
@@ -248,7 +254,7 @@ fn outline_items<'a>(
                 if chapter.depth <= 1 {
                     group = Some(key);
                 }
-                if let (Entry::Page(page), Some(group)) = (entry, group) {
+                if let (Entry::Page(page, _), Some(group)) = (entry, group) {
                     groups.insert(page.path.as_str(), group);
                 }
                 items.push(Item {
@@ -264,7 +270,7 @@ fn outline_items<'a>(
         .filter(|p| !groups.contains_key(p.path.as_str()))
     {
         items.push(Item {
-            entry: Entry::Page(page),
+            entry: Entry::Page(page, &page.front.title),
             level: 1,
             group: None,
         });
