@@ -17,9 +17,10 @@
 
 mod book;
 mod directives;
+mod report;
+mod site_files;
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -28,11 +29,8 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{CONFIG_FILE, OUTLINE_FILE};
 use crate::model::Pos;
 
-use book::Book;
-
-/// The placeholder host of a site whose book gave no full address: `.invalid` can
-/// never resolve, so a forgotten placeholder is seen at once.
-const PLACEHOLDER_HOST: &str = "https://example.invalid";
+use report::{Note, Report, not_carried, report};
+use site_files::{add_locale, base_url, book_title, new_config, ui_messages};
 
 /// Top-level names of a Folio site that a book's file must not take.
 const SITE_NAMES: &[&str] = &["content", "locales", "themes", "public", CONFIG_FILE];
@@ -82,12 +80,6 @@ enum Kind {
     /// `folio.toml`, new or with one more locale.
     Config,
     Messages,
-}
-
-/// Where something the import could not carry is, and what it is.
-struct Note {
-    place: String,
-    what: String,
 }
 
 /// What the pages of `src/` hold beyond their text.
@@ -328,8 +320,10 @@ fn scan_page(
             "playground" | "playpen" => scan.notes.push(Note {
                 place: place.clone(),
                 what: format!(
-                    "`{{{{#{} {}}}}}`: Folio embeds no runnable files; the directive stays as written",
-                    directive.name, directive.args
+                    "`{{{{#{}{}{}}}}}`: Folio embeds no runnable files; the directive stays as written",
+                    directive.name,
+                    if directive.args.is_empty() { "" } else { " " },
+                    directive.args
                 ),
             }),
             "title" => scan.notes.push(Note {
@@ -429,280 +423,6 @@ fn check_targets(
         }
     }
     (!refused).then_some(outcome)
-}
-
-/// `folio.toml` with `locale` added to `locales`, comments and layout kept; `None`
-/// when it is listed already.
-fn add_locale(text: &str, locale: &str) -> Result<Option<String>, String> {
-    let mut document: toml_edit::DocumentMut = text
-        .parse()
-        .map_err(|err: toml_edit::TomlError| format!("folio.toml: {}", err.message().trim()))?;
-    let locales = document
-        .get_mut("locales")
-        .and_then(|l| l.as_array_mut())
-        .ok_or("folio.toml has no `locales` list")?;
-    if locales.iter().any(|l| l.as_str() == Some(locale)) {
-        return Ok(None);
-    }
-    locales.push(locale);
-    Ok(Some(document.to_string()))
-}
-
-/// The site's address from `site-url`, and why it is a placeholder when it is one.
-fn base_url(book: &Book, book_toml: &str) -> (String, Option<String>) {
-    match &book.site_url {
-        Some((url, _)) if url.starts_with("https://") || url.starts_with("http://") => {
-            (with_slash(url), None)
-        }
-        Some((path, line)) => (
-            with_slash(&format!(
-                "{PLACEHOLDER_HOST}/{}",
-                path.trim_start_matches('/')
-            )),
-            Some(format!(
-                "{book_toml}:{line}: site-url \"{path}\" has no host"
-            )),
-        ),
-        None => (
-            format!("{PLACEHOLDER_HOST}/"),
-            Some(format!("{book_toml} has no [output.html] site-url")),
-        ),
-    }
-}
-
-fn with_slash(url: &str) -> String {
-    if url.ends_with('/') {
-        url.to_string()
-    } else {
-        format!("{url}/")
-    }
-}
-
-fn book_title(book: &Book, dir: &Path) -> String {
-    book.title.clone().unwrap_or_else(|| {
-        std::fs::canonicalize(dir)
-            .ok()
-            .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
-            .unwrap_or_else(|| "Book".to_string())
-    })
-}
-
-fn new_config(
-    title: &str,
-    base_url: &str,
-    placeholder: bool,
-    locale: &str,
-    authors: &[String],
-) -> String {
-    let quote = |s: &str| toml_edit::Value::from(s).to_string();
-    let mut text = String::from("# Written by `folio import mdbook` from the book's book.toml.\n");
-    let _ = writeln!(text, "title = {}", quote(title));
-    if placeholder {
-        text.push_str("# A placeholder: set the address the site is published at.\n");
-    }
-    let _ = writeln!(text, "base_url = {}", quote(base_url));
-    let _ = writeln!(text, "source_locale = {}", quote(locale));
-    let _ = writeln!(text, "locales = [{}]", quote(locale));
-    if !authors.is_empty() {
-        let _ = writeln!(text, "\n[pdf]\nauthor = {}", quote(&authors.join(", ")));
-    }
-    text
-}
-
-/// The site's name (and description) in the book's language, as Fluent messages.
-fn ui_messages(title: &str, description: Option<&str>) -> String {
-    let mut text = String::from("# From the book's book.toml (`folio import mdbook`).\n");
-    let _ = writeln!(text, "site-title = {}", fluent_text(title));
-    if let Some(description) = description.filter(|d| !d.trim().is_empty()) {
-        let _ = writeln!(text, "site-description = {}", fluent_text(description));
-    }
-    text
-}
-
-/// One line of Fluent text: braces are placeables there, so they are quoted.
-fn fluent_text(text: &str) -> String {
-    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    line.replace('{', "\u{0}")
-        .replace('}', "{\"}\"}")
-        .replace('\u{0}', "{\"{\"}")
-}
-
-/// The notes from `book.toml`, the theme folder and the pages, in that order.
-fn not_carried(
-    book: &Book,
-    book_toml: &str,
-    book_shown: &str,
-    book_dir: &Path,
-    page_notes: Vec<Note>,
-    rust: Option<(String, usize)>,
-) -> Vec<Note> {
-    let mut notes: Vec<Note> = (book.notes.iter())
-        .map(|(line, what)| Note {
-            place: format!("{book_toml}:{line}"),
-            what: what.clone(),
-        })
-        .collect();
-    let (theme, theme_line) = &book.theme;
-    let overrides: Vec<String> = files_below(&book_dir.join(theme))
-        .iter()
-        .filter_map(|f| f.strip_prefix(book_dir.join(theme)).ok().map(slash))
-        .collect();
-    if !overrides.is_empty() {
-        notes.push(Note {
-            place: match theme_line {
-                Some(line) => format!("{book_toml}:{line}"),
-                None => format!("{}/", below(book_shown, &normalized(theme))),
-            },
-            what: format!(
-                "mdBook theme overrides ({}): Folio's theme is its own; a site's themes/<name>/ overrides it file by file",
-                overrides.join(", ")
-            ),
-        });
-    }
-    let (playground_line, runnable) = book.playground;
-    if runnable && (playground_line.is_some() || rust.is_some()) {
-        let pages = rust.as_ref().map_or(0, |r| r.1);
-        notes.push(Note {
-            place: match (playground_line, &rust) {
-                (Some(line), _) => format!("{book_toml}:{line}"),
-                (None, Some((place, _))) => place.clone(),
-                (None, None) => book_toml.to_string(),
-            },
-            what: format!(
-                "the playground: Rust examples ({pages} page{}) are shown highlighted, without mdBook's Run button",
-                if pages == 1 { "" } else { "s" }
-            ),
-        });
-    }
-    notes.extend(page_notes);
-    // book.toml first, by line; then the other files, by path and line.
-    notes.sort_by_cached_key(|note| {
-        let (path, line) = note
-            .place
-            .rsplit_once(':')
-            .map_or((note.place.as_str(), 0), |(path, line)| {
-                (path, line.parse::<u32>().unwrap_or(0))
-            });
-        (path != book_toml, path.to_string(), line)
-    });
-    notes
-}
-
-struct Report<'a> {
-    book: &'a Book,
-    book_shown: &'a str,
-    site_shown: &'a str,
-    src_shown: &'a str,
-    locale: &'a str,
-    plan: &'a BTreeMap<String, Planned>,
-    outcome: &'a Outcome,
-    redirected: usize,
-    lines: Vec<String>,
-    base_url_note: Option<String>,
-    notes: Vec<Note>,
-}
-
-fn report(r: Report) -> String {
-    let mut out = String::new();
-    let title = r.book.title.as_deref().unwrap_or("(untitled)");
-    let _ = writeln!(
-        out,
-        "Imported \"{title}\" ({}) as locale {} into {}",
-        r.book_shown, r.locale, r.site_shown
-    );
-    let count = |kind: Kind| r.plan.values().filter(|p| p.kind == kind).count();
-    let (pages, others) = (count(Kind::Page), count(Kind::Asset));
-    let _ = writeln!(
-        out,
-        "  content/{}/: {} from {}/ ({pages} page{}, {OUTLINE_FILE}, {others} other file{}){}",
-        r.locale,
-        files(pages + others + count(Kind::Outline)),
-        r.src_shown,
-        plural(pages),
-        plural(others),
-        states(r.outcome, |p| p.starts_with("content/")),
-    );
-    let outside: Vec<&String> = (r.plan.iter())
-        .filter(|(_, p)| p.kind == Kind::Outside)
-        .map(|(path, _)| path)
-        .collect();
-    if !outside.is_empty() {
-        let mut folders: Vec<&str> = outside
-            .iter()
-            .map(|p| p.split_once('/').map_or(p.as_str(), |(dir, _)| dir))
-            .collect();
-        folders.dedup();
-        let _ = writeln!(
-            out,
-            "  {}: {} that {{{{#include}}}} reaches outside src/, copied with the same layout; {} directive{} now point{} there{}",
-            folders
-                .iter()
-                .map(
-                    |f| if outside.iter().any(|p| p.starts_with(&format!("{f}/"))) {
-                        format!("{f}/")
-                    } else {
-                        f.to_string()
-                    }
-                )
-                .collect::<Vec<_>>()
-                .join(", "),
-            files(outside.len()),
-            r.redirected,
-            plural(r.redirected),
-            if r.redirected == 1 { "s" } else { "" },
-            states(r.outcome, |p| outside.iter().any(|o| *o == p)),
-        );
-    }
-    for line in &r.lines {
-        let _ = writeln!(out, "  {line}");
-    }
-    if let Some(why) = &r.base_url_note {
-        let _ = writeln!(
-            out,
-            "  base_url is a placeholder ({why}): set the site's address in {CONFIG_FILE} before publishing"
-        );
-    }
-    if r.notes.is_empty() {
-        out.push_str("Everything was carried.\n");
-    } else {
-        let _ = writeln!(out, "Not carried ({}):", r.notes.len());
-        for note in &r.notes {
-            let _ = writeln!(out, "  {}: {}", note.place, note.what);
-        }
-    }
-    let root = if r.site_shown == "." {
-        String::new()
-    } else {
-        format!(" --root {}", r.site_shown)
-    };
-    let _ = writeln!(out, "Next: folio build{root}");
-    out
-}
-
-fn files(n: usize) -> String {
-    format!("{n} file{}", plural(n))
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
-/// `; 2 already there, 1 overwritten` for the planned paths `which` selects.
-fn states(outcome: &Outcome, which: impl Fn(&str) -> bool) -> String {
-    let unchanged = outcome.unchanged.iter().filter(|p| which(p)).count();
-    let overwritten = outcome.overwritten.iter().filter(|p| which(p)).count();
-    let mut parts = Vec::new();
-    if unchanged > 0 {
-        parts.push(format!("{unchanged} already there"));
-    }
-    if overwritten > 0 {
-        parts.push(format!("{overwritten} overwritten"));
-    }
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!("; {}", parts.join(", "))
-    }
 }
 
 /// Files below `dir`, sorted, hidden ones left out.
@@ -821,21 +541,5 @@ mod tests {
         assert_eq!(scan.redirected, 1);
         assert_eq!(scan.notes.len(), 1);
         assert_eq!(scan.notes[0].place, "book/src/part/page.md:3");
-    }
-
-    #[test]
-    fn existing_config_gets_the_locale_with_its_comments() {
-        let text = "# The guide\ntitle = \"G\"  # shown on the chooser\nsource_locale = \"en\"\nlocales = [\"en\"]\n";
-        let edited = add_locale(text, "fr").unwrap().unwrap();
-        assert_eq!(
-            edited,
-            "# The guide\ntitle = \"G\"  # shown on the chooser\nsource_locale = \"en\"\nlocales = [\"en\", \"fr\"]\n"
-        );
-        assert_eq!(add_locale(&edited, "fr"), Ok(None));
-    }
-
-    #[test]
-    fn fluent_text_quotes_braces() {
-        assert_eq!(fluent_text("A {b}\n c"), "A {\"{\"}b{\"}\"} c");
     }
 }
