@@ -72,21 +72,23 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
-    /// An mdBook (book.toml, src/SUMMARY.md): its files copied unchanged into
-    /// content/<locale>/, SUMMARY.md as the outline, and a report of what is not carried.
+    /// An mdBook (book.toml, src/SUMMARY.md): its files copied into content/<locale>/
+    /// under their own names, SUMMARY.md as the outline, and a report of what is not
+    /// carried.
     Mdbook(MdbookArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct MdbookArgs {
     /// The book's folder (the one with book.toml).
+    #[arg(value_name = "BOOK")]
     pub book: PathBuf,
     /// The site to write: a new one when the folder has no folio.toml, else the book
     /// becomes one more locale of it.
-    #[arg(long, default_value = ".")]
+    #[arg(long, value_name = "SITE", default_value = ".")]
     pub into: PathBuf,
     /// The book's locale [default: book.toml's `language`, else en].
-    #[arg(long)]
+    #[arg(long, value_name = "LOCALE")]
     pub locale: Option<String>,
     /// Overwrite files that differ from the book's (otherwise nothing is written).
     #[arg(long)]
