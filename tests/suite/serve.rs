@@ -258,3 +258,18 @@ fn a_source_edit_reaches_its_fallback_copies() {
         server.logged("updated 2 page(s)")
     });
 }
+
+#[test]
+fn an_outline_edit_rebuilds_every_sidebar() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_tree(&common::fixtures().join("outline"), dir.path());
+    let server = serve(dir.path());
+    let summary = dir.path().join("content/en/SUMMARY.md");
+    let text = std::fs::read_to_string(&summary).unwrap();
+    std::fs::write(&summary, text.replace("# Reference", "# Looking things up")).unwrap();
+    // A page the edit did not touch shows the new part title.
+    wait_for("the new part title", Duration::from_secs(3), || {
+        get(&server, "/en/credits/").2.contains("Looking things up")
+    });
+    assert!(server.logged("rebuilt"));
+}
