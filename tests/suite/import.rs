@@ -167,6 +167,13 @@ fn the_book_and_its_translation_build_as_a_bilingual_site() {
             "1 Glossaire",
         ]
     );
+    // Previous and next say what the sidebar says.
+    let doc = Html::parse_document(&read(&public.join("fr/install/debian/index.html")));
+    let pager: Vec<String> = doc
+        .select(&Selector::parse(".pager .pager-title").unwrap())
+        .map(|e| e.text().collect())
+        .collect();
+    assert_eq!(pager, ["Par les paquets", "Depuis les sources"]);
     // Chapters not yet translated are the English pages, marked so, in their place.
     let banner = |path: &str| read(&public.join(path)).contains("class=\"l10n-banner\"");
     for untranslated in [

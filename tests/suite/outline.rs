@@ -85,6 +85,17 @@ fn the_sidebar_follows_summary_md() {
             "1 Extra",
         ]
     );
+    // As in mdBook, prefix and suffix chapters have no number.
+    let html = std::fs::read_to_string(public.join("en/usage/index.html")).unwrap();
+    let unnumbered: Vec<&str> = html
+        .split("<li class=\"nav-unnumbered\"><a href=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    assert_eq!(
+        unnumbered,
+        ["../welcome/index.html", "../credits/index.html"]
+    );
     // Another top-level chapter's children stay folded.
     assert_eq!(
         sidebar(&page(&public, "en/usage/index.html")),

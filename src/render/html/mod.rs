@@ -278,6 +278,8 @@ struct NavLink<'a> {
     level: u8,
     /// `page`, or for an outline's entries that are no link: `part`, `draft`.
     kind: &'static str,
+    /// False for an outline's prefix and suffix chapters.
+    numbered: bool,
 }
 
 #[derive(Serialize)]
@@ -344,22 +346,24 @@ impl Renderer<'_> {
             .map(|n| n.entries(page))
             .unwrap_or_default()
             .into_iter()
-            .map(|(entry, level)| match entry {
+            .map(|shown| match shown.entry {
                 Entry::Page(p, title) => NavLink {
-                    level,
+                    level: shown.level,
                     title,
+                    numbered: shown.numbered,
                     ..self.nav_link(page, p)
                 },
                 Entry::Part(title) | Entry::Draft(title) => NavLink {
                     title,
                     href: String::new(),
                     current: false,
-                    level,
-                    kind: if matches!(entry, Entry::Part(_)) {
+                    level: shown.level,
+                    kind: if matches!(shown.entry, Entry::Part(_)) {
                         "part"
                     } else {
                         "draft"
                     },
+                    numbered: shown.numbered,
                 },
             })
             .collect();
@@ -371,8 +375,9 @@ impl Renderer<'_> {
         let group = navigation.map_or(page.section(), |n| n.group_of(page));
         context.insert("nav_section", group.unwrap_or(""));
         let (previous, next) = navigation.map_or((None, None), |n| n.neighbours(page, self.site));
-        let previous = previous.map(|p| self.nav_link(page, p));
-        let next = next.map(|p| self.nav_link(page, p));
+        // Previous and next say what the sidebar says.
+        let previous = previous.map(|p| self.pager_link(page, p, navigation));
+        let next = next.map(|p| self.pager_link(page, p, navigation));
         context.insert("previous", &previous);
         context.insert("next", &next);
         context.insert("translations", &self.translations(page));
@@ -422,6 +427,19 @@ impl Renderer<'_> {
             current: from.path == to.path,
             level: 1,
             kind: "page",
+            numbered: true,
+        }
+    }
+
+    fn pager_link<'p>(
+        &self,
+        from: &Page,
+        to: &'p Page,
+        navigation: Option<&'p Navigation<'_>>,
+    ) -> NavLink<'p> {
+        NavLink {
+            title: navigation.map_or(&to.front.title, |n| n.title_of(to)),
+            ..self.nav_link(from, to)
         }
     }
 

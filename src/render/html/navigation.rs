@@ -41,6 +41,16 @@ struct Item<'a> {
     entry: Entry<'a>,
     level: u8,
     group: Option<&'a str>,
+    /// False for an outline's prefix and suffix chapters, which mdBook leaves
+    /// unnumbered.
+    numbered: bool,
+}
+
+/// A sidebar entry as a page shows it.
+pub struct Shown<'a> {
+    pub entry: Entry<'a>,
+    pub level: u8,
+    pub numbered: bool,
 }
 
 /// One locale's sidebar material, as positions in its list of entries (which follows
@@ -56,17 +66,20 @@ pub struct Navigation<'a> {
     sections: HashMap<&'a str, Vec<usize>>,
     /// With an outline: each page's group (without one, a page's group is its section).
     page_groups: Option<HashMap<&'a str, &'a str>>,
+    /// With an outline: each page's title in the sidebar (and so in previous/next).
+    titles: Option<HashMap<&'a str, &'a str>>,
     /// Whether `always` is too long to repeat on every page.
     shared: bool,
 }
 
 /// An entry of the shared list: `[title, link from the site root, group]`, and for an
-/// entry that is no link, its kind (`part` or `draft`) after that.
+/// outline's entry that is no link or is not numbered, its kind after that (`part`,
+/// `draft` with an empty link, `unnumbered`).
 #[derive(Serialize)]
 #[serde(untagged)]
 enum SharedEntry<'a> {
     Link(&'a str, String, &'a str),
-    Text(&'a str, &'static str, &'a str, &'static str),
+    Marked(&'a str, String, &'a str, &'static str),
 }
 
 impl<'a> Navigation<'a> {
@@ -88,6 +101,14 @@ impl<'a> Navigation<'a> {
             }
         }
         let shared = always.len() > SHARED_OVER;
+        let titles = page_groups.as_ref().map(|_| {
+            (items.iter())
+                .filter_map(|item| match item.entry {
+                    Entry::Page(page, title) => Some((page.path.as_str(), title)),
+                    _ => None,
+                })
+                .collect()
+        });
         Navigation {
             locale,
             pages,
@@ -95,6 +116,7 @@ impl<'a> Navigation<'a> {
             always,
             sections,
             page_groups,
+            titles,
             shared,
         }
     }
@@ -111,11 +133,17 @@ impl<'a> Navigation<'a> {
                 let item = &self.items[i];
                 let group = item.group.unwrap_or("");
                 match item.entry {
-                    Entry::Page(page, title) => {
+                    Entry::Page(page, title) if item.numbered => {
                         SharedEntry::Link(title, urls.to_folder("", &page.url), group)
                     }
-                    Entry::Part(title) => SharedEntry::Text(title, "", group, "part"),
-                    Entry::Draft(title) => SharedEntry::Text(title, "", group, "draft"),
+                    Entry::Page(page, title) => {
+                        let link = urls.to_folder("", &page.url);
+                        SharedEntry::Marked(title, link, group, "unnumbered")
+                    }
+                    Entry::Part(title) => SharedEntry::Marked(title, String::new(), group, "part"),
+                    Entry::Draft(title) => {
+                        SharedEntry::Marked(title, String::new(), group, "draft")
+                    }
                 }
             })
             .collect();
@@ -141,8 +169,15 @@ impl<'a> Navigation<'a> {
         }
     }
 
+    /// The title the sidebar gives `page`.
+    pub fn title_of<'p>(&'p self, page: &'p Page) -> &'p str {
+        (self.titles.as_ref())
+            .and_then(|titles| titles.get(page.path.as_str()).copied())
+            .unwrap_or(&page.front.title)
+    }
+
     /// The sidebar of `current`, in reading order, with each entry's level.
-    pub fn entries(&self, current: &'a Page) -> Vec<(Entry<'a>, u8)> {
+    pub fn entries(&self, current: &'a Page) -> Vec<Shown<'a>> {
         let group = self.group_of(current);
         let own: &[usize] = group
             .and_then(|s| self.sections.get(s))
@@ -161,7 +196,11 @@ impl<'a> Navigation<'a> {
             (None, _) => b.next(),
         } {
             let item = &self.items[i];
-            merged.push((item.entry, item.level));
+            merged.push(Shown {
+                entry: item.entry,
+                level: item.level,
+                numbered: item.numbered,
+            });
         }
         merged
     }
@@ -213,6 +252,7 @@ fn section_items(pages: &[Page]) -> Vec<Item<'_>> {
                 _ => 1,
             },
             group: page.section(),
+            numbered: true,
         })
         .collect()
 }
@@ -238,6 +278,7 @@ fn outline_items<'a>(
                     entry: Entry::Part(title),
                     level: 1,
                     group: None,
+                    numbered: true,
                 });
             }
             OutlineEntry::Separator { .. } => {}
@@ -261,6 +302,7 @@ fn outline_items<'a>(
                     entry,
                     level: chapter.depth.max(1),
                     group,
+                    numbered: chapter.numbered,
                 });
             }
         }
@@ -273,6 +315,7 @@ fn outline_items<'a>(
             entry: Entry::Page(page, &page.front.title),
             level: 1,
             group: None,
+            numbered: true,
         });
     }
     (items, groups)

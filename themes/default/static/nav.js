@@ -1,8 +1,8 @@
 /* Folio sidebar on large sites: the page carries its own section and its neighbours;
    the full list of sections comes once from the shared nav/<lang>.json (a list of
-   [title, link from the site root, section], with a fourth item, "part" or "draft",
-   for a book outline's entries that are no link) and replaces the short one, keeping
-   the current section's pages under its index. */
+   [title, link from the site root, section], with a fourth item, "part", "draft" or
+   "unnumbered", for a book outline's entries that are no link or have no number) and
+   replaces the short one, keeping the current section's pages under its index. */
 (function () {
   "use strict";
   var nav = document.querySelector("nav.sidebar[data-nav]");
@@ -29,6 +29,7 @@
         draft.textContent = entry[0];
         item.appendChild(draft);
       } else {
+        if (entry[3] === "unnumbered") item.className = "nav-unnumbered";
         var link = document.createElement("a");
         link.href = root + entry[1];
         link.textContent = entry[0];
