@@ -14,6 +14,7 @@ mod l10n;
 mod navigation;
 mod pdf;
 mod pdf_layout;
+mod robustness;
 mod search;
 mod serve;
 mod tree_rules;
