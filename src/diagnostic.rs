@@ -119,6 +119,36 @@ pub fn settle_notes(diagnostics: Vec<Diagnostic>, show: bool, strict: bool) -> V
         .collect()
 }
 
+/// Runs `f`, one page's (or guide's) share of a stage; a panic in it (a bug in Folio)
+/// becomes an error naming `file` instead of ending the run, so the writer learns
+/// which page to look at and the previous output stays as it was.
+pub fn guard<T>(
+    file: &str,
+    doing: &str,
+    diagnostics: &Diagnostics,
+    f: impl FnOnce() -> T,
+) -> Option<T> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(value) => Some(value),
+        Err(payload) => {
+            let reason = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic".to_string());
+            diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    Pos { line: 1, column: 1 },
+                    format!("internal error while {doing} {file}: {reason}"),
+                )
+                .with_hint("this is a bug in Folio, not in the page: please report it with the page attached; the rest of the site was checked"),
+            );
+            None
+        }
+    }
+}
+
 /// The position of byte `offset` in `text`, 1-based, columns in characters.
 pub fn pos_at(text: &str, offset: usize) -> Pos {
     let offset = offset.min(text.len());

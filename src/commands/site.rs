@@ -7,7 +7,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::config;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, guard};
 use crate::highlight;
 use crate::load::{self, CONFIG_FILE};
 use crate::locale::{Messages, apply_typography};
@@ -66,12 +66,15 @@ pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<L
         .par_iter()
         .map(|found| {
             let file = load::text_file(root, &found.path, diagnostics)?;
-            let mut page = parse::page::parse_in(
-                &file,
-                &config.source_locale,
-                config.heading_ids,
-                diagnostics,
-            )?;
+            let mut page = guard(&found.shown, "reading", diagnostics, || {
+                inject_test_panic(&found.shown);
+                parse::page::parse_in(
+                    &file,
+                    &config.source_locale,
+                    config.heading_ids,
+                    diagnostics,
+                )
+            })??;
             drop(file);
             if !config.locales.contains(&page.locale) {
                 return None;
@@ -133,6 +136,14 @@ pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<L
         theme: sources.theme,
         assets,
     })
+}
+
+/// Tests make the page named by FOLIO_TEST_PANIC panic while it is read, to check that
+/// a bug in one page's pipeline is reported, not fatal. Debug builds only.
+fn inject_test_panic(shown: &str) {
+    if cfg!(debug_assertions) && std::env::var("FOLIO_TEST_PANIC").is_ok_and(|p| p == shown) {
+        panic!("injected by FOLIO_TEST_PANIC");
+    }
 }
 
 /// What every parsed page goes through before resolution: its language's typography,

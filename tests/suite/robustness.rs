@@ -62,3 +62,37 @@ fn pages_nested_thousands_deep_build_with_a_warning() {
     );
     assert!(out.join("en").read_dir().unwrap().count() > 4);
 }
+
+/// A bug in one page's pipeline (a panic, injected here in debug builds) is an error
+/// naming that page; the build exits 1 and the previous output stays untouched.
+#[test]
+fn a_panic_in_one_page_is_an_error_naming_it_and_the_output_is_kept() {
+    let dir = common::site("base");
+    let out = common::build(dir.path(), &["--no-pdf"]);
+    let before = std::fs::read(out.join("en/guide-en/index.html")).unwrap();
+    std::fs::write(
+        dir.path().join("content/en/guide.md"),
+        "+++\ntitle = \"Changed\"\n+++\nChanged.\n",
+    )
+    .unwrap();
+    let assert = common::folio()
+        .env("FOLIO_TEST_PANIC", "content/en/guide.md")
+        .args(["build", "--no-pdf", "--root"])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(1);
+    let stderr = common::stderr(&assert);
+    assert!(
+        stderr.contains(
+            "content/en/guide.md:1:1: error: internal error while reading content/en/guide.md: injected by FOLIO_TEST_PANIC"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("this is a bug in Folio"), "{stderr}");
+    assert_eq!(
+        std::fs::read(out.join("en/guide-en/index.html")).unwrap(),
+        before
+    );
+}
