@@ -807,7 +807,7 @@ impl Files for Disk<'_> {
         };
         let mut names: Vec<String> = entries
             .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
+            .filter(|e| !e.path().is_dir())
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect();
         names.sort();

@@ -292,3 +292,24 @@ fn missing_anchors_list_the_file_s_anchors() {
         ]
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_site_is_an_escape_too() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.txt"), "secret").unwrap();
+    let site = tempfile::tempdir().unwrap();
+    std::fs::create_dir(site.path().join("listings")).unwrap();
+    std::fs::write(site.path().join("listings/ok.rs"), "fn ok() {}\n").unwrap();
+    std::os::unix::fs::symlink(outside.path(), site.path().join("listings/elsewhere")).unwrap();
+    let diagnostics = Diagnostics::new();
+    let disk = Disk::new(site.path(), &diagnostics);
+    assert!(matches!(
+        disk.read("listings/elsewhere/secret.txt"),
+        Read::Outside
+    ));
+    assert!(matches!(disk.read("listings/ok.rs"), Read::Text(t) if t == "fn ok() {}\n"));
+    assert!(matches!(disk.read("listings/nothing.rs"), Read::Missing));
+    assert!(matches!(disk.read("listings"), Read::Folder));
+    assert_eq!(disk.names("listings"), ["ok.rs"]);
+}
