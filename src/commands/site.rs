@@ -12,7 +12,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::highlight;
 use crate::load::{self, CONFIG_FILE};
 use crate::locale::{Messages, apply_typography};
-use crate::model::{BinaryFile, DecisionTree, LineMap, Page, Pos, Site, Theme};
+use crate::model::{BinaryFile, DecisionTree, HeadingIds, LineMap, Page, Pos, Site, Theme};
 use crate::parse;
 use crate::resolve::{Targets, check_tree_embeds, check_tree_links, resolve};
 
@@ -87,6 +87,7 @@ pub fn read_page(
     root: &Path,
     path: &Path,
     source_locale: Option<&str>,
+    heading_ids: HeadingIds,
     diagnostics: &Diagnostics,
 ) -> Option<(Page, Option<Included>)> {
     let expanded = load::page(root, path, diagnostics)?;
@@ -99,8 +100,8 @@ pub fn read_page(
         }
     });
     let page = match source_locale {
-        Some(locale) => parse::page::parse_in(&expanded.file, locale, diagnostics),
-        None => parse::page::parse(&expanded.file, diagnostics),
+        Some(locale) => parse::page::parse_in(&expanded.file, locale, heading_ids, diagnostics),
+        None => parse::page::parse(&expanded.file, heading_ids, diagnostics),
     }?;
     Some((page, included))
 }
@@ -146,8 +147,13 @@ pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<L
         .pages
         .par_iter()
         .map(|found| {
-            let (mut page, included) =
-                read_page(root, &found.path, Some(&config.source_locale), diagnostics)?;
+            let (mut page, included) = read_page(
+                root,
+                &found.path,
+                Some(&config.source_locale),
+                config.heading_ids,
+                diagnostics,
+            )?;
             if !config.locales.contains(&page.locale) {
                 return None;
             }
@@ -167,7 +173,8 @@ pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<L
         &unparsed_pages(&sources.pages, &pages),
         published_assets(&sources.assets),
     )
-    .with_fallbacks(&config.locales, &config.source_locale);
+    .with_fallbacks(&config.locales, &config.source_locale)
+    .with_base_url(&config.base_url);
     resolve(&mut pages, &targets, diagnostics);
     mark_outdated(&mut pages, &config.source_locale);
     let fallbacks = fallback_pages(&pages, &config.locales, &config.source_locale);

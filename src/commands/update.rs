@@ -127,7 +127,8 @@ fn reparse(
             return None;
         }
         let index = site.index_of(locale, page_path)?;
-        let (mut page, includes) = site::read_page(root, path, None, diagnostics)?;
+        let (mut page, includes) =
+            site::read_page(root, path, None, site.config.heading_ids, diagnostics)?;
         site::prepare(&mut page, diagnostics);
         let old = &site.pages[index];
         if old.fallback.is_some() || !same_outline(old, &page) {
@@ -138,7 +139,8 @@ fn reparse(
         pages.push(page);
         included.push(includes);
     }
-    let targets = Targets::new(&site.pages, &[], site::published_assets(&loaded.assets));
+    let targets = Targets::new(&site.pages, &[], site::published_assets(&loaded.assets))
+        .with_base_url(&site.config.base_url);
     resolve(&mut pages, &targets, diagnostics);
     check_tree_embeds(&pages, &site.trees, diagnostics);
     Some(
@@ -151,7 +153,10 @@ fn reparse(
 /// What other pages show of a page is unchanged: its front matter (title, weight,
 /// slug, translation record), URL and headings.
 fn same_outline(old: &Page, new: &Page) -> bool {
-    old.front == new.front && old.url == new.url && old.toc == new.toc
+    old.front == new.front
+        && old.title_id == new.title_id
+        && old.url == new.url
+        && old.toc == new.toc
 }
 
 /// A source page changed: its fallback copies follow it, and its translations may

@@ -316,6 +316,7 @@ impl Renderer<'_> {
         let content = body::render(page, self.urls, labels, self.trees);
         let mut context = self.common(locale, &page.url);
         context.insert("title", &page.front.title);
+        context.insert("title_id", &page.title_id);
         context.insert("description", &page.front.description);
         context.insert("is_home", &(page.path == "index.md"));
         context.insert(
