@@ -125,3 +125,33 @@ fn broken_includes_are_reported_where_they_are() {
         .code(1);
     insta::assert_snapshot!(common::stderr(&assert));
 }
+
+/// A translation records the hash of its source as a build reads it, included files
+/// and all: synced, it is up to date; when a file the source includes changes, what
+/// the source shows changed and the translation is outdated.
+#[test]
+fn translations_follow_what_their_source_includes() {
+    let dir = common::site("base");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("listings")).unwrap();
+    std::fs::write(root.join("listings/exemple.py"), "print('bonjour')\n").unwrap();
+    let page = |title: &str| {
+        format!(
+            "+++\ntitle = \"{title}\"\nweight = 5\n+++\n\n```python\n{{{{#include ../../listings/exemple.py}}}}\n```\n"
+        )
+    };
+    std::fs::write(root.join("content/fr/code.md"), page("Code")).unwrap();
+    std::fs::write(root.join("content/en/code.md"), page("Code en")).unwrap();
+    common::folio()
+        .args(["l10n", "sync", "content/en/code.md", "--root"])
+        .arg(root)
+        .assert()
+        .success();
+    let out = common::build(root, &["--no-pdf"]);
+    let html = std::fs::read_to_string(out.join("en/code/index.html")).unwrap();
+    assert!(!html.contains("Outdated en"), "synced: up to date");
+    std::fs::write(root.join("listings/exemple.py"), "print('salut')\n").unwrap();
+    let out = common::build(root, &["--no-pdf"]);
+    let html = std::fs::read_to_string(out.join("en/code/index.html")).unwrap();
+    assert!(html.contains("Outdated en"), "the included file changed");
+}
