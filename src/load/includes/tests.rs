@@ -1,5 +1,7 @@
 use std::collections::BTreeMap;
 
+use super::directive::{Directive, Selection, What, find};
+use super::lines::{Unselected, select};
 use super::*;
 
 /// Files in memory, by their path from the site root.
