@@ -1,5 +1,5 @@
 //! The directives' grammar, after mdBook: `{{#include path}}`, `{{#rustdoc_include
-//! path}}` with their line ranges and anchors, and `\\{{#...}}` escapes. Pure text in,
+//! path}}` with their line ranges and anchors, and `\{{#...}}` escapes. Pure text in,
 //! places out: reading the files is the expander's business.
 
 use std::ops::Range;
