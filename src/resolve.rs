@@ -276,6 +276,13 @@ impl Context {
     fn resolve(&self, href: &mut Href, targets: &Targets) -> Option<Problem> {
         match href {
             Href::Fragment(id) => self.check_anchor(&self.page_path, id, targets),
+            // `[text]()`: CommonMark's empty link, kept empty (not this page, not home).
+            Href::Unresolved(raw) if raw.is_empty() => Some(Problem {
+                message: "link with an empty target".into(),
+                hint: "write the page's .md path between the parentheses, or remove the link"
+                    .into(),
+                severity: Severity::Warning,
+            }),
             Href::Unresolved(raw) => {
                 let raw = raw.clone();
                 if raw.starts_with('/') {
@@ -621,6 +628,22 @@ mod tests {
             link("guide/x.md", "../img/a.svg"),
             Ok(Href::Asset("en/img/a.svg".into()))
         );
+    }
+
+    #[test]
+    fn an_empty_link_stays_empty_with_a_warning() {
+        let mut pages = vec![page("index.md", "# Home\n\n[here]()\n")];
+        let targets = Targets::new(&pages, &[], []);
+        let diagnostics = Diagnostics::new();
+        resolve(&mut pages, &targets, &diagnostics);
+        let mut found = None;
+        visit_blocks(&mut pages[0].blocks, &mut |href, _| {
+            found = Some(href.clone())
+        });
+        assert_eq!(found, Some(Href::Unresolved(String::new())));
+        let diags = diagnostics.into_sorted();
+        assert_eq!(diags[0].severity, Severity::Warning);
+        assert_eq!(diags[0].message, "link with an empty target");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::iter::Peekable;
 use std::ops::Range;
 
-use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, Options, Tag, TagEnd};
+use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, LinkType, Options, Tag, TagEnd};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{
@@ -353,9 +353,16 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 Inline::Strikethrough(self.inlines(TagEnd::Strikethrough))
             }
             Event::Start(Tag::Link {
-                dest_url, title, ..
+                link_type,
+                dest_url,
+                title,
+                ..
             }) => Inline::Link(Box::new(InlineLink {
-                href: classify(&dest_url),
+                // `<someone@example.com>` is a mail address: CommonMark links it as mailto.
+                href: match link_type {
+                    LinkType::Email => Href::External(format!("mailto:{dest_url}")),
+                    _ => classify(&dest_url),
+                },
                 title: title.into_string(),
                 content: self.inlines(TagEnd::Link),
                 pos: self.lines.pos(range.start),

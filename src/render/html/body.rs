@@ -102,7 +102,9 @@ impl Writer<'_> {
             Block::Heading {
                 level, id, content, ..
             } => {
-                let level = (*level).clamp(2, 6);
+                // A page's own title is its <h1>: its body starts at h2 (parse shifts
+                // levels); a fragment rendered alone keeps the levels it was written with.
+                let level = (*level).clamp(1, 6);
                 let _ = write!(self.out, "<h{level} id=\"");
                 self.text(id);
                 self.out.push_str("\">");
@@ -200,13 +202,15 @@ impl Writer<'_> {
             for (i, block) in item.blocks.iter().enumerate() {
                 match block {
                     Block::Paragraph(inlines) if tight => {
-                        if i > 0 {
+                        if i > 0 && !self.out.ends_with('\n') {
                             self.out.push('\n');
                         }
                         self.inlines(inlines)
                     }
                     other => {
-                        self.out.push('\n');
+                        if !self.out.ends_with('\n') {
+                            self.out.push('\n');
+                        }
                         self.block(other)
                     }
                 }
