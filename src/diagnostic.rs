@@ -4,10 +4,11 @@
 //! (file, line, column, message, hint) and go on, so a writer fixes everything in one
 //! pass. The CLI edge renders them, GCC style, so editors can jump to each place.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
-use crate::model::Pos;
+use crate::model::{LineMap, Pos};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -56,6 +57,10 @@ impl Diagnostic {
 #[derive(Debug, Default)]
 pub struct Diagnostics {
     items: Mutex<Vec<Diagnostic>>,
+    /// Pages whose text was expanded with included files: every stage reports places
+    /// in the expanded text, and they are moved here, in one place, to the file and
+    /// line a writer can open.
+    line_maps: Mutex<HashMap<String, Arc<LineMap>>>,
 }
 
 impl Diagnostics {
@@ -64,6 +69,7 @@ impl Diagnostics {
     }
 
     pub fn push(&self, diagnostic: Diagnostic) {
+        let diagnostic = self.relocate(diagnostic);
         self.items
             .lock()
             .expect("diagnostics lock")
@@ -71,10 +77,34 @@ impl Diagnostics {
     }
 
     pub fn extend(&self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
+        let relocated: Vec<Diagnostic> =
+            diagnostics.into_iter().map(|d| self.relocate(d)).collect();
         self.items
             .lock()
             .expect("diagnostics lock")
-            .extend(diagnostics);
+            .extend(relocated);
+    }
+
+    /// From now on, places reported in `file` are places of its expanded text, which
+    /// `map` moves back to their own files. Problems found while expanding are reported
+    /// before, at their own places.
+    pub fn map_lines(&self, file: impl Into<String>, map: Arc<LineMap>) {
+        self.line_maps
+            .lock()
+            .expect("line maps lock")
+            .insert(file.into(), map);
+    }
+
+    fn relocate(&self, mut diagnostic: Diagnostic) -> Diagnostic {
+        let maps = self.line_maps.lock().expect("line maps lock");
+        if let Some((file, pos)) = maps
+            .get(&diagnostic.file)
+            .and_then(|map| map.locate(diagnostic.pos))
+        {
+            diagnostic.file = file.to_string();
+            diagnostic.pos = pos;
+        }
+        diagnostic
     }
 
     pub fn is_empty(&self) -> bool {

@@ -2,6 +2,7 @@
 //! change, and reload open pages. A build that fails keeps the last good site served,
 //! with the diagnostics shown in the terminal and over the page.
 
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
@@ -40,11 +41,17 @@ struct Shared {
     changed: Condvar,
     /// The model of the last good full build, updated by page edits.
     model: Mutex<Option<Compiled>>,
+    /// The file watcher, once started, and the folders outside the site's sources it
+    /// watches because pages include files there (a book's `listings/`).
+    watching: Mutex<Option<(notify::RecommendedWatcher, BTreeSet<PathBuf>)>>,
 }
 
 /// How long the sources must stay still before a rebuild: editors save in several
 /// writes.
 const SETTLE: Duration = Duration::from_millis(30);
+
+/// What is watched from the start, below the site's root.
+const WATCHED: [&str; 4] = ["content", "locales", "themes", "folio.toml"];
 
 /// Where the reload stream and the injected script live.
 const EVENTS: &str = "/__folio/events";
@@ -69,7 +76,9 @@ pub fn run(options: &ServeOptions) -> Result<(), String> {
     }
     // Watching starts before the address is announced: an edit made as soon as the
     // server says it is up is never missed.
-    let _watcher = watch(&root, shared.clone())?;
+    let watcher = watch(&root, shared.clone())?;
+    *shared.watching.lock().expect("watcher") = Some((watcher, BTreeSet::new()));
+    watch_included(&root, &shared);
     println!(
         "serving {} at http://{address}/ (Ctrl-C to stop)",
         options.root.display()
@@ -115,6 +124,7 @@ fn listener(bind: IpAddr, port: u16) -> std::io::Result<std::net::TcpListener> {
 fn rebuild(root: &Path, shared: &Arc<Shared>, changed: &[PathBuf]) {
     let started = Instant::now();
     if !changed.is_empty() && update_pages(root, shared, changed, started) {
+        watch_included(root, shared);
         return;
     }
     let diagnostics = Diagnostics::new();
@@ -138,6 +148,42 @@ fn rebuild(root: &Path, shared: &Arc<Shared>, changed: &[PathBuf]) {
         |served| served.output = files.into_output(),
         &format!("rebuilt {pages} pages in {}", since(started)),
     );
+    watch_included(root, shared);
+}
+
+/// Watches the folders of included files that lie outside the watched sources, so that
+/// editing a listing renders the pages that include it again. Folders are watched
+/// rather than files: editors often save by replacing the file.
+fn watch_included(root: &Path, shared: &Shared) {
+    let folders: BTreeSet<PathBuf> = {
+        let model = shared.model.lock().expect("model");
+        let Some(compiled) = model.as_ref() else {
+            return;
+        };
+        (compiled.loaded.includes.files().into_iter())
+            .filter(|file| {
+                !WATCHED
+                    .iter()
+                    .any(|top| file.starts_with(&format!("{top}/")))
+            })
+            .filter_map(|file| root.join(file).parent().map(Path::to_path_buf))
+            .filter(|folder| folder.is_dir())
+            .collect()
+    };
+    let mut watching = shared.watching.lock().expect("watcher");
+    let Some((watcher, watched)) = watching.as_mut() else {
+        return;
+    };
+    for folder in folders {
+        if !watched.contains(&folder) {
+            match watcher.watch(&folder, RecursiveMode::NonRecursive) {
+                Ok(()) => {
+                    watched.insert(folder);
+                }
+                Err(err) => eprintln!("warning: cannot watch {}: {err}", folder.display()),
+            }
+        }
+    }
 }
 
 /// Re-renders the edited pages alone; false when the edit needs a full rebuild.
@@ -152,6 +198,10 @@ fn update_pages(root: &Path, shared: &Arc<Shared>, changed: &[PathBuf], started:
         return false;
     };
     drop(model);
+    // Another file in a folder watched for its listings: nothing to show.
+    if pages.is_empty() && diagnostics.is_empty() {
+        return true;
+    }
     publish(
         root,
         shared,
@@ -306,7 +356,7 @@ fn watch(root: &Path, shared: Arc<Shared>) -> Result<notify::RecommendedWatcher,
         }
     })
     .map_err(|e| format!("cannot watch the site: {e}"))?;
-    for entry in ["content", "locales", "themes", "folio.toml"] {
+    for entry in WATCHED {
         let path = root.join(entry);
         if path.exists() {
             watcher

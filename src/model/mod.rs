@@ -23,4 +23,4 @@ pub use decision_tree::{
 pub use page::{Footnote, FrontMatter, L10nRecord, Page, TocEntry};
 pub use pdf_style::PdfStyle;
 pub use site::Site;
-pub use source::{BinaryFile, SourceFile, Theme};
+pub use source::{BinaryFile, LineMap, SourceFile, Theme};
