@@ -397,7 +397,15 @@ pub(crate) fn visit_blocks(blocks: &mut [Block], f: &mut impl FnMut(&mut Href, P
                     visit_inlines(cell, f);
                 }
             }
-            Block::Image(figure) => f(&mut figure.src, figure.pos),
+            Block::Image(figure) => {
+                f(&mut figure.src, figure.pos);
+                for source in &mut figure.sources {
+                    f(&mut source.srcset, source.pos);
+                }
+                if let Some(caption) = &mut figure.caption {
+                    visit_inlines(caption, f);
+                }
+            }
             Block::Code { .. } | Block::Rule | Block::Html(_) | Block::DecisionTree { .. } => {}
         }
     }
