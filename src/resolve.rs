@@ -69,6 +69,16 @@ impl Targets {
         self
     }
 
+    /// The file of `locale` closest to `path` (a picture's misspelt name, say).
+    fn close_asset(&self, locale: &str, path: &str) -> Option<String> {
+        let prefix = format!("{locale}/");
+        let mut known: Vec<&str> = (self.assets.iter())
+            .filter_map(|a| a.strip_prefix(&prefix))
+            .collect();
+        known.sort_unstable();
+        suggest(path, &known).map(str::to_string)
+    }
+
     fn page(&self, locale: &str, path: &str) -> Option<&Anchors> {
         self.pages.get(locale)?.get(path)
     }
@@ -315,6 +325,8 @@ impl Context {
             format!("write `{}` (pages are linked by their .md file)", with_md)
         } else if let Some(close) = suggest(&page_target, &known) {
             format!("did you mean `{close}`?")
+        } else if let Some(close) = targets.close_asset(&self.page_locale, &target) {
+            format!("did you mean `{}`?", relative(&self.page_path, &close))
         } else {
             format!(
                 "link to an existing file of content/{}/ by its relative path",
@@ -380,6 +392,17 @@ impl Context {
             joined
         })
     }
+}
+
+/// `target` (a path below the locale's folder) as written from the page at `page`.
+fn relative(page: &str, target: &str) -> String {
+    let mut from: Vec<&str> = page.split('/').collect();
+    from.pop();
+    let to: Vec<&str> = target.split('/').collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts = vec![".."; from.len() - common];
+    parts.extend(&to[common..]);
+    parts.join("/")
 }
 
 /// Calls `f` with every link and image target of `blocks` (the tree walk resolve uses).
