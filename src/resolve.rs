@@ -449,3 +449,15 @@ fn visit_inlines(inlines: &mut [Inline], f: &mut impl FnMut(&mut Href, Pos)) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::relative;
+
+    #[test]
+    fn suggestions_are_written_from_the_page() {
+        assert_eq!(relative("figures.md", "img/flux.svg"), "img/flux.svg");
+        assert_eq!(relative("guide/figures.md", "guide/img/a.png"), "img/a.png");
+        assert_eq!(relative("guide/deep/b.md", "img/a.png"), "../../img/a.png");
+    }
+}

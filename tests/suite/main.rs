@@ -9,6 +9,7 @@ mod check;
 mod cli;
 mod default_site;
 mod diagnostics;
+mod html_figures;
 mod l10n;
 mod navigation;
 mod pdf;
