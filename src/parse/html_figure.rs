@@ -647,6 +647,14 @@ mod tests {
     }
 
     #[test]
+    fn every_cut_of_a_block_parses_without_panic() {
+        let text = "> <figure>\n>   <IMG src='é/x%ZZ.png' width=50%>\n>   <figcaption>Été <sup>1</sup> <a href=\"#a\">l<i>ien</i></a> &eacute;</figcaption>\n> </figure>\n\nTexte <img src=\"a.png\" alt=\"à\"> fin.\n";
+        for (cut, _) in text.char_indices() {
+            blocks(&text[..cut]);
+        }
+    }
+
+    #[test]
     fn places_inside_quotes_and_lists() {
         let parsed = blocks("> <p align=\"center\">\n>   <img src=\"a.png\">\n> </p>\n");
         let [Block::Quote { blocks, .. }] = parsed.as_slice() else {
