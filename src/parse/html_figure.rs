@@ -83,8 +83,10 @@ enum Piece {
     Text(String),
 }
 
-/// The tokens of `html`; `None` when it is malformed (a tokenizer error) or holds a
-/// doctype. Comments are left out.
+/// The tokens of `html`; `None` when it ends inside a tag or a comment (what follows
+/// would belong to it in a browser) or holds a doctype. Other parse errors are
+/// recovered from as a browser does: html5gum follows the WHATWG rules. Comments are
+/// left out.
 fn pieces(html: &str) -> Option<Vec<Piece>> {
     let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
     let mut out = Vec::new();
@@ -112,7 +114,9 @@ fn pieces(html: &str) -> Option<Vec<Piece>> {
                 _ => out.push(Piece::Text(text(&s.value))),
             },
             Token::Comment(_) => {}
-            Token::Doctype(_) | Token::Error(_) => return None,
+            Token::Error(error) if error.as_str().starts_with("eof-") => return None,
+            Token::Error(_) => {}
+            Token::Doctype(_) => return None,
         }
     }
     Some(out)
@@ -586,6 +590,16 @@ mod tests {
     }
 
     #[test]
+    fn parse_errors_are_recovered_from_as_browsers_do() {
+        // The first of two attributes wins; a lone `<` is text.
+        let f = figure(
+            "<figure><img src=\"a.png\" alt=\"a\" alt=\"b\"><figcaption>x < y</figcaption></figure>\n",
+        );
+        assert_eq!(f.alt, "a");
+        assert_eq!(f.caption, Some(vec![Inline::Text("x < y".into())]));
+    }
+
+    #[test]
     fn several_pictures_become_several_figures() {
         let parsed =
             blocks("<p align=\"center\">\n<img src=\"a.png\">\n<br>\n<img src=\"b.png\">\n</p>\n");
@@ -613,7 +627,8 @@ mod tests {
             "<picture>\n<source srcset=\"a.png 1x, b.png 2x\">\n<img src=\"a.png\">\n</picture>\n",
         );
         stays_raw("<div align=\"center\">\n  <h1>Title</h1>\n</div>\n");
-        stays_raw("<img src=\"a.png\" alt=\"a\" alt=\"b\">\n");
+        stays_raw("<img src=\"a.png\">\n<img src=\"b.png\" alt=\"cut\n");
+        stays_raw("<img src=\"a.png\">\n<!-- open\n");
     }
 
     #[test]
