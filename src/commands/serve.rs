@@ -56,7 +56,9 @@ pub fn run(options: &ServeOptions) -> Result<(), String> {
     let root = std::fs::canonicalize(&options.root).unwrap_or_else(|_| options.root.clone());
     rebuild(&root, &shared, &[]);
     release_freed_memory();
-    let server = Server::http((options.bind, options.port))
+    let server = listener(options.bind, options.port)
+        .map_err(|e| e.to_string())
+        .and_then(|l| Server::from_listener(l, None).map_err(|e| e.to_string()))
         .map_err(|e| format!("cannot listen on {}:{}: {e}", options.bind, options.port))?;
     let address = server.server_addr().to_ip().ok_or("no address")?;
     if !options.bind.is_loopback() {
@@ -77,6 +79,33 @@ pub fn run(options: &ServeOptions) -> Result<(), String> {
         std::thread::spawn(move || answer(request, shared));
     }
     Ok(())
+}
+
+/// The listening socket, with Nagle's algorithm off. tiny_http writes a response's
+/// head and body in two writes: on a kept-alive connection (what browsers use) the
+/// body then waited for the client's delayed ACK, about 40 ms per response. Accepted
+/// connections inherit the option from the listening socket (Linux, BSDs, macOS).
+fn listener(bind: IpAddr, port: u16) -> std::io::Result<std::net::TcpListener> {
+    let listener = std::net::TcpListener::bind((bind, port))?;
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        let on: libc::c_int = 1;
+        // SAFETY: a valid socket descriptor, and a pointer to an int of the size given.
+        let rc = unsafe {
+            libc::setsockopt(
+                listener.as_raw_fd(),
+                libc::IPPROTO_TCP,
+                libc::TCP_NODELAY,
+                (&raw const on).cast::<libc::c_void>(),
+                std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+            )
+        };
+        if rc != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+    }
+    Ok(listener)
 }
 
 /// After an edit: the pages it changed, re-rendered on the kept model when nothing
@@ -152,7 +181,8 @@ fn publish(
     done: &str,
 ) {
     let failed = diagnostics.has_errors();
-    let report: Vec<Diagnostic> = diagnostics.into_sorted();
+    let report: Vec<Diagnostic> =
+        crate::diagnostic::settle_notes(diagnostics.into_sorted(), false, false);
     eprint!(
         "{}",
         diagnostic::render(&report, diagnostic::stderr_wants_color())
@@ -458,7 +488,36 @@ fn stream_events(request: tiny_http::Request, shared: &Shared) {
 
 #[cfg(test)]
 mod tests {
-    use super::output_path;
+    use super::*;
+
+    fn nodelay(socket: &impl std::os::fd::AsRawFd) -> bool {
+        let mut value: libc::c_int = 0;
+        let mut len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
+        // SAFETY: a valid socket descriptor, and pointers to an int and its size.
+        let rc = unsafe {
+            libc::getsockopt(
+                socket.as_raw_fd(),
+                libc::IPPROTO_TCP,
+                libc::TCP_NODELAY,
+                (&raw mut value).cast::<libc::c_void>(),
+                &raw mut len,
+            )
+        };
+        assert_eq!(rc, 0);
+        value != 0
+    }
+
+    /// What removes the 40 ms per kept-alive response: the connections the server
+    /// accepts send small writes at once.
+    #[test]
+    fn accepted_connections_have_nagle_off() {
+        let listener = listener(IpAddr::from([127, 0, 0, 1]), 0).unwrap();
+        assert!(nodelay(&listener));
+        let address = listener.local_addr().unwrap();
+        let _client = std::net::TcpStream::connect(address).unwrap();
+        let (accepted, _) = listener.accept().unwrap();
+        assert!(nodelay(&accepted));
+    }
 
     #[test]
     fn request_paths_never_leave_the_output() {

@@ -66,7 +66,12 @@ pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<L
         .par_iter()
         .map(|found| {
             let file = load::text_file(root, &found.path, diagnostics)?;
-            let mut page = parse::page::parse_in(&file, &config.source_locale, diagnostics)?;
+            let mut page = parse::page::parse_in(
+                &file,
+                &config.source_locale,
+                config.heading_ids,
+                diagnostics,
+            )?;
             drop(file);
             if !config.locales.contains(&page.locale) {
                 return None;
@@ -82,7 +87,8 @@ pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<L
         &unparsed_pages(&sources.pages, &pages),
         published_assets(&sources.assets),
     )
-    .with_fallbacks(&config.locales, &config.source_locale);
+    .with_fallbacks(&config.locales, &config.source_locale)
+    .with_base_url(&config.base_url);
     resolve(&mut pages, &targets, diagnostics);
     mark_outdated(&mut pages, &config.source_locale);
     let fallbacks = fallback_pages(&pages, &config.locales, &config.source_locale);
