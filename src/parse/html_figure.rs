@@ -6,7 +6,8 @@
 //! becomes `Block::Image` (and a lone `<img>` among a paragraph's inlines an
 //! `Inline::Image`), so its file is checked, published and printed like a Markdown
 //! image. Recognition is all or nothing: a block holding anything Folio's figure
-//! cannot carry (other text, a link around the picture, a `class` or `style`)
+//! cannot carry (other text, a link around the picture, a `class`, a `style` other
+//! than a width or height)
 //! stays raw HTML, passed through as written. html5gum tokenizes (entities,
 //! quoting, case); this module only reads its tokens.
 
@@ -151,6 +152,7 @@ impl Img {
                 "width" => img.width = Some(length(value)?),
                 "height" => img.height = Some(length(value)?),
                 "align" => img.align = Some(align(value)?),
+                "style" => img.style(value)?,
                 // Hints to the browser that the published page sets itself.
                 "loading" | "decoding" => {}
                 _ => return None,
@@ -158,6 +160,20 @@ impl Img {
         }
         img.src = src?;
         Some(img)
+    }
+
+    /// `style="width: 50%"`: a width or height is carried like the attributes;
+    /// any other declaration is not.
+    fn style(&mut self, style: &str) -> Option<()> {
+        for declaration in style.split(';').filter(|d| !d.trim().is_empty()) {
+            let (property, value) = declaration.split_once(':')?;
+            match property.trim().to_ascii_lowercase().as_str() {
+                "width" => self.width = Some(length(value)?),
+                "height" => self.height = Some(length(value)?),
+                _ => return None,
+            }
+        }
+        Some(())
     }
 
     fn figure(self, pos: Pos, align: Align) -> Figure {
@@ -506,6 +522,14 @@ mod tests {
     }
 
     #[test]
+    fn a_size_may_be_given_as_style() {
+        let f = figure("<img src=\"a.png\" style=\"width: 50%;\">\n");
+        assert_eq!(f.width, Some(Length::Percent(50.0)));
+        let f = figure("<img src=\"a.png\" style=\"HEIGHT:120px\">\n");
+        assert_eq!(f.height, Some(Length::Pixels(120.0)));
+    }
+
+    #[test]
     fn centring_wrappers_over_several_lines() {
         let f = figure("<p align=\"center\">\n  <img src=\"a.png\"\n       width=\"300\">\n</p>\n");
         assert_eq!(f.align, Align::Center);
@@ -616,7 +640,7 @@ mod tests {
         stays_raw("<p align=\"center\"><img src=\"a.png\"> Some text</p>\n");
         stays_raw("<a href=\"https://x.test\">\n<img src=\"a.png\">\n</a>\n");
         stays_raw("<img src=\"a.png\" class=\"logo\">\n");
-        stays_raw("<img src=\"a.png\" style=\"width: 50%\">\n");
+        stays_raw("<img src=\"a.png\" style=\"width: 50%; border: 1px\">\n");
         stays_raw("<img src=\"a.png\" width=\"auto\">\n");
         stays_raw("<img src=\"a.png\" align=\"middle\">\n");
         stays_raw("<img alt=\"no source\">\n");
