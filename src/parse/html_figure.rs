@@ -7,9 +7,8 @@
 //! `Inline::Image`), so its file is checked, published and printed like a Markdown
 //! image. Recognition is all or nothing: a block holding anything Folio's figure
 //! cannot carry (other text, a link around the picture, a `class`, a `style` other
-//! than a width or height)
-//! stays raw HTML, passed through as written. html5gum tokenizes (entities,
-//! quoting, case); this module only reads its tokens.
+//! than a width or height) stays raw HTML, passed through as written. html5gum
+//! tokenizes (entities, quoting, case); this module only reads its tokens.
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
