@@ -118,11 +118,13 @@ fn the_pdf_prints_png_and_data_pictures_and_frames_the_others() {
             _ => None,
         })
         .collect();
-    assert_eq!(images.len(), 3, "{images:?}");
+    assert_eq!(images.len(), 4, "{images:?}");
     // width="200": 200 CSS pixels are 150 points.
     assert_eq!(images[0], ("fr/img/niveaux couleur.png", 150.0));
     assert_eq!(images[1].0, "fr/img/carre.png");
     assert!(images[2].0.starts_with("data:image/png;base64,"));
+    // An SVG with a PNG <source>: the PDF prints the PNG.
+    assert_eq!(images[3].0, "fr/img/carre.png");
 
     // The SVG and the remote picture: a frame each, their alt text inside (set word
     // by word: the first word is looked for).

@@ -11,7 +11,7 @@ use base64::Engine as _;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Block, Figure, Href, Page, Site};
 
-use super::layout::figure::printable;
+use super::layout::figure::print_picture;
 
 /// Calls `f` with every figure of `page`, footnotes included, in reading order.
 fn each_figure<'a>(page: &'a Page, f: &mut impl FnMut(&'a Figure)) {
@@ -44,7 +44,7 @@ pub fn unprintable<'a>(
     for locale in locales {
         for page in site.pages_of(locale) {
             each_figure(page, &mut |figure| {
-                if printable(images, &figure.src).is_some() {
+                if print_picture(images, figure).is_some() {
                     return;
                 }
                 let Some((message, hint)) = why(&figure.src, &page.locale) else {

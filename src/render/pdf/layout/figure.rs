@@ -34,12 +34,25 @@ pub fn printable<'a>(
     images.get(key).map(|size| (key, *size))
 }
 
+/// The picture the PDF prints for `figure`: its `src`, or else one of its `<source>`s
+/// (a PNG beside an SVG), never a dark-mode one (paper is light).
+pub fn print_picture<'a>(
+    images: &HashMap<String, (u32, u32)>,
+    figure: &'a Figure,
+) -> Option<(&'a str, (u32, u32))> {
+    printable(images, &figure.src).or_else(|| {
+        (figure.sources.iter())
+            .filter(|s| !s.media.to_ascii_lowercase().contains("dark"))
+            .find_map(|s| printable(images, &s.srcset))
+    })
+}
+
 pub fn slices(ctx: &Context, figure: &Figure, width: f32) -> Vec<Slice> {
     let caption_style = SpanStyle {
         color: Color::MUTED,
         ..SpanStyle::new(FontId::SerifItalic, ctx.style.small_size)
     };
-    let mut slices = match printable(ctx.images, &figure.src) {
+    let mut slices = match print_picture(ctx.images, figure) {
         Some((key, size)) => picture(ctx, figure, key, size, width),
         None => placeholder(ctx, figure, width, &caption_style),
     };
