@@ -73,6 +73,30 @@ fn the_pdf_warns_once_for_each_figure_it_cannot_print() {
     // Two guides show the page (English falls back to it): each figure is said once.
     assert_eq!(stderr.matches("warning:").count(), 2, "{stderr}");
     assert!(stderr.contains("0 errors, 2 warnings"), "{stderr}");
+    // The guide is a valid file, the placeholders' texts in it and the four pictures.
+    let pdf = dir.path().join("public/fr/guide-fr.pdf");
+    let run = |tool: &str, args: &[&str]| {
+        let output = std::process::Command::new(tool)
+            .args(args)
+            .arg(&pdf)
+            .args(if tool == "pdftotext" {
+                &["-"][..]
+            } else {
+                &[][..]
+            })
+            .output()
+            .unwrap_or_else(|e| {
+                panic!("{tool} is required (apt-get install poppler-utils qpdf): {e}")
+            });
+        assert!(output.status.success(), "{tool}: {output:?}");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    run("qpdf", &["--check"]);
+    let text = run("pdftotext", &[]);
+    assert!(text.contains("Le flux des demandes"), "{text}");
+    assert!(text.contains("Image distante"), "{text}");
+    let images = run("pdfimages", &["-list"]);
+    assert_eq!(images.lines().count(), 2 + 4, "{images}");
     // Under --strict the warnings fail the build.
     folio()
         .args(["build", "-q", "--strict", "--root"])
