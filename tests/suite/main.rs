@@ -10,6 +10,7 @@ mod cli;
 mod commonmark;
 mod default_site;
 mod diagnostics;
+mod html_figures;
 mod includes;
 mod l10n;
 mod navigation;
