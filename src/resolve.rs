@@ -97,6 +97,16 @@ impl Targets {
         self
     }
 
+    /// The file of `locale` closest to `path` (a picture's misspelt name, say).
+    fn close_asset(&self, locale: &str, path: &str) -> Option<String> {
+        let prefix = format!("{locale}/");
+        let mut known: Vec<&str> = (self.assets.iter())
+            .filter_map(|a| a.strip_prefix(&prefix))
+            .collect();
+        known.sort_unstable();
+        suggest(path, &known).map(str::to_string)
+    }
+
     fn page(&self, locale: &str, path: &str) -> Option<&Anchors> {
         self.pages.get(locale)?.get(path)
     }
@@ -276,6 +286,13 @@ impl Context {
     fn resolve(&self, href: &mut Href, targets: &Targets) -> Option<Problem> {
         match href {
             Href::Fragment(id) => self.check_anchor(&self.page_path, id, targets),
+            // `[text]()`: CommonMark's empty link, kept empty (not this page, not home).
+            Href::Unresolved(raw) if raw.is_empty() => Some(Problem {
+                message: "link with an empty target".into(),
+                hint: "write the page's .md path between the parentheses, or remove the link"
+                    .into(),
+                severity: Severity::Warning,
+            }),
             Href::Unresolved(raw) => {
                 let raw = raw.clone();
                 if raw.starts_with('/') {
@@ -418,6 +435,8 @@ impl Context {
             format!("write `{}` (pages are linked by their .md file)", with_md)
         } else if let Some(close) = suggest(&page_target, &known) {
             format!("did you mean `{close}`?")
+        } else if let Some(close) = targets.close_asset(&self.page_locale, &target) {
+            format!("did you mean `{}`?", relative(&self.page_path, &close))
         } else {
             format!(
                 "link to an existing file of content/{}/ by its relative path",
@@ -486,6 +505,17 @@ impl Context {
     }
 }
 
+/// `target` (a path below the locale's folder) as written from the page at `page`.
+fn relative(page: &str, target: &str) -> String {
+    let mut from: Vec<&str> = page.split('/').collect();
+    from.pop();
+    let to: Vec<&str> = target.split('/').collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts = vec![".."; from.len() - common];
+    parts.extend(&to[common..]);
+    parts.join("/")
+}
+
 /// Calls `f` with every link and image target of `blocks` (the tree walk resolve uses).
 pub(crate) fn visit_blocks(blocks: &mut [Block], f: &mut impl FnMut(&mut Href, Pos)) {
     for block in blocks {
@@ -501,7 +531,15 @@ pub(crate) fn visit_blocks(blocks: &mut [Block], f: &mut impl FnMut(&mut Href, P
                     visit_inlines(cell, f);
                 }
             }
-            Block::Image(figure) => f(&mut figure.src, figure.pos),
+            Block::Image(figure) => {
+                f(&mut figure.src, figure.pos);
+                for source in &mut figure.sources {
+                    f(&mut source.srcset, source.pos);
+                }
+                if let Some(caption) = &mut figure.caption {
+                    visit_inlines(caption, f);
+                }
+            }
             Block::Code { .. } | Block::Rule | Block::Html(_) | Block::DecisionTree { .. } => {}
         }
     }
@@ -624,6 +662,22 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_link_stays_empty_with_a_warning() {
+        let mut pages = vec![page("index.md", "# Home\n\n[here]()\n")];
+        let targets = Targets::new(&pages, &[], []);
+        let diagnostics = Diagnostics::new();
+        resolve(&mut pages, &targets, &diagnostics);
+        let mut found = None;
+        visit_blocks(&mut pages[0].blocks, &mut |href, _| {
+            found = Some(href.clone())
+        });
+        assert_eq!(found, Some(Href::Unresolved(String::new())));
+        let diags = diagnostics.into_sorted();
+        assert_eq!(diags[0].severity, Severity::Warning);
+        assert_eq!(diags[0].message, "link with an empty target");
+    }
+
+    #[test]
     fn links_climbing_out_become_urls_on_the_same_host() {
         assert_eq!(
             link("a.md", "../std/index.html"),
@@ -661,5 +715,12 @@ mod tests {
         assert!(shown.is_empty());
         let strict = crate::diagnostic::settle_notes(diags, false, true);
         assert_eq!(strict[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn suggestions_are_written_from_the_page() {
+        assert_eq!(relative("figures.md", "img/flux.svg"), "img/flux.svg");
+        assert_eq!(relative("guide/figures.md", "guide/img/a.png"), "img/a.png");
+        assert_eq!(relative("guide/deep/b.md", "img/a.png"), "../../img/a.png");
     }
 }

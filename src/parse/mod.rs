@@ -5,6 +5,7 @@
 
 pub mod decision_tree;
 pub mod front_matter;
+mod html_figure;
 pub mod markdown;
 pub mod messages;
 pub mod outline;

@@ -192,6 +192,8 @@ fn the_book_and_its_translation_build_as_a_bilingual_site() {
     ] {
         assert!(!banner(translated), "{translated}");
     }
+    // The listing from outside src/ is included from its copy at the site's root.
+    assert!(read(&public.join("en/install/source/index.html")).contains("a C compiler is needed"));
     // The picture is published beside its page; the outline is no page.
     assert!(public.join("en/images/loop.png").is_file());
     assert!(!public.join("en/SUMMARY").exists());
