@@ -76,6 +76,7 @@ pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<L
         })
         .collect();
     let mut pages: Vec<Page> = read.into_iter().flatten().collect();
+    highlight::check_languages(&pages, diagnostics);
     check_unique_urls(&pages, diagnostics);
     let targets = Targets::new(
         &pages,
@@ -129,12 +130,11 @@ pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<L
     })
 }
 
-/// What every parsed page goes through before resolution: its language's typography,
-/// and a check of its code blocks' languages.
-pub fn prepare(page: &mut Page, diagnostics: &Diagnostics) {
+/// What every parsed page goes through before resolution: its language's typography.
+/// (Its code blocks' languages are checked with the other pages', once per language.)
+pub fn prepare(page: &mut Page, _diagnostics: &Diagnostics) {
     let lang = page.locale.clone();
     apply_typography(page, &lang);
-    highlight::check_languages(page, diagnostics);
 }
 
 /// Translations whose source changed since their last `folio l10n sync`.

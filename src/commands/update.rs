@@ -95,6 +95,7 @@ fn reparse(
     }
     let targets = Targets::new(&site.pages, &[], site::published_assets(&loaded.assets));
     let (indexes, mut pages): (Vec<usize>, Vec<Page>) = edited.into_iter().unzip();
+    crate::highlight::check_languages(&pages, diagnostics);
     resolve(&mut pages, &targets, diagnostics);
     check_tree_embeds(&pages, &site.trees, diagnostics);
     Some(indexes.into_iter().zip(pages).collect())

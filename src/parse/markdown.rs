@@ -16,7 +16,7 @@ use crate::model::{
     Table, TocEntry,
 };
 
-use super::slugify;
+use super::{fence, slugify};
 
 /// A parsed body: blocks, footnotes in reference order, and the headings for the toc.
 #[derive(Debug, Default, PartialEq)]
@@ -161,17 +161,21 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 blocks: self.blocks(Some(TagEnd::BlockQuote(kind))),
             },
             Tag::CodeBlock(kind) => {
-                let lang = match kind {
-                    CodeBlockKind::Fenced(info) => {
-                        info.split_whitespace().next().map(str::to_string)
-                    }
-                    CodeBlockKind::Indented => None,
+                let info = match kind {
+                    CodeBlockKind::Fenced(info) => fence::parse(&info),
+                    CodeBlockKind::Indented => fence::Info::default(),
                 };
                 let code = self.text_until(TagEnd::CodeBlock);
-                if lang.as_deref() == Some(DECISION_TREE_FENCE) {
+                if info.lang.as_deref() == Some(DECISION_TREE_FENCE) {
                     return self.decision_tree(&code, pos);
                 }
-                Block::Code { lang, code, pos }
+                self.check_fence(&info, &code, pos);
+                Block::Code {
+                    lang: info.lang,
+                    code,
+                    pos,
+                    attrs: info.attrs,
+                }
             }
             Tag::HtmlBlock => Block::Html(self.text_until(TagEnd::HtmlBlock)),
             Tag::List(start) => Block::List {
@@ -198,6 +202,39 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 return None;
             }
         })
+    }
+
+    /// Warns about emphasised lines that cannot be shown: unreadable, or past the end.
+    fn check_fence(&self, info: &fence::Info, code: &str, pos: Pos) {
+        let hint = "number lines from 1 in the block, e.g. {2,4-5} or hl_lines=\"2 4-5\"";
+        for bad in &info.bad_lines {
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    self.file,
+                    pos,
+                    format!("cannot read `{bad}` as lines to emphasise; ignored"),
+                )
+                .with_hint(hint),
+            );
+        }
+        let count = code.lines().count();
+        let past = info
+            .attrs
+            .iter()
+            .flat_map(|a| &a.emphasis)
+            .map(|&(_, last)| last as usize)
+            .filter(|&last| last > count)
+            .max();
+        if let Some(last) = past {
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    self.file,
+                    pos,
+                    format!("line {last} is to be emphasised but the block has {count} lines"),
+                )
+                .with_hint(hint),
+            );
+        }
     }
 
     /// The body of a ```` ```decision-tree ```` fence: `tree = "<id>"`. Whether the tree
@@ -619,7 +656,8 @@ mod tests {
             Block::Code {
                 lang: Some("json".into()),
                 code: "{}\n".into(),
-                pos: Pos { line: 4, column: 1 }
+                pos: Pos { line: 4, column: 1 },
+                attrs: None,
             }
         );
         let Block::Table(table) = &b.blocks[2] else {
