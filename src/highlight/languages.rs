@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use syntect::parsing::{SyntaxReference, SyntaxSet};
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, suggest};
 use crate::model::{Block, Page, Pos};
 
 pub(super) static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(two_face::syntax::extra_newlines);
@@ -140,11 +140,57 @@ pub fn knows(lang: &str) -> bool {
     language(lang).is_some()
 }
 
-/// How many other places an unknown language's warning names before "and N more".
-const PLACES_SHOWN: usize = 3;
+/// Names a typo is likely to be meant for.
+const COMMON: &[&str] = &[
+    "bash",
+    "console",
+    "c",
+    "cpp",
+    "csharp",
+    "css",
+    "diff",
+    "dockerfile",
+    "elixir",
+    "go",
+    "graphql",
+    "haskell",
+    "hcl",
+    "html",
+    "ini",
+    "java",
+    "javascript",
+    "json",
+    "jsonc",
+    "kotlin",
+    "lua",
+    "makefile",
+    "markdown",
+    "nix",
+    "php",
+    "powershell",
+    "protobuf",
+    "python",
+    "ruby",
+    "rust",
+    "scala",
+    "scss",
+    "shell",
+    "sql",
+    "swift",
+    "terraform",
+    "text",
+    "toml",
+    "tsx",
+    "typescript",
+    "xml",
+    "yaml",
+];
+
+/// How many other files an unknown language's warning names before "and N more".
+const FILES_SHOWN: usize = 3;
 
 /// Warns once per language of `pages`' code blocks that has no highlighting: at its
-/// first use (by file and line), naming a few other places.
+/// first use (by file and line), naming the other files that use it.
 pub fn check_languages(pages: &[Page], diagnostics: &Diagnostics) {
     let mut unknown: BTreeMap<&str, Vec<(&str, Pos)>> = BTreeMap::new();
     for page in pages.iter().filter(|p| p.fallback.is_none()) {
@@ -159,26 +205,37 @@ pub fn check_languages(pages: &[Page], diagnostics: &Diagnostics) {
     }
     for (lang, mut places) in unknown {
         places.sort_unstable();
-        places.dedup();
+        let blocks = places.len();
+        // Each file once, at its first use.
+        places.dedup_by_key(|(file, _)| *file);
         let (file, pos) = places[0];
+        let mut message = format!("no syntax highlighting for language `{lang}`; ");
+        if blocks > 1 {
+            message.push_str(&format!("{blocks} blocks "));
+        }
+        message.push_str("shown as plain text");
         let others: Vec<String> = places[1..]
             .iter()
-            .take(PLACES_SHOWN)
+            .take(FILES_SHOWN)
             .map(|(file, pos)| format!("{file}:{}", pos.line))
             .collect();
-        let mut message =
-            format!("no syntax highlighting for language `{lang}`; shown as plain text");
         if !others.is_empty() {
-            message.push_str(&format!(" (also in {}", others.join(", ")));
-            let more = places.len() - 1 - others.len();
-            if more > 0 {
-                message.push_str(&format!(" and {more} more"));
+            message.push_str(&format!(", also in {}", others.join(", ")));
+            match places.len() - 1 - others.len() {
+                0 => {}
+                1 => message.push_str(" and 1 more file"),
+                more => message.push_str(&format!(" and {more} more files")),
             }
-            message.push(')');
         }
-        diagnostics.push(Diagnostic::warning(file, pos, message).with_hint(
-            "use a known name such as bash, console, json, yaml, toml, python, rust, html, or `text` for none",
-        ));
+        let lower = lang.to_ascii_lowercase();
+        let hint = match suggest(&lower, COMMON) {
+            Some(name) => format!("did you mean `{name}`?"),
+            None => {
+                "use a known name such as bash, json, yaml, python, rust, html, or `text` for none"
+                    .to_string()
+            }
+        };
+        diagnostics.push(Diagnostic::warning(file, pos, message).with_hint(hint));
     }
 }
 
@@ -207,6 +264,29 @@ mod tests {
             assert!(syntax_named(name).is_some(), "{alias} -> {name}");
         }
         assert!(syntax_named(BASH).is_some() && syntax_named(POWERSHELL).is_some());
+    }
+
+    #[test]
+    fn a_typo_gets_a_suggestion_and_an_unknown_name_the_usual_hint() {
+        let hint = |lang: &str| {
+            let page = crate::parse::page::parse(
+                &crate::model::SourceFile {
+                    path: "content/en/a.md".into(),
+                    text: format!("+++\ntitle = \"A\"\n+++\n\n```{lang}\nx\n```\n"),
+                },
+                &Diagnostics::new(),
+            )
+            .expect("page");
+            let diagnostics = Diagnostics::new();
+            check_languages(&[page], &diagnostics);
+            let found = diagnostics.into_sorted();
+            assert_eq!(found.len(), 1);
+            found[0].hint.clone().unwrap_or_default()
+        };
+        assert_eq!(hint("pyhton"), "did you mean `python`?");
+        assert_eq!(hint("Javscript"), "did you mean `javascript`?");
+        assert!(hint("klingon").starts_with("use a known name"));
+        assert!(hint("mermaid").starts_with("use a known name"));
     }
 
     #[test]

@@ -26,7 +26,9 @@ pub enum Block {
         blocks: Vec<Block>,
     },
     Code {
-        lang: Option<String>,
+        /// A boxed `str` rather than a `String`: with the attributes' box, the variant
+        /// stays within the size of a heading.
+        lang: Option<Box<str>>,
         code: String,
         pos: Pos,
         /// What the fence's info string says beyond the language; boxed as most fences

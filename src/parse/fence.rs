@@ -219,6 +219,14 @@ mod tests {
         parse(info).lang
     }
 
+    /// A large site holds hundreds of thousands of blocks: the attributes, behind a box,
+    /// leave `Block` the size of its largest other variant (a heading).
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn attributes_keep_blocks_small() {
+        assert_eq!(std::mem::size_of::<crate::model::Block>(), 64);
+    }
+
     #[test]
     fn the_language_is_the_first_token() {
         assert_eq!(lang("rust"), Some("rust".into()));

@@ -171,7 +171,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 }
                 self.check_fence(&info, &code, pos);
                 Block::Code {
-                    lang: info.lang,
+                    lang: info.lang.map(String::into_boxed_str),
                     code,
                     pos,
                     attrs: info.attrs,
@@ -637,6 +637,40 @@ mod tests {
             .map(|f| (f.number, f.label.as_str()))
             .collect();
         assert_eq!(labels, [(1, "b"), (2, "a")]);
+    }
+
+    #[test]
+    fn fence_attributes_and_their_warnings() {
+        let diagnostics = Diagnostics::new();
+        let b = parse(
+            "f.md",
+            "```js title=\"app.js\" {2,x,9}\na\nb\n```\n\n```rust,ignore\nfn main() {}\n```\n",
+            0,
+            &diagnostics,
+        );
+        let Block::Code { lang, attrs, .. } = &b.blocks[0] else {
+            panic!("{:?}", b.blocks)
+        };
+        assert_eq!(lang.as_deref(), Some("js"));
+        let attrs = attrs.as_deref().expect("attributes");
+        assert_eq!(attrs.title, "app.js");
+        assert_eq!(attrs.emphasis, [(2, 2), (9, 9)]);
+        assert!(matches!(
+            &b.blocks[1],
+            Block::Code { lang: Some(l), attrs: None, .. } if &**l == "rust"
+        ));
+        let messages: Vec<String> = diagnostics
+            .into_sorted()
+            .iter()
+            .map(|d| format!("{}:{} {}", d.pos.line, d.pos.column, d.message))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "1:1 cannot read `x` as lines to emphasise; ignored",
+                "1:1 line 9 is to be emphasised but the block has 2 lines",
+            ]
+        );
     }
 
     #[test]
