@@ -30,6 +30,8 @@ pub fn parse(info: &str) -> Info {
     let end = info
         .find(|c: char| c == ',' || c == '{' || c.is_whitespace())
         .unwrap_or(info.len());
+    // ```` ``` title="notes.txt" ````: attributes and no language.
+    let end = if info[..end].contains('=') { 0 } else { end };
     let mut lang = Some(&info[..end])
         .filter(|l| !l.is_empty())
         .map(str::to_string);
@@ -236,6 +238,8 @@ mod tests {
         assert_eq!(lang("python{2,4-5}"), Some("python".into()));
         assert_eq!(lang("  go   {linenos=true}"), Some("go".into()));
         assert_eq!(lang(""), None);
+        assert_eq!(lang("title=\"notes.txt\""), None);
+        assert_eq!(title("title=\"notes.txt\" {1}"), "notes.txt");
         assert_eq!(lang("{2}"), None);
     }
 
