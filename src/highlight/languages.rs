@@ -274,6 +274,7 @@ mod tests {
                     path: "content/en/a.md".into(),
                     text: format!("+++\ntitle = \"A\"\n+++\n\n```{lang}\nx\n```\n"),
                 },
+                crate::model::HeadingIds::default(),
                 &Diagnostics::new(),
             )
             .expect("page");

@@ -6,6 +6,9 @@ use super::block::{Block, Pos};
 #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
+    /// Empty when the page has no front matter (or no title in it): the page's first
+    /// heading gives it then.
+    #[serde(default)]
     pub title: String,
     #[serde(default)]
     pub description: String,
@@ -44,6 +47,9 @@ pub struct Page {
     /// The source file, relative to the site root, for diagnostics.
     pub source: String,
     pub front: FrontMatter,
+    /// The id of the heading that gave the page its title (and is shown as the page's
+    /// own `<h1>`, not a second time in the body): links to it still land.
+    pub title_id: Option<String>,
     /// The page's URL below the site root, always ending in `/`: `fr/escalade/`.
     pub url: String,
     pub blocks: Vec<Block>,

@@ -8,15 +8,15 @@ use std::collections::{BTreeSet, HashMap};
 use std::iter::Peekable;
 use std::ops::Range;
 
-use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, Options, Tag, TagEnd};
+use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, LinkType, Options, Tag, TagEnd};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{
-    Align, Block, Callout, Figure, Footnote, Href, Inline, InlineImage, InlineLink, ListItem, Pos,
-    Table, TocEntry,
+    Align, Block, Callout, Figure, Footnote, HeadingIds, Href, Inline, InlineImage, InlineLink,
+    ListItem, Pos, Table, TocEntry,
 };
 
-use super::{fence, slugify};
+use super::{fence, heading_id};
 
 /// A parsed body: blocks, footnotes in reference order, and the headings for the toc.
 #[derive(Debug, Default, PartialEq)]
@@ -25,6 +25,12 @@ pub struct Body {
     pub footnotes: Vec<Footnote>,
     pub toc: Vec<TocEntry>,
 }
+
+/// How deep containers (quotes, lists, footnotes) and inline spans (emphasis, links,
+/// images) may nest in the model. Deeper ones are kept flat at this depth: every stage
+/// after parsing walks the model recursively, and a 5 KB line of `>` would otherwise
+/// overflow the stack. Real documents stay far below.
+pub const MAX_NESTING: u32 = 32;
 
 /// The fence language that embeds a decision tree.
 pub const DECISION_TREE_FENCE: &str = "decision-tree";
@@ -39,11 +45,22 @@ pub fn options() -> Options {
         | Options::ENABLE_GFM
 }
 
-/// Parses `body`, which starts `line_offset` lines into `file`.
+/// Parses `body`, which starts `line_offset` lines into `file`, with GitHub's heading ids.
 pub fn parse<'a>(
     file: &'a str,
     body: &'a str,
     line_offset: u32,
+    diagnostics: &'a Diagnostics,
+) -> Body {
+    parse_with(file, body, line_offset, HeadingIds::default(), diagnostics)
+}
+
+/// `parse`, with headings' ids made in the `heading_ids` style.
+pub fn parse_with<'a>(
+    file: &'a str,
+    body: &'a str,
+    line_offset: u32,
+    heading_ids: HeadingIds,
     diagnostics: &'a Diagnostics,
 ) -> Body {
     let events = pulldown_cmark::Parser::new_ext(body, options()).into_offset_iter();
@@ -54,7 +71,12 @@ pub fn parse<'a>(
         footnote_numbers: HashMap::new(),
         footnotes: Vec::new(),
         ids: BTreeSet::new(),
+        heading_ids,
         pending_task: None,
+        depth: 0,
+        inline_depth: 0,
+        flattened: Vec::new(),
+        flattened_warned: false,
         diagnostics,
     };
     let mut blocks = builder.blocks(None);
@@ -109,6 +131,14 @@ struct Builder<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> {
     footnote_numbers: HashMap<String, usize>,
     footnotes: Vec<Footnote>,
     ids: BTreeSet<String>,
+    heading_ids: HeadingIds,
+    /// Containers and inline spans open around the current event.
+    depth: u32,
+    inline_depth: u32,
+    /// Ends of the containers opened past `MAX_NESTING`, kept flat: their end events
+    /// are skipped, innermost last.
+    flattened: Vec<TagEnd>,
+    flattened_warned: bool,
     /// A task marker met inside a loose list item's paragraph.
     pending_task: Option<bool>,
     diagnostics: &'a Diagnostics,
@@ -117,12 +147,29 @@ struct Builder<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> {
 impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
     /// Blocks until the end of the enclosing container (`None`: the whole body).
     fn blocks(&mut self, end: Option<TagEnd>) -> Vec<Block> {
+        self.blocks_telling(end).0
+    }
+
+    /// `blocks`, and whether any of them was a paragraph of its own in the source: in a
+    /// list item, that makes the list loose (its items' paragraphs keep their `<p>`).
+    fn blocks_telling(&mut self, end: Option<TagEnd>) -> (Vec<Block>, bool) {
         let mut blocks = Vec::new();
         let mut loose: Vec<Inline> = Vec::new();
+        let mut paragraphs = false;
+        self.depth += 1;
         while let Some((event, range)) = self.events.next() {
             match event {
+                Event::End(tag) if self.flattened.last() == Some(&tag) => {
+                    flush_paragraph(&mut loose, &mut blocks);
+                    self.flattened.pop();
+                }
                 Event::End(tag) if Some(tag) == end => break,
+                Event::Start(tag) if self.depth >= MAX_NESTING && is_container(&tag) => {
+                    flush_paragraph(&mut loose, &mut blocks);
+                    self.flatten(tag, range);
+                }
                 Event::Start(tag) if is_block(&tag) => {
+                    paragraphs |= matches!(tag, Tag::Paragraph);
                     flush_paragraph(&mut loose, &mut blocks);
                     if let Some(block) = self.block(tag, range) {
                         blocks.push(block);
@@ -142,7 +189,25 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
         }
         flush_paragraph(&mut loose, &mut blocks);
         blocks.shrink_to_fit();
-        blocks
+        self.depth -= 1;
+        (blocks, paragraphs)
+    }
+
+    /// A container or span opened past `MAX_NESTING`: its content joins the enclosing
+    /// one, said once per page.
+    fn flatten(&mut self, tag: Tag<'a>, range: Range<usize>) {
+        self.flattened.push(tag.to_end());
+        if !self.flattened_warned {
+            self.flattened_warned = true;
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    self.file,
+                    self.lines.pos(range.start),
+                    format!("nesting deeper than {MAX_NESTING} levels: what is deeper is kept at that level"),
+                )
+                .with_hint("quotes, lists and emphasis this deep are usually a typo (a long run of `>` or `*`)"),
+            );
+        }
     }
 
     fn block(&mut self, tag: Tag<'a>, range: Range<usize>) -> Option<Block> {
@@ -178,10 +243,14 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 }
             }
             Tag::HtmlBlock => Block::Html(self.text_until(TagEnd::HtmlBlock)),
-            Tag::List(start) => Block::List {
-                start,
-                items: self.items(),
-            },
+            Tag::List(start) => {
+                let (items, tight) = self.items();
+                Block::List {
+                    start,
+                    tight,
+                    items,
+                }
+            }
             Tag::Table(align) => self.table(align.into_iter().map(alignment).collect()),
             Tag::FootnoteDefinition(label) => {
                 let label = label.into_string();
@@ -267,8 +336,11 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
         }
     }
 
-    fn items(&mut self) -> Vec<ListItem> {
+    /// The items of a list, and whether it is tight (no item holds a paragraph of its
+    /// own: CommonMark's blank lines between items or their blocks).
+    fn items(&mut self) -> (Vec<ListItem>, bool) {
         let mut items = Vec::new();
+        let mut tight = true;
         while let Some((event, _)) = self.events.next() {
             match event {
                 Event::Start(Tag::Item) => {
@@ -279,7 +351,8 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                     if task.is_some() {
                         self.events.next();
                     }
-                    let blocks = self.blocks(Some(TagEnd::Item));
+                    let (blocks, paragraphs) = self.blocks_telling(Some(TagEnd::Item));
+                    tight &= !paragraphs;
                     // In a loose list the marker comes inside the item's paragraph.
                     let task = task.or(self.pending_task.take());
                     items.push(ListItem { task, blocks });
@@ -288,7 +361,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 _ => {}
             }
         }
-        items
+        (items, tight)
     }
 
     fn table(&mut self, align: Vec<Align>) -> Block {
@@ -316,12 +389,17 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
 
     fn inlines(&mut self, end: TagEnd) -> Vec<Inline> {
         let mut out = Vec::new();
+        self.inline_depth += 1;
         while let Some((event, range)) = self.events.next() {
             match event {
+                Event::End(tag) if self.flattened.last() == Some(&tag) => {
+                    self.flattened.pop();
+                }
                 Event::End(tag) if tag == end => break,
                 other => self.inline_event(other, range, &mut out),
             }
         }
+        self.inline_depth -= 1;
         // The model of a large site is mostly inline lists and texts grown by appending:
         // no growth slack is kept.
         for inline in &mut out {
@@ -335,6 +413,10 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
 
     fn inline_event(&mut self, event: Event<'a>, range: Range<usize>, out: &mut Vec<Inline>) {
         let inline = match event {
+            Event::Start(tag) if self.inline_depth >= MAX_NESTING && is_span(&tag) => {
+                self.flatten(tag, range);
+                return;
+            }
             Event::Text(text) => {
                 if let Some(Inline::Text(last)) = out.last_mut() {
                     last.push_str(&text);
@@ -361,9 +443,16 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 Inline::Strikethrough(self.inlines(TagEnd::Strikethrough))
             }
             Event::Start(Tag::Link {
-                dest_url, title, ..
+                link_type,
+                dest_url,
+                title,
+                ..
             }) => Inline::Link(Box::new(InlineLink {
-                href: classify(&dest_url),
+                // `<someone@example.com>` is a mail address: CommonMark links it as mailto.
+                href: match link_type {
+                    LinkType::Email => Href::External(format!("mailto:{dest_url}")),
+                    _ => classify(&dest_url),
+                },
                 title: title.into_string(),
                 content: self.inlines(TagEnd::Link),
                 pos: self.lines.pos(range.start),
@@ -428,7 +517,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
         });
         visit_headings(blocks, &mut |id, content, _| {
             if id.is_empty() {
-                let base = match slugify(&Inline::plain_text(content)) {
+                let base = match heading_id(&Inline::plain_text(content), self.heading_ids) {
                     s if s.is_empty() => "section".to_string(),
                     s => s,
                 };
@@ -462,7 +551,8 @@ fn visit_headings(blocks: &mut [Block], f: &mut impl FnMut(&mut String, &[Inline
     }
 }
 
-fn toc(blocks: &[Block]) -> Vec<TocEntry> {
+/// "On this page": the page's second and third heading levels.
+pub(crate) fn toc(blocks: &[Block]) -> Vec<TocEntry> {
     blocks
         .iter()
         .filter_map(|b| match b {
@@ -493,6 +583,19 @@ fn is_block(tag: &Tag) -> bool {
             | Tag::DefinitionList
             | Tag::MetadataBlock(_)
     )
+}
+
+/// Blocks that hold blocks: what nests without bound in Markdown.
+fn is_container(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::BlockQuote(_) | Tag::List(_) | Tag::Item | Tag::FootnoteDefinition(_)
+    )
+}
+
+/// Inline spans that hold inlines.
+fn is_span(tag: &Tag) -> bool {
+    !is_block(tag)
 }
 
 fn flush_paragraph(loose: &mut Vec<Inline>, blocks: &mut Vec<Block>) {
@@ -562,7 +665,7 @@ mod tests {
 
     #[test]
     fn headings_get_unique_ids_and_explicit_ids_win() {
-        let b = body("## Quand ?\n\n## Quand ?\n\n### Autre {#quand}\n");
+        let b = body("## Quand\n\n## Quand\n\n### Autre {#quand}\n");
         let ids: Vec<_> = b.toc.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["quand-1", "quand-2", "quand"]);
     }
@@ -570,7 +673,12 @@ mod tests {
     #[test]
     fn tight_list_items_become_paragraphs_and_tasks_are_kept() {
         let b = body("- [x] fait\n- [ ] à faire\n  - imbriqué\n");
-        let Block::List { start: None, items } = &b.blocks[0] else {
+        let Block::List {
+            start: None,
+            tight: true,
+            items,
+        } = &b.blocks[0]
+        else {
             panic!("{:?}", b.blocks)
         };
         assert_eq!(items[0].task, Some(true));
@@ -626,6 +734,67 @@ mod tests {
         let diags = diagnostics.into_sorted();
         assert_eq!(diags[0].pos, Pos { line: 6, column: 1 });
         assert!(diags[0].message.contains("unknown field `arbre`"));
+    }
+
+    /// The deepest container or span of `blocks`.
+    fn depth(blocks: &[Block]) -> u32 {
+        fn inline_depth(inlines: &[Inline]) -> u32 {
+            inlines
+                .iter()
+                .map(|i| match i {
+                    Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => {
+                        1 + inline_depth(c)
+                    }
+                    Inline::Link(link) => 1 + inline_depth(&link.content),
+                    _ => 0,
+                })
+                .max()
+                .unwrap_or(0)
+        }
+        blocks
+            .iter()
+            .map(|b| match b {
+                Block::Quote { blocks, .. } => 1 + depth(blocks),
+                Block::List { items, .. } => {
+                    1 + items.iter().map(|i| depth(&i.blocks)).max().unwrap_or(0)
+                }
+                Block::Paragraph(inlines) => inline_depth(inlines),
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn nesting_past_the_bound_is_kept_flat_with_one_warning() {
+        let quotes = format!("{} deep\n\nafter\n", ">".repeat(5000));
+        let lists: String = (0..3000)
+            .map(|i| format!("{}- item {i}\n", "  ".repeat(i)))
+            .collect();
+        let emphasis = format!("{}x{}\n", "*".repeat(3000), "*".repeat(3000));
+        let links = format!("{}x{}\n", "[".repeat(3000), "](u)".repeat(3000));
+        for text in [quotes, lists, emphasis, links] {
+            let diagnostics = Diagnostics::new();
+            let b = parse("content/fr/a.md", &text, 0, &diagnostics);
+            assert!(depth(&b.blocks) <= 2 * MAX_NESTING, "{}", depth(&b.blocks));
+            let diags = diagnostics.into_sorted();
+            assert!(diags.len() <= 1, "{diags:?}");
+            if let Some(d) = diags.first() {
+                assert!(d.message.starts_with("nesting deeper than 32 levels"));
+            }
+        }
+        // The text of a flattened quote is kept, and what follows the quote too.
+        let b = body(&format!("{} deep\n\nafter\n", ">".repeat(100)));
+        let text: Vec<String> = b
+            .blocks
+            .iter()
+            .flat_map(|b| match b {
+                Block::Quote { .. } => vec!["quote".to_string()],
+                Block::Paragraph(i) => vec![Inline::plain_text(i)],
+                _ => vec![],
+            })
+            .collect();
+        assert_eq!(text, ["quote", "after"]);
     }
 
     #[test]

@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, HashMap};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, guard};
 use crate::highlight;
 use crate::locale::{Messages, Texts};
 use crate::model::{BinaryFile, Page, Pos, Site, Theme};
@@ -40,6 +40,32 @@ pub enum Scope<'a> {
     /// Only these pages (indexes in `site.pages`), as `serve` does after an edit that
     /// changed nothing other pages show.
     Pages(&'a [usize]),
+}
+
+/// The body of `page` alone, as the page template would hold it, with `labels` for
+/// the interface strings the body shows (callout titles, anchors' names): what the
+/// CommonMark conformance test compares with the specification's own HTML.
+pub fn body_alone(
+    site: &Site,
+    page: &Page,
+    messages: &Messages,
+    labels: &BTreeMap<String, String>,
+) -> String {
+    let urls = UrlMap::new(site);
+    let trees = TreeRenderer {
+        site,
+        messages,
+        urls: &urls,
+    };
+    // A label not given is shown as its id.
+    let mut table = labels.clone();
+    for id in LABEL_IDS {
+        table
+            .entry(id.to_string())
+            .or_insert_with(|| id.to_string());
+    }
+    let labels = Labels::from_table(&table).expect("every label id is in the table");
+    body::render(page, &urls, &labels, &trees)
 }
 
 /// Renders the site (or part of it, see `Scope`); problems go to `diagnostics` and
@@ -101,9 +127,12 @@ pub fn render(
 
     // Each page goes to the sink as soon as it is rendered: on disk, a big site is
     // written while it renders and never sits in memory whole.
-    let put_page = |page: &Page| match renderer.page(page) {
-        Ok(html) => sink.put(format!("{}index.html", page.url), html.into_bytes()),
-        Err(d) => diagnostics.push(d),
+    let put_page = |page: &Page| match guard(&page.source, "rendering", diagnostics, || {
+        renderer.page(page)
+    }) {
+        Some(Ok(html)) => sink.put(format!("{}index.html", page.url), html.into_bytes()),
+        Some(Err(d)) => diagnostics.push(d),
+        None => {}
     };
     if let Scope::Pages(only) = scope {
         only.par_iter()
@@ -316,6 +345,7 @@ impl Renderer<'_> {
         let content = body::render(page, self.urls, labels, self.trees);
         let mut context = self.common(locale, &page.url);
         context.insert("title", &page.front.title);
+        context.insert("title_id", &page.title_id);
         context.insert("description", &page.front.description);
         context.insert("is_home", &(page.path == "index.md"));
         context.insert(

@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, guard};
 use crate::locale::{Messages, Texts};
 use crate::model::{BinaryFile, Block, Inline, PdfStyle, Pos, Site};
 use crate::output::Output;
@@ -226,15 +226,23 @@ pub fn render(
         .locales
         .par_iter()
         .filter_map(|locale| Some((locale, files.get(locale)?)))
-        .map(|(locale, path)| {
-            let fonts = locale_fonts
-                .get(locale)
-                .cloned()
-                .unwrap_or_else(|| fonts::Fonts::embedded().clone());
-            let shaper = Shaper::new(fonts);
-            let doc = layout_document(site, messages, locale, style, &pictures, &shaper);
-            let bytes = paint_and_finish(doc, &pictures, shaper.fonts());
-            (path.clone(), bytes, shaper)
+        .filter_map(|(locale, path)| {
+            // A bug met while typesetting one guide costs that guide, not the build.
+            guard(
+                &format!("public/{path}"),
+                "typesetting",
+                diagnostics,
+                || {
+                    let fonts = locale_fonts
+                        .get(locale)
+                        .cloned()
+                        .unwrap_or_else(|| fonts::Fonts::embedded().clone());
+                    let shaper = Shaper::new(fonts);
+                    let doc = layout_document(site, messages, locale, style, &pictures, &shaper);
+                    let bytes = paint_and_finish(doc, &pictures, shaper.fonts());
+                    (path.clone(), bytes, shaper)
+                },
+            )
         })
         .collect();
     let mut missing = std::collections::BTreeSet::new();

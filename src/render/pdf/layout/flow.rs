@@ -296,7 +296,7 @@ impl Context<'_> {
                 Align::Justify,
                 self.style.body_leading,
             ),
-            Block::List { start, items } => self.list(*start, items, width),
+            Block::List { start, items, .. } => self.list(*start, items, width),
             Block::Quote { callout, blocks } => self.quote(*callout, blocks, width),
             Block::Code {
                 lang, code, attrs, ..
