@@ -286,15 +286,17 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 .with_hint(hint),
             );
         }
-        let count = code.lines().count();
-        let past = info
+        let Some(last) = info
             .attrs
             .iter()
             .flat_map(|a| &a.emphasis)
-            .map(|&(_, last)| last as usize)
-            .filter(|&last| last > count)
-            .max();
-        if let Some(last) = past {
+            .map(|e| e.1)
+            .max()
+        else {
+            return;
+        };
+        let count = code.lines().count();
+        if last as usize > count {
             self.diagnostics.push(
                 Diagnostic::warning(
                     self.file,
