@@ -168,6 +168,10 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                     flush_paragraph(&mut loose, &mut blocks);
                     self.flatten(tag, range);
                 }
+                Event::Start(Tag::HtmlBlock) => {
+                    flush_paragraph(&mut loose, &mut blocks);
+                    self.html_block(&mut blocks);
+                }
                 Event::Start(tag) if is_block(&tag) => {
                     paragraphs |= matches!(tag, Tag::Paragraph);
                     flush_paragraph(&mut loose, &mut blocks);
@@ -308,6 +312,36 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
         }
     }
 
+    /// A raw HTML block: figures when it holds pictures only (see `html_figure`),
+    /// else raw HTML as written.
+    fn html_block(&mut self, blocks: &mut Vec<Block>) {
+        let mut html = String::new();
+        // Where each line starts, in `html` and in the body: inside a quote or a
+        // list the lines are not contiguous in the source.
+        let mut starts: Vec<(usize, usize)> = Vec::new();
+        for (event, range) in self.events.by_ref() {
+            match event {
+                Event::End(TagEnd::HtmlBlock) => break,
+                Event::Text(t) | Event::Html(t) | Event::Code(t) => {
+                    starts.push((html.len(), range.start));
+                    html.push_str(&t);
+                }
+                _ => {}
+            }
+        }
+        let pos_of = |offset: usize| {
+            let i = starts
+                .partition_point(|&(at, _)| at <= offset)
+                .saturating_sub(1);
+            let (at, body) = starts.get(i).copied().unwrap_or_default();
+            self.lines.pos(body + offset - at)
+        };
+        match super::html_figure::figures(&html, &pos_of) {
+            Some(figures) => blocks.extend(figures.into_iter().map(|f| Block::Image(Box::new(f)))),
+            None => blocks.push(Block::Html(html)),
+        }
+    }
+
     /// The body of a ```` ```decision-tree ```` fence: `tree = "<id>"`. Whether the tree
     /// exists is checked once all trees are parsed.
     fn decision_tree(&mut self, body: &str, pos: Pos) -> Option<Block> {
@@ -427,7 +461,12 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 Inline::Text(text.into_string())
             }
             Event::Code(code) => Inline::Code(code.into_string()),
-            Event::InlineHtml(html) | Event::Html(html) => Inline::Html(html.into_string()),
+            Event::InlineHtml(html) | Event::Html(html) => {
+                match super::html_figure::inline_image(&html, self.lines.pos(range.start)) {
+                    Some(image) => Inline::Image(Box::new(image)),
+                    None => Inline::Html(html.into_string()),
+                }
+            }
             Event::TaskListMarker(done) => {
                 self.pending_task = Some(done);
                 return;
@@ -466,6 +505,8 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 alt: Inline::plain_text(&self.inlines(TagEnd::Image)),
                 title: title.into_string(),
                 pos: self.lines.pos(range.start),
+                width: None,
+                height: None,
             })),
             Event::Start(other) => {
                 // Superscript and the like are not enabled; keep their text.
@@ -614,6 +655,11 @@ fn paragraph(inlines: Vec<Inline>) -> Block {
             alt: image.alt.clone(),
             title: image.title.clone(),
             pos: image.pos,
+            caption: None,
+            width: image.width,
+            height: image.height,
+            align: Align::None,
+            sources: Vec::new(),
         }));
     }
     Block::Paragraph(inlines)
@@ -639,7 +685,7 @@ fn alignment(a: pulldown_cmark::Alignment) -> Align {
 }
 
 /// External when it has a scheme (`https:`, `mailto:`) or is protocol-relative.
-fn classify(url: &str) -> Href {
+pub(super) fn classify(url: &str) -> Href {
     if let Some(fragment) = url.strip_prefix('#') {
         return Href::Fragment(fragment.to_string());
     }

@@ -6,6 +6,7 @@
 pub mod decision_tree;
 pub mod fence;
 pub mod front_matter;
+mod html_figure;
 pub mod markdown;
 pub mod messages;
 pub mod page;

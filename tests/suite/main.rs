@@ -11,6 +11,7 @@ mod commonmark;
 mod default_site;
 mod diagnostics;
 mod fences;
+mod html_figures;
 mod includes;
 mod l10n;
 mod navigation;

@@ -6,6 +6,7 @@
 //! their outcomes' pages, so the body is laid out twice: the second pass knows where
 //! every anchor landed.
 
+pub(crate) mod figure;
 mod flow;
 mod inline;
 mod paginate;
