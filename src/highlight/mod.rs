@@ -1,4 +1,4 @@
-//! Syntax highlighting with syntect, loaded once per process.
+//! Syntax highlighting with syntect and bat's syntaxes (see `languages`), loaded once per process.
 //!
 //! HTML gets CSS classes (`hl-*`) and one generated stylesheet with a light and a dark
 //! theme, so pages carry no inline colours and follow the reader's colour scheme; print
