@@ -170,6 +170,7 @@ pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<L
         includes.set(&page.source, included);
         pages.push(page);
     }
+    highlight::check_languages(&pages, diagnostics);
     let outlines =
         super::outlines::outlines(&sources.outlines, &sources.pages, &config, diagnostics);
     check_unique_urls(&pages, diagnostics);
@@ -235,12 +236,11 @@ fn inject_test_panic(shown: &str) {
     }
 }
 
-/// What every parsed page goes through before resolution: its language's typography,
-/// and a check of its code blocks' languages.
-pub fn prepare(page: &mut Page, diagnostics: &Diagnostics) {
+/// What every parsed page goes through before resolution: its language's typography.
+/// (Its code blocks' languages are checked with the other pages', once per language.)
+pub fn prepare(page: &mut Page, _diagnostics: &Diagnostics) {
     let lang = page.locale.clone();
     apply_typography(page, &lang);
-    highlight::check_languages(page, diagnostics);
 }
 
 /// Translations whose source changed since their last `folio l10n sync`.

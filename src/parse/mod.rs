@@ -4,6 +4,7 @@
 //! problem as a `Diagnostic` with the exact place in the source file.
 
 pub mod decision_tree;
+pub mod fence;
 pub mod front_matter;
 mod html_figure;
 pub mod markdown;
