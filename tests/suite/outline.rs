@@ -170,6 +170,18 @@ fn a_translation_without_its_own_outline_borrows_the_source_one() {
             "1 Extra",
         ]
     );
+    // The lent outline's own words keep their language.
+    let html = std::fs::read_to_string(public.join("fr/setup/index.html")).unwrap();
+    assert!(
+        html.contains("<li class=\"nav-part\" lang=\"en\">Basics</li>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<span class=\"nav-draft\" lang=\"en\">On Mac</span>"),
+        "{html}"
+    );
+    let own = std::fs::read_to_string(public.join("en/setup/index.html")).unwrap();
+    assert!(own.contains("<li class=\"nav-part\">Basics</li>"), "{own}");
     // Untranslated chapters are fallback pages in their place.
     let fallback = std::fs::read_to_string(public.join("fr/setup/linux/index.html")).unwrap();
     assert!(fallback.contains("l10n-banner"), "{fallback}");

@@ -309,6 +309,8 @@ struct NavLink<'a> {
     kind: &'static str,
     /// False for an outline's prefix and suffix chapters.
     numbered: bool,
+    /// The language of a part title or draft from an outline lent by another locale.
+    lang: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -393,6 +395,7 @@ impl Renderer<'_> {
                         "draft"
                     },
                     numbered: shown.numbered,
+                    lang: navigation.and_then(Navigation::outline_lang),
                 },
             })
             .collect();
@@ -457,6 +460,7 @@ impl Renderer<'_> {
             level: 1,
             kind: "page",
             numbered: true,
+            lang: None,
         }
     }
 

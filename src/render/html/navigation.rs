@@ -68,6 +68,9 @@ pub struct Navigation<'a> {
     page_groups: Option<HashMap<&'a str, &'a str>>,
     /// With an outline: each page's title in the sidebar (and so in previous/next).
     titles: Option<HashMap<&'a str, &'a str>>,
+    /// With an outline lent by another locale: that locale, whose words its part
+    /// titles and drafts are.
+    outline_lang: Option<&'a str>,
     /// Whether `always` is too long to repeat on every page.
     shared: bool,
 }
@@ -117,6 +120,11 @@ impl<'a> Navigation<'a> {
             sections,
             page_groups,
             titles,
+            outline_lang: site
+                .outline(locale)
+                .and_then(|o| o.source.strip_prefix("content/")?.split_once('/'))
+                .map(|(lang, _)| lang)
+                .filter(|lang| *lang != locale),
             shared,
         }
     }
@@ -167,6 +175,12 @@ impl<'a> Navigation<'a> {
             Some(groups) => groups.get(page.path.as_str()).copied(),
             None => page.section(),
         }
+    }
+
+    /// The language of the outline's own words (part titles, drafts) when it is not
+    /// the locale's.
+    pub fn outline_lang(&self) -> Option<&'a str> {
+        self.outline_lang
     }
 
     /// The title the sidebar gives `page`.
