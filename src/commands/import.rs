@@ -1,11 +1,13 @@
 //! `folio import mdbook BOOK [--into SITE] [--locale L] [--force]`: an mdBook becomes a
-//! Folio site, or one more locale of one, with its files unchanged.
+//! Folio site, or one more locale of one, its files as they are (only the paths of
+//! `{{#include}}` directives that leave `src/` change, to reach the copies).
 //!
 //! The book's `src/` is copied whole into `content/<locale>/` under the same names (so
 //! every link between pages, and every picture, keeps working), `SUMMARY.md` included:
 //! it is the locale's outline. Files that `{{#include}}` reaches outside `src/` are
 //! copied with the same layout relative to the site (`BOOK/listings` to
-//! `SITE/listings`), the directives pointed at the copies. Then `folio.toml` and
+//! `SITE/listings`, and a file above the book's folder to the site's root under the
+//! rest of its path), the directives pointed at the copies. Then `folio.toml` and
 //! `locales/<locale>/ui.ftl` are written, or into an existing site the locale is added
 //! to its `folio.toml` (comments kept). What Folio cannot carry (custom preprocessors,
 //! theme overrides, extra CSS and scripts, MathJax, the playground, some directives)
@@ -86,10 +88,13 @@ enum Kind {
 #[derive(Default)]
 struct Scan {
     notes: Vec<Note>,
-    /// Book-relative paths of files outside `src/` to copy.
-    outside: BTreeMap<String, ()>,
+    /// Files outside `src/` to copy: their path in the site, and in the book (which
+    /// starts with `../` for a file above the book's folder).
+    outside: BTreeMap<String, String>,
     /// How many include directives now point at those copies.
     redirected: usize,
+    /// How many of them reach above the book's folder.
+    climbed: usize,
     /// The first runnable Rust example (its place) and how many pages have one.
     rust: Option<(String, usize)>,
 }
@@ -168,9 +173,9 @@ fn import(options: &ImportOptions, diagnostics: &Diagnostics) -> Option<String> 
         }
         plan.insert(format!("content/{locale}/{rel}"), Planned { bytes, kind });
     }
-    for path in scan.outside.keys() {
-        let from = options.book.join(path);
-        if let Some(bytes) = read_bytes(&from, &below(&book_shown, path), diagnostics) {
+    for (path, source) in &scan.outside {
+        let from = options.book.join(source);
+        if let Some(bytes) = read_bytes(&from, &below(&book_shown, source), diagnostics) {
             plan.insert(
                 path.clone(),
                 Planned {
@@ -286,6 +291,7 @@ fn import(options: &ImportOptions, diagnostics: &Diagnostics) -> Option<String> 
         plan: &plan,
         outcome: &outcome,
         redirected: scan.redirected,
+        climbed: scan.climbed,
         lines,
         base_url_note,
         notes,
@@ -335,14 +341,18 @@ fn scan_page(
         let Some((path, range)) = directive.include_path() else {
             continue;
         };
-        let Some(target) = join(&book_folder, path) else {
+        // A file above the book's folder (a repository's examples beside its book)
+        // comes to the site's root under the rest of its path.
+        let Some((climbs, target)) = join_climbing(&book_folder, path) else {
             scan.notes.push(Note {
                 place,
-                what: format!("`{path}`: included from outside the book's folder, so not copied"),
+                what: format!("`{path}`: an absolute path, so not copied"),
             });
             continue;
         };
-        let inside = src_rel.is_empty() || target.starts_with(&format!("{src_rel}/"));
+        let source = format!("{}{target}", "../".repeat(climbs));
+        let inside =
+            climbs == 0 && (src_rel.is_empty() || target.starts_with(&format!("{src_rel}/")));
         if inside {
             continue;
         }
@@ -354,14 +364,24 @@ fn scan_page(
             });
             continue;
         }
-        if !book_dir.join(&target).is_file() {
+        if !book_dir.join(&source).is_file() {
             scan.notes.push(Note {
                 place,
-                what: format!("`{path}`: no such file in the book, so not copied"),
+                what: format!("`{path}`: no such file, so not copied"),
             });
             continue;
         }
-        scan.outside.insert(target.clone(), ());
+        if let Some(taken) = scan.outside.get(&target).filter(|t| **t != source) {
+            scan.notes.push(Note {
+                place,
+                what: format!("`{path}`: not copied, {target} is already the copy of {taken}"),
+            });
+            continue;
+        }
+        if climbs > 0 {
+            scan.climbed += 1;
+        }
+        scan.outside.insert(target.clone(), source);
         replacements.push((range, format!("{}{target}", "../".repeat(depth))));
     }
     if let Some(line) = directives::first_rust_fence(text) {
@@ -493,6 +513,25 @@ fn normalized(path: &str) -> String {
     join("", path).unwrap_or_else(|| path.to_string())
 }
 
+/// `written` relative to the book-relative folder `folder`, as the number of folders
+/// it climbs above the book's and the path below that; `None` when it is absolute.
+fn join_climbing(folder: &str, written: &str) -> Option<(usize, String)> {
+    if written.starts_with('/') || written.starts_with('\\') {
+        return None;
+    }
+    let mut climbs = 0;
+    let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
+    for part in written.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." if parts.pop().is_none() => climbs += 1,
+            ".." => {}
+            part => parts.push(part),
+        }
+    }
+    Some((climbs, parts.join("/")))
+}
+
 /// `written` relative to the book-relative folder `folder`; `None` when it leaves
 /// the book's folder (or is absolute).
 fn join(folder: &str, written: &str) -> Option<String> {
@@ -519,27 +558,55 @@ mod tests {
     #[test]
     fn include_paths_leaving_src_point_at_the_copies() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("listings")).unwrap();
-        std::fs::write(dir.path().join("listings/a.rs"), "fn main() {}\n").unwrap();
+        let book = dir.path().join("book");
+        std::fs::create_dir_all(book.join("listings")).unwrap();
+        std::fs::create_dir_all(dir.path().join("examples")).unwrap();
+        std::fs::write(book.join("listings/a.rs"), "fn main() {}\n").unwrap();
+        std::fs::write(dir.path().join("examples/e.rs"), "fn e() {}\n").unwrap();
         let mut scan = Scan::default();
-        let text = "{{#include ../../listings/a.rs:main}}\n{{#include local.rs}}\n{{#include ../../../x.rs}}\n";
+        let text = "{{#include ../../listings/a.rs:main}}\n{{#include local.rs}}\n\
+                    {{#include ../../../examples/e.rs}}\n{{#include ../../../x.rs}}\n{{#include /etc/x.rs}}\n";
         let rewritten = scan_page(
             text,
             "part/page.md",
             "src",
             "book/src/part/page.md",
-            dir.path(),
+            &book,
             &mut scan,
         );
         assert_eq!(
             rewritten.as_deref(),
             Some(
-                "{{#include ../../../listings/a.rs:main}}\n{{#include local.rs}}\n{{#include ../../../x.rs}}\n"
+                "{{#include ../../../listings/a.rs:main}}\n{{#include local.rs}}\n\
+                 {{#include ../../../examples/e.rs}}\n{{#include ../../../x.rs}}\n{{#include /etc/x.rs}}\n"
             )
         );
-        assert_eq!(scan.outside.keys().collect::<Vec<_>>(), ["listings/a.rs"]);
-        assert_eq!(scan.redirected, 1);
-        assert_eq!(scan.notes.len(), 1);
-        assert_eq!(scan.notes[0].place, "book/src/part/page.md:3");
+        let outside: Vec<(&str, &str)> = (scan.outside.iter())
+            .map(|(site, book)| (site.as_str(), book.as_str()))
+            .collect();
+        assert_eq!(
+            outside,
+            [
+                ("examples/e.rs", "../examples/e.rs"),
+                ("listings/a.rs", "listings/a.rs")
+            ]
+        );
+        assert_eq!((scan.redirected, scan.climbed), (2, 1));
+        let notes: Vec<(&str, &str)> = (scan.notes.iter())
+            .map(|n| (n.place.as_str(), n.what.as_str()))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                (
+                    "book/src/part/page.md:4",
+                    "`../../../x.rs`: no such file, so not copied"
+                ),
+                (
+                    "book/src/part/page.md:5",
+                    "`/etc/x.rs`: an absolute path, so not copied"
+                ),
+            ]
+        );
     }
 }

@@ -86,6 +86,8 @@ pub(super) struct Report<'a> {
     pub plan: &'a BTreeMap<String, Planned>,
     pub outcome: &'a Outcome,
     pub redirected: usize,
+    /// How many of those directives reach above the book's folder.
+    pub climbed: usize,
     pub lines: Vec<String>,
     pub base_url_note: Option<String>,
     pub notes: Vec<Note>,
@@ -123,7 +125,7 @@ pub(super) fn report(r: Report) -> String {
         folders.dedup();
         let _ = writeln!(
             out,
-            "  {}: {} that {{{{#include}}}} reaches outside src/, copied with the same layout; {} directive{} now point{} there{}",
+            "  {}: {} that {{{{#include}}}} reaches outside src/, copied with the same layout; {} directive{} now point{} there{}{}",
             folders
                 .iter()
                 .map(
@@ -139,6 +141,10 @@ pub(super) fn report(r: Report) -> String {
             r.redirected,
             plural(r.redirected),
             if r.redirected == 1 { "s" } else { "" },
+            match r.climbed {
+                0 => String::new(),
+                n => format!(" ({n} from above the book's folder, placed at the site's root)"),
+            },
             states(r.outcome, |p| outside.iter().any(|o| *o == p)),
         );
     }
