@@ -39,7 +39,8 @@ impl Site {
     }
 
     /// `new`, for a site whose locales may be ordered by outlines (by locale). A page
-    /// that its locale's outline does not list comes after those it lists.
+    /// that its locale's outline does not list comes after those it lists: first those
+    /// the source locale's outline lists, in its order, then the others.
     pub fn with_outlines(
         config: SiteConfig,
         mut pages: Vec<Page>,
@@ -47,14 +48,23 @@ impl Site {
         outlines: BTreeMap<String, Outline>,
     ) -> Self {
         trees.sort_by(|a, b| a.id.cmp(&b.id));
+        // A translation's own outline may list only what is translated: the source
+        // outline's other chapters (fallback pages) follow, in the source's order.
+        let source = outlines.get(&config.source_locale);
         let places: HashMap<&str, HashMap<&str, usize>> = outlines
             .iter()
             .map(|(locale, outline)| {
-                let paths = outline.chapters().filter_map(|c| c.path.as_deref());
-                (
-                    locale.as_str(),
-                    paths.enumerate().map(|(i, p)| (p, i)).collect(),
-                )
+                let mut order: HashMap<&str, usize> = HashMap::new();
+                let rest = source.filter(|s| s.source != outline.source);
+                let paths = (outline
+                    .chapters()
+                    .chain(rest.into_iter().flat_map(Outline::chapters)))
+                .filter_map(|c| c.path.as_deref());
+                for path in paths {
+                    let next = order.len();
+                    order.entry(path).or_insert(next);
+                }
+                (locale.as_str(), order)
             })
             .collect();
         let outline_place = |p: &Page| {

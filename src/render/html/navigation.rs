@@ -321,6 +321,36 @@ fn outline_items<'a>(
             }
         }
     }
+    // A translation's own outline that lists only what is translated: the source
+    // outline's other chapters follow (fallback pages, in the source's order), nested
+    // as there below a top-level chapter that is among them.
+    let source = site.outline(&site.config.source_locale);
+    if let Some(source) = source.filter(|s| own && s.source != outline.source) {
+        let mut head: Option<&'a str> = None;
+        for chapter in source.chapters() {
+            let Some(path) = chapter.path.as_deref() else {
+                continue;
+            };
+            let listed = groups.contains_key(path);
+            if chapter.depth <= 1 {
+                head = (!listed).then_some(path);
+            }
+            let Some(page) = site.page(locale, path).filter(|_| !listed) else {
+                continue;
+            };
+            let (level, group) = match head {
+                Some(head) => (chapter.depth.max(1), head),
+                None => (1, path),
+            };
+            groups.insert(page.path.as_str(), group);
+            items.push(Item {
+                entry: Entry::Page(page, &page.front.title),
+                level,
+                group: Some(group),
+                numbered: chapter.numbered,
+            });
+        }
+    }
     for page in pages
         .iter()
         .filter(|p| !groups.contains_key(p.path.as_str()))
