@@ -3,8 +3,9 @@
 use super::block::{Block, Pos};
 
 /// What a writer may say about a page between the `+++` (or `---`) lines.
+/// Unknown keys are reported by the parser (not serde's `deny_unknown_fields`): the keys of
+/// Hugo and Docusaurus that Folio reads past are warnings, a misspelt key an error.
 #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     pub title: String,
     #[serde(default)]
@@ -17,10 +18,55 @@ pub struct FrontMatter {
     /// What a translation was made from (written by `folio l10n sync`).
     #[serde(default)]
     pub l10n: Option<L10nRecord>,
+    /// Hugo, Docusaurus: a page kept out of the build (`build --drafts` and `serve`
+    /// include it).
+    #[serde(default)]
+    pub draft: bool,
+    /// Hugo: former addresses of the page, each published as a redirect to it. With a
+    /// leading `/` from the locale's root, otherwise from the page's folder.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Docusaurus: the page's place in its folder, read as `weight` when that is 0.
+    #[serde(default)]
+    pub sidebar_position: Option<f64>,
+    /// Hugo `linkTitle`, Docusaurus `sidebar_label`: a shorter title for the navigation.
+    #[serde(
+        default,
+        rename = "linkTitle",
+        alias = "linktitle",
+        alias = "sidebar_label"
+    )]
+    pub nav_title: Option<String>,
+    /// Docusaurus: the page's id, which names its URL in its folder when `slug` is absent.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Hugo: the page's whole URL below the locale's root (wins over `slug`).
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Keys of other tools that Folio reads past, with their place in the file: the
+    /// site reports each key once, not once per page.
+    #[serde(skip)]
+    pub ignored: Vec<(String, Pos)>,
 }
 
 impl FrontMatter {
     pub const KEYS: &'static [&'static str] = &["title", "description", "weight", "slug", "l10n"];
+
+    /// The keys of other tools that Folio understands (`KEYS` are its own).
+    pub const UNDERSTOOD_KEYS: &'static [&'static str] = &[
+        "draft",
+        "aliases",
+        "sidebar_position",
+        "linkTitle",
+        "sidebar_label",
+        "id",
+        "url",
+    ];
+
+    /// The page's name in the navigation: `linkTitle` / `sidebar_label`, else its title.
+    pub fn nav_title(&self) -> &str {
+        self.nav_title.as_deref().unwrap_or(&self.title)
+    }
 }
 
 /// A translation's record of its source: hashes of the source's normalized body and

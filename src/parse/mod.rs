@@ -4,6 +4,7 @@
 //! problem as a `Diagnostic` with the exact place in the source file.
 
 pub mod decision_tree;
+pub mod foreign_keys;
 pub mod front_matter;
 pub mod markdown;
 pub mod messages;
