@@ -53,6 +53,9 @@ pub enum Command {
         /// Serve on another address than this machine only (prints a warning).
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
+        /// Leave out the pages marked `draft`, as `build` does (they are shown by default).
+        #[arg(long)]
+        no_drafts: bool,
     },
     /// Create a new site that builds at once, with comments that teach the format.
     Init {
@@ -155,6 +158,9 @@ pub struct BuildArgs {
     /// Build the website only, without the PDF guides.
     #[arg(long)]
     pub no_pdf: bool,
+    /// Also publish the pages marked `draft` (front matter `draft = true`).
+    #[arg(long)]
+    pub drafts: bool,
 }
 
 impl From<BuildArgs> for BuildOptions {
@@ -165,6 +171,7 @@ impl From<BuildArgs> for BuildOptions {
             locales: args.locales,
             strict: args.strict,
             no_pdf: args.no_pdf,
+            drafts: args.drafts,
         }
     }
 }

@@ -19,6 +19,8 @@ pub struct Targets {
     pages: FxHashMap<String, FxHashMap<String, Anchors>>,
     /// Content files that are not pages, as `<locale>/<path>`.
     assets: FxHashSet<String>,
+    /// Pages left out as drafts, by locale then path: links to them are warnings.
+    drafts: FxHashMap<String, FxHashSet<String>>,
 }
 
 type Anchors = Option<FxHashSet<String>>;
@@ -49,7 +51,22 @@ impl Targets {
         Targets {
             pages,
             assets: assets.into_iter().collect(),
+            drafts: FxHashMap::default(),
         }
+    }
+
+    /// `(locale, path)` of the pages left out as drafts.
+    pub fn with_drafts(mut self, drafts: &[(String, String)]) -> Self {
+        for (locale, path) in drafts {
+            (self.drafts.entry(locale.clone()).or_default()).insert(path.clone());
+        }
+        self
+    }
+
+    fn is_draft(&self, locale: &str, path: &str) -> bool {
+        self.drafts
+            .get(locale)
+            .is_some_and(|paths| paths.contains(path))
     }
 
     /// Pages of the source locale that a locale lacks are published there as
@@ -305,6 +322,22 @@ impl Context {
             };
             return (Some(href), problem);
         }
+        if targets.is_draft(&self.page_locale, &page_target) {
+            let href = Href::Page {
+                locale: self.page_locale.clone(),
+                path: page_target,
+                anchor,
+            };
+            let problem = Problem {
+                message: format!(
+                    "link to `{raw}`, a draft: the link is left out of the built page (its text stays)"
+                ),
+                hint: "publish the page (remove `draft`), or build with --drafts to include drafts"
+                    .into(),
+                warning: true,
+            };
+            return (Some(href), Some(problem));
+        }
         let asset = format!("{}/{}", self.page_locale, target);
         if targets.assets.contains(&asset) {
             return (Some(Href::Asset(asset)), None);
@@ -379,6 +412,55 @@ impl Context {
         } else {
             joined
         })
+    }
+}
+
+/// Replaces each link of `page` to a page that is `gone` (a draft left out) by its text.
+pub fn unlink(page: &mut Page, gone: &impl Fn(&str, &str) -> bool) {
+    unlink_blocks(&mut page.blocks, gone);
+    for footnote in &mut page.footnotes {
+        unlink_blocks(&mut footnote.blocks, gone);
+    }
+}
+
+fn unlink_blocks(blocks: &mut [Block], gone: &impl Fn(&str, &str) -> bool) {
+    for block in blocks {
+        match block {
+            Block::Heading { content, .. } | Block::Paragraph(content) => {
+                unlink_inlines(content, gone)
+            }
+            Block::List { items, .. } => items
+                .iter_mut()
+                .for_each(|i| unlink_blocks(&mut i.blocks, gone)),
+            Block::Quote { blocks, .. } => unlink_blocks(blocks, gone),
+            Block::Table(table) => {
+                let Table { head, rows, .. } = &mut **table;
+                for cell in head.iter_mut().chain(rows.iter_mut().flatten()) {
+                    unlink_inlines(cell, gone);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn unlink_inlines(inlines: &mut Vec<Inline>, gone: &impl Fn(&str, &str) -> bool) {
+    let mut i = 0;
+    while i < inlines.len() {
+        match &mut inlines[i] {
+            Inline::Link(link) if matches!(&link.href, Href::Page { locale, path, .. } if gone(locale, path)) =>
+            {
+                let content = std::mem::take(&mut link.content);
+                let len = content.len();
+                inlines.splice(i..=i, content);
+                i += len;
+            }
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => {
+                unlink_inlines(c, gone);
+                i += 1;
+            }
+            _ => i += 1,
+        }
     }
 }
 

@@ -205,6 +205,9 @@ pub fn sort_out(
             .push(Diagnostic::error(file, pos, format!("unknown field `{key}`")).with_hint(hint));
         ok = false;
     }
+    if !front.aliases.is_empty() {
+        front.aliases_pos = key_pos(header, "aliases", base);
+    }
     if front.weight == 0
         && let Some(position) = front.sidebar_position
     {

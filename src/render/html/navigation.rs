@@ -68,7 +68,7 @@ impl<'a> Navigation<'a> {
             .map(|&i| {
                 let page = &self.pages[i];
                 SharedEntry(
-                    &page.front.title,
+                    page.front.nav_title(),
                     urls.to_folder("", &page.url),
                     page.section().unwrap_or(""),
                 )
