@@ -83,7 +83,16 @@ fn blocks(blocks: &mut [Block], rule: Rule) {
                     self::blocks(&mut item.blocks, rule);
                 }
             }
-            Block::Quote { blocks: inner, .. } => self::blocks(inner, rule),
+            Block::Quote {
+                blocks: inner,
+                title,
+                ..
+            } => {
+                if let Some(title) = title {
+                    *title = rule(title, None).into_owned();
+                }
+                self::blocks(inner, rule)
+            }
             Block::Table(table) => {
                 let Table { head, rows, .. } = &mut **table;
                 for cell in head.iter_mut().chain(rows.iter_mut().flatten()) {

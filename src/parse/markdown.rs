@@ -16,7 +16,7 @@ use crate::model::{
     Table, TocEntry,
 };
 
-use super::slugify;
+use super::{admonitions, foreign_syntax, slugify};
 
 /// A parsed body: blocks, footnotes in reference order, and the headings for the toc.
 #[derive(Debug, Default, PartialEq)]
@@ -46,10 +46,20 @@ pub fn parse<'a>(
     line_offset: u32,
     diagnostics: &'a Diagnostics,
 ) -> Body {
-    let events = pulldown_cmark::Parser::new_ext(body, options()).into_offset_iter();
+    // Docusaurus and MkDocs admonitions are GitHub alerts once rewritten, line for line.
+    let rewritten = admonitions::may_hold(body)
+        .then(|| admonitions::rewrite(file, body, line_offset, diagnostics))
+        .flatten();
+    let (text, shifts, titles) = match &rewritten {
+        Some(r) => (r.text.as_str(), r.shifts.as_slice(), r.titles.as_slice()),
+        None => (body, &[][..], &[][..]),
+    };
+    let events = pulldown_cmark::Parser::new_ext(text, options()).into_offset_iter();
     let mut builder = Builder {
         file,
-        lines: LineIndex::new(body, line_offset),
+        lines: LineIndex::new(text, line_offset, shifts),
+        titles,
+        foreign: foreign_syntax::Found::default(),
         events: events.peekable(),
         footnote_numbers: HashMap::new(),
         footnotes: Vec::new(),
@@ -59,6 +69,7 @@ pub fn parse<'a>(
     };
     let mut blocks = builder.blocks(None);
     builder.assign_heading_ids(&mut blocks);
+    std::mem::take(&mut builder.foreign).report(file, diagnostics);
     let mut footnotes = std::mem::take(&mut builder.footnotes);
     footnotes.sort_by_key(|f| f.number);
     let toc = toc(&blocks);
@@ -74,30 +85,44 @@ struct LineIndex<'a> {
     starts: Vec<usize>,
     offset: u32,
     text: &'a str,
+    /// Per line, what rewriting admonitions added before its text and took away
+    /// (empty when nothing was rewritten).
+    shifts: &'a [(u32, u32)],
 }
 
 impl<'a> LineIndex<'a> {
-    fn new(text: &'a str, offset: u32) -> Self {
+    fn new(text: &'a str, offset: u32, shifts: &'a [(u32, u32)]) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         LineIndex {
             starts,
             offset,
             text,
+            shifts,
         }
+    }
+
+    /// The 0-based line of a byte of the body.
+    fn line(&self, byte: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= byte.min(self.text.len()))
+            - 1
     }
 
     fn pos(&self, byte: usize) -> Pos {
         let byte = byte.min(self.text.len());
-        let line = self.starts.partition_point(|&s| s <= byte) - 1;
+        let line = self.line(byte);
         let start = self.starts[line];
-        let column = self
+        let mut column = self
             .text
             .get(start..byte)
-            .map_or(1, |s| s.chars().count() + 1);
+            .map_or(1, |s| s.chars().count() + 1) as u32;
+        if let Some(&(added, removed)) = self.shifts.get(line) {
+            column = column.saturating_sub(added).max(1) + removed;
+        }
         Pos {
             line: line as u32 + 1 + self.offset,
-            column: column as u32,
+            column,
         }
     }
 }
@@ -105,6 +130,10 @@ impl<'a> LineIndex<'a> {
 struct Builder<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> {
     file: &'a str,
     lines: LineIndex<'a>,
+    /// Lines that open an admonition with a title of its own, and that title.
+    titles: &'a [(u32, String)],
+    /// Other tools' syntax met so far (reported once per kind).
+    foreign: foreign_syntax::Found,
     events: Peekable<I>,
     footnote_numbers: HashMap<String, usize>,
     footnotes: Vec<Footnote>,
@@ -134,6 +163,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 }
                 Event::Html(html) => {
                     flush_paragraph(&mut loose, &mut blocks);
+                    self.note_component(&html, range.start);
                     blocks.push(Block::Html(html.into_string()));
                 }
                 // Tight list items hold inlines directly: gather them into a paragraph.
@@ -148,6 +178,12 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
     fn block(&mut self, tag: Tag<'a>, range: Range<usize>) -> Option<Block> {
         let pos = self.lines.pos(range.start);
         Some(match tag {
+            Tag::Paragraph if self.is_esm(&range) => {
+                self.inlines(TagEnd::Paragraph);
+                let first = self.lines.text[range.clone()].lines().next().unwrap_or("");
+                (self.foreign).note(foreign_syntax::Kind::Esm, pos, first.trim());
+                return None;
+            }
             Tag::Paragraph => paragraph(self.inlines(TagEnd::Paragraph)),
             Tag::Heading { level, id, .. } => Block::Heading {
                 level: level as u8,
@@ -158,6 +194,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
             },
             Tag::BlockQuote(kind) => Block::Quote {
                 callout: kind.map(callout),
+                title: kind.and_then(|_| self.title_at(range.start)),
                 blocks: self.blocks(Some(TagEnd::BlockQuote(kind))),
             },
             Tag::CodeBlock(kind) => {
@@ -173,7 +210,11 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 }
                 Block::Code { lang, code, pos }
             }
-            Tag::HtmlBlock => Block::Html(self.text_until(TagEnd::HtmlBlock)),
+            Tag::HtmlBlock => {
+                let html = self.text_until(TagEnd::HtmlBlock);
+                self.note_component(&html, range.start);
+                Block::Html(html)
+            }
             Tag::List(start) => Block::List {
                 start,
                 items: self.items(),
@@ -299,6 +340,9 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
     fn inline_event(&mut self, event: Event<'a>, range: Range<usize>, out: &mut Vec<Inline>) {
         let inline = match event {
             Event::Text(text) => {
+                if text.contains("{{") {
+                    self.note_shortcode(range.clone());
+                }
                 if let Some(Inline::Text(last)) = out.last_mut() {
                     last.push_str(&text);
                     return;
@@ -306,7 +350,10 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 Inline::Text(text.into_string())
             }
             Event::Code(code) => Inline::Code(code.into_string()),
-            Event::InlineHtml(html) | Event::Html(html) => Inline::Html(html.into_string()),
+            Event::InlineHtml(html) | Event::Html(html) => {
+                self.note_component(&html, range.start);
+                Inline::Html(html.into_string())
+            }
             Event::TaskListMarker(done) => {
                 self.pending_task = Some(done);
                 return;
@@ -360,6 +407,48 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
             }
         }
         text
+    }
+
+    /// The title of the admonition that opens at this byte, if it has one.
+    fn title_at(&self, byte: usize) -> Option<String> {
+        let line = self.lines.line(byte) as u32;
+        let i = self.titles.binary_search_by_key(&line, |(l, _)| *l).ok()?;
+        Some(self.titles[i].1.clone())
+    }
+
+    /// A paragraph of MDX `import`/`export` lines.
+    fn is_esm(&self, range: &Range<usize>) -> bool {
+        let source = self.lines.text.get(range.clone()).unwrap_or("");
+        (source.starts_with("import ") || source.starts_with("export "))
+            && foreign_syntax::is_esm(source)
+    }
+
+    /// A Hugo shortcode that starts in a text event holding `{{` (code never comes
+    /// here). The parser may end the event before the `<` (a tag could start there):
+    /// the source is read a little past it.
+    fn note_shortcode(&mut self, range: Range<usize>) {
+        let text = self.lines.text;
+        let window = text.get(range.start..(range.end + 3).min(text.len()));
+        let found = window.and_then(foreign_syntax::shortcode);
+        let Some((offset, _)) = found.filter(|(o, _)| *o < range.len()) else {
+            return;
+        };
+        let at = range.start + offset;
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        if let Some((_, what)) = foreign_syntax::shortcode(&text[at..line_end]) {
+            (self.foreign).note(foreign_syntax::Kind::Shortcode, self.lines.pos(at), &what);
+        }
+    }
+
+    /// JSX components' tags in raw HTML that starts at byte `start` of the body.
+    fn note_component(&mut self, html: &str, start: usize) {
+        if !html.contains('<') {
+            return;
+        }
+        for (offset, what) in foreign_syntax::components(html) {
+            let pos = self.lines.pos(start + offset);
+            (self.foreign).note(foreign_syntax::Kind::Component, pos, &what);
+        }
     }
 
     fn footnote_number(&mut self, label: &str) -> usize {
@@ -628,5 +717,76 @@ mod tests {
         assert_eq!(table.align, [Align::Left, Align::Right]);
         assert_eq!(table.head.len(), 2);
         assert_eq!(table.rows.len(), 1);
+    }
+
+    #[test]
+    fn admonitions_are_callouts_and_keep_their_places() {
+        let diagnostics = Diagnostics::new();
+        let text = ":::tip[Mon titre]\nVoir [x](nulle-part.md).\n:::\n\n!!! danger\n    [y](ailleurs.md)\n";
+        let b = parse("content/fr/a.md", text, 4, &diagnostics);
+        let Block::Quote {
+            callout: Some(Callout::Tip),
+            title: Some(title),
+            blocks,
+        } = &b.blocks[0]
+        else {
+            panic!("{:?}", b.blocks)
+        };
+        assert_eq!(title, "Mon titre");
+        let Block::Paragraph(inlines) = &blocks[0] else {
+            panic!()
+        };
+        let Inline::Link(link) = &inlines[1] else {
+            panic!("{inlines:?}")
+        };
+        assert_eq!(link.pos, Pos { line: 6, column: 6 });
+        let Block::Quote {
+            callout: Some(Callout::Caution),
+            title: None,
+            blocks,
+        } = &b.blocks[1]
+        else {
+            panic!("{:?}", b.blocks)
+        };
+        let Block::Paragraph(inlines) = &blocks[0] else {
+            panic!()
+        };
+        let Inline::Link(link) = &inlines[0] else {
+            panic!()
+        };
+        assert_eq!(
+            link.pos,
+            Pos {
+                line: 10,
+                column: 5
+            }
+        );
+        assert!(diagnostics.into_sorted().is_empty());
+    }
+
+    #[test]
+    fn other_tools_syntax_is_reported_once_per_kind() {
+        let diagnostics = Diagnostics::new();
+        let text = "import Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n<Tabs>\n<TabItem value=\"a\">\n\nA {{< ref \"x\" >}} et {{% note %}}.\n\n</TabItem>\n</Tabs>\n\n`{{< code >}}`\n";
+        let b = parse("content/fr/a.md", text, 2, &diagnostics);
+        assert!(
+            !b.blocks.iter().any(
+                |b| matches!(b, Block::Paragraph(i) if Inline::plain_text(i).contains("import"))
+            ),
+            "{:?}",
+            b.blocks
+        );
+        let found: Vec<_> = diagnostics
+            .into_sorted()
+            .into_iter()
+            .map(|d| (d.pos.line, d.pos.column, d.message))
+            .collect();
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!((found[0].0, found[0].1), (3, 1));
+        assert!(found[0].2.contains("MDX line `import Tabs"), "{found:?}");
+        assert_eq!((found[1].0, found[1].1), (6, 1));
+        assert!(found[1].2.contains("`<Tabs>`") && found[1].2.contains("(4 on this page"));
+        assert_eq!((found[2].0, found[2].1), (9, 3));
+        assert!(found[2].2.contains("`{{< ref`") && found[2].2.contains("(2 on this page"));
     }
 }

@@ -122,6 +122,7 @@ impl Writer<'_> {
             Block::List { start, items } => self.list(*start, items),
             Block::Quote {
                 callout: Some(kind),
+                title,
                 blocks,
             } => {
                 let _ = write!(
@@ -129,7 +130,10 @@ impl Writer<'_> {
                     "<aside class=\"callout callout-{}\" role=\"note\">\n<p class=\"callout-title\">",
                     kind.name()
                 );
-                let title = self.labels.callout(*kind).to_string();
+                let title = match title {
+                    Some(own) => own.clone(),
+                    None => self.labels.callout(*kind).to_string(),
+                };
                 self.text(&title);
                 self.out.push_str("</p>\n");
                 self.blocks(blocks);
@@ -138,6 +142,7 @@ impl Writer<'_> {
             Block::Quote {
                 callout: None,
                 blocks,
+                ..
             } => {
                 self.out.push_str("<blockquote>\n");
                 self.blocks(blocks);
