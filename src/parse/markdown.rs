@@ -180,8 +180,14 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
         Some(match tag {
             Tag::Paragraph if self.is_esm(&range) => {
                 self.inlines(TagEnd::Paragraph);
-                let first = self.lines.text[range.clone()].lines().next().unwrap_or("");
-                (self.foreign).note(foreign_syntax::Kind::Esm, pos, first.trim());
+                let source = &self.lines.text[range.clone()];
+                for (i, line) in source.lines().enumerate() {
+                    let at = Pos {
+                        line: pos.line + i as u32,
+                        ..pos
+                    };
+                    (self.foreign).note(foreign_syntax::Kind::Esm, at, line.trim());
+                }
                 return None;
             }
             Tag::Paragraph => paragraph(self.inlines(TagEnd::Paragraph)),

@@ -9,6 +9,7 @@ mod check;
 mod cli;
 mod default_site;
 mod diagnostics;
+mod imported_docs;
 mod l10n;
 mod navigation;
 mod pdf;

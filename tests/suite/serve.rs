@@ -258,3 +258,12 @@ fn a_source_edit_reaches_its_fallback_copies() {
         server.logged("updated 2 page(s)")
     });
 }
+
+#[test]
+fn drafts_are_served_for_their_writers() {
+    let site = common::site("hugo-site");
+    let server = serve(site.path());
+    let (status, _, body) = get(&server, "/fr/docs/brouillon/");
+    assert_eq!(status, 200, "serve shows drafts, unlike build");
+    assert!(body.contains("Pas encore prêt."));
+}
