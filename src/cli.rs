@@ -42,6 +42,9 @@ pub enum Command {
         /// Also request every external link (concurrently, politely, with a timeout).
         #[arg(long)]
         external: bool,
+        /// Fail on warnings too, and on links that cannot be verified (notes).
+        #[arg(long)]
+        strict: bool,
     },
     /// Build in memory, serve the site, rebuild on changes and reload open pages.
     Serve {

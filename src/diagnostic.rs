@@ -13,6 +13,9 @@ use crate::model::Pos;
 pub enum Severity {
     Error,
     Warning,
+    /// Said by `folio check`, not by a build: what Folio publishes but cannot verify
+    /// (a link that leaves the site). `--strict` makes it a warning.
+    Note,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,6 +101,24 @@ impl Diagnostics {
     }
 }
 
+/// What a command shows of its notes: none for a build (they are `folio check`'s
+/// business), all for a check; under `--strict` notes are warnings.
+pub fn settle_notes(diagnostics: Vec<Diagnostic>, show: bool, strict: bool) -> Vec<Diagnostic> {
+    diagnostics
+        .into_iter()
+        .filter_map(|mut d| {
+            if d.severity == Severity::Note {
+                if strict {
+                    d.severity = Severity::Warning;
+                } else if !show {
+                    return None;
+                }
+            }
+            Some(d)
+        })
+        .collect()
+}
+
 /// The position of byte `offset` in `text`, 1-based, columns in characters.
 pub fn pos_at(text: &str, offset: usize) -> Pos {
     let offset = offset.min(text.len());
@@ -139,6 +160,7 @@ pub fn render(diagnostics: &[Diagnostic], color: bool) -> String {
         let (label, color_style) = match d.severity {
             Severity::Error => ("error", anstyle::AnsiColor::Red.on_default().bold()),
             Severity::Warning => ("warning", anstyle::AnsiColor::Yellow.on_default().bold()),
+            Severity::Note => ("note", anstyle::AnsiColor::Blue.on_default().bold()),
         };
         let (b, b_end) = style(bold);
         let (c, c_end) = style(color_style);
@@ -156,9 +178,13 @@ pub fn render(diagnostics: &[Diagnostic], color: bool) -> String {
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
-    let warnings = diagnostics.len() - errors;
+    let notes = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Note)
+        .count();
+    let warnings = diagnostics.len() - errors - notes;
     if !diagnostics.is_empty() {
-        let _ = writeln!(
+        let _ = write!(
             out,
             "{} error{}, {} warning{}",
             errors,
@@ -166,6 +192,10 @@ pub fn render(diagnostics: &[Diagnostic], color: bool) -> String {
             warnings,
             plural(warnings)
         );
+        if notes > 0 {
+            let _ = write!(out, ", {} note{}", notes, plural(notes));
+        }
+        out.push('\n');
     }
     out
 }

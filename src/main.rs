@@ -36,15 +36,23 @@ static MALLOC_CONF: &[u8; 28] = b"narenas:1,dirty_decay_ms:-1\0";
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { root, external } => {
+        Command::Check {
+            root,
+            external,
+            strict,
+        } => {
             let diagnostics = folio::commands::check::run(&folio::commands::check::CheckOptions {
                 root,
                 external,
+                strict,
             });
             print_diagnostics(&diagnostics);
-            if diagnostics.is_empty() {
-                if !cli.quiet {
+            let notes_only = diagnostics.iter().all(|d| d.severity == Severity::Note);
+            if notes_only {
+                if !cli.quiet && diagnostics.is_empty() {
                     eprintln!("no problem found");
+                } else if !cli.quiet {
+                    eprintln!("no problem found; the notes above name what Folio cannot verify");
                 }
                 ExitCode::SUCCESS
             } else {

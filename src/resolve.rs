@@ -4,11 +4,16 @@
 //! also works when the Markdown is browsed on a Git host. Here each such link becomes
 //! a `Href::Page` (or `Href::Asset`) once the target page and anchor are known to
 //! exist; every dead link is a diagnostic at its line and column.
+//!
+//! Links as other tools' writers make them land too: `chapter.html` (mdBook, Sphinx)
+//! reaches `chapter.md`, a folder reaches its `index.md` or `_index.md`, and a link that
+//! climbs out of the locale's folder (`../std/index.html`, a book published beside other
+//! docs) becomes an absolute URL on the same host, as it was on the old site.
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::diagnostic::{Diagnostic, Diagnostics, suggest};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity, suggest};
 use crate::model::{Block, DecisionTree, Href, Inline, NodeKind, Page, Pos, Table};
 
 /// What links may point to: pages with their anchors, and published files.
@@ -21,9 +26,24 @@ pub struct Targets {
     assets: FxHashSet<String>,
     /// Pages left out as drafts, by locale then path: links to them are warnings.
     drafts: FxHashMap<String, FxHashSet<String>>,
+    /// `base_url`'s origin (`https://host`) and path segments: where links that climb
+    /// out of a locale's folder land, the locale folder standing for the site root.
+    base: Option<(String, Vec<String>)>,
 }
 
 type Anchors = Option<FxHashSet<String>>;
+
+/// `https://host/a/b/` to (`https://host`, [`a`, `b`]); `None` without a scheme.
+fn split_base(base_url: &str) -> Option<(String, Vec<String>)> {
+    let (scheme, rest) = base_url.split_once("://")?;
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let segments = path
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    Some((format!("{scheme}://{host}"), segments))
+}
 
 impl Targets {
     /// `unparsed` are `<locale>/<path>` of page files whose front matter failed.
@@ -52,7 +72,15 @@ impl Targets {
             pages,
             assets: assets.into_iter().collect(),
             drafts: FxHashMap::default(),
+            base: None,
         }
+    }
+
+    /// Links climbing out of a locale's folder resolve against `base_url`
+    /// (`https://host/book/`); without it they are errors.
+    pub fn with_base_url(mut self, base_url: &str) -> Self {
+        self.base = split_base(base_url);
+        self
     }
 
     /// `(locale, path)` of the pages left out as drafts.
@@ -103,6 +131,7 @@ impl Targets {
 
 fn anchors(page: &Page) -> FxHashSet<String> {
     let mut ids = FxHashSet::default();
+    ids.extend(page.title_id.clone());
     collect_ids(&page.blocks, &mut ids);
     ids
 }
@@ -222,7 +251,7 @@ pub fn check_tree_links(
                 if let Some(mut problem) = problem {
                     source_failed = locale == source;
                     if !source_failed {
-                        problem.warning = true;
+                        problem.severity = Severity::Warning;
                         problem.message = format!("{} (locale `{locale}`)", problem.message);
                     }
                     diagnostics.push(problem.at(&tree.source, link.pos));
@@ -241,7 +270,7 @@ struct Context {
 struct Problem {
     message: String,
     hint: String,
-    warning: bool,
+    severity: Severity,
 }
 
 impl Problem {
@@ -249,17 +278,14 @@ impl Problem {
         Problem {
             message,
             hint,
-            warning: false,
+            severity: Severity::Error,
         }
     }
 
     fn at(self, file: &str, pos: Pos) -> Diagnostic {
-        let d = if self.warning {
-            Diagnostic::warning(file, pos, self.message)
-        } else {
-            Diagnostic::error(file, pos, self.message)
-        };
-        d.with_hint(self.hint)
+        let mut d = Diagnostic::error(file, pos, self.message).with_hint(self.hint);
+        d.severity = self.severity;
+        d
     }
 }
 
@@ -267,13 +293,20 @@ impl Context {
     fn resolve(&self, href: &mut Href, targets: &Targets) -> Option<Problem> {
         match href {
             Href::Fragment(id) => self.check_anchor(&self.page_path, id, targets),
+            // `[text]()`: CommonMark's empty link, kept empty (not this page, not home).
+            Href::Unresolved(raw) if raw.is_empty() => Some(Problem {
+                message: "link with an empty target".into(),
+                hint: "write the page's .md path between the parentheses, or remove the link"
+                    .into(),
+                severity: Severity::Warning,
+            }),
             Href::Unresolved(raw) => {
                 let raw = raw.clone();
                 if raw.starts_with('/') {
                     return Some(Problem {
                         message: format!("link `{raw}` is absolute to the server root"),
                         hint: "link to the page's .md file by its relative path (e.g. `escalade.md`), so it works wherever the site is published".into(),
-                        warning: true,
+                        severity: Severity::Warning,
                     });
                 }
                 let (path, anchor) = match raw.split_once('#') {
@@ -281,13 +314,8 @@ impl Context {
                     None => (raw.as_str(), None),
                 };
                 let target = match self.join(path) {
-                    Some(target) => target,
-                    None => {
-                        return Some(Problem::error(
-                            format!("link `{raw}` leaves content/{}/", self.page_locale),
-                            "link to pages of the same locale; the language switcher links translations".into(),
-                        ));
-                    }
+                    Ok(target) => target,
+                    Err(()) => return self.outside(href, &raw, targets),
                 };
                 let (resolved, problem) = self.resolve_path(&raw, target, anchor, targets);
                 if let Some(resolved) = resolved {
@@ -299,6 +327,88 @@ impl Context {
         }
     }
 
+    /// A link that climbs above the locale's folder: an absolute URL on the site's
+    /// host, as if the locale folder were the site root (`base_url`'s folder), so it
+    /// reaches what it reached on the old site; an error past the host's root.
+    fn outside(&self, href: &mut Href, raw: &str, targets: &Targets) -> Option<Problem> {
+        let Some((origin, base)) = &targets.base else {
+            return Some(Problem::error(
+                format!("link `{raw}` leaves content/{}/", self.page_locale),
+                "set an absolute `base_url` in folio.toml so links to the same host can be resolved, or link to a page of this locale".into(),
+            ));
+        };
+        let (path, anchor) = match raw.split_once('#') {
+            Some((path, anchor)) => (path, Some(anchor)),
+            None => (raw, None),
+        };
+        let mut parts: Vec<&str> = base.iter().map(String::as_str).collect();
+        parts.extend(self.page_path.split('/'));
+        parts.pop();
+        for part in path.split('/') {
+            match part {
+                "" | "." => {}
+                ".." => {
+                    if parts.pop().is_none() {
+                        return Some(Problem::error(
+                            format!("link `{raw}` climbs past the root of {origin}/"),
+                            format!(
+                                "content/{}/ stands for {origin}/{} (base_url): drop the extra `../`, or write an absolute URL",
+                                self.page_locale,
+                                base.join("/")
+                            ),
+                        ));
+                    }
+                }
+                other => parts.push(other),
+            }
+        }
+        let mut url = format!("{origin}/{}", parts.join("/"));
+        if path.ends_with('/') && !parts.is_empty() {
+            url.push('/');
+        }
+        if let Some(anchor) = anchor {
+            url.push('#');
+            url.push_str(anchor);
+        }
+        let note = Problem {
+            message: format!("link `{raw}` leaves the site: published as {url}, not verified"),
+            hint: "Folio checks only its own pages; `folio check --external` fetches it".into(),
+            severity: Severity::Note,
+        };
+        *href = Href::External(url);
+        Some(note)
+    }
+
+    /// The page a relative target names, as mdBook, Hugo and Git hosts let writers
+    /// name it: `x.md`, `x.html`, a folder (`dir/`, `dir/index.md`, `dir/_index.md`).
+    fn page_candidates(target: &str) -> Vec<String> {
+        let folder = |dir: &str| {
+            vec![
+                format!("{dir}index.md"),
+                format!("{dir}_index.md"),
+                format!("{dir}README.md"),
+            ]
+        };
+        if target.is_empty() || target.ends_with('/') {
+            return folder(target);
+        }
+        let stem = target
+            .strip_suffix(".html")
+            .or_else(|| target.strip_suffix(".htm"))
+            .or_else(|| target.strip_suffix(".md"));
+        let Some(stem) = stem else {
+            return vec![target.to_string()];
+        };
+        let (dir, name) = match stem.rsplit_once('/') {
+            Some((dir, name)) => (format!("{dir}/"), name),
+            None => (String::new(), stem),
+        };
+        match name {
+            "index" | "_index" | "README" => folder(&dir),
+            _ => vec![format!("{stem}.md")],
+        }
+    }
+
     fn resolve_path(
         &self,
         raw: &str,
@@ -306,12 +416,12 @@ impl Context {
         anchor: Option<String>,
         targets: &Targets,
     ) -> (Option<Href>, Option<Problem>) {
-        let page_target = if target.is_empty() || target.ends_with('/') {
-            format!("{target}index.md")
-        } else {
-            target.clone()
-        };
-        if targets.page(&self.page_locale, &page_target).is_some() {
+        let candidates = Self::page_candidates(&target);
+        let found = candidates
+            .iter()
+            .find(|c| targets.page(&self.page_locale, c).is_some());
+        let page_target = found.unwrap_or(&candidates[0]).clone();
+        if found.is_some() {
             let problem = anchor
                 .as_deref()
                 .and_then(|a| self.check_anchor(&page_target, a, targets));
@@ -334,7 +444,7 @@ impl Context {
                 ),
                 hint: "publish the page (remove `draft`), or build with --drafts to include drafts"
                     .into(),
-                warning: true,
+                severity: Severity::Warning,
             };
             return (Some(href), Some(problem));
         }
@@ -393,21 +503,22 @@ impl Context {
         ))
     }
 
-    /// `target` relative to the page's folder, normalized; `None` if it climbs out.
-    fn join(&self, target: &str) -> Option<String> {
+    /// `target` relative to the page's folder, normalized; `Err` when it climbs out of
+    /// the locale's folder.
+    fn join(&self, target: &str) -> Result<String, ()> {
         let mut parts: Vec<&str> = self.page_path.split('/').collect();
         parts.pop();
         for part in target.split('/') {
             match part {
                 "" | "." => {}
                 ".." => {
-                    parts.pop()?;
+                    parts.pop().ok_or(())?;
                 }
                 other => parts.push(other),
             }
         }
         let joined = parts.join("/");
-        Some(if target.ends_with('/') && !joined.is_empty() {
+        Ok(if target.ends_with('/') && !joined.is_empty() {
             format!("{joined}/")
         } else {
             joined
@@ -498,5 +609,162 @@ fn visit_inlines(inlines: &mut [Inline], f: &mut impl FnMut(&mut Href, Pos)) {
             }
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{HeadingIds, SourceFile};
+
+    fn page(path: &str, text: &str) -> Page {
+        let file = SourceFile {
+            path: format!("content/en/{path}"),
+            text: text.into(),
+        };
+        crate::parse::page::parse(&file, HeadingIds::Github, &Diagnostics::new()).unwrap()
+    }
+
+    /// Resolves `link` written in `from`, in a small book: the targets it reached, or
+    /// the diagnostic it gave.
+    fn link(from: &str, link: &str) -> Result<Href, Diagnostic> {
+        let mut pages = vec![
+            page("intro.md", "# Intro\n\n## The `--` operator\n"),
+            page("guide/index.md", "# Guide\n"),
+            page("hugo/_index.md", "# Section\n"),
+            page("guide/install.md", "## Install\n\n### On Linux\n"),
+            page(from, &format!("# From\n\n[x]({link})\n")),
+        ];
+        let targets = Targets::new(&pages, &[], ["en/img/a.svg".to_string()])
+            .with_base_url("https://docs.example.com/book/");
+        let diagnostics = Diagnostics::new();
+        resolve(&mut pages, &targets, &diagnostics);
+        let mut found = None;
+        visit_blocks(&mut pages[4].blocks, &mut |href, _| {
+            found = Some(href.clone())
+        });
+        match diagnostics.into_sorted().pop() {
+            Some(d) if d.severity != Severity::Note => Err(d),
+            _ => Ok(found.unwrap()),
+        }
+    }
+
+    fn page_href(path: &str, anchor: Option<&str>) -> Href {
+        Href::Page {
+            locale: "en".into(),
+            path: path.into(),
+            anchor: anchor.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn html_links_reach_their_markdown_page_with_anchors_checked() {
+        assert_eq!(link("a.md", "intro.html"), Ok(page_href("intro.md", None)));
+        assert_eq!(
+            link("a.md", "intro.html#the----operator"),
+            Ok(page_href("intro.md", Some("the----operator")))
+        );
+        assert_eq!(
+            link("guide/x.md", "install.html#on-linux"),
+            Ok(page_href("guide/install.md", Some("on-linux")))
+        );
+        let err = link("a.md", "intro.html#the-operator").unwrap_err();
+        assert_eq!(err.message, "no heading `#the-operator` in intro.md");
+        assert_eq!(
+            err.hint.as_deref(),
+            Some("did you mean `#the----operator`?")
+        );
+        // The title heading's id still lands.
+        assert_eq!(
+            link("a.md", "intro.md#intro"),
+            Ok(page_href("intro.md", Some("intro")))
+        );
+    }
+
+    #[test]
+    fn folders_reach_their_index_or_hugo_section_page() {
+        for target in [
+            "guide/",
+            "guide/index.md",
+            "guide/index.html",
+            "guide/_index.md",
+        ] {
+            assert_eq!(
+                link("a.md", target),
+                Ok(page_href("guide/index.md", None)),
+                "{target}"
+            );
+        }
+        for target in ["hugo/", "hugo/index.md", "hugo/index.html"] {
+            assert_eq!(
+                link("a.md", target),
+                Ok(page_href("hugo/_index.md", None)),
+                "{target}"
+            );
+        }
+        assert_eq!(
+            link("guide/x.md", "../intro.html"),
+            Ok(page_href("intro.md", None))
+        );
+        assert_eq!(
+            link("guide/x.md", "../img/a.svg"),
+            Ok(Href::Asset("en/img/a.svg".into()))
+        );
+    }
+
+    #[test]
+    fn an_empty_link_stays_empty_with_a_warning() {
+        let mut pages = vec![page("index.md", "# Home\n\n[here]()\n")];
+        let targets = Targets::new(&pages, &[], []);
+        let diagnostics = Diagnostics::new();
+        resolve(&mut pages, &targets, &diagnostics);
+        let mut found = None;
+        visit_blocks(&mut pages[0].blocks, &mut |href, _| {
+            found = Some(href.clone())
+        });
+        assert_eq!(found, Some(Href::Unresolved(String::new())));
+        let diags = diagnostics.into_sorted();
+        assert_eq!(diags[0].severity, Severity::Warning);
+        assert_eq!(diags[0].message, "link with an empty target");
+    }
+
+    #[test]
+    fn links_climbing_out_become_urls_on_the_same_host() {
+        assert_eq!(
+            link("a.md", "../std/index.html"),
+            Ok(Href::External(
+                "https://docs.example.com/std/index.html".into()
+            ))
+        );
+        assert_eq!(
+            link("guide/x.md", "../../api/#top"),
+            Ok(Href::External("https://docs.example.com/api/#top".into()))
+        );
+        let err = link("a.md", "../../etc/passwd").unwrap_err();
+        assert_eq!(
+            err.message,
+            "link `../../etc/passwd` climbs past the root of https://docs.example.com/"
+        );
+        assert_eq!(err.severity, Severity::Error);
+    }
+
+    #[test]
+    fn a_link_leaving_the_site_is_a_note_check_shows() {
+        let mut pages = vec![page("a.md", "# A\n\n[std](../std/)\n")];
+        let targets = Targets::new(&pages, &[], []).with_base_url("https://x.test/book/");
+        let diagnostics = Diagnostics::new();
+        resolve(&mut pages, &targets, &diagnostics);
+        let diags = diagnostics.into_sorted();
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].severity, Severity::Note);
+        assert_eq!(diags[0].pos, Pos { line: 3, column: 1 });
+        assert!(
+            diags[0].message.contains("https://x.test/std/"),
+            "{diags:?}"
+        );
+        let shown = crate::diagnostic::settle_notes(diags.clone(), false, false);
+        assert!(shown.is_empty());
+        let strict = crate::diagnostic::settle_notes(diags, false, true);
+        assert_eq!(strict[0].severity, Severity::Warning);
     }
 }

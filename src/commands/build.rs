@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, settle_notes};
 use crate::load;
 use crate::model::Pos;
 use crate::output::Sink;
@@ -107,7 +107,7 @@ pub fn run(options: &BuildOptions, progress: Progress) -> BuildReport {
         }
         Err(err) => diagnostics.push(cannot_write(&out, &err)),
     }
-    report.diagnostics = diagnostics.into_sorted();
+    report.diagnostics = settle_notes(diagnostics.into_sorted(), false, options.strict);
     report.elapsed = started.elapsed();
     report.stages = stages;
     report

@@ -16,6 +16,8 @@ use super::build::{PdfStep, Timings, compile};
 pub struct CheckOptions {
     pub root: PathBuf,
     pub external: bool,
+    /// Notes (links Folio publishes but cannot verify) become warnings.
+    pub strict: bool,
 }
 
 /// Message ids the website's pages ask for by name, besides the body's labels, the
@@ -49,7 +51,7 @@ pub fn run(options: &CheckOptions) -> Vec<Diagnostic> {
             ));
         }
     }
-    diagnostics.into_sorted()
+    crate::diagnostic::settle_notes(diagnostics.into_sorted(), true, options.strict)
 }
 
 /// Messages of the source locale's files that no template, tree or renderer uses.

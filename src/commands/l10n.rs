@@ -119,7 +119,7 @@ pub fn status(options: &StatusOptions) -> StatusReport {
         return StatusReport {
             output: String::new(),
             incomplete: true,
-            diagnostics: diagnostics.into_sorted(),
+            diagnostics: crate::diagnostic::settle_notes(diagnostics.into_sorted(), false, false),
         };
     };
     let source_locale = config.source_locale.clone();
@@ -183,7 +183,7 @@ pub fn status(options: &StatusOptions) -> StatusReport {
     StatusReport {
         output,
         incomplete,
-        diagnostics: diagnostics.into_sorted(),
+        diagnostics: crate::diagnostic::settle_notes(diagnostics.into_sorted(), false, false),
     }
 }
 

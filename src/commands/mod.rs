@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod fragment;
 pub mod init;
 pub mod l10n;
 pub mod serve;

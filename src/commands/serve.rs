@@ -163,7 +163,8 @@ fn publish(
     done: &str,
 ) {
     let failed = diagnostics.has_errors();
-    let report: Vec<Diagnostic> = diagnostics.into_sorted();
+    let report: Vec<Diagnostic> =
+        crate::diagnostic::settle_notes(diagnostics.into_sorted(), false, false);
     eprint!(
         "{}",
         diagnostic::render(&report, diagnostic::stderr_wants_color())

@@ -85,7 +85,12 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
         .par_iter()
         .map(|found| {
             let file = load::text_file(root, &found.path, diagnostics)?;
-            let mut page = parse::page::parse_in(&file, &config.source_locale, diagnostics)?;
+            let mut page = parse::page::parse_in(
+                &file,
+                &config.source_locale,
+                config.heading_ids,
+                diagnostics,
+            )?;
             drop(file);
             if !config.locales.contains(&page.locale) {
                 return None;
@@ -116,6 +121,7 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
     check_unique_urls(&pages, diagnostics);
     let targets = Targets::new(&pages, &unparsed, published_assets(&sources.assets))
         .with_fallbacks(&config.locales, &config.source_locale)
+        .with_base_url(&config.base_url)
         .with_drafts(&drafts);
     resolve(&mut pages, &targets, diagnostics);
     if !drafts.is_empty() {

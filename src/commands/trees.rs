@@ -49,7 +49,7 @@ pub fn paths(options: &PathsOptions) -> PathsReport {
     });
     PathsReport {
         table: table.unwrap_or_default(),
-        diagnostics: diagnostics.into_sorted(),
+        diagnostics: crate::diagnostic::settle_notes(diagnostics.into_sorted(), false, false),
     }
 }
 

@@ -84,7 +84,7 @@ fn reparse(
             return None;
         }
         let index = site.index_of(locale, page_path)?;
-        let mut page = parse::page::parse(&file, diagnostics)?;
+        let mut page = parse::page::parse(&file, site.config.heading_ids, diagnostics)?;
         site::prepare(&mut page, diagnostics);
         let old = &site.pages[index];
         if old.fallback.is_some() || !same_outline(old, &page) {
@@ -93,7 +93,8 @@ fn reparse(
         page.outdated = old.outdated;
         edited.push((index, page));
     }
-    let targets = Targets::new(&site.pages, &[], site::published_assets(&loaded.assets));
+    let targets = Targets::new(&site.pages, &[], site::published_assets(&loaded.assets))
+        .with_base_url(&site.config.base_url);
     let (indexes, mut pages): (Vec<usize>, Vec<Page>) = edited.into_iter().unzip();
     resolve(&mut pages, &targets, diagnostics);
     check_tree_embeds(&pages, &site.trees, diagnostics);
@@ -103,7 +104,10 @@ fn reparse(
 /// What other pages show of a page is unchanged: its front matter (title, weight,
 /// slug, translation record), URL and headings.
 fn same_outline(old: &Page, new: &Page) -> bool {
-    old.front == new.front && old.url == new.url && old.toc == new.toc
+    old.front == new.front
+        && old.title_id == new.title_id
+        && old.url == new.url
+        && old.toc == new.toc
 }
 
 /// A source page changed: its fallback copies follow it, and its translations may

@@ -19,6 +19,9 @@ pub enum Block {
     List {
         /// `Some(n)` for an ordered list starting at n.
         start: Option<u64>,
+        /// No blank line between its items or their blocks: items' paragraphs are shown
+        /// without paragraph spacing (CommonMark's tight list).
+        tight: bool,
         items: Vec<ListItem>,
     },
     Quote {

@@ -11,6 +11,18 @@ pub enum LinkStyle {
     Pretty,
 }
 
+/// How ids are made from heading text (an explicit `{#id}` always wins).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HeadingIds {
+    /// As GitHub and mdBook make them (`#dépannage`, `#the--operator`, `#rct`): anchors
+    /// copied from a Git host keep working.
+    #[default]
+    Github,
+    /// Transliterated ASCII words (`#depannage`), for sites that want ASCII URLs.
+    Ascii,
+}
+
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
@@ -25,6 +37,8 @@ pub struct SiteConfig {
     pub theme: String,
     #[serde(default)]
     pub links: LinkStyle,
+    #[serde(default)]
+    pub heading_ids: HeadingIds,
     #[serde(default)]
     pub pdf: PdfConfig,
 }
@@ -86,6 +100,7 @@ impl SiteConfig {
         "locales",
         "theme",
         "links",
+        "heading_ids",
         "pdf",
     ];
 

@@ -16,7 +16,7 @@ pub use block::{
     Align, Block, Callout, Figure, Href, Inline, InlineImage, InlineLink, ListItem, Pos, Table,
     TableCell,
 };
-pub use config::{LinkStyle, Paper, PdfConfig, SiteConfig};
+pub use config::{HeadingIds, LinkStyle, Paper, PdfConfig, SiteConfig};
 pub use decision_tree::{
     Action, Answer, DecisionTree, Node, NodeKind, PageLink, Path, Priority, Verdict,
 };

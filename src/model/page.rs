@@ -7,6 +7,9 @@ use super::block::{Block, Pos};
 /// Hugo and Docusaurus that Folio reads past are warnings, a misspelt key an error.
 #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
 pub struct FrontMatter {
+    /// Empty when the page has no front matter (or no title in it): the page's first
+    /// heading gives it then.
+    #[serde(default)]
     pub title: String,
     #[serde(default)]
     pub description: String,
@@ -93,6 +96,9 @@ pub struct Page {
     /// The source file, relative to the site root, for diagnostics.
     pub source: String,
     pub front: FrontMatter,
+    /// The id of the heading that gave the page its title (and is shown as the page's
+    /// own `<h1>`, not a second time in the body): links to it still land.
+    pub title_id: Option<String>,
     /// The page's URL below the site root, always ending in `/`: `fr/escalade/`.
     pub url: String,
     pub blocks: Vec<Block>,

@@ -19,18 +19,9 @@ pub struct Split<'a> {
 
 pub fn parse<'a>(file: &'a SourceFile, diagnostics: &Diagnostics) -> Option<Split<'a>> {
     let text = file.text.as_str();
+    // mdBook and GitHub pages have none: their title comes from their first heading.
     let Some((fence, format)) = opening_fence(text) else {
-        diagnostics.push(
-            Diagnostic::error(
-                &file.path,
-                Pos { line: 1, column: 1 },
-                "page has no front matter",
-            )
-            .with_hint(
-                "start the page with a `+++` line, `title = \"...\"`, and another `+++` line",
-            ),
-        );
-        return None;
+        return Some(without_front_matter(text));
     };
     let after_open = text[fence.len()..]
         .trim_start_matches(['\r'])
@@ -38,6 +29,10 @@ pub fn parse<'a>(file: &'a SourceFile, diagnostics: &Diagnostics) -> Option<Spli
         .unwrap_or("");
     let header_start = text.len() - after_open.len();
     let Some((header_len, body_start)) = closing_fence(after_open, fence) else {
+        // A page may open with a thematic break (`---`) and no front matter at all.
+        if matches!(format, Format::Yaml) {
+            return Some(without_front_matter(text));
+        }
         diagnostics.push(
             Diagnostic::error(
                 &file.path,
@@ -82,19 +77,21 @@ pub fn parse<'a>(file: &'a SourceFile, diagnostics: &Diagnostics) -> Option<Spli
     if !foreign_keys::sort_out(&mut front, &skipped, header, base, &file.path, diagnostics) {
         return None;
     }
-    if front.title.trim().is_empty() {
-        diagnostics.push(
-            Diagnostic::error(&file.path, base, "the page's title is empty").with_hint(
-                "give the page a title: it names the page in the navigation and the PDF",
-            ),
-        );
-    }
     let body_offset = header_start + body_start;
     Some(Split {
         front,
         body: &text[body_offset..],
         body_line_offset: text[..body_offset].matches('\n').count() as u32,
     })
+}
+
+/// The whole text is the body; the title is taken from the first heading later.
+fn without_front_matter(text: &str) -> Split<'_> {
+    Split {
+        front: FrontMatter::default(),
+        body: text,
+        body_line_offset: 0,
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -227,6 +224,16 @@ mod tests {
                 .message
                 .contains("never closed")
         );
-        assert!(run("# Titre\n").1[0].message.contains("no front matter"));
+        let (split, diags) = run("# Titre\n");
+        assert!(diags.is_empty(), "{diags:?}");
+        let (front, body, offset) = split.unwrap();
+        assert_eq!(
+            (front.title.as_str(), body.as_str(), offset),
+            ("", "# Titre\n", 0)
+        );
+        // A leading thematic break is not an unclosed YAML header.
+        let (split, diags) = run("---\n\nTexte\n");
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(split.unwrap().1, "---\n\nTexte\n");
     }
 }

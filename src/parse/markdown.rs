@@ -8,15 +8,15 @@ use std::collections::{BTreeSet, HashMap};
 use std::iter::Peekable;
 use std::ops::Range;
 
-use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, Options, Tag, TagEnd};
+use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, LinkType, Options, Tag, TagEnd};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{
-    Align, Block, Callout, Figure, Footnote, Href, Inline, InlineImage, InlineLink, ListItem, Pos,
-    Table, TocEntry,
+    Align, Block, Callout, Figure, Footnote, HeadingIds, Href, Inline, InlineImage, InlineLink,
+    ListItem, Pos, Table, TocEntry,
 };
 
-use super::{admonitions, foreign_syntax, slugify};
+use super::{admonitions, foreign_syntax, heading_id};
 
 /// A parsed body: blocks, footnotes in reference order, and the headings for the toc.
 #[derive(Debug, Default, PartialEq)]
@@ -39,11 +39,22 @@ pub fn options() -> Options {
         | Options::ENABLE_GFM
 }
 
-/// Parses `body`, which starts `line_offset` lines into `file`.
+/// Parses `body`, which starts `line_offset` lines into `file`, with GitHub's heading ids.
 pub fn parse<'a>(
     file: &'a str,
     body: &'a str,
     line_offset: u32,
+    diagnostics: &'a Diagnostics,
+) -> Body {
+    parse_with(file, body, line_offset, HeadingIds::default(), diagnostics)
+}
+
+/// `parse`, with headings' ids made in the `heading_ids` style.
+pub fn parse_with<'a>(
+    file: &'a str,
+    body: &'a str,
+    line_offset: u32,
+    heading_ids: HeadingIds,
     diagnostics: &'a Diagnostics,
 ) -> Body {
     // Docusaurus and MkDocs admonitions are GitHub alerts once rewritten, line for line.
@@ -64,6 +75,7 @@ pub fn parse<'a>(
         footnote_numbers: HashMap::new(),
         footnotes: Vec::new(),
         ids: BTreeSet::new(),
+        heading_ids,
         pending_task: None,
         diagnostics,
     };
@@ -138,6 +150,7 @@ struct Builder<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> {
     footnote_numbers: HashMap<String, usize>,
     footnotes: Vec<Footnote>,
     ids: BTreeSet<String>,
+    heading_ids: HeadingIds,
     /// A task marker met inside a loose list item's paragraph.
     pending_task: Option<bool>,
     diagnostics: &'a Diagnostics,
@@ -146,12 +159,20 @@ struct Builder<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> {
 impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
     /// Blocks until the end of the enclosing container (`None`: the whole body).
     fn blocks(&mut self, end: Option<TagEnd>) -> Vec<Block> {
+        self.blocks_telling(end).0
+    }
+
+    /// `blocks`, and whether any of them was a paragraph of its own in the source: in a
+    /// list item, that makes the list loose (its items' paragraphs keep their `<p>`).
+    fn blocks_telling(&mut self, end: Option<TagEnd>) -> (Vec<Block>, bool) {
         let mut blocks = Vec::new();
         let mut loose: Vec<Inline> = Vec::new();
+        let mut paragraphs = false;
         while let Some((event, range)) = self.events.next() {
             match event {
                 Event::End(tag) if Some(tag) == end => break,
                 Event::Start(tag) if is_block(&tag) => {
+                    paragraphs |= matches!(tag, Tag::Paragraph);
                     flush_paragraph(&mut loose, &mut blocks);
                     if let Some(block) = self.block(tag, range) {
                         blocks.push(block);
@@ -172,7 +193,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
         }
         flush_paragraph(&mut loose, &mut blocks);
         blocks.shrink_to_fit();
-        blocks
+        (blocks, paragraphs)
     }
 
     fn block(&mut self, tag: Tag<'a>, range: Range<usize>) -> Option<Block> {
@@ -221,10 +242,14 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 self.note_component(&html, range.start);
                 Block::Html(html)
             }
-            Tag::List(start) => Block::List {
-                start,
-                items: self.items(),
-            },
+            Tag::List(start) => {
+                let (items, tight) = self.items();
+                Block::List {
+                    start,
+                    tight,
+                    items,
+                }
+            }
             Tag::Table(align) => self.table(align.into_iter().map(alignment).collect()),
             Tag::FootnoteDefinition(label) => {
                 let label = label.into_string();
@@ -277,8 +302,11 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
         }
     }
 
-    fn items(&mut self) -> Vec<ListItem> {
+    /// The items of a list, and whether it is tight (no item holds a paragraph of its
+    /// own: CommonMark's blank lines between items or their blocks).
+    fn items(&mut self) -> (Vec<ListItem>, bool) {
         let mut items = Vec::new();
+        let mut tight = true;
         while let Some((event, _)) = self.events.next() {
             match event {
                 Event::Start(Tag::Item) => {
@@ -289,7 +317,8 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                     if task.is_some() {
                         self.events.next();
                     }
-                    let blocks = self.blocks(Some(TagEnd::Item));
+                    let (blocks, paragraphs) = self.blocks_telling(Some(TagEnd::Item));
+                    tight &= !paragraphs;
                     // In a loose list the marker comes inside the item's paragraph.
                     let task = task.or(self.pending_task.take());
                     items.push(ListItem { task, blocks });
@@ -298,7 +327,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 _ => {}
             }
         }
-        items
+        (items, tight)
     }
 
     fn table(&mut self, align: Vec<Align>) -> Block {
@@ -377,9 +406,16 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 Inline::Strikethrough(self.inlines(TagEnd::Strikethrough))
             }
             Event::Start(Tag::Link {
-                dest_url, title, ..
+                link_type,
+                dest_url,
+                title,
+                ..
             }) => Inline::Link(Box::new(InlineLink {
-                href: classify(&dest_url),
+                // `<someone@example.com>` is a mail address: CommonMark links it as mailto.
+                href: match link_type {
+                    LinkType::Email => Href::External(format!("mailto:{dest_url}")),
+                    _ => classify(&dest_url),
+                },
                 title: title.into_string(),
                 content: self.inlines(TagEnd::Link),
                 pos: self.lines.pos(range.start),
@@ -486,7 +522,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
         });
         visit_headings(blocks, &mut |id, content, _| {
             if id.is_empty() {
-                let base = match slugify(&Inline::plain_text(content)) {
+                let base = match heading_id(&Inline::plain_text(content), self.heading_ids) {
                     s if s.is_empty() => "section".to_string(),
                     s => s,
                 };
@@ -520,7 +556,8 @@ fn visit_headings(blocks: &mut [Block], f: &mut impl FnMut(&mut String, &[Inline
     }
 }
 
-fn toc(blocks: &[Block]) -> Vec<TocEntry> {
+/// "On this page": the page's second and third heading levels.
+pub(crate) fn toc(blocks: &[Block]) -> Vec<TocEntry> {
     blocks
         .iter()
         .filter_map(|b| match b {
@@ -620,7 +657,7 @@ mod tests {
 
     #[test]
     fn headings_get_unique_ids_and_explicit_ids_win() {
-        let b = body("## Quand ?\n\n## Quand ?\n\n### Autre {#quand}\n");
+        let b = body("## Quand\n\n## Quand\n\n### Autre {#quand}\n");
         let ids: Vec<_> = b.toc.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["quand-1", "quand-2", "quand"]);
     }
@@ -628,7 +665,12 @@ mod tests {
     #[test]
     fn tight_list_items_become_paragraphs_and_tasks_are_kept() {
         let b = body("- [x] fait\n- [ ] à faire\n  - imbriqué\n");
-        let Block::List { start: None, items } = &b.blocks[0] else {
+        let Block::List {
+            start: None,
+            tight: true,
+            items,
+        } = &b.blocks[0]
+        else {
             panic!("{:?}", b.blocks)
         };
         assert_eq!(items[0].task, Some(true));

@@ -14,7 +14,7 @@ pub mod page;
 pub mod pdf_style;
 mod slug;
 
-pub use slug::slugify;
+pub use slug::{heading_id, slugify};
 
 use crate::diagnostic::{Diagnostic, pos_at, suggest};
 use crate::model::Pos;

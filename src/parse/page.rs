@@ -1,33 +1,60 @@
 //! A Markdown file under `content/<locale>/` to a `Page`: front matter, body, URL.
 
-use crate::diagnostic::Diagnostics;
-use crate::model::{FrontMatter, Page, SourceFile};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::{Block, FrontMatter, HeadingIds, Inline, Page, Pos, SourceFile};
 
+use super::markdown::Body;
 use super::{front_matter, markdown};
 
 /// Parses `content/<locale>/<path>.md`; `None` when the front matter is unusable
 /// (already reported).
-pub fn parse(file: &SourceFile, diagnostics: &Diagnostics) -> Option<Page> {
-    parse_hashing(file, None, diagnostics)
+pub fn parse(
+    file: &SourceFile,
+    heading_ids: HeadingIds,
+    diagnostics: &Diagnostics,
+) -> Option<Page> {
+    parse_hashing(file, None, heading_ids, diagnostics)
 }
 
 /// `parse`, with the body's hash only for pages of the source locale: a translation
 /// is compared with its source's hash, never with its own, and hashing every page of
 /// a big site costs a build a few hundredths of its time.
-pub fn parse_in(file: &SourceFile, source_locale: &str, diagnostics: &Diagnostics) -> Option<Page> {
-    parse_hashing(file, Some(source_locale), diagnostics)
+pub fn parse_in(
+    file: &SourceFile,
+    source_locale: &str,
+    heading_ids: HeadingIds,
+    diagnostics: &Diagnostics,
+) -> Option<Page> {
+    parse_hashing(file, Some(source_locale), heading_ids, diagnostics)
 }
 
 /// `source_locale`: hash only that locale's pages (`None`: every page).
 fn parse_hashing(
     file: &SourceFile,
     source_locale: Option<&str>,
+    heading_ids: HeadingIds,
     diagnostics: &Diagnostics,
 ) -> Option<Page> {
     let rest = file.path.strip_prefix("content/")?;
     let (locale, path) = rest.split_once('/')?;
-    let split = front_matter::parse(file, diagnostics)?;
-    let body = markdown::parse(&file.path, split.body, split.body_line_offset, diagnostics);
+    let mut split = front_matter::parse(file, diagnostics)?;
+    let mut body = markdown::parse_with(
+        &file.path,
+        split.body,
+        split.body_line_offset,
+        heading_ids,
+        diagnostics,
+    );
+    let title_id = settle_title(&mut split.front, &mut body);
+    if split.front.title.trim().is_empty() {
+        diagnostics.push(
+            Diagnostic::error(&file.path, Pos { line: 1, column: 1 }, "the page has no title")
+                .with_hint("start the page with a heading (`# Title`), or give it front matter: `+++`, `title = \"...\"`, `+++`"),
+        );
+    }
+    if shift_headings(&mut body.blocks) || title_id.is_some() {
+        body.toc = markdown::toc(&body.blocks);
+    }
     let body_hash = if source_locale.is_none_or(|source| source == locale) {
         crate::l10n::hash::body_hash(split.body)
     } else {
@@ -41,6 +68,7 @@ fn parse_hashing(
         path: path.to_string(),
         source: file.path.clone(),
         front,
+        title_id,
         url,
         blocks: body.blocks,
         footnotes: body.footnotes,
@@ -63,6 +91,62 @@ fn requested_slug(front: &FrontMatter, locale: &str) -> Option<String> {
         return Some(format!("/{}", url.trim_start_matches('/')));
     }
     front.slug.clone().or_else(|| front.id.clone())
+}
+
+/// A page without a title in its front matter takes its first heading's, whatever its
+/// level; a front matter title that the first block repeats is not shown twice either.
+/// That heading leaves the body (the page's `<h1>` shows it) and its id is returned,
+/// so that links to it still land.
+fn settle_title(front: &mut FrontMatter, body: &mut Body) -> Option<String> {
+    let first = body
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::Heading { .. }))?;
+    let Block::Heading { content, .. } = &body.blocks[first] else {
+        return None;
+    };
+    let text = Inline::plain_text(content);
+    let text = text.trim();
+    if front.title.trim().is_empty() {
+        front.title = text.to_string();
+    } else if first != 0 || front.title.trim() != text {
+        return None;
+    }
+    let Block::Heading { id, .. } = body.blocks.remove(first) else {
+        return None;
+    };
+    Some(id)
+}
+
+/// The page's title is its `<h1>`: the body's top heading level becomes h2 and deeper
+/// ones follow (at most h6), so `# Part` then `## Section` keep their hierarchy in the
+/// HTML, "on this page", search sections and the PDF outline alike.
+/// Returns whether any level changed.
+fn shift_headings(blocks: &mut [Block]) -> bool {
+    let mut top = u8::MAX;
+    walk_headings(blocks, &mut |level| top = top.min(*level));
+    if top == u8::MAX || top == 2 {
+        return false;
+    }
+    walk_headings(blocks, &mut |level| {
+        *level = (i16::from(*level) - i16::from(top) + 2).clamp(2, 6) as u8;
+    });
+    true
+}
+
+fn walk_headings(blocks: &mut [Block], f: &mut impl FnMut(&mut u8)) {
+    for block in blocks {
+        match block {
+            Block::Heading { level, .. } => f(level),
+            Block::Quote { blocks, .. } => walk_headings(blocks, f),
+            Block::List { items, .. } => {
+                for item in items {
+                    walk_headings(&mut item.blocks, f);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// `fr/escalade/` for `escalade.md`; `fr/` for `index.md`; `fr/guide/` for
@@ -89,6 +173,91 @@ pub fn url(locale: &str, path: &str, slug: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parsed(text: &str) -> (Option<Page>, Vec<Diagnostic>) {
+        let file = SourceFile {
+            path: "content/en/ch01.md".into(),
+            text: text.into(),
+        };
+        let diagnostics = Diagnostics::new();
+        let page = parse(&file, HeadingIds::Github, &diagnostics);
+        (page, diagnostics.into_sorted())
+    }
+
+    fn levels(page: &Page) -> Vec<(u8, String)> {
+        let mut out = Vec::new();
+        for block in &page.blocks {
+            if let Block::Heading { level, id, .. } = block {
+                out.push((*level, id.clone()));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_page_without_front_matter_takes_its_first_heading_as_title() {
+        let (page, diags) =
+            parsed("# Getting `Rc<T>` going\n\nText.\n\n## Install\n\n### On Linux\n");
+        assert!(diags.is_empty(), "{diags:?}");
+        let page = page.unwrap();
+        assert_eq!(page.front.title, "Getting Rc<T> going");
+        assert_eq!(page.title_id.as_deref(), Some("getting-rct-going"));
+        assert_eq!(
+            levels(&page),
+            [(2, "install".to_string()), (3, "on-linux".to_string())]
+        );
+        assert_eq!(page.toc.len(), 2);
+    }
+
+    #[test]
+    fn a_sub_chapter_starting_at_level_two_keeps_its_hierarchy() {
+        let (page, _) = parsed("## Sub-chapter\n\n### Part\n\n#### Detail\n");
+        let page = page.unwrap();
+        assert_eq!(page.front.title, "Sub-chapter");
+        assert_eq!(
+            levels(&page),
+            [(2, "part".to_string()), (3, "detail".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_repeated_front_matter_title_is_shown_once_and_levels_shift() {
+        let (page, _) = parsed("+++\ntitle = \"Guide\"\n+++\n# Guide\n\n# Part\n\n## Section\n");
+        let page = page.unwrap();
+        assert_eq!(page.front.title, "Guide");
+        assert_eq!(page.title_id.as_deref(), Some("guide"));
+        assert_eq!(
+            levels(&page),
+            [(2, "part".to_string()), (3, "section".to_string())]
+        );
+        // A different first heading stays in the body.
+        let (page, _) = parsed("+++\ntitle = \"Guide\"\n+++\n# Part\n\n## Section\n");
+        let page = page.unwrap();
+        assert_eq!(page.title_id, None);
+        assert_eq!(
+            levels(&page),
+            [(2, "part".to_string()), (3, "section".to_string())]
+        );
+    }
+
+    #[test]
+    fn deep_levels_are_capped_at_six() {
+        let (page, _) = parsed("+++\ntitle = \"T\"\n+++\n# A\n\n###### F\n");
+        assert_eq!(
+            levels(&page.unwrap()),
+            [(2, "a".to_string()), (6, "f".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_page_with_no_title_anywhere_is_an_error_at_its_first_line() {
+        let (page, diags) = parsed("Just text.\n");
+        assert!(page.is_some());
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].pos, Pos { line: 1, column: 1 });
+        assert_eq!(diags[0].message, "the page has no title");
+        assert!(diags[0].hint.as_deref().unwrap().contains("# Title"));
+    }
 
     #[test]
     fn urls_are_folders() {

@@ -102,7 +102,9 @@ impl Writer<'_> {
             Block::Heading {
                 level, id, content, ..
             } => {
-                let level = (*level).clamp(2, 6);
+                // A page's own title is its <h1>: its body starts at h2 (parse shifts
+                // levels); a fragment rendered alone keeps the levels it was written with.
+                let level = (*level).clamp(1, 6);
                 let _ = write!(self.out, "<h{level} id=\"");
                 self.text(id);
                 self.out.push_str("\">");
@@ -119,7 +121,11 @@ impl Writer<'_> {
                 self.inlines(inlines);
                 self.out.push_str("</p>\n");
             }
-            Block::List { start, items } => self.list(*start, items),
+            Block::List {
+                start,
+                tight,
+                items,
+            } => self.list(*start, *tight, items),
             Block::Quote {
                 callout: Some(kind),
                 title,
@@ -172,7 +178,7 @@ impl Writer<'_> {
         }
     }
 
-    fn list(&mut self, start: Option<u64>, items: &[ListItem]) {
+    fn list(&mut self, start: Option<u64>, tight: bool, items: &[ListItem]) {
         let tag = match start {
             Some(1) => {
                 self.out.push_str("<ol>\n");
@@ -197,17 +203,17 @@ impl Writer<'_> {
                 let checked = if done { " checked" } else { "" };
                 let _ = write!(self.out, "<input type=\"checkbox\" disabled{checked}> ");
             }
-            // A lone paragraph is a tight item: no <p>, as in CommonMark's own output.
-            let paragraphs = item
-                .blocks
-                .iter()
-                .filter(|b| matches!(b, Block::Paragraph(_)))
-                .count();
+            // A tight list's paragraphs have no <p>, as in CommonMark's own output.
             for (i, block) in item.blocks.iter().enumerate() {
                 match block {
-                    Block::Paragraph(inlines) if i == 0 && paragraphs == 1 => self.inlines(inlines),
+                    Block::Paragraph(inlines) if tight => {
+                        if i > 0 && !self.out.ends_with('\n') {
+                            self.out.push('\n');
+                        }
+                        self.inlines(inlines)
+                    }
                     other => {
-                        if i > 0 || paragraphs != 1 {
+                        if !self.out.ends_with('\n') {
                             self.out.push('\n');
                         }
                         self.block(other)
@@ -409,7 +415,7 @@ mod tests {
                 path: format!("content/fr/{path}"),
                 text: format!("+++\ntitle = \"T\"\n+++\n{text}"),
             };
-            crate::parse::page::parse(&file, &diagnostics).unwrap()
+            crate::parse::page::parse(&file, Default::default(), &diagnostics).unwrap()
         };
         let mut pages = vec![
             page("guide.md", markdown),
@@ -425,6 +431,7 @@ mod tests {
             locales: vec!["fr".into()],
             theme: "default".into(),
             links: LinkStyle::Pretty,
+            heading_ids: Default::default(),
             pdf: Default::default(),
         };
         let site = Site::new(config, pages, Vec::new());
@@ -457,7 +464,7 @@ mod tests {
     #[test]
     fn headings_links_and_inlines() {
         insta::assert_snapshot!(render_fr(
-            "## Quand *escalader* ?\n\nVoir [l'escalade](escalade.md#quand \"Titre\"), [ici](#quand-escalader), \
+            "## Quand *escalader* ?\n\nVoir [l'escalade](escalade.md#quand \"Titre\"), [ici](#quand-escalader-), \
              [le site](https://example.com/?a=1&b=2), **gras**, ~~barré~~, `code` et\\\nune ligne.\n"
         ));
     }

@@ -43,6 +43,32 @@ pub enum Scope<'a> {
     Pages(&'a [usize]),
 }
 
+/// The body of `page` alone, as the page template would hold it, with `labels` for
+/// the interface strings the body shows (callout titles, anchors' names): what the
+/// CommonMark conformance test compares with the specification's own HTML.
+pub fn body_alone(
+    site: &Site,
+    page: &Page,
+    messages: &Messages,
+    labels: &BTreeMap<String, String>,
+) -> String {
+    let urls = UrlMap::new(site);
+    let trees = TreeRenderer {
+        site,
+        messages,
+        urls: &urls,
+    };
+    // A label not given is shown as its id.
+    let mut table = labels.clone();
+    for id in LABEL_IDS {
+        table
+            .entry(id.to_string())
+            .or_insert_with(|| id.to_string());
+    }
+    let labels = Labels::from_table(&table).expect("every label id is in the table");
+    body::render(page, &urls, &labels, &trees)
+}
+
 /// Renders the site (or part of it, see `Scope`); problems go to `diagnostics` and
 /// the output is partial then. `pdf_files` maps each locale to its guide's path in the
 /// output, for download links.
@@ -323,6 +349,7 @@ impl Renderer<'_> {
         let content = body::render(page, self.urls, labels, self.trees);
         let mut context = self.common(locale, &page.url);
         context.insert("title", &page.front.title);
+        context.insert("title_id", &page.title_id);
         context.insert("description", &page.front.description);
         context.insert("is_home", &(page.path == "index.md"));
         context.insert(

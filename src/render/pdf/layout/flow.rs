@@ -276,7 +276,7 @@ impl Context<'_> {
                 Align::Justify,
                 self.style.body_leading,
             ),
-            Block::List { start, items } => self.list(*start, items, width),
+            Block::List { start, items, .. } => self.list(*start, items, width),
             Block::Quote {
                 callout,
                 title,
