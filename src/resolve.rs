@@ -313,18 +313,56 @@ impl Context {
                     Some((p, a)) => (p, Some(a.to_string())),
                     None => (raw.as_str(), None),
                 };
-                let target = match self.join(path) {
-                    Ok(target) => target,
-                    Err(()) => return self.outside(href, &raw, targets),
+                let (resolved, problem) = match self.join(path) {
+                    Ok(target) => self.resolve_path(&raw, target, anchor.clone(), targets),
+                    Err(()) => (None, None),
                 };
-                let (resolved, problem) = self.resolve_path(&raw, target, anchor, targets);
-                if let Some(resolved) = resolved {
-                    *href = resolved;
+                if resolved.is_none()
+                    && let Some(found) = self.from_page_url(&raw, path, anchor, targets)
+                {
+                    *href = found.0;
+                    return found.1;
+                }
+                match resolved {
+                    Some(resolved) => *href = resolved,
+                    None if problem.is_none() => return self.outside(href, &raw, targets),
+                    None => {}
                 }
                 problem
             }
             _ => None,
         }
+    }
+
+    /// A folder link that names no page from the page's file may name one from the
+    /// page's URL, as Hugo writes links and browsers follow them: from `dir/page.md`
+    /// (published at `dir/page/`), `../other/` is `dir/other/`.
+    fn from_page_url(
+        &self,
+        raw: &str,
+        path: &str,
+        anchor: Option<String>,
+        targets: &Targets,
+    ) -> Option<(Href, Option<Problem>)> {
+        let stem = self.page_path.strip_suffix(".md")?;
+        let name = stem.rsplit('/').next().unwrap_or(stem);
+        if !path.ends_with('/') || matches!(name, "index" | "_index" | "README") {
+            return None;
+        }
+        let from_url = Context {
+            page_locale: self.page_locale.clone(),
+            page_path: format!("{stem}/"),
+            source: self.source.clone(),
+        };
+        let folder = from_url.join(path).ok()?;
+        // A page's URL is a folder: `other/` is `other.md` as well as `other/index.md`.
+        let file = format!("{}.md", folder.trim_end_matches('/'));
+        [folder, file].into_iter().find_map(|target| {
+            match from_url.resolve_path(raw, target, anchor.clone(), targets) {
+                (Some(href), problem) => Some((href, problem)),
+                (None, _) => None,
+            }
+        })
     }
 
     /// A link that climbs above the locale's folder: an absolute URL on the site's
@@ -710,6 +748,29 @@ mod tests {
             link("guide/x.md", "../img/a.svg"),
             Ok(Href::Asset("en/img/a.svg".into()))
         );
+    }
+
+    #[test]
+    fn hugo_folder_links_are_read_from_the_page_s_url() {
+        // `guide/x.md` is published at `guide/x/`: Hugo's `../install/` is its sibling.
+        assert_eq!(
+            link("guide/x.md", "../install/"),
+            Ok(page_href("guide/install.md", None))
+        );
+        assert_eq!(
+            link("guide/x.md", "../../intro/#intro"),
+            Ok(page_href("intro.md", Some("intro")))
+        );
+        assert_eq!(
+            link("guide/x.md", "../../hugo/"),
+            Ok(page_href("hugo/_index.md", None))
+        );
+        // From the file, the same link still wins; a section page's URL is its folder.
+        assert_eq!(
+            link("a.md", "guide/"),
+            Ok(page_href("guide/index.md", None))
+        );
+        assert!(link("guide/index.md", "../install/").is_err());
     }
 
     #[test]

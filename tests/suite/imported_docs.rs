@@ -127,6 +127,8 @@ fn hugo_weight_orders_and_link_title_names_the_navigation() {
         own.contains("<title>Installer l’outil pas à pas"),
         "the title stays the page's"
     );
+    // Hugo's links are read from the page's URL, one folder below its file.
+    assert!(own.contains("<a href=\"../configurer/index.html\">la page de réglages</a>"));
 }
 
 #[test]
