@@ -163,7 +163,7 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
     let assets = sources
         .assets
         .into_iter()
-        .filter(|a| published(&a.path))
+        .filter(|a| published(&a.path) && !is_category_file(&a.path, diagnostics))
         .collect();
     Some(Loaded {
         site: Site::new(config, pages, trees),
@@ -306,6 +306,23 @@ fn check_locale_folders(
             );
         }
     }
+}
+
+/// Docusaurus's `_category_.json` (or `.yml`) orders and names a folder in its sidebar:
+/// Folio does not read it, says so, and does not publish it.
+fn is_category_file(path: &str, diagnostics: &Diagnostics) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let is_category = matches!(
+        name,
+        "_category_.json" | "_category_.yml" | "_category_.yaml"
+    );
+    if is_category {
+        diagnostics.push(
+            Diagnostic::warning(path, Pos { line: 1, column: 1 }, "Docusaurus's category file is not read, nor published")
+                .with_hint("give the folder an `index.md` with its `title` and `weight`: the section's page, its name and place in the navigation"),
+        );
+    }
+    is_category
 }
 
 /// Takes the pages marked `draft` out of the site. Returns `(locale, path)` of each,

@@ -192,6 +192,10 @@ fn docusaurus_slugs_ids_and_positions() {
     assert!(out.join("en/reference/api/index.html").is_file());
     assert!(out.join("en/guides/config/index.html").is_file());
     assert!(!out.join("en/guides/draft").exists());
+    assert!(
+        !out.join("en/guides/_category_.json").exists(),
+        "not published"
+    );
     let page = read(&out.join("en/guides/installation/index.html"));
     let config = page.find(">Configuration</a>").unwrap();
     let install = page.find(">Install</a>").expect("sidebar_label");
