@@ -4,10 +4,11 @@
 //! (file, line, column, message, hint) and go on, so a writer fixes everything in one
 //! pass. The CLI edge renders them, GCC style, so editors can jump to each place.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
-use crate::model::Pos;
+use crate::model::{LineMap, Pos};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -56,6 +57,10 @@ impl Diagnostic {
 #[derive(Debug, Default)]
 pub struct Diagnostics {
     items: Mutex<Vec<Diagnostic>>,
+    /// Pages whose text was expanded with included files: every stage reports places
+    /// in the expanded text, and they are moved here, in one place, to the file and
+    /// line a writer can open.
+    line_maps: Mutex<HashMap<String, Arc<LineMap>>>,
 }
 
 impl Diagnostics {
@@ -64,6 +69,7 @@ impl Diagnostics {
     }
 
     pub fn push(&self, diagnostic: Diagnostic) {
+        let diagnostic = self.relocate(diagnostic);
         self.items
             .lock()
             .expect("diagnostics lock")
@@ -71,10 +77,34 @@ impl Diagnostics {
     }
 
     pub fn extend(&self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
+        let relocated: Vec<Diagnostic> =
+            diagnostics.into_iter().map(|d| self.relocate(d)).collect();
         self.items
             .lock()
             .expect("diagnostics lock")
-            .extend(diagnostics);
+            .extend(relocated);
+    }
+
+    /// From now on, places reported in `file` are places of its expanded text, which
+    /// `map` moves back to their own files. Problems found while expanding are reported
+    /// before, at their own places.
+    pub fn map_lines(&self, file: impl Into<String>, map: Arc<LineMap>) {
+        self.line_maps
+            .lock()
+            .expect("line maps lock")
+            .insert(file.into(), map);
+    }
+
+    fn relocate(&self, mut diagnostic: Diagnostic) -> Diagnostic {
+        let maps = self.line_maps.lock().expect("line maps lock");
+        if let Some((file, pos)) = maps
+            .get(&diagnostic.file)
+            .and_then(|map| map.locate(diagnostic.pos))
+        {
+            diagnostic.file = file.to_string();
+            diagnostic.pos = pos;
+        }
+        diagnostic
     }
 
     pub fn is_empty(&self) -> bool {
@@ -117,6 +147,36 @@ pub fn settle_notes(diagnostics: Vec<Diagnostic>, show: bool, strict: bool) -> V
             Some(d)
         })
         .collect()
+}
+
+/// Runs `f`, one page's (or guide's) share of a stage; a panic in it (a bug in Folio)
+/// becomes an error naming `file` instead of ending the run, so the writer learns
+/// which page to look at and the previous output stays as it was.
+pub fn guard<T>(
+    file: &str,
+    doing: &str,
+    diagnostics: &Diagnostics,
+    f: impl FnOnce() -> T,
+) -> Option<T> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(value) => Some(value),
+        Err(payload) => {
+            let reason = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic".to_string());
+            diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    Pos { line: 1, column: 1 },
+                    format!("internal error while {doing} {file}: {reason}"),
+                )
+                .with_hint("this is a bug in Folio, not in the page: please report it with the page attached; the rest of the site was checked"),
+            );
+            None
+        }
+    }
 }
 
 /// The position of byte `offset` in `text`, 1-based, columns in characters.

@@ -3,6 +3,9 @@
 //! It gathers the site's sources (config, pages, assets, message files, theme) as text
 //! or bytes, in a sorted and therefore deterministic order. The default theme is
 //! embedded in the binary; a site's own `themes/<name>/` overrides it file by file.
+//! Pages are read with the files their include directives name (`includes`).
+
+mod includes;
 
 use std::path::{Path, PathBuf};
 
@@ -11,6 +14,8 @@ use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, pos_at};
 use crate::model::{BinaryFile, Pos, SourceFile, Theme};
+
+pub use includes::Expanded;
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -230,12 +235,7 @@ fn read_bytes(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Option<Bin
     }
 }
 
-/// One text file of the site (`serve` re-reads an edited page alone).
-pub fn text_file(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Option<SourceFile> {
-    read_text(root, path, diagnostics)
-}
-
-/// A page file found by `site` (read with `text_file`): where it is, and its path as
+/// A page file found by `site` (read with `page`): where it is, and its path as
 /// diagnostics show it.
 #[derive(Debug, Clone)]
 pub struct PagePath {
@@ -244,14 +244,26 @@ pub struct PagePath {
     pub shown: String,
 }
 
-/// Reads every page found by `site`, side by side, in order; those that cannot be read
-/// are reported and left out.
+/// Reads every page found by `site`, side by side, in order, with the files they
+/// include; those that cannot be read are reported and left out.
 pub fn pages(root: &Path, pages: &[PagePath], diagnostics: &Diagnostics) -> Vec<SourceFile> {
     use rayon::prelude::*;
     pages
         .par_iter()
-        .filter_map(|p| read_text(root, &p.path, diagnostics))
+        .filter_map(|p| page(root, &p.path, diagnostics).map(|e| e.file))
         .collect()
+}
+
+/// A page as parse sees it: its text with its include directives replaced, what the
+/// expanded text came from, and the files it read. Files outside `content/` (a book's
+/// `listings/`) are read for the pages that include them, never published.
+pub fn page(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Option<Expanded> {
+    let file = read_text(root, path, diagnostics)?;
+    Some(includes::expand(
+        file,
+        &includes::Disk::new(root, diagnostics),
+        diagnostics,
+    ))
 }
 
 fn read_text(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Option<SourceFile> {

@@ -114,6 +114,16 @@ impl Targets {
         self
     }
 
+    /// The file of `locale` closest to `path` (a picture's misspelt name, say).
+    fn close_asset(&self, locale: &str, path: &str) -> Option<String> {
+        let prefix = format!("{locale}/");
+        let mut known: Vec<&str> = (self.assets.iter())
+            .filter_map(|a| a.strip_prefix(&prefix))
+            .collect();
+        known.sort_unstable();
+        suggest(path, &known).map(str::to_string)
+    }
+
     fn page(&self, locale: &str, path: &str) -> Option<&Anchors> {
         self.pages.get(locale)?.get(path)
     }
@@ -318,7 +328,7 @@ impl Context {
                     Err(()) => (None, None),
                 };
                 if resolved.is_none()
-                    && let Some(found) = self.from_page_url(&raw, path, anchor, targets)
+                    && let Some(found) = self.resolve_from_url(&raw, path, anchor, targets)
                 {
                     *href = found.0;
                     return found.1;
@@ -337,7 +347,7 @@ impl Context {
     /// A folder link that names no page from the page's file may name one from the
     /// page's URL, as Hugo writes links and browsers follow them: from `dir/page.md`
     /// (published at `dir/page/`), `../other/` is `dir/other/`.
-    fn from_page_url(
+    fn resolve_from_url(
         &self,
         raw: &str,
         path: &str,
@@ -496,6 +506,8 @@ impl Context {
             format!("write `{}` (pages are linked by their .md file)", with_md)
         } else if let Some(close) = suggest(&page_target, &known) {
             format!("did you mean `{close}`?")
+        } else if let Some(close) = targets.close_asset(&self.page_locale, &target) {
+            format!("did you mean `{}`?", relative(&self.page_path, &close))
         } else {
             format!(
                 "link to an existing file of content/{}/ by its relative path",
@@ -613,6 +625,17 @@ fn unlink_inlines(inlines: &mut Vec<Inline>, gone: &impl Fn(&str, &str) -> bool)
     }
 }
 
+/// `target` (a path below the locale's folder) as written from the page at `page`.
+fn relative(page: &str, target: &str) -> String {
+    let mut from: Vec<&str> = page.split('/').collect();
+    from.pop();
+    let to: Vec<&str> = target.split('/').collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts = vec![".."; from.len() - common];
+    parts.extend(&to[common..]);
+    parts.join("/")
+}
+
 /// Calls `f` with every link and image target of `blocks` (the tree walk resolve uses).
 pub(crate) fn visit_blocks(blocks: &mut [Block], f: &mut impl FnMut(&mut Href, Pos)) {
     for block in blocks {
@@ -628,7 +651,15 @@ pub(crate) fn visit_blocks(blocks: &mut [Block], f: &mut impl FnMut(&mut Href, P
                     visit_inlines(cell, f);
                 }
             }
-            Block::Image(figure) => f(&mut figure.src, figure.pos),
+            Block::Image(figure) => {
+                f(&mut figure.src, figure.pos);
+                for source in &mut figure.sources {
+                    f(&mut source.srcset, source.pos);
+                }
+                if let Some(caption) = &mut figure.caption {
+                    visit_inlines(caption, f);
+                }
+            }
             Block::Code { .. } | Block::Rule | Block::Html(_) | Block::DecisionTree { .. } => {}
         }
     }
@@ -827,5 +858,12 @@ mod tests {
         assert!(shown.is_empty());
         let strict = crate::diagnostic::settle_notes(diags, false, true);
         assert_eq!(strict[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn suggestions_are_written_from_the_page() {
+        assert_eq!(relative("figures.md", "img/flux.svg"), "img/flux.svg");
+        assert_eq!(relative("guide/figures.md", "guide/img/a.png"), "img/a.png");
+        assert_eq!(relative("guide/deep/b.md", "img/a.png"), "../../img/a.png");
     }
 }

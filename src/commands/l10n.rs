@@ -367,17 +367,17 @@ fn sync_one(
     let text = std::fs::read_to_string(absolute)
         .map_err(|e| fail(format!("cannot read the page: {e}"), "check the path"))?;
     let source_path = root.join("content").join(&config.source_locale).join(path);
-    let source_text = std::fs::read_to_string(&source_path).map_err(|_| {
-        fail(
-            format!("no source page content/{}/{path}", config.source_locale),
-            "a translation keeps its source's file name",
-        )
-    })?;
-    let source = SourceFile {
-        path: format!("content/{}/{path}", config.source_locale),
-        text: source_text,
-    };
+    // The source as a build reads it, with its included files: builds compare the
+    // hash recorded here with that text's.
     let scratch = Diagnostics::new();
+    let source = load::page(root, &source_path, &scratch)
+        .map(|expanded| expanded.file)
+        .ok_or_else(|| {
+            fail(
+                format!("no source page content/{}/{path}", config.source_locale),
+                "a translation keeps its source's file name",
+            )
+        })?;
     let split = front_matter::parse(&source, &scratch).ok_or_else(|| {
         fail(
             "the source page's front matter is broken".into(),

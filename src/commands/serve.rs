@@ -2,6 +2,7 @@
 //! change, and reload open pages. A build that fails keeps the last good site served,
 //! with the diagnostics shown in the terminal and over the page.
 
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
@@ -45,11 +46,17 @@ struct Shared {
     model: Mutex<Option<Compiled>>,
     /// The pages served: every locale, drafts unless `--no-drafts`.
     select: Select,
+    /// The file watcher, once started, and the folders outside the site's sources it
+    /// watches because pages include files there (a book's `listings/`).
+    watching: Mutex<Option<(notify::RecommendedWatcher, BTreeSet<PathBuf>)>>,
 }
 
 /// How long the sources must stay still before a rebuild: editors save in several
 /// writes.
 const SETTLE: Duration = Duration::from_millis(30);
+
+/// What is watched from the start, below the site's root.
+const WATCHED: [&str; 4] = ["content", "locales", "themes", "folio.toml"];
 
 /// Where the reload stream and the injected script live.
 const EVENTS: &str = "/__folio/events";
@@ -67,7 +74,9 @@ pub fn run(options: &ServeOptions) -> Result<(), String> {
     let root = std::fs::canonicalize(&options.root).unwrap_or_else(|_| options.root.clone());
     rebuild(&root, &shared, &[]);
     release_freed_memory();
-    let server = Server::http((options.bind, options.port))
+    let server = listener(options.bind, options.port)
+        .map_err(|e| e.to_string())
+        .and_then(|l| Server::from_listener(l, None).map_err(|e| e.to_string()))
         .map_err(|e| format!("cannot listen on {}:{}: {e}", options.bind, options.port))?;
     let address = server.server_addr().to_ip().ok_or("no address")?;
     if !options.bind.is_loopback() {
@@ -78,7 +87,9 @@ pub fn run(options: &ServeOptions) -> Result<(), String> {
     }
     // Watching starts before the address is announced: an edit made as soon as the
     // server says it is up is never missed.
-    let _watcher = watch(&root, shared.clone())?;
+    let watcher = watch(&root, shared.clone())?;
+    *shared.watching.lock().expect("watcher") = Some((watcher, BTreeSet::new()));
+    watch_included(&root, &shared);
     println!(
         "serving {} at http://{address}/ (Ctrl-C to stop)",
         options.root.display()
@@ -90,6 +101,33 @@ pub fn run(options: &ServeOptions) -> Result<(), String> {
     Ok(())
 }
 
+/// The listening socket, with Nagle's algorithm off. tiny_http writes a response's
+/// head and body in two writes: on a kept-alive connection (what browsers use) the
+/// body then waited for the client's delayed ACK, about 40 ms per response. Accepted
+/// connections inherit the option from the listening socket (Linux, BSDs, macOS).
+fn listener(bind: IpAddr, port: u16) -> std::io::Result<std::net::TcpListener> {
+    let listener = std::net::TcpListener::bind((bind, port))?;
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        let on: libc::c_int = 1;
+        // SAFETY: a valid socket descriptor, and a pointer to an int of the size given.
+        let rc = unsafe {
+            libc::setsockopt(
+                listener.as_raw_fd(),
+                libc::IPPROTO_TCP,
+                libc::TCP_NODELAY,
+                (&raw const on).cast::<libc::c_void>(),
+                std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+            )
+        };
+        if rc != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+    }
+    Ok(listener)
+}
+
 /// After an edit: the pages it changed, re-rendered on the kept model when nothing
 /// else can see the edit; otherwise the whole site. Pages come first (the reader waits
 /// for them); the search index and the PDFs follow in the background, where a newer
@@ -97,6 +135,7 @@ pub fn run(options: &ServeOptions) -> Result<(), String> {
 fn rebuild(root: &Path, shared: &Arc<Shared>, changed: &[PathBuf]) {
     let started = Instant::now();
     if !changed.is_empty() && update_pages(root, shared, changed, started) {
+        watch_included(root, shared);
         return;
     }
     let diagnostics = Diagnostics::new();
@@ -120,6 +159,42 @@ fn rebuild(root: &Path, shared: &Arc<Shared>, changed: &[PathBuf]) {
         |served| served.output = files.into_output(),
         &format!("rebuilt {pages} pages in {}", since(started)),
     );
+    watch_included(root, shared);
+}
+
+/// Watches the folders of included files that lie outside the watched sources, so that
+/// editing a listing renders the pages that include it again. Folders are watched
+/// rather than files: editors often save by replacing the file.
+fn watch_included(root: &Path, shared: &Shared) {
+    let folders: BTreeSet<PathBuf> = {
+        let model = shared.model.lock().expect("model");
+        let Some(compiled) = model.as_ref() else {
+            return;
+        };
+        (compiled.loaded.includes.files().into_iter())
+            .filter(|file| {
+                !WATCHED
+                    .iter()
+                    .any(|top| file.starts_with(&format!("{top}/")))
+            })
+            .filter_map(|file| root.join(file).parent().map(Path::to_path_buf))
+            .filter(|folder| folder.is_dir())
+            .collect()
+    };
+    let mut watching = shared.watching.lock().expect("watcher");
+    let Some((watcher, watched)) = watching.as_mut() else {
+        return;
+    };
+    for folder in folders {
+        if !watched.contains(&folder) {
+            match watcher.watch(&folder, RecursiveMode::NonRecursive) {
+                Ok(()) => {
+                    watched.insert(folder);
+                }
+                Err(err) => eprintln!("warning: cannot watch {}: {err}", folder.display()),
+            }
+        }
+    }
 }
 
 /// Re-renders the edited pages alone; false when the edit needs a full rebuild.
@@ -134,6 +209,10 @@ fn update_pages(root: &Path, shared: &Arc<Shared>, changed: &[PathBuf], started:
         return false;
     };
     drop(model);
+    // Another file in a folder watched for its listings: nothing to show.
+    if pages.is_empty() && diagnostics.is_empty() {
+        return true;
+    }
     publish(
         root,
         shared,
@@ -288,7 +367,7 @@ fn watch(root: &Path, shared: Arc<Shared>) -> Result<notify::RecommendedWatcher,
         }
     })
     .map_err(|e| format!("cannot watch the site: {e}"))?;
-    for entry in ["content", "locales", "themes", "folio.toml"] {
+    for entry in WATCHED {
         let path = root.join(entry);
         if path.exists() {
             watcher
@@ -470,7 +549,36 @@ fn stream_events(request: tiny_http::Request, shared: &Shared) {
 
 #[cfg(test)]
 mod tests {
-    use super::output_path;
+    use super::*;
+
+    fn nodelay(socket: &impl std::os::fd::AsRawFd) -> bool {
+        let mut value: libc::c_int = 0;
+        let mut len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
+        // SAFETY: a valid socket descriptor, and pointers to an int and its size.
+        let rc = unsafe {
+            libc::getsockopt(
+                socket.as_raw_fd(),
+                libc::IPPROTO_TCP,
+                libc::TCP_NODELAY,
+                (&raw mut value).cast::<libc::c_void>(),
+                &raw mut len,
+            )
+        };
+        assert_eq!(rc, 0);
+        value != 0
+    }
+
+    /// What removes the 40 ms per kept-alive response: the connections the server
+    /// accepts send small writes at once.
+    #[test]
+    fn accepted_connections_have_nagle_off() {
+        let listener = listener(IpAddr::from([127, 0, 0, 1]), 0).unwrap();
+        assert!(nodelay(&listener));
+        let address = listener.local_addr().unwrap();
+        let _client = std::net::TcpStream::connect(address).unwrap();
+        let (accepted, _) = listener.accept().unwrap();
+        assert!(nodelay(&accepted));
+    }
 
     #[test]
     fn request_paths_never_leave_the_output() {

@@ -1,17 +1,18 @@
 //! Sources to model, shared by every command that needs the site: load, parse,
 //! typography, cross-page resolution and the checks that span files.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::config;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, guard};
 use crate::highlight;
 use crate::load::{self, CONFIG_FILE};
 use crate::locale::{Messages, apply_typography};
-use crate::model::{BinaryFile, DecisionTree, Page, Pos, Site, Theme};
+use crate::model::{BinaryFile, DecisionTree, HeadingIds, LineMap, Page, Pos, Site, Theme};
 use crate::parse;
 use crate::resolve::{Targets, check_tree_embeds, check_tree_links, resolve};
 
@@ -22,6 +23,87 @@ pub struct Loaded {
     pub theme: Theme,
     /// Content files that are not pages, for the configured locales.
     pub assets: Vec<BinaryFile>,
+    /// What the pages that include other files were made of.
+    pub includes: Includes,
+}
+
+/// The pages whose text includes other files (mdBook's `{{#include}}`), by source path:
+/// `serve` renders a page again when a file it includes changes, and diagnostics about
+/// the expanded text are moved back to the lines they came from.
+#[derive(Debug, Default)]
+pub struct Includes {
+    pages: BTreeMap<String, Included>,
+}
+
+#[derive(Debug)]
+pub struct Included {
+    /// Every file the page tried to include, relative to the site root.
+    pub read: Vec<String>,
+    pub lines: Arc<LineMap>,
+}
+
+impl Includes {
+    /// Notes what `page` (its source path) was made of, replacing what it was.
+    pub fn set(&mut self, page: &str, included: Option<Included>) {
+        match included {
+            Some(included) => self.pages.insert(page.to_string(), included),
+            None => self.pages.remove(page),
+        };
+    }
+
+    /// The pages that include `file` (relative to the site root).
+    pub fn pages_including(&self, file: &str) -> Vec<&str> {
+        (self.pages.iter())
+            .filter(|(_, included)| included.read.iter().any(|r| r == file))
+            .map(|(page, _)| page.as_str())
+            .collect()
+    }
+
+    /// Every included file, sorted and once.
+    pub fn files(&self) -> Vec<&str> {
+        let mut files: Vec<&str> = (self.pages.values())
+            .flat_map(|i| i.read.iter().map(String::as_str))
+            .collect();
+        files.sort_unstable();
+        files.dedup();
+        files
+    }
+
+    /// Tells `diagnostics` where the expanded texts came from, except for `skip` (pages
+    /// read again, which have new maps).
+    pub fn map_lines(&self, diagnostics: &Diagnostics, skip: &[String]) {
+        for (page, included) in &self.pages {
+            if !skip.contains(page) {
+                diagnostics.map_lines(page, included.lines.clone());
+            }
+        }
+    }
+}
+
+/// Reads the page at `path` with the files it includes, and parses it: the expanded
+/// text's line map is given to `diagnostics` once the include directives have been
+/// reported at their own places. `None` when it cannot be read or parsed.
+pub fn read_page(
+    root: &Path,
+    path: &Path,
+    source_locale: Option<&str>,
+    heading_ids: HeadingIds,
+    diagnostics: &Diagnostics,
+) -> Option<(Page, Option<Included>)> {
+    let expanded = load::page(root, path, diagnostics)?;
+    let included = expanded.lines.map(|lines| {
+        let lines = Arc::new(lines);
+        diagnostics.map_lines(&expanded.file.path, lines.clone());
+        Included {
+            read: expanded.read,
+            lines,
+        }
+    });
+    let page = match source_locale {
+        Some(locale) => parse::page::parse_in(&expanded.file, locale, heading_ids, diagnostics),
+        None => parse::page::parse(&expanded.file, heading_ids, diagnostics),
+    }?;
+    Some((page, included))
 }
 
 /// Which pages a run publishes.
@@ -80,26 +162,33 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
 
     // Each page is read, parsed and its text dropped in one step: a large site's
     // sources and its model never sit in memory together.
-    let read: Vec<Option<Page>> = sources
+    let read: Vec<Option<(Page, Option<Included>)>> = sources
         .pages
         .par_iter()
         .map(|found| {
-            let file = load::text_file(root, &found.path, diagnostics)?;
-            let mut page = parse::page::parse_in(
-                &file,
-                &config.source_locale,
-                config.heading_ids,
-                diagnostics,
-            )?;
-            drop(file);
+            let (mut page, included) = guard(&found.shown, "reading", diagnostics, || {
+                inject_test_panic(&found.shown);
+                read_page(
+                    root,
+                    &found.path,
+                    Some(&config.source_locale),
+                    config.heading_ids,
+                    diagnostics,
+                )
+            })??;
             if !config.locales.contains(&page.locale) {
                 return None;
             }
             prepare(&mut page, diagnostics);
-            Some(page)
+            Some((page, included))
         })
         .collect();
-    let mut pages: Vec<Page> = read.into_iter().flatten().collect();
+    let mut includes = Includes::default();
+    let mut pages: Vec<Page> = Vec::with_capacity(read.len());
+    for (page, included) in read.into_iter().flatten() {
+        includes.set(&page.source, included);
+        pages.push(page);
+    }
     parse::foreign_keys::report(
         pages.iter().flat_map(|p| {
             (p.front.ignored.iter()).map(|(key, pos)| (p.source.as_str(), key.as_str(), *pos))
@@ -170,7 +259,16 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
         messages,
         theme: sources.theme,
         assets,
+        includes,
     })
+}
+
+/// Tests make the page named by FOLIO_TEST_PANIC panic while it is read, to check that
+/// a bug in one page's pipeline is reported, not fatal. Debug builds only.
+fn inject_test_panic(shown: &str) {
+    if cfg!(debug_assertions) && std::env::var("FOLIO_TEST_PANIC").is_ok_and(|p| p == shown) {
+        panic!("injected by FOLIO_TEST_PANIC");
+    }
 }
 
 /// What every parsed page goes through before resolution: its language's typography,

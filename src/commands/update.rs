@@ -1,15 +1,14 @@
 //! Update: after an edit, re-render only the pages it changed, on the model of the last
 //! build (`serve` keeps it). An edit that other pages can see (a title, a heading id,
 //! the weight or slug, a new or deleted page, anything outside `content/<locale>/`)
-//! needs a full rebuild instead: `pages` then says so and touches nothing.
+//! needs a full rebuild instead: `pages` then says so and touches nothing. A file that
+//! pages include (a book's `listings/`) stands for the pages that include it.
 
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostics;
-use crate::load;
 use crate::model::Page;
 use crate::output::Sink;
-use crate::parse;
 use crate::render;
 use crate::resolve::{Targets, check_tree_embeds, resolve};
 
@@ -34,16 +33,20 @@ pub fn pages(
     diagnostics: &Diagnostics,
     sink: &dyn Sink,
 ) -> Update {
-    let Some(edited) = reparse(root, compiled, changed, diagnostics) else {
+    let changed = with_including_pages(root, &compiled.loaded.includes, changed);
+    let Some(edited) = reparse(root, compiled, &changed, diagnostics) else {
         return Update::Full;
     };
     if diagnostics.has_errors() {
         return Update::Pages(Vec::new());
     }
+    let reread: Vec<String> = edited.iter().map(|(_, p, _)| p.source.clone()).collect();
+    compiled.loaded.includes.map_lines(diagnostics, &reread);
     let site = &mut compiled.loaded.site;
     let source_locale = site.config.source_locale.clone();
     let mut touched = Vec::new();
-    for (index, page) in edited {
+    for (index, page, included) in edited {
+        compiled.loaded.includes.set(&page.source, included);
         if page.locale == source_locale {
             touched.extend(follow_source(site, &page));
         }
@@ -66,39 +69,85 @@ pub fn pages(
     Update::Pages(touched)
 }
 
-/// The edited pages parsed and resolved, with their index in the site; `None` when one
-/// of the changes is not a page edit that leaves other pages as they were.
+/// The changed files, where each file that pages include is followed by those pages.
+/// Files that are neither site sources nor included (others in a watched listings
+/// folder) are left out.
+fn with_including_pages(
+    root: &Path,
+    includes: &site::Includes,
+    changed: &[PathBuf],
+) -> Vec<PathBuf> {
+    let mut paths = Vec::new();
+    for path in changed {
+        let Some(shown) = shown(root, path) else {
+            paths.push(path.clone());
+            continue;
+        };
+        let is_source = ["content/", "locales/", "themes/"]
+            .iter()
+            .any(|top| shown.starts_with(top))
+            || shown == crate::load::CONFIG_FILE;
+        if is_source {
+            paths.push(path.clone());
+        }
+        let including = includes.pages_including(&shown);
+        paths.extend(including.into_iter().map(|page| root.join(page)));
+    }
+    paths.sort();
+    paths.dedup();
+    paths
+}
+
+/// `path` relative to the site root, with `/` separators.
+fn shown(root: &Path, path: &Path) -> Option<String> {
+    let relative = path.strip_prefix(root).ok()?;
+    let parts: Option<Vec<&str>> = relative
+        .components()
+        .map(|c| c.as_os_str().to_str())
+        .collect();
+    Some(parts?.join("/"))
+}
+
+/// Each edited page parsed and resolved, with its index in the site and what it
+/// included; `None` when one of the changes is not a page edit that leaves other pages
+/// as they were.
 fn reparse(
     root: &Path,
     compiled: &Compiled,
     changed: &[PathBuf],
     diagnostics: &Diagnostics,
-) -> Option<Vec<(usize, Page)>> {
+) -> Option<Vec<(usize, Page, Option<site::Included>)>> {
     let loaded = &compiled.loaded;
     let site = &loaded.site;
-    let mut edited = Vec::new();
+    let (mut indexes, mut pages, mut included) = (Vec::new(), Vec::new(), Vec::new());
     for path in changed {
-        let file = load::text_file(root, path, diagnostics)?;
-        let (locale, page_path) = file.path.strip_prefix("content/")?.split_once('/')?;
+        let shown = shown(root, path)?;
+        let (locale, page_path) = shown.strip_prefix("content/")?.split_once('/')?;
         if !page_path.ends_with(".md") || !site.config.locales.iter().any(|l| l == locale) {
             return None;
         }
         let index = site.index_of(locale, page_path)?;
-        let mut page = parse::page::parse(&file, site.config.heading_ids, diagnostics)?;
+        let (mut page, includes) =
+            site::read_page(root, path, None, site.config.heading_ids, diagnostics)?;
         site::prepare(&mut page, diagnostics);
         let old = &site.pages[index];
         if old.fallback.is_some() || !same_outline(old, &page) {
             return None;
         }
         page.outdated = old.outdated;
-        edited.push((index, page));
+        indexes.push(index);
+        pages.push(page);
+        included.push(includes);
     }
     let targets = Targets::new(&site.pages, &[], site::published_assets(&loaded.assets))
         .with_base_url(&site.config.base_url);
-    let (indexes, mut pages): (Vec<usize>, Vec<Page>) = edited.into_iter().unzip();
     resolve(&mut pages, &targets, diagnostics);
     check_tree_embeds(&pages, &site.trees, diagnostics);
-    Some(indexes.into_iter().zip(pages).collect())
+    Some(
+        (indexes.into_iter().zip(pages).zip(included))
+            .map(|((index, page), included)| (index, page, included))
+            .collect(),
+    )
 }
 
 /// What other pages show of a page is unchanged: its front matter (title, weight,

@@ -99,7 +99,12 @@ fn blocks(blocks: &mut [Block], rule: Rule) {
                     inlines(cell, rule);
                 }
             }
-            Block::Image(figure) => figure.alt = rule(&figure.alt, None).into_owned(),
+            Block::Image(figure) => {
+                figure.alt = rule(&figure.alt, None).into_owned();
+                if let Some(caption) = &mut figure.caption {
+                    inlines(caption, rule);
+                }
+            }
             Block::Code { .. } | Block::Rule | Block::Html(_) | Block::DecisionTree { .. } => {}
         }
     }

@@ -58,11 +58,49 @@ pub struct Table {
 }
 
 /// A paragraph that holds a single image: shown as a figure, its title as caption.
+/// Raw HTML pictures (`<img>`, `<figure>`, `<picture>`, in a centring `<p>` or
+/// `<div>`) become figures too, with what they state about size and placement.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
     pub src: Href,
     pub alt: String,
     pub title: String,
+    pub pos: Pos,
+    /// `Some` for a raw HTML picture: its `<figcaption>` (empty without one). `None`
+    /// for a Markdown image, whose title is its caption.
+    pub caption: Option<Vec<Inline>>,
+    pub width: Option<Length>,
+    pub height: Option<Length>,
+    pub align: Align,
+    /// The `<source>`s of a `<picture>` (e.g. a dark-mode version), in order.
+    pub sources: Vec<PictureSource>,
+}
+
+/// A width or height as an HTML `<img>` states it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Length {
+    /// CSS pixels (`width="300"`, `300px`).
+    Pixels(f32),
+    /// A share of the column (`width="50%"`).
+    Percent(f32),
+}
+
+impl std::fmt::Display for Length {
+    /// As an HTML attribute value: `300`, `50%`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Length::Pixels(n) => write!(f, "{n}"),
+            Length::Percent(n) => write!(f, "{n}%"),
+        }
+    }
+}
+
+/// A `<source srcset="..." media="..." type="...">` of a `<picture>`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PictureSource {
+    pub srcset: Href,
+    pub media: String,
+    pub mime: String,
     pub pos: Pos,
 }
 
@@ -140,6 +178,9 @@ pub struct InlineImage {
     pub alt: String,
     pub title: String,
     pub pos: Pos,
+    /// As a raw HTML `<img>` states them; `None` for a Markdown image.
+    pub width: Option<Length>,
+    pub height: Option<Length>,
 }
 
 /// Where a link points. Parsing yields `Unresolved` for relative targets; the

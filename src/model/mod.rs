@@ -16,6 +16,7 @@ pub use block::{
     Align, Block, Callout, Figure, Href, Inline, InlineImage, InlineLink, ListItem, Pos, Table,
     TableCell,
 };
+pub use block::{Length, PictureSource};
 pub use config::{HeadingIds, LinkStyle, Paper, PdfConfig, SiteConfig};
 pub use decision_tree::{
     Action, Answer, DecisionTree, Node, NodeKind, PageLink, Path, Priority, Verdict,
@@ -23,4 +24,4 @@ pub use decision_tree::{
 pub use page::{Footnote, FrontMatter, L10nRecord, Page, TocEntry};
 pub use pdf_style::PdfStyle;
 pub use site::Site;
-pub use source::{BinaryFile, SourceFile, Theme};
+pub use source::{BinaryFile, LineMap, SourceFile, Theme};

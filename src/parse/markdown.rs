@@ -26,6 +26,12 @@ pub struct Body {
     pub toc: Vec<TocEntry>,
 }
 
+/// How deep containers (quotes, lists, footnotes) and inline spans (emphasis, links,
+/// images) may nest in the model. Deeper ones are kept flat at this depth: every stage
+/// after parsing walks the model recursively, and a 5 KB line of `>` would otherwise
+/// overflow the stack. Real documents stay far below.
+pub const MAX_NESTING: u32 = 32;
+
 /// The fence language that embeds a decision tree.
 pub const DECISION_TREE_FENCE: &str = "decision-tree";
 
@@ -77,6 +83,10 @@ pub fn parse_with<'a>(
         ids: BTreeSet::new(),
         heading_ids,
         pending_task: None,
+        depth: 0,
+        inline_depth: 0,
+        flattened: Vec::new(),
+        flattened_warned: false,
         diagnostics,
     };
     let mut blocks = builder.blocks(None);
@@ -151,6 +161,13 @@ struct Builder<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> {
     footnotes: Vec<Footnote>,
     ids: BTreeSet<String>,
     heading_ids: HeadingIds,
+    /// Containers and inline spans open around the current event.
+    depth: u32,
+    inline_depth: u32,
+    /// Ends of the containers opened past `MAX_NESTING`, kept flat: their end events
+    /// are skipped, innermost last.
+    flattened: Vec<TagEnd>,
+    flattened_warned: bool,
     /// A task marker met inside a loose list item's paragraph.
     pending_task: Option<bool>,
     diagnostics: &'a Diagnostics,
@@ -168,9 +185,22 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
         let mut blocks = Vec::new();
         let mut loose: Vec<Inline> = Vec::new();
         let mut paragraphs = false;
+        self.depth += 1;
         while let Some((event, range)) = self.events.next() {
             match event {
+                Event::End(tag) if self.flattened.last() == Some(&tag) => {
+                    flush_paragraph(&mut loose, &mut blocks);
+                    self.flattened.pop();
+                }
                 Event::End(tag) if Some(tag) == end => break,
+                Event::Start(tag) if self.depth >= MAX_NESTING && is_container(&tag) => {
+                    flush_paragraph(&mut loose, &mut blocks);
+                    self.flatten(tag, range);
+                }
+                Event::Start(Tag::HtmlBlock) => {
+                    flush_paragraph(&mut loose, &mut blocks);
+                    self.html_block(&mut blocks);
+                }
                 Event::Start(tag) if is_block(&tag) => {
                     paragraphs |= matches!(tag, Tag::Paragraph);
                     flush_paragraph(&mut loose, &mut blocks);
@@ -193,7 +223,25 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
         }
         flush_paragraph(&mut loose, &mut blocks);
         blocks.shrink_to_fit();
+        self.depth -= 1;
         (blocks, paragraphs)
+    }
+
+    /// A container or span opened past `MAX_NESTING`: its content joins the enclosing
+    /// one, said once per page.
+    fn flatten(&mut self, tag: Tag<'a>, range: Range<usize>) {
+        self.flattened.push(tag.to_end());
+        if !self.flattened_warned {
+            self.flattened_warned = true;
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    self.file,
+                    self.lines.pos(range.start),
+                    format!("nesting deeper than {MAX_NESTING} levels: what is deeper is kept at that level"),
+                )
+                .with_hint("quotes, lists and emphasis this deep are usually a typo (a long run of `>` or `*`)"),
+            );
+        }
     }
 
     fn block(&mut self, tag: Tag<'a>, range: Range<usize>) -> Option<Block> {
@@ -270,6 +318,42 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 return None;
             }
         })
+    }
+
+    /// A raw HTML block: figures when it holds pictures only (see `html_figure`),
+    /// else raw HTML as written.
+    fn html_block(&mut self, blocks: &mut Vec<Block>) {
+        let mut html = String::new();
+        // Where each line starts, in `html` and in the body: inside a quote or a
+        // list the lines are not contiguous in the source.
+        let mut starts: Vec<(usize, usize)> = Vec::new();
+        for (event, range) in self.events.by_ref() {
+            match event {
+                Event::End(TagEnd::HtmlBlock) => break,
+                Event::Text(t) | Event::Html(t) | Event::Code(t) => {
+                    starts.push((html.len(), range.start));
+                    html.push_str(&t);
+                }
+                _ => {}
+            }
+        }
+        let pos_of = |offset: usize| {
+            let i = starts
+                .partition_point(|&(at, _)| at <= offset)
+                .saturating_sub(1);
+            let (at, body) = starts.get(i).copied().unwrap_or_default();
+            self.lines.pos(body + offset - at)
+        };
+        let components: Vec<(Pos, String)> = (foreign_syntax::components(&html).into_iter())
+            .map(|(offset, what)| (pos_of(offset), what))
+            .collect();
+        match super::html_figure::figures(&html, &pos_of) {
+            Some(figures) => blocks.extend(figures.into_iter().map(|f| Block::Image(Box::new(f)))),
+            None => blocks.push(Block::Html(html)),
+        }
+        for (pos, what) in components {
+            (self.foreign).note(foreign_syntax::Kind::Component, pos, &what);
+        }
     }
 
     /// The body of a ```` ```decision-tree ```` fence: `tree = "<id>"`. Whether the tree
@@ -355,12 +439,17 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
 
     fn inlines(&mut self, end: TagEnd) -> Vec<Inline> {
         let mut out = Vec::new();
+        self.inline_depth += 1;
         while let Some((event, range)) = self.events.next() {
             match event {
+                Event::End(tag) if self.flattened.last() == Some(&tag) => {
+                    self.flattened.pop();
+                }
                 Event::End(tag) if tag == end => break,
                 other => self.inline_event(other, range, &mut out),
             }
         }
+        self.inline_depth -= 1;
         // The model of a large site is mostly inline lists and texts grown by appending:
         // no growth slack is kept.
         for inline in &mut out {
@@ -374,6 +463,10 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
 
     fn inline_event(&mut self, event: Event<'a>, range: Range<usize>, out: &mut Vec<Inline>) {
         let inline = match event {
+            Event::Start(tag) if self.inline_depth >= MAX_NESTING && is_span(&tag) => {
+                self.flatten(tag, range);
+                return;
+            }
             Event::Text(text) => {
                 if text.contains("{{") {
                     self.note_shortcode(range.clone());
@@ -387,7 +480,10 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
             Event::Code(code) => Inline::Code(code.into_string()),
             Event::InlineHtml(html) | Event::Html(html) => {
                 self.note_component(&html, range.start);
-                Inline::Html(html.into_string())
+                match super::html_figure::inline_image(&html, self.lines.pos(range.start)) {
+                    Some(image) => Inline::Image(Box::new(image)),
+                    None => Inline::Html(html.into_string()),
+                }
             }
             Event::TaskListMarker(done) => {
                 self.pending_task = Some(done);
@@ -427,6 +523,8 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 alt: Inline::plain_text(&self.inlines(TagEnd::Image)),
                 title: title.into_string(),
                 pos: self.lines.pos(range.start),
+                width: None,
+                height: None,
             })),
             Event::Start(other) => {
                 // Superscript and the like are not enabled; keep their text.
@@ -590,6 +688,19 @@ fn is_block(tag: &Tag) -> bool {
     )
 }
 
+/// Blocks that hold blocks: what nests without bound in Markdown.
+fn is_container(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::BlockQuote(_) | Tag::List(_) | Tag::Item | Tag::FootnoteDefinition(_)
+    )
+}
+
+/// Inline spans that hold inlines.
+fn is_span(tag: &Tag) -> bool {
+    !is_block(tag)
+}
+
 fn flush_paragraph(loose: &mut Vec<Inline>, blocks: &mut Vec<Block>) {
     if !loose.is_empty() {
         blocks.push(paragraph(std::mem::take(loose)));
@@ -604,6 +715,11 @@ fn paragraph(inlines: Vec<Inline>) -> Block {
             alt: image.alt.clone(),
             title: image.title.clone(),
             pos: image.pos,
+            caption: None,
+            width: image.width,
+            height: image.height,
+            align: Align::None,
+            sources: Vec::new(),
         }));
     }
     Block::Paragraph(inlines)
@@ -629,7 +745,7 @@ fn alignment(a: pulldown_cmark::Alignment) -> Align {
 }
 
 /// External when it has a scheme (`https:`, `mailto:`) or is protocol-relative.
-fn classify(url: &str) -> Href {
+pub(super) fn classify(url: &str) -> Href {
     if let Some(fragment) = url.strip_prefix('#') {
         return Href::Fragment(fragment.to_string());
     }
@@ -726,6 +842,67 @@ mod tests {
         let diags = diagnostics.into_sorted();
         assert_eq!(diags[0].pos, Pos { line: 6, column: 1 });
         assert!(diags[0].message.contains("unknown field `arbre`"));
+    }
+
+    /// The deepest container or span of `blocks`.
+    fn depth(blocks: &[Block]) -> u32 {
+        fn inline_depth(inlines: &[Inline]) -> u32 {
+            inlines
+                .iter()
+                .map(|i| match i {
+                    Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => {
+                        1 + inline_depth(c)
+                    }
+                    Inline::Link(link) => 1 + inline_depth(&link.content),
+                    _ => 0,
+                })
+                .max()
+                .unwrap_or(0)
+        }
+        blocks
+            .iter()
+            .map(|b| match b {
+                Block::Quote { blocks, .. } => 1 + depth(blocks),
+                Block::List { items, .. } => {
+                    1 + items.iter().map(|i| depth(&i.blocks)).max().unwrap_or(0)
+                }
+                Block::Paragraph(inlines) => inline_depth(inlines),
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn nesting_past_the_bound_is_kept_flat_with_one_warning() {
+        let quotes = format!("{} deep\n\nafter\n", ">".repeat(5000));
+        let lists: String = (0..3000)
+            .map(|i| format!("{}- item {i}\n", "  ".repeat(i)))
+            .collect();
+        let emphasis = format!("{}x{}\n", "*".repeat(3000), "*".repeat(3000));
+        let links = format!("{}x{}\n", "[".repeat(3000), "](u)".repeat(3000));
+        for text in [quotes, lists, emphasis, links] {
+            let diagnostics = Diagnostics::new();
+            let b = parse("content/fr/a.md", &text, 0, &diagnostics);
+            assert!(depth(&b.blocks) <= 2 * MAX_NESTING, "{}", depth(&b.blocks));
+            let diags = diagnostics.into_sorted();
+            assert!(diags.len() <= 1, "{diags:?}");
+            if let Some(d) = diags.first() {
+                assert!(d.message.starts_with("nesting deeper than 32 levels"));
+            }
+        }
+        // The text of a flattened quote is kept, and what follows the quote too.
+        let b = body(&format!("{} deep\n\nafter\n", ">".repeat(100)));
+        let text: Vec<String> = b
+            .blocks
+            .iter()
+            .flat_map(|b| match b {
+                Block::Quote { .. } => vec!["quote".to_string()],
+                Block::Paragraph(i) => vec![Inline::plain_text(i)],
+                _ => vec![],
+            })
+            .collect();
+        assert_eq!(text, ["quote", "after"]);
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod decision_tree;
 pub mod foreign_keys;
 pub mod foreign_syntax;
 pub mod front_matter;
+mod html_figure;
 pub mod markdown;
 pub mod messages;
 pub mod page;

@@ -66,8 +66,8 @@ fn examples() -> Vec<Example> {
 
 /// What Folio adds on purpose, taken away: heading ids and self-links, the code
 /// block's wrapper and highlighting, figures for lone images, lazy loading, the
-/// external-link class, smart punctuation, void tags' spelling and whitespace
-/// between tags.
+/// external-link class, an empty alt attribute, smart punctuation, void tags'
+/// spelling and whitespace between tags.
 fn normalise(html: &str) -> String {
     let mut s = html.to_string();
     // Heading ids and self-links.
@@ -82,6 +82,9 @@ fn normalise(html: &str) -> String {
     s = s.replace("<figure>", "<p>").replace("</figure>", "</p>");
     s = strip_between(&s, "<figcaption>", "</figcaption>");
     s = s.replace(" loading=\"lazy\"", "");
+    // A raw HTML <img> becomes an image of the model, written with its alt attribute
+    // (HTML requires one): empty when the source had none.
+    s = s.replace(" alt=\"\"", "");
     s = s.replace(" class=\"external\"", "");
     // Smart punctuation (the spec's HTML has plain quotes, as entities or not).
     for (from, to) in [

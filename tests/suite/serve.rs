@@ -1,6 +1,7 @@
 //! `folio serve` as a writer uses it: pages served from memory, a one-page edit seen
 //! within 2 s with a reload event, a broken file leaving the last good page served with
 //! the error over it, localized 404s, content types, and no path leaving the output.
+//! Pages follow the files they include, outside `content/` too.
 
 use crate::common;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -266,4 +267,27 @@ fn drafts_are_served_for_their_writers() {
     let (status, _, body) = get(&server, "/fr/docs/brouillon/");
     assert_eq!(status, 200, "serve shows drafts, unlike build");
     assert!(body.contains("Pas encore prêt."));
+}
+
+#[test]
+fn editing_an_included_listing_renders_the_pages_that_include_it() {
+    let site = tempfile::tempdir().unwrap();
+    common::copy_tree(&common::fixtures().join("includes"), site.path());
+    let server = serve(site.path());
+    assert!(get(&server, "/en/").2.contains("Install the tool"));
+    // Included by a Markdown fragment that the first page includes, and by the second.
+    let listing = site.path().join("listings/setup.sh");
+    let text = std::fs::read_to_string(&listing).unwrap();
+    std::fs::write(
+        &listing,
+        text.replace("folio init book", "folio init handbook"),
+    )
+    .unwrap();
+    wait_for("the edited listing", Duration::from_secs(2), || {
+        get(&server, "/en/").2.contains("handbook")
+            && get(&server, "/en/chapter/ranges/").2.contains("handbook")
+    });
+    wait_for("the log line", Duration::from_secs(2), || {
+        server.logged("updated 2 page(s)")
+    });
 }

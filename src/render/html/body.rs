@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use pulldown_cmark_escape::{escape_href, escape_html};
 
 use crate::highlight;
-use crate::model::{Align, Block, Callout, Figure, Footnote, Href, Inline, ListItem, Page};
+use crate::model::{Align, Block, Callout, Figure, Footnote, Href, Inline, Length, ListItem, Page};
 
 use super::links::UrlMap;
 use super::tree::TreeRenderer;
@@ -157,19 +157,7 @@ impl Writer<'_> {
             Block::Code { lang, code, .. } => self.code(lang.as_deref(), code),
             Block::Table(table) => self.table(&table.align, &table.head, &table.rows),
             Block::Rule => self.out.push_str("<hr>\n"),
-            Block::Image(figure) => {
-                let Figure {
-                    src, alt, title, ..
-                } = &**figure;
-                self.out.push_str("<figure>");
-                self.image(src, alt, title);
-                if !title.is_empty() {
-                    self.out.push_str("<figcaption>");
-                    self.text(title);
-                    self.out.push_str("</figcaption>");
-                }
-                self.out.push_str("</figure>\n");
-            }
+            Block::Image(figure) => self.figure(figure),
             Block::Html(html) => self.out.push_str(html),
             Block::DecisionTree { tree, .. } => {
                 let html = self.trees.html(tree, self.page);
@@ -310,7 +298,11 @@ impl Writer<'_> {
                 self.inlines(&link.content);
                 self.out.push_str("</a>");
             }
-            Inline::Image(image) => self.image(&image.src, &image.alt, &image.title),
+            Inline::Image(image) => {
+                self.image(&image.src, &image.alt, &image.title);
+                self.size(image.width, image.height);
+                self.out.push_str(" loading=\"lazy\">");
+            }
             Inline::SoftBreak => self.out.push('\n'),
             Inline::LineBreak => self.out.push_str("<br>\n"),
             Inline::FootnoteRef { number, .. } => {
@@ -345,6 +337,7 @@ impl Writer<'_> {
         let _ = escape_href(&mut self.out, &url);
     }
 
+    /// An `<img` tag's source and texts; the caller adds the rest and closes it.
     fn image(&mut self, src: &Href, alt: &str, title: &str) {
         self.out.push_str("<img src=\"");
         self.href(src);
@@ -356,7 +349,64 @@ impl Writer<'_> {
             self.text(title);
             self.out.push('"');
         }
+    }
+
+    /// The size a raw HTML `<img>` stated, kept as it was written.
+    fn size(&mut self, width: Option<Length>, height: Option<Length>) {
+        if let Some(width) = width {
+            let _ = write!(self.out, " width=\"{width}\"");
+        }
+        if let Some(height) = height {
+            let _ = write!(self.out, " height=\"{height}\"");
+        }
+    }
+
+    /// A figure; a Markdown image's title is its caption, a raw HTML one's caption is
+    /// its `<figcaption>`.
+    fn figure(&mut self, figure: &Figure) {
+        // The classes of table cells: `.align-center` centres a figure's picture too.
+        self.out.push_str(match figure.align {
+            Align::None => "<figure>",
+            Align::Left => "<figure class=\"align-left\">",
+            Align::Center => "<figure class=\"align-center\">",
+            Align::Right => "<figure class=\"align-right\">",
+        });
+        if !figure.sources.is_empty() {
+            self.out.push_str("<picture>");
+            for source in &figure.sources {
+                self.out.push_str("<source srcset=\"");
+                self.href(&source.srcset);
+                self.out.push('"');
+                for (name, value) in [("media", &source.media), ("type", &source.mime)] {
+                    if !value.is_empty() {
+                        let _ = write!(self.out, " {name}=\"");
+                        self.text(value);
+                        self.out.push('"');
+                    }
+                }
+                self.out.push('>');
+            }
+        }
+        self.image(&figure.src, &figure.alt, &figure.title);
+        self.size(figure.width, figure.height);
         self.out.push_str(" loading=\"lazy\">");
+        if !figure.sources.is_empty() {
+            self.out.push_str("</picture>");
+        }
+        match &figure.caption {
+            Some(caption) if !caption.is_empty() => {
+                self.out.push_str("<figcaption>");
+                self.inlines(caption);
+                self.out.push_str("</figcaption>");
+            }
+            None if !figure.title.is_empty() => {
+                self.out.push_str("<figcaption>");
+                self.text(&figure.title);
+                self.out.push_str("</figcaption>");
+            }
+            _ => {}
+        }
+        self.out.push_str("</figure>\n");
     }
 
     fn back_link(&mut self, number: usize) {

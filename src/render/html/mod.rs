@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, HashMap};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, guard};
 use crate::highlight;
 use crate::locale::{Messages, Texts};
 use crate::model::{BinaryFile, Page, Pos, Site, Theme};
@@ -128,9 +128,12 @@ pub fn render(
 
     // Each page goes to the sink as soon as it is rendered: on disk, a big site is
     // written while it renders and never sits in memory whole.
-    let put_page = |page: &Page| match renderer.page(page) {
-        Ok(html) => sink.put(format!("{}index.html", page.url), html.into_bytes()),
-        Err(d) => diagnostics.push(d),
+    let put_page = |page: &Page| match guard(&page.source, "rendering", diagnostics, || {
+        renderer.page(page)
+    }) {
+        Some(Ok(html)) => sink.put(format!("{}index.html", page.url), html.into_bytes()),
+        Some(Err(d)) => diagnostics.push(d),
+        None => {}
     };
     if let Scope::Pages(only) = scope {
         only.par_iter()

@@ -327,7 +327,7 @@ enum Colors {
 /// that cannot be decoded is left out (its place stays empty).
 pub fn collect_pictures(
     doc: &Document,
-    pictures: &HashMap<String, &[u8]>,
+    pictures: &HashMap<String, std::borrow::Cow<[u8]>>,
 ) -> HashMap<String, Picture> {
     let mut found = HashMap::new();
     for item in doc.pages.iter().flat_map(|p| p.items.iter()) {

@@ -8,6 +8,7 @@
 mod assemble;
 pub mod boxes;
 mod embed;
+mod figures;
 pub mod fonts;
 pub mod layout;
 pub mod linebreak;
@@ -15,11 +16,12 @@ mod operators;
 mod paint;
 pub mod text;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, guard};
 use crate::locale::{Messages, Texts};
 use crate::model::{BinaryFile, Block, Inline, PdfStyle, Pos, Site};
 use crate::output::Output;
@@ -150,11 +152,12 @@ fn first_link_pos(inlines: &[Inline]) -> Option<Pos> {
     })
 }
 
-/// The site's pictures that the PDF can embed (PNG and JPEG), by output path.
+/// The site's pictures that the PDF can embed (PNG and JPEG), by output path (or, for
+/// a picture given inline, by its `data:` URI).
 #[derive(Default)]
 pub struct Pictures<'a> {
     pub sizes: HashMap<String, (u32, u32)>,
-    pub bytes: HashMap<String, &'a [u8]>,
+    pub bytes: HashMap<String, Cow<'a, [u8]>>,
 }
 
 impl<'a> Pictures<'a> {
@@ -170,10 +173,21 @@ impl<'a> Pictures<'a> {
                 pictures
                     .sizes
                     .insert(path.to_string(), (size.width as u32, size.height as u32));
-                pictures.bytes.insert(path.to_string(), &asset.bytes);
+                pictures
+                    .bytes
+                    .insert(path.to_string(), Cow::Borrowed(&asset.bytes));
             }
         }
         pictures
+    }
+
+    /// Adds the base64 PNG and JPEG `data:` pictures of the site's figures.
+    pub fn with_data_uris(mut self, site: &Site) -> Self {
+        for (key, size, bytes) in figures::data_pictures(site) {
+            self.sizes.insert(key.clone(), size);
+            self.bytes.insert(key, Cow::Owned(bytes));
+        }
+        self
     }
 }
 
@@ -220,21 +234,37 @@ pub fn render(
     locale_fonts: &BTreeMap<String, fonts::Fonts>,
     diagnostics: &Diagnostics,
 ) -> Output {
-    let pictures = Pictures::new(assets);
+    let pictures = Pictures::new(assets).with_data_uris(site);
+    let guides = site
+        .config
+        .locales
+        .iter()
+        .filter(|l| files.contains_key(*l));
+    for warning in figures::unprintable(site, guides.map(String::as_str), &pictures.sizes) {
+        diagnostics.push(warning);
+    }
     let rendered: Vec<(String, Result<Vec<u8>, embed::FontError>, Shaper)> = site
         .config
         .locales
         .par_iter()
         .filter_map(|locale| Some((locale, files.get(locale)?)))
-        .map(|(locale, path)| {
-            let fonts = locale_fonts
-                .get(locale)
-                .cloned()
-                .unwrap_or_else(|| fonts::Fonts::embedded().clone());
-            let shaper = Shaper::new(fonts);
-            let doc = layout_document(site, messages, locale, style, &pictures, &shaper);
-            let bytes = paint_and_finish(doc, &pictures, shaper.fonts());
-            (path.clone(), bytes, shaper)
+        .filter_map(|(locale, path)| {
+            // A bug met while typesetting one guide costs that guide, not the build.
+            guard(
+                &format!("public/{path}"),
+                "typesetting",
+                diagnostics,
+                || {
+                    let fonts = locale_fonts
+                        .get(locale)
+                        .cloned()
+                        .unwrap_or_else(|| fonts::Fonts::embedded().clone());
+                    let shaper = Shaper::new(fonts);
+                    let doc = layout_document(site, messages, locale, style, &pictures, &shaper);
+                    let bytes = paint_and_finish(doc, &pictures, shaper.fonts());
+                    (path.clone(), bytes, shaper)
+                },
+            )
         })
         .collect();
     let mut missing = std::collections::BTreeSet::new();

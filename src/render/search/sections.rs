@@ -58,7 +58,12 @@ fn push_block(block: &Block, site: &Site, texts: &Texts, out: &mut String) {
                 push_inlines(cell, out);
             }
         }
-        Block::Image(figure) => push_str(&figure.alt, out),
+        Block::Image(figure) => {
+            push_str(&figure.alt, out);
+            if let Some(caption) = &figure.caption {
+                push_inlines(caption, out);
+            }
+        }
         Block::DecisionTree { tree, .. } => {
             if let Some(tree) = site.tree(tree) {
                 push_tree(tree, texts, out);

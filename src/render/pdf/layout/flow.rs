@@ -299,71 +299,13 @@ impl Context<'_> {
                     ..Slice::default()
                 }]
             }
-            Block::Image(figure) => self.image(&figure.src, &figure.alt, &figure.title, width),
+            Block::Image(figure) => super::figure::slices(self, figure, width),
             Block::Html(_) => Vec::new(),
             Block::DecisionTree { tree, .. } => match self.site.tree(tree) {
                 Some(tree) => super::tree::slices(self, tree, width),
                 None => Vec::new(),
             },
         }
-    }
-
-    /// A picture scaled to the column (and to half a page at most), its title below.
-    fn image(&self, src: &Href, alt: &str, title: &str, width: f32) -> Vec<Slice> {
-        let caption_style = SpanStyle {
-            color: Color::MUTED,
-            ..SpanStyle::new(FontId::SerifItalic, self.style.small_size)
-        };
-        let found = match src {
-            Href::Asset(path) => self.images.get(path).map(|size| (path.clone(), *size)),
-            _ => None,
-        };
-        let Some((path, (pixels_w, pixels_h))) = found else {
-            // Not a local picture: its description stands in for it.
-            return self.paragraph(
-                &[Span {
-                    text: format!("[{alt}]"),
-                    style: caption_style,
-                }],
-                width,
-                Align::Left,
-                self.style.body_leading,
-            );
-        };
-        let (w, h) = (pixels_w as f32, pixels_h as f32);
-        let max_height = self.style.body_leading * 22.0;
-        // Never larger than 150 dpi would print it.
-        let scale = (width / w).min(max_height / h).min(72.0 / 150.0 * 2.0);
-        let (draw_w, draw_h) = (w * scale, h * scale);
-        let mut slices = vec![Slice {
-            height: draw_h,
-            items: vec![Item::Image {
-                x: (width - draw_w) / 2.0,
-                y: 0.0,
-                width: draw_w,
-                height: draw_h,
-                path,
-            }],
-            keep_with_next: !title.is_empty(),
-            ..Slice::default()
-        }];
-        if !title.is_empty() {
-            slices.push(Slice {
-                height: self.style.paragraph_space * 0.6,
-                keep_with_next: true,
-                ..Slice::default()
-            });
-            slices.extend(self.paragraph(
-                &[Span {
-                    text: title.to_string(),
-                    style: caption_style,
-                }],
-                width,
-                Align::Left,
-                self.style.small_size * 1.4,
-            ));
-        }
-        slices
     }
 
     fn heading(&self, level: u8, id: &str, content: &[Inline], width: f32) -> Vec<Slice> {

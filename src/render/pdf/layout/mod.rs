@@ -6,6 +6,7 @@
 //! their outcomes' pages, so the body is laid out twice: the second pass knows where
 //! every anchor landed.
 
+pub(crate) mod figure;
 mod flow;
 mod inline;
 mod paginate;
@@ -193,6 +194,16 @@ fn chapter_slices(
                 y: 0.0,
             },
         );
+        // The heading that gave the page its title: links to its id land here too.
+        if let Some(id) = &page.title_id {
+            first.items.insert(
+                1,
+                Item::Anchor {
+                    name: ctx.anchor(&page.path, Some(id)),
+                    y: 0.0,
+                },
+            );
+        }
     }
     slices.push(Slice {
         height: style.h1_size * 1.4,
