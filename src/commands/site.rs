@@ -207,6 +207,7 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
             .iter()
             .any(|(l, d)| p.split_once('/') == Some((l, d)))
     });
+    highlight::check_languages(&pages, diagnostics);
     check_unique_urls(&pages, diagnostics);
     let targets = Targets::new(&pages, &unparsed, published_assets(&sources.assets))
         .with_fallbacks(&config.locales, &config.source_locale)
@@ -271,12 +272,11 @@ fn inject_test_panic(shown: &str) {
     }
 }
 
-/// What every parsed page goes through before resolution: its language's typography,
-/// and a check of its code blocks' languages.
-pub fn prepare(page: &mut Page, diagnostics: &Diagnostics) {
+/// What every parsed page goes through before resolution: its language's typography.
+/// (Its code blocks' languages are checked with the other pages', once per language.)
+pub fn prepare(page: &mut Page, _diagnostics: &Diagnostics) {
     let lang = page.locale.clone();
     apply_typography(page, &lang);
-    highlight::check_languages(page, diagnostics);
 }
 
 /// Translations whose source changed since their last `folio l10n sync`.

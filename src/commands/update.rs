@@ -141,6 +141,7 @@ fn reparse(
     }
     let targets = Targets::new(&site.pages, &[], site::published_assets(&loaded.assets))
         .with_base_url(&site.config.base_url);
+    crate::highlight::check_languages(&pages, diagnostics);
     resolve(&mut pages, &targets, diagnostics);
     check_tree_embeds(&pages, &site.trees, diagnostics);
     Some(

@@ -32,9 +32,14 @@ pub enum Block {
         blocks: Vec<Block>,
     },
     Code {
-        lang: Option<String>,
+        /// A boxed `str` rather than a `String`: with the attributes' box, the variant
+        /// stays within the size of a heading.
+        lang: Option<Box<str>>,
         code: String,
         pos: Pos,
+        /// What the fence's info string says beyond the language; boxed as most fences
+        /// say nothing more.
+        attrs: Option<Box<CodeAttrs>>,
     },
     /// Tables and figures are boxed: they are rare among blocks, and a large site's
     /// model holds hundreds of thousands of blocks, each as big as the biggest variant.
@@ -102,6 +107,24 @@ pub struct PictureSource {
     pub media: String,
     pub mime: String,
     pub pos: Pos,
+}
+
+/// A fenced code block's attributes that Folio shows (```` ```js title="app.js" {2,4-5} ````).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CodeAttrs {
+    /// The block's caption; empty for none.
+    pub title: String,
+    /// Lines to emphasise, as 1-based inclusive ranges in the order written.
+    pub emphasis: Vec<(u32, u32)>,
+}
+
+impl CodeAttrs {
+    /// Whether the block's `line` (1-based) is emphasised.
+    pub fn emphasised(&self, line: usize) -> bool {
+        self.emphasis
+            .iter()
+            .any(|&(first, last)| (first as usize..=last as usize).contains(&line))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

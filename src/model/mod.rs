@@ -12,6 +12,7 @@ mod pdf_style;
 mod site;
 mod source;
 
+pub use block::CodeAttrs;
 pub use block::{
     Align, Block, Callout, Figure, Href, Inline, InlineImage, InlineLink, ListItem, Pos, Table,
     TableCell,

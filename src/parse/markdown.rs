@@ -16,7 +16,7 @@ use crate::model::{
     ListItem, Pos, Table, TocEntry,
 };
 
-use super::{admonitions, foreign_syntax, heading_id};
+use super::{admonitions, fence, foreign_syntax, heading_id};
 
 /// A parsed body: blocks, footnotes in reference order, and the headings for the toc.
 #[derive(Debug, Default, PartialEq)]
@@ -273,17 +273,21 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 blocks: self.blocks(Some(TagEnd::BlockQuote(kind))),
             },
             Tag::CodeBlock(kind) => {
-                let lang = match kind {
-                    CodeBlockKind::Fenced(info) => {
-                        info.split_whitespace().next().map(str::to_string)
-                    }
-                    CodeBlockKind::Indented => None,
+                let info = match kind {
+                    CodeBlockKind::Fenced(info) => fence::parse(&info),
+                    CodeBlockKind::Indented => fence::Info::default(),
                 };
                 let code = self.text_until(TagEnd::CodeBlock);
-                if lang.as_deref() == Some(DECISION_TREE_FENCE) {
+                if info.lang.as_deref() == Some(DECISION_TREE_FENCE) {
                     return self.decision_tree(&code, pos);
                 }
-                Block::Code { lang, code, pos }
+                self.check_fence(&info, &code, pos);
+                Block::Code {
+                    lang: info.lang.map(String::into_boxed_str),
+                    code,
+                    pos,
+                    attrs: info.attrs,
+                }
             }
             Tag::HtmlBlock => {
                 let html = self.text_until(TagEnd::HtmlBlock);
@@ -318,6 +322,41 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 return None;
             }
         })
+    }
+
+    /// Warns about emphasised lines that cannot be shown: unreadable, or past the end.
+    fn check_fence(&self, info: &fence::Info, code: &str, pos: Pos) {
+        let hint = "number lines from 1 in the block, e.g. {2,4-5} or hl_lines=\"2 4-5\"";
+        for bad in &info.bad_lines {
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    self.file,
+                    pos,
+                    format!("cannot read `{bad}` as lines to emphasise; ignored"),
+                )
+                .with_hint(hint),
+            );
+        }
+        let Some(last) = info
+            .attrs
+            .iter()
+            .flat_map(|a| &a.emphasis)
+            .map(|e| e.1)
+            .max()
+        else {
+            return;
+        };
+        let count = code.lines().count();
+        if last as usize > count {
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    self.file,
+                    pos,
+                    format!("line {last} is to be emphasised but the block has {count} lines"),
+                )
+                .with_hint(hint),
+            );
+        }
     }
 
     /// A raw HTML block: figures when it holds pictures only (see `html_figure`),
@@ -917,6 +956,40 @@ mod tests {
     }
 
     #[test]
+    fn fence_attributes_and_their_warnings() {
+        let diagnostics = Diagnostics::new();
+        let b = parse(
+            "f.md",
+            "```js title=\"app.js\" {2,x,9}\na\nb\n```\n\n```rust,ignore\nfn main() {}\n```\n",
+            0,
+            &diagnostics,
+        );
+        let Block::Code { lang, attrs, .. } = &b.blocks[0] else {
+            panic!("{:?}", b.blocks)
+        };
+        assert_eq!(lang.as_deref(), Some("js"));
+        let attrs = attrs.as_deref().expect("attributes");
+        assert_eq!(attrs.title, "app.js");
+        assert_eq!(attrs.emphasis, [(2, 2), (9, 9)]);
+        assert!(matches!(
+            &b.blocks[1],
+            Block::Code { lang: Some(l), attrs: None, .. } if &**l == "rust"
+        ));
+        let messages: Vec<String> = diagnostics
+            .into_sorted()
+            .iter()
+            .map(|d| format!("{}:{} {}", d.pos.line, d.pos.column, d.message))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "1:1 cannot read `x` as lines to emphasise; ignored",
+                "1:1 line 9 is to be emphasised but the block has 2 lines",
+            ]
+        );
+    }
+
+    #[test]
     fn callouts_code_and_tables() {
         let b = body(
             "> [!WARNING]\n> Attention\n\n```json\n{}\n```\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n",
@@ -933,7 +1006,8 @@ mod tests {
             Block::Code {
                 lang: Some("json".into()),
                 code: "{}\n".into(),
-                pos: Pos { line: 4, column: 1 }
+                pos: Pos { line: 4, column: 1 },
+                attrs: None,
             }
         );
         let Block::Table(table) = &b.blocks[2] else {

@@ -5,6 +5,7 @@
 
 pub mod admonitions;
 pub mod decision_tree;
+pub mod fence;
 pub mod foreign_keys;
 pub mod foreign_syntax;
 pub mod front_matter;

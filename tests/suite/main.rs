@@ -10,6 +10,7 @@ mod cli;
 mod commonmark;
 mod default_site;
 mod diagnostics;
+mod fences;
 mod html_figures;
 mod imported_docs;
 mod includes;

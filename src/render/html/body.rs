@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use pulldown_cmark_escape::{escape_href, escape_html};
 
 use crate::highlight;
+use crate::model::CodeAttrs;
 use crate::model::{Align, Block, Callout, Figure, Footnote, Href, Inline, Length, ListItem, Page};
 
 use super::links::UrlMap;
@@ -154,7 +155,9 @@ impl Writer<'_> {
                 self.blocks(blocks);
                 self.out.push_str("</blockquote>\n");
             }
-            Block::Code { lang, code, .. } => self.code(lang.as_deref(), code),
+            Block::Code {
+                lang, code, attrs, ..
+            } => self.code(lang.as_deref(), code, attrs.as_deref()),
             Block::Table(table) => self.table(&table.align, &table.head, &table.rows),
             Block::Rule => self.out.push_str("<hr>\n"),
             Block::Image(figure) => self.figure(figure),
@@ -213,22 +216,35 @@ impl Writer<'_> {
         let _ = writeln!(self.out, "</{tag}>");
     }
 
-    fn code(&mut self, lang: Option<&str>, code: &str) {
-        self.out.push_str("<div class=\"code\"");
+    /// A code block; with a title, a figure captioned by it.
+    fn code(&mut self, lang: Option<&str>, code: &str, attrs: Option<&CodeAttrs>) {
+        let title = attrs.map_or("", |a| a.title.as_str());
+        let tag = if title.is_empty() { "div" } else { "figure" };
+        self.out.push('<');
+        self.out.push_str(tag);
+        self.out.push_str(" class=\"code\"");
         if let Some(lang) = lang {
             self.out.push_str(" data-lang=\"");
             self.text(lang);
             self.out.push('"');
         }
-        self.out.push_str("><pre tabindex=\"0\"><code");
+        self.out.push('>');
+        if !title.is_empty() {
+            self.out.push_str("<figcaption class=\"code-title\">");
+            self.text(title);
+            self.out.push_str("</figcaption>");
+        }
+        self.out.push_str("<pre tabindex=\"0\"><code");
         if let Some(lang) = lang {
             self.out.push_str(" class=\"language-");
             self.text(lang);
             self.out.push('"');
         }
         self.out.push('>');
-        self.out.push_str(&highlight::to_html(code, lang));
-        self.out.push_str("</code></pre></div>\n");
+        self.out.push_str(&highlight::to_html(code, lang, attrs));
+        self.out.push_str("</code></pre></");
+        self.out.push_str(tag);
+        self.out.push_str(">\n");
     }
 
     fn table(&mut self, align: &[Align], head: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>]) {
@@ -537,6 +553,13 @@ mod tests {
     fn code_blocks_highlighted_and_plain() {
         insta::assert_snapshot!(render_fr(
             "```json\n{\"priority\": \"P1\"}\n```\n\n```\n<pas de langage>\n```\n"
+        ));
+    }
+
+    #[test]
+    fn code_blocks_with_a_title_and_emphasised_lines() {
+        insta::assert_snapshot!(render_fr(
+            "```js title=\"src/app.js\" {2}\nconst a = 1;\nconst b = <T>2;\n```\n\n```text {1}\nplain <line>\n```\n"
         ));
     }
 

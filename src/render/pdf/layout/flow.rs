@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use crate::highlight;
 use crate::locale::Texts;
+use crate::model::CodeAttrs;
 use crate::model::PdfStyle;
 use crate::model::{
     Align as ColumnAlign, Block, Callout, Footnote, Href, Inline, ListItem, Page, Site,
@@ -17,6 +18,25 @@ use crate::render::pdf::fonts::FontId;
 use crate::render::pdf::text::{Segments, Shaper, width_em};
 
 use super::inline::{self, Align, Line, Paragraph, Span, SpanStyle};
+
+/// A code block's title bar, a shade darker than the block.
+const CODE_TITLE_BG: Color = Color(0xe2, 0xe7, 0xee);
+/// Emphasised lines of code: a light amber tint, and a bar in the margin that still
+/// shows when the page is printed in grey.
+const CODE_MARK_BG: Color = Color(0xfc, 0xf0, 0xc8);
+const CODE_MARK_BAR: Color = Color(0xd9, 0xa4, 0x1e);
+
+/// The tint behind an emphasised line of code (or a row of one that wraps).
+fn emphasis_tint(width: f32, height: f32) -> [Item; 2] {
+    let rect = |width: f32, color: Color| Item::Rect {
+        x: 0.0,
+        y: 0.0,
+        width,
+        height,
+        color,
+    };
+    [rect(width, CODE_MARK_BG), rect(1.6, CODE_MARK_BAR)]
+}
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Slice {
@@ -282,7 +302,9 @@ impl Context<'_> {
                 title,
                 blocks,
             } => self.quote(*callout, title.as_deref(), blocks, width),
-            Block::Code { lang, code, .. } => self.code(lang.as_deref(), code, width),
+            Block::Code {
+                lang, code, attrs, ..
+            } => self.code(lang.as_deref(), code, attrs.as_deref(), width),
             Block::Table(table) => self.table(&table.align, &table.head, &table.rows, width),
             Block::Rule => {
                 let y = self.style.body_leading / 2.0;
@@ -476,7 +498,13 @@ impl Context<'_> {
         slices
     }
 
-    fn code(&self, lang: Option<&str>, code: &str, width: f32) -> Vec<Slice> {
+    fn code(
+        &self,
+        lang: Option<&str>,
+        code: &str,
+        attrs: Option<&CodeAttrs>,
+        width: f32,
+    ) -> Vec<Slice> {
         let size = self.style.code_size;
         let leading = self.style.code_leading;
         let pad = size * 0.9;
@@ -488,10 +516,14 @@ impl Context<'_> {
             keep_with_next: true,
             ..Slice::default()
         }];
-        for line in highlight::styled_lines(code, lang) {
+        for (n, line) in highlight::styled_lines(code, lang).into_iter().enumerate() {
+            let emphasised = attrs.is_some_and(|a| a.emphasised(n + 1));
             for (row, runs) in wrap_runs(&line, columns).into_iter().enumerate() {
                 let baseline = leading * 0.5 + size * 0.32;
                 let mut items = Vec::new();
+                if emphasised {
+                    items.extend(emphasis_tint(width, leading));
+                }
                 let mut x = pad;
                 if row > 0 {
                     // A wrapped line starts with a marker in the margin of the block.
@@ -544,6 +576,53 @@ impl Context<'_> {
             if i <= 1 || i + 3 >= count {
                 slice.keep_with_next = i + 1 < count;
             }
+        }
+        match attrs.map(|a| a.title.as_str()).filter(|t| !t.is_empty()) {
+            Some(title) => {
+                let mut captioned = self.code_title(title, width, pad);
+                captioned.append(&mut slices);
+                captioned
+            }
+            None => slices,
+        }
+    }
+
+    /// A code block's title, as a bar over the block that it keeps with.
+    fn code_title(&self, title: &str, width: f32, pad: f32) -> Vec<Slice> {
+        let size = self.style.code_size * 0.92;
+        let style = SpanStyle {
+            color: Color::TEXT,
+            ..SpanStyle::new(FontId::MonoBold, size)
+        };
+        let span = Span {
+            text: title.to_string(),
+            style,
+        };
+        let mut slices = vec![Slice {
+            height: pad * 0.6,
+            ..Slice::default()
+        }];
+        slices.extend(
+            self.paragraph(&[span], width - pad * 2.0, Align::Left, size * 1.35)
+                .into_iter()
+                .map(|s| s.shifted(pad)),
+        );
+        slices.push(Slice {
+            height: pad * 0.5,
+            ..Slice::default()
+        });
+        for slice in &mut slices {
+            slice.keep_with_next = true;
+            slice.items.insert(
+                0,
+                Item::Rect {
+                    x: 0.0,
+                    y: 0.0,
+                    width,
+                    height: slice.height,
+                    color: CODE_TITLE_BG,
+                },
+            );
         }
         slices
     }
