@@ -57,6 +57,9 @@ pub enum Command {
         /// Serve on another address than this machine only (prints a warning).
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
+        /// Leave out the pages marked `draft`, as `build` does (they are shown by default).
+        #[arg(long)]
+        no_drafts: bool,
     },
     /// Bring existing docs in: another tool's book becomes a site, or a locale of one.
     #[command(subcommand)]
@@ -198,6 +201,9 @@ pub struct BuildArgs {
     /// Build the website only, without the PDF guides.
     #[arg(long)]
     pub no_pdf: bool,
+    /// Also publish the pages marked `draft` (front matter `draft = true`).
+    #[arg(long)]
+    pub drafts: bool,
 }
 
 impl From<BuildArgs> for BuildOptions {
@@ -208,6 +214,7 @@ impl From<BuildArgs> for BuildOptions {
             locales: args.locales,
             strict: args.strict,
             no_pdf: args.no_pdf,
+            drafts: args.drafts,
         }
     }
 }

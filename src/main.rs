@@ -59,11 +59,17 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         }
-        Command::Serve { root, port, bind } => {
+        Command::Serve {
+            root,
+            port,
+            bind,
+            no_drafts,
+        } => {
             match folio::commands::serve::run(&folio::commands::serve::ServeOptions {
                 root,
                 bind,
                 port,
+                drafts: !no_drafts,
             }) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(message) => {

@@ -24,6 +24,8 @@ pub struct Targets {
     pages: FxHashMap<String, FxHashMap<String, Anchors>>,
     /// Content files that are not pages, as `<locale>/<path>`.
     assets: FxHashSet<String>,
+    /// Pages left out as drafts, by locale then path: links to them are warnings.
+    drafts: FxHashMap<String, FxHashSet<String>>,
     /// `base_url`'s origin (`https://host`) and path segments: where links that climb
     /// out of a locale's folder land, the locale folder standing for the site root.
     base: Option<(String, Vec<String>)>,
@@ -69,6 +71,7 @@ impl Targets {
         Targets {
             pages,
             assets: assets.into_iter().collect(),
+            drafts: FxHashMap::default(),
             base: None,
         }
     }
@@ -78,6 +81,20 @@ impl Targets {
     pub fn with_base_url(mut self, base_url: &str) -> Self {
         self.base = split_base(base_url);
         self
+    }
+
+    /// `(locale, path)` of the pages left out as drafts.
+    pub fn with_drafts(mut self, drafts: &[(String, String)]) -> Self {
+        for (locale, path) in drafts {
+            (self.drafts.entry(locale.clone()).or_default()).insert(path.clone());
+        }
+        self
+    }
+
+    fn is_draft(&self, locale: &str, path: &str) -> bool {
+        self.drafts
+            .get(locale)
+            .is_some_and(|paths| paths.contains(path))
     }
 
     /// Pages of the source locale that a locale lacks are published there as
@@ -306,18 +323,56 @@ impl Context {
                     Some((p, a)) => (p, Some(a.to_string())),
                     None => (raw.as_str(), None),
                 };
-                let target = match self.join(path) {
-                    Ok(target) => target,
-                    Err(()) => return self.outside(href, &raw, targets),
+                let (resolved, problem) = match self.join(path) {
+                    Ok(target) => self.resolve_path(&raw, target, anchor.clone(), targets),
+                    Err(()) => (None, None),
                 };
-                let (resolved, problem) = self.resolve_path(&raw, target, anchor, targets);
-                if let Some(resolved) = resolved {
-                    *href = resolved;
+                if resolved.is_none()
+                    && let Some(found) = self.resolve_from_url(&raw, path, anchor, targets)
+                {
+                    *href = found.0;
+                    return found.1;
+                }
+                match resolved {
+                    Some(resolved) => *href = resolved,
+                    None if problem.is_none() => return self.outside(href, &raw, targets),
+                    None => {}
                 }
                 problem
             }
             _ => None,
         }
+    }
+
+    /// A folder link that names no page from the page's file may name one from the
+    /// page's URL, as Hugo writes links and browsers follow them: from `dir/page.md`
+    /// (published at `dir/page/`), `../other/` is `dir/other/`.
+    fn resolve_from_url(
+        &self,
+        raw: &str,
+        path: &str,
+        anchor: Option<String>,
+        targets: &Targets,
+    ) -> Option<(Href, Option<Problem>)> {
+        let stem = self.page_path.strip_suffix(".md")?;
+        let name = stem.rsplit('/').next().unwrap_or(stem);
+        if !path.ends_with('/') || matches!(name, "index" | "_index" | "README") {
+            return None;
+        }
+        let from_url = Context {
+            page_locale: self.page_locale.clone(),
+            page_path: format!("{stem}/"),
+            source: self.source.clone(),
+        };
+        let folder = from_url.join(path).ok()?;
+        // A page's URL is a folder: `other/` is `other.md` as well as `other/index.md`.
+        let file = format!("{}.md", folder.trim_end_matches('/'));
+        [folder, file].into_iter().find_map(|target| {
+            match from_url.resolve_path(raw, target, anchor.clone(), targets) {
+                (Some(href), problem) => Some((href, problem)),
+                (None, _) => None,
+            }
+        })
     }
 
     /// A link that climbs above the locale's folder: an absolute URL on the site's
@@ -425,6 +480,22 @@ impl Context {
             };
             return (Some(href), problem);
         }
+        if targets.is_draft(&self.page_locale, &page_target) {
+            let href = Href::Page {
+                locale: self.page_locale.clone(),
+                path: page_target,
+                anchor,
+            };
+            let problem = Problem {
+                message: format!(
+                    "link to `{raw}`, a draft: the link is left out of the built page (its text stays)"
+                ),
+                hint: "publish the page (remove `draft`), or build with --drafts to include drafts"
+                    .into(),
+                severity: Severity::Warning,
+            };
+            return (Some(href), Some(problem));
+        }
         let asset = format!("{}/{}", self.page_locale, target);
         if targets.assets.contains(&asset) {
             return (Some(Href::Asset(asset)), None);
@@ -502,6 +573,55 @@ impl Context {
         } else {
             joined
         })
+    }
+}
+
+/// Replaces each link of `page` to a page that is `gone` (a draft left out) by its text.
+pub fn unlink(page: &mut Page, gone: &impl Fn(&str, &str) -> bool) {
+    unlink_blocks(&mut page.blocks, gone);
+    for footnote in &mut page.footnotes {
+        unlink_blocks(&mut footnote.blocks, gone);
+    }
+}
+
+fn unlink_blocks(blocks: &mut [Block], gone: &impl Fn(&str, &str) -> bool) {
+    for block in blocks {
+        match block {
+            Block::Heading { content, .. } | Block::Paragraph(content) => {
+                unlink_inlines(content, gone)
+            }
+            Block::List { items, .. } => items
+                .iter_mut()
+                .for_each(|i| unlink_blocks(&mut i.blocks, gone)),
+            Block::Quote { blocks, .. } => unlink_blocks(blocks, gone),
+            Block::Table(table) => {
+                let Table { head, rows, .. } = &mut **table;
+                for cell in head.iter_mut().chain(rows.iter_mut().flatten()) {
+                    unlink_inlines(cell, gone);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn unlink_inlines(inlines: &mut Vec<Inline>, gone: &impl Fn(&str, &str) -> bool) {
+    let mut i = 0;
+    while i < inlines.len() {
+        match &mut inlines[i] {
+            Inline::Link(link) if matches!(&link.href, Href::Page { locale, path, .. } if gone(locale, path)) =>
+            {
+                let content = std::mem::take(&mut link.content);
+                let len = content.len();
+                inlines.splice(i..=i, content);
+                i += len;
+            }
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => {
+                unlink_inlines(c, gone);
+                i += 1;
+            }
+            _ => i += 1,
+        }
     }
 }
 
@@ -659,6 +779,29 @@ mod tests {
             link("guide/x.md", "../img/a.svg"),
             Ok(Href::Asset("en/img/a.svg".into()))
         );
+    }
+
+    #[test]
+    fn hugo_folder_links_are_read_from_the_page_s_url() {
+        // `guide/x.md` is published at `guide/x/`: Hugo's `../install/` is its sibling.
+        assert_eq!(
+            link("guide/x.md", "../install/"),
+            Ok(page_href("guide/install.md", None))
+        );
+        assert_eq!(
+            link("guide/x.md", "../../intro/#intro"),
+            Ok(page_href("intro.md", Some("intro")))
+        );
+        assert_eq!(
+            link("guide/x.md", "../../hugo/"),
+            Ok(page_href("hugo/_index.md", None))
+        );
+        // From the file, the same link still wins; a section page's URL is its folder.
+        assert_eq!(
+            link("a.md", "guide/"),
+            Ok(page_href("guide/index.md", None))
+        );
+        assert!(link("guide/index.md", "../install/").is_err());
     }
 
     #[test]

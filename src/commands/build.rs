@@ -25,6 +25,8 @@ pub struct BuildOptions {
     pub strict: bool,
     /// The website only, no PDF (faster while iterating).
     pub no_pdf: bool,
+    /// Pages marked `draft` are published too.
+    pub drafts: bool,
 }
 
 /// Told the name of each stage as it starts (the CLI shows it in a spinner).
@@ -69,9 +71,13 @@ pub fn run(options: &BuildOptions, progress: Progress) -> BuildReport {
     };
     match write::Staging::begin(&out) {
         Ok(staging) => {
+            let select = site::Select {
+                locales: options.locales.clone(),
+                drafts: options.drafts,
+            };
             let compiled = compile(
                 &options.root,
-                &options.locales,
+                &select,
                 &diagnostics,
                 &mut stages,
                 step,
@@ -141,7 +147,7 @@ pub struct Compiled {
 /// site cannot even be read.
 pub fn compile(
     root: &Path,
-    only: &[String],
+    select: &site::Select,
     diagnostics: &Diagnostics,
     stages: &mut Timings,
     pdf: PdfStep,
@@ -153,7 +159,7 @@ pub fn compile(
         stages.push((name, clock.elapsed()));
         clock = Instant::now();
     };
-    let loaded = site::load(root, only, diagnostics)?;
+    let loaded = site::load_selected(root, select, diagnostics)?;
     lap("load and check", stages);
     progress("rendering pages");
     let pdf_enabled = loaded.site.config.pdf.enabled && pdf != PdfStep::Skip;

@@ -32,9 +32,10 @@ const PAGE_IDS: &[&str] = &[
 
 pub fn run(options: &CheckOptions) -> Vec<Diagnostic> {
     let diagnostics = Diagnostics::new();
+    // Drafts are left out, as a build does: a link to one is a warning.
     if let Some(compiled) = compile(
         &options.root,
-        &[],
+        &super::site::Select::default(),
         &diagnostics,
         &mut Timings::new(),
         PdfStep::Render,

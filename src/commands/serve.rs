@@ -17,12 +17,15 @@ use crate::diagnostic::{self, Diagnostic, Diagnostics, Severity};
 use crate::output::{Collect, Output};
 
 use super::build::{Compiled, PdfStep, Timings, compile};
+use super::site::Select;
 use super::update::{self, Update};
 
 pub struct ServeOptions {
     pub root: PathBuf,
     pub bind: IpAddr,
     pub port: u16,
+    /// Show the pages marked `draft` (a preview is where drafts are read).
+    pub drafts: bool,
 }
 
 /// The site being served and what the last build said.
@@ -41,6 +44,8 @@ struct Shared {
     changed: Condvar,
     /// The model of the last good full build, updated by page edits.
     model: Mutex<Option<Compiled>>,
+    /// The pages served: every locale, drafts unless `--no-drafts`.
+    select: Select,
     /// The file watcher, once started, and the folders outside the site's sources it
     /// watches because pages include files there (a book's `listings/`).
     watching: Mutex<Option<(notify::RecommendedWatcher, BTreeSet<PathBuf>)>>,
@@ -58,7 +63,13 @@ const EVENTS: &str = "/__folio/events";
 
 /// Runs until the process is stopped; returns only on a startup error.
 pub fn run(options: &ServeOptions) -> Result<(), String> {
-    let shared = Arc::new(Shared::default());
+    let shared = Arc::new(Shared {
+        select: Select {
+            locales: Vec::new(),
+            drafts: options.drafts,
+        },
+        ..Shared::default()
+    });
     // Watch events name absolute paths: the root must be one too.
     let root = std::fs::canonicalize(&options.root).unwrap_or_else(|_| options.root.clone());
     rebuild(&root, &shared, &[]);
@@ -131,7 +142,7 @@ fn rebuild(root: &Path, shared: &Arc<Shared>, changed: &[PathBuf]) {
     let files = Collect::default();
     let compiled = compile(
         root,
-        &[],
+        &shared.select,
         &diagnostics,
         &mut Timings::new(),
         PdfStep::Later,
@@ -296,7 +307,7 @@ fn add_later_files(root: &Path, shared: &Shared, version: u64) {
     let build = || {
         compile(
             root,
-            &[],
+            &shared.select,
             &diagnostics,
             &mut Timings::new(),
             PdfStep::Render,

@@ -106,9 +106,28 @@ pub fn read_page(
     Some((page, included))
 }
 
-/// Reads and checks the site at `root`, restricted to the `only` locales when given;
-/// `None` when it cannot even be read (no or broken folio.toml).
+/// Which pages a run publishes.
+#[derive(Debug, Clone, Default)]
+pub struct Select {
+    /// Only these locales (every configured one when empty).
+    pub locales: Vec<String>,
+    /// Pages marked `draft` too (`build --drafts`, `serve`).
+    pub drafts: bool,
+}
+
+/// Reads and checks the site at `root`, restricted to the `only` locales when given,
+/// without drafts; `None` when it cannot even be read (no or broken folio.toml).
 pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<Loaded> {
+    let select = Select {
+        locales: only.to_vec(),
+        drafts: false,
+    };
+    load_selected(root, &select, diagnostics)
+}
+
+/// [`load`], with the pages that `select` asks for.
+pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) -> Option<Loaded> {
+    let only = &select.locales;
     let config_file = load::config(root, diagnostics)?;
     let mut config = config::parse(&config_file, diagnostics)?;
     let sources = load::site(root, &config.theme, diagnostics);
@@ -170,21 +189,40 @@ pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<L
         includes.set(&page.source, included);
         pages.push(page);
     }
+    parse::foreign_keys::report(
+        pages.iter().flat_map(|p| {
+            (p.front.ignored.iter()).map(|(key, pos)| (p.source.as_str(), key.as_str(), *pos))
+        }),
+        diagnostics,
+    );
+    let mut unparsed = unparsed_pages(&sources.pages, &pages);
+    let drafts = if select.drafts {
+        Vec::new()
+    } else {
+        set_drafts_aside(&mut pages, &config.locales, &config.source_locale)
+    };
+    // A draft's file is neither unparsed nor missing: links to it are warned about.
+    unparsed.retain(|p| {
+        !drafts
+            .iter()
+            .any(|(l, d)| p.split_once('/') == Some((l, d)))
+    });
     highlight::check_languages(&pages, diagnostics);
     let outlines =
         super::outlines::outlines(&sources.outlines, &sources.pages, &config, diagnostics);
     check_unique_urls(&pages, diagnostics);
-    let targets = Targets::new(
-        &pages,
-        &unparsed_pages(&sources.pages, &pages),
-        published_assets(&sources.assets),
-    )
-    .with_fallbacks(&config.locales, &config.source_locale)
-    .with_base_url(&config.base_url);
+    let targets = Targets::new(&pages, &unparsed, published_assets(&sources.assets))
+        .with_fallbacks(&config.locales, &config.source_locale)
+        .with_base_url(&config.base_url)
+        .with_drafts(&drafts);
     resolve(&mut pages, &targets, diagnostics);
+    if !drafts.is_empty() {
+        unlink_drafts(&mut pages, &drafts);
+    }
     mark_outdated(&mut pages, &config.source_locale);
     let fallbacks = fallback_pages(&pages, &config.locales, &config.source_locale);
     pages.extend(fallbacks);
+    check_aliases(&pages, diagnostics);
 
     let trees: Vec<DecisionTree> = sources
         .trees
@@ -217,7 +255,7 @@ pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<L
     let assets = sources
         .assets
         .into_iter()
-        .filter(|a| published(&a.path))
+        .filter(|a| published(&a.path) && !is_category_file(&a.path, diagnostics))
         .collect();
     Some(Loaded {
         site: Site::with_outlines(config, pages, trees, outlines),
@@ -366,6 +404,113 @@ fn check_locale_folders(
                     "add \"{found}\" to `locales` in folio.toml to publish it"
                 )),
             );
+        }
+    }
+}
+
+/// Docusaurus's `_category_.json` (or `.yml`) orders and names a folder in its sidebar:
+/// Folio does not read it, says so, and does not publish it.
+fn is_category_file(path: &str, diagnostics: &Diagnostics) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let is_category = matches!(
+        name,
+        "_category_.json" | "_category_.yml" | "_category_.yaml"
+    );
+    if is_category {
+        diagnostics.push(
+            Diagnostic::warning(path, Pos { line: 1, column: 1 }, "Docusaurus's category file is not read, nor published")
+                .with_hint("give the folder an `index.md` with its `title` and `weight`: the section's page, its name and place in the navigation"),
+        );
+    }
+    is_category
+}
+
+/// Takes the pages marked `draft` out of the site. Returns `(locale, path)` of each,
+/// and of the fallback each locale without a translation would have shown.
+fn set_drafts_aside(
+    pages: &mut Vec<Page>,
+    locales: &[String],
+    source_locale: &str,
+) -> Vec<(String, String)> {
+    let mut drafts: Vec<(String, String)> = Vec::new();
+    pages.retain(|page| {
+        if page.front.draft {
+            drafts.push((page.locale.clone(), page.path.clone()));
+        }
+        !page.front.draft
+    });
+    let kept: HashSet<(&str, &str)> = pages
+        .iter()
+        .map(|p| (p.locale.as_str(), p.path.as_str()))
+        .collect();
+    let mut fallbacks = Vec::new();
+    for (_, path) in drafts.iter().filter(|(l, _)| l == source_locale) {
+        for locale in locales.iter().filter(|l| *l != source_locale) {
+            if !kept.contains(&(locale.as_str(), path.as_str())) {
+                fallbacks.push((locale.clone(), path.clone()));
+            }
+        }
+    }
+    drafts.extend(fallbacks);
+    drafts.sort();
+    drafts.dedup();
+    drafts
+}
+
+/// Links to drafts (already warned about) become their text: the page is not there.
+fn unlink_drafts(pages: &mut [Page], drafts: &[(String, String)]) {
+    let drafts: HashSet<(&str, &str)> = drafts
+        .iter()
+        .map(|(l, p)| (l.as_str(), p.as_str()))
+        .collect();
+    let gone = |locale: &str, path: &str| drafts.contains(&(locale, path));
+    pages
+        .par_iter_mut()
+        .for_each(|page| crate::resolve::unlink(page, &gone));
+}
+
+/// Each alias is a redirect file of its own: it must not take the place of a page,
+/// another alias or a locale's 404 page, and must stay in its locale. Fallbacks get
+/// none (their locale never had the page at another address).
+fn check_aliases(pages: &[Page], diagnostics: &Diagnostics) {
+    if pages.iter().all(|p| p.front.aliases.is_empty()) {
+        return;
+    }
+    let mut taken: std::collections::HashMap<String, String> = pages
+        .iter()
+        .map(|p| (format!("{}index.html", p.url), format!("page {}", p.source)))
+        .collect();
+    for page in pages {
+        taken.insert(
+            format!("{}/404.html", page.locale),
+            "the 404 page".to_string(),
+        );
+    }
+    // A fallback has no former addresses in its locale: only translations have aliases.
+    for page in pages.iter().filter(|p| p.fallback.is_none()) {
+        for file in page.alias_files() {
+            let problem = match file {
+                Err(alias) => Some((
+                    format!("alias `{alias}` is not a path of content/{}/", page.locale),
+                    "write a path from the locale's root (`/old/path/`) or beside the page (`old.html`), with no `..` above the root".to_string(),
+                )),
+                Ok(file) => match taken.get(&file) {
+                    Some(owner) => Some((
+                        format!("alias publishes /{file}, which is {owner}'s"),
+                        "remove the alias, or move what it collides with".to_string(),
+                    )),
+                    None => {
+                        taken.insert(file, format!("an alias of {}", page.source));
+                        None
+                    }
+                },
+            };
+            if let Some((message, hint)) = problem {
+                diagnostics.push(
+                    Diagnostic::error(&page.source, page.front.aliases_pos, message)
+                        .with_hint(hint),
+                );
+            }
         }
     }
 }

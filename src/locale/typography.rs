@@ -17,7 +17,13 @@ pub fn apply(page: &mut Page, lang: &str) {
     // Markdown's smart punctuation covers the body; front matter needs it too.
     page.front.title = apostrophes(&page.front.title);
     page.front.description = apostrophes(&page.front.description);
+    if let Some(nav_title) = &mut page.front.nav_title {
+        *nav_title = apostrophes(nav_title);
+    }
     let Some(rule) = rule_for(lang) else { return };
+    if let Some(nav_title) = &mut page.front.nav_title {
+        *nav_title = rule(nav_title, None).into_owned();
+    }
     page.front.title = rule(&page.front.title, None).into_owned();
     page.front.description = rule(&page.front.description, None).into_owned();
     for entry in &mut page.toc {
@@ -77,7 +83,16 @@ fn blocks(blocks: &mut [Block], rule: Rule) {
                     self::blocks(&mut item.blocks, rule);
                 }
             }
-            Block::Quote { blocks: inner, .. } => self::blocks(inner, rule),
+            Block::Quote {
+                blocks: inner,
+                title,
+                ..
+            } => {
+                if let Some(title) = title {
+                    *title = rule(title, None).into_owned();
+                }
+                self::blocks(inner, rule)
+            }
             Block::Table(table) => {
                 let Table { head, rows, .. } = &mut **table;
                 for cell in head.iter_mut().chain(rows.iter_mut().flatten()) {

@@ -26,6 +26,9 @@ pub enum Block {
     },
     Quote {
         callout: Option<Callout>,
+        /// A callout's own title (Docusaurus `:::tip[Title]`, MkDocs `!!! tip "Title"`),
+        /// shown instead of the callout's name.
+        title: Option<String>,
         blocks: Vec<Block>,
     },
     Code {

@@ -3,8 +3,9 @@
 use super::block::{Block, Pos};
 
 /// What a writer may say about a page between the `+++` (or `---`) lines.
+/// Unknown keys are reported by the parser (not serde's `deny_unknown_fields`): the keys of
+/// Hugo and Docusaurus that Folio reads past are warnings, a misspelt key an error.
 #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     /// Empty when the page has no front matter (or no title in it): the page's first
     /// heading gives it then.
@@ -20,10 +21,58 @@ pub struct FrontMatter {
     /// What a translation was made from (written by `folio l10n sync`).
     #[serde(default)]
     pub l10n: Option<L10nRecord>,
+    /// Hugo, Docusaurus: a page kept out of the build (`build --drafts` and `serve`
+    /// include it).
+    #[serde(default)]
+    pub draft: bool,
+    /// Hugo: former addresses of the page, each published as a redirect to it. With a
+    /// leading `/` from the locale's root, otherwise from the page's folder.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Where `aliases` is written, for diagnostics about them.
+    #[serde(skip)]
+    pub aliases_pos: Pos,
+    /// Docusaurus: the page's place in its folder, read as `weight` when that is 0.
+    #[serde(default)]
+    pub sidebar_position: Option<f64>,
+    /// Hugo `linkTitle`, Docusaurus `sidebar_label`: a shorter title for the navigation.
+    #[serde(
+        default,
+        rename = "linkTitle",
+        alias = "linktitle",
+        alias = "sidebar_label"
+    )]
+    pub nav_title: Option<String>,
+    /// Docusaurus: the page's id, which names its URL in its folder when `slug` is absent.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Hugo: the page's whole URL below the locale's root (wins over `slug`).
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Keys of other tools that Folio reads past, with their place in the file: the
+    /// site reports each key once, not once per page.
+    #[serde(skip)]
+    pub ignored: Vec<(String, Pos)>,
 }
 
 impl FrontMatter {
     pub const KEYS: &'static [&'static str] = &["title", "description", "weight", "slug", "l10n"];
+
+    /// The keys of other tools that Folio understands (`KEYS` are its own).
+    pub const UNDERSTOOD_KEYS: &'static [&'static str] = &[
+        "draft",
+        "aliases",
+        "sidebar_position",
+        "linkTitle",
+        "sidebar_label",
+        "id",
+        "url",
+    ];
+
+    /// The page's name in the navigation: `linkTitle` / `sidebar_label`, else its title.
+    pub fn nav_title(&self) -> &str {
+        self.nav_title.as_deref().unwrap_or(&self.title)
+    }
 }
 
 /// A translation's record of its source: hashes of the source's normalized body and
@@ -76,6 +125,17 @@ impl Page {
         self.path.ends_with("/index.md") || self.path.ends_with("/_index.md")
     }
 
+    /// Where each of the page's `aliases` is published, as a file below the site root:
+    /// `/old/` from the locale's root (`fr/old/index.html`), `old.html` beside the page
+    /// (`fr/guide/old.html`). `Err` holds an alias that cannot be a file of the locale.
+    pub fn alias_files(&self) -> Vec<Result<String, &str>> {
+        self.front
+            .aliases
+            .iter()
+            .map(|alias| alias_file(&self.locale, &self.url, alias).ok_or(alias.as_str()))
+            .collect()
+    }
+
     /// The language the body is written in.
     pub fn content_lang(&self) -> &str {
         self.fallback.as_deref().unwrap_or(&self.locale)
@@ -96,4 +156,81 @@ pub struct TocEntry {
     pub level: u8,
     pub id: String,
     pub title: String,
+}
+
+/// See [`Page::alias_files`]; `url` is the page's own (`fr/guide/acces/`).
+fn alias_file(locale: &str, url: &str, alias: &str) -> Option<String> {
+    let alias = alias.trim();
+    if alias.is_empty()
+        || alias.contains("://")
+        || alias.starts_with("//")
+        || alias.contains(['?', '#', '\\'])
+    {
+        return None;
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    let relative = match alias.strip_prefix('/') {
+        // Hugo writers may name the language too: `/fr/old/` is the same as `/old/`.
+        Some(rest) => rest
+            .strip_prefix(locale)
+            .and_then(|r| r.strip_prefix('/'))
+            .unwrap_or(rest),
+        None => {
+            // Beside the page: in the folder that holds the page's own folder.
+            let folder = url.trim_end_matches('/');
+            let parent = folder.rsplit_once('/').map_or("", |(parent, _)| parent);
+            parts.extend(parent.split('/').skip(1).filter(|s| !s.is_empty()));
+            alias
+        }
+    };
+    for part in relative.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    let is_file = parts
+        .last()
+        .is_some_and(|last| last.ends_with(".html") || last.ends_with(".htm"))
+        && !alias.ends_with('/');
+    let mut file = format!("{locale}/");
+    for part in &parts {
+        file.push_str(part);
+        file.push('/');
+    }
+    if is_file {
+        file.pop();
+    } else {
+        file.push_str("index.html");
+    }
+    Some(file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::alias_file;
+
+    #[test]
+    fn aliases_are_files_of_the_locale() {
+        let file = |alias| alias_file("fr", "fr/guide/acces/", alias);
+        assert_eq!(
+            file("/old/path/").as_deref(),
+            Some("fr/old/path/index.html")
+        );
+        assert_eq!(file("/old/path").as_deref(), Some("fr/old/path/index.html"));
+        assert_eq!(file("/fr/old/").as_deref(), Some("fr/old/index.html"));
+        assert_eq!(file("old.html").as_deref(), Some("fr/guide/old.html"));
+        assert_eq!(file("../top/").as_deref(), Some("fr/top/index.html"));
+        assert_eq!(file("/").as_deref(), Some("fr/index.html"));
+        assert_eq!(file("../../out/"), None);
+        assert_eq!(file("https://x.test/a/"), None);
+        assert_eq!(file(""), None);
+        assert_eq!(
+            alias_file("fr", "fr/", "old.html").as_deref(),
+            Some("fr/old.html")
+        );
+    }
 }

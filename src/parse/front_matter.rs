@@ -1,11 +1,12 @@
 //! Front matter: TOML between `+++` lines, or YAML between `---` lines (so pages from
 //! Hugo, Jekyll and Docusaurus move in unchanged). Unknown keys are errors: a typo
-//! such as `tittle` must not silently drop a page's title.
+//! such as `tittle` must not silently drop a page's title. Keys of other tools that
+//! Folio reads past are sorted out in `foreign_keys`.
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{FrontMatter, Pos, SourceFile};
 
-use super::{deserialize_diagnostic, toml_diagnostic};
+use super::{deserialize_diagnostic, foreign_keys, toml_diagnostic};
 
 /// A page split into its front matter and body.
 #[derive(Debug)]
@@ -44,28 +45,38 @@ pub fn parse<'a>(file: &'a SourceFile, diagnostics: &Diagnostics) -> Option<Spli
     };
     let header = &after_open[..header_len];
     let base = Pos { line: 2, column: 1 };
+    // Keys no field takes are sorted out afterwards: other tools' keys are read past.
+    let mut skipped = Vec::new();
+    let mut skip = |path: serde_ignored::Path| skipped.push(path.to_string());
     let front = match format {
-        Format::Toml => toml::from_str::<FrontMatter>(header)
+        Format::Toml => toml::Deserializer::parse(header)
+            .and_then(|de| serde_ignored::deserialize(de, &mut skip))
             .map_err(|err| toml_diagnostic(&file.path, header, base, &err, FrontMatter::KEYS)),
-        Format::Yaml => serde_yaml_ng::from_str::<FrontMatter>(header).map_err(|err| {
-            let offset = err.location().map(|l| l.index());
-            deserialize_diagnostic(
-                &file.path,
-                header,
-                base,
-                offset,
-                &err.to_string(),
-                FrontMatter::KEYS,
-            )
-        }),
+        Format::Yaml => {
+            let de = serde_yaml_ng::Deserializer::from_str(header);
+            serde_ignored::deserialize(de, &mut skip).map_err(|err| {
+                let offset = err.location().map(|l| l.index());
+                deserialize_diagnostic(
+                    &file.path,
+                    header,
+                    base,
+                    offset,
+                    &err.to_string(),
+                    FrontMatter::KEYS,
+                )
+            })
+        }
     };
-    let front = match front {
+    let mut front: FrontMatter = match front {
         Ok(front) => front,
         Err(diagnostic) => {
             diagnostics.push(diagnostic);
             return None;
         }
     };
+    if !foreign_keys::sort_out(&mut front, &skipped, header, base, &file.path, diagnostics) {
+        return None;
+    }
     let body_offset = header_start + body_start;
     Some(Split {
         front,
@@ -170,6 +181,40 @@ mod tests {
                 .unwrap()
                 .contains("did you mean `weight`")
         );
+    }
+
+    #[test]
+    fn other_tools_keys_are_read_past_with_their_place() {
+        let (split, diags) = run(
+            "+++\ntitle = \"A\"\ndate = 2024-01-02T10:00:00Z\ndraft = true\naliases = [\"/old/\"]\n[menu.main]\nweight = 3\n+++\n",
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        let front = split.unwrap().0;
+        assert!(front.draft);
+        assert_eq!(front.aliases, ["/old/"]);
+        assert_eq!(front.weight, 0, "a menu's weight is not the page's");
+        let ignored: Vec<_> = front
+            .ignored
+            .iter()
+            .map(|(k, p)| (k.as_str(), p.line))
+            .collect();
+        assert_eq!(ignored, [("date", 3), ("menu", 6)]);
+
+        let (split, diags) = run(
+            "---\ntitle: B\nsidebar_position: 3\nsidebar_label: Short\ntags: [a, b]\ncustom_edit_url: null\n---\n",
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        let front = split.unwrap().0;
+        assert_eq!((front.weight, front.nav_title()), (3, "Short"));
+        assert_eq!(front.ignored.len(), 2);
+    }
+
+    #[test]
+    fn a_fractional_sidebar_position_is_rounded_down_with_a_warning() {
+        let (split, diags) = run("---\ntitle: B\nsidebar_position: 2.5\n---\n");
+        assert_eq!(split.unwrap().0.weight, 2);
+        assert_eq!(diags[0].pos, Pos { line: 3, column: 1 });
+        assert!(diags[0].message.contains("read as weight 2"), "{diags:?}");
     }
 
     #[test]

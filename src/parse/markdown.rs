@@ -16,7 +16,7 @@ use crate::model::{
     ListItem, Pos, Table, TocEntry,
 };
 
-use super::{fence, heading_id};
+use super::{admonitions, fence, foreign_syntax, heading_id};
 
 /// A parsed body: blocks, footnotes in reference order, and the headings for the toc.
 #[derive(Debug, Default, PartialEq)]
@@ -63,10 +63,20 @@ pub fn parse_with<'a>(
     heading_ids: HeadingIds,
     diagnostics: &'a Diagnostics,
 ) -> Body {
-    let events = pulldown_cmark::Parser::new_ext(body, options()).into_offset_iter();
+    // Docusaurus and MkDocs admonitions are GitHub alerts once rewritten, line for line.
+    let rewritten = admonitions::may_hold(body)
+        .then(|| admonitions::rewrite(file, body, line_offset, diagnostics))
+        .flatten();
+    let (text, shifts, titles) = match &rewritten {
+        Some(r) => (r.text.as_str(), r.shifts.as_slice(), r.titles.as_slice()),
+        None => (body, &[][..], &[][..]),
+    };
+    let events = pulldown_cmark::Parser::new_ext(text, options()).into_offset_iter();
     let mut builder = Builder {
         file,
-        lines: LineIndex::new(body, line_offset),
+        lines: LineIndex::new(text, line_offset, shifts),
+        titles,
+        foreign: foreign_syntax::Found::default(),
         events: events.peekable(),
         footnote_numbers: HashMap::new(),
         footnotes: Vec::new(),
@@ -81,6 +91,7 @@ pub fn parse_with<'a>(
     };
     let mut blocks = builder.blocks(None);
     builder.assign_heading_ids(&mut blocks);
+    std::mem::take(&mut builder.foreign).report(file, diagnostics);
     let mut footnotes = std::mem::take(&mut builder.footnotes);
     footnotes.sort_by_key(|f| f.number);
     let toc = toc(&blocks);
@@ -96,30 +107,44 @@ struct LineIndex<'a> {
     starts: Vec<usize>,
     offset: u32,
     text: &'a str,
+    /// Per line, what rewriting admonitions added before its text and took away
+    /// (empty when nothing was rewritten).
+    shifts: &'a [(u32, u32)],
 }
 
 impl<'a> LineIndex<'a> {
-    fn new(text: &'a str, offset: u32) -> Self {
+    fn new(text: &'a str, offset: u32, shifts: &'a [(u32, u32)]) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         LineIndex {
             starts,
             offset,
             text,
+            shifts,
         }
+    }
+
+    /// The 0-based line of a byte of the body.
+    fn line(&self, byte: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= byte.min(self.text.len()))
+            - 1
     }
 
     fn pos(&self, byte: usize) -> Pos {
         let byte = byte.min(self.text.len());
-        let line = self.starts.partition_point(|&s| s <= byte) - 1;
+        let line = self.line(byte);
         let start = self.starts[line];
-        let column = self
+        let mut column = self
             .text
             .get(start..byte)
-            .map_or(1, |s| s.chars().count() + 1);
+            .map_or(1, |s| s.chars().count() + 1) as u32;
+        if let Some(&(added, removed)) = self.shifts.get(line) {
+            column = column.saturating_sub(added).max(1) + removed;
+        }
         Pos {
             line: line as u32 + 1 + self.offset,
-            column: column as u32,
+            column,
         }
     }
 }
@@ -127,6 +152,10 @@ impl<'a> LineIndex<'a> {
 struct Builder<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> {
     file: &'a str,
     lines: LineIndex<'a>,
+    /// Lines that open an admonition with a title of its own, and that title.
+    titles: &'a [(u32, String)],
+    /// Other tools' syntax met so far (reported once per kind).
+    foreign: foreign_syntax::Found,
     events: Peekable<I>,
     footnote_numbers: HashMap<String, usize>,
     footnotes: Vec<Footnote>,
@@ -185,6 +214,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 }
                 Event::Html(html) => {
                     flush_paragraph(&mut loose, &mut blocks);
+                    self.note_component(&html, range.start);
                     blocks.push(Block::Html(html.into_string()));
                 }
                 // Tight list items hold inlines directly: gather them into a paragraph.
@@ -217,6 +247,18 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
     fn block(&mut self, tag: Tag<'a>, range: Range<usize>) -> Option<Block> {
         let pos = self.lines.pos(range.start);
         Some(match tag {
+            Tag::Paragraph if self.is_esm(&range) => {
+                self.inlines(TagEnd::Paragraph);
+                let source = &self.lines.text[range.clone()];
+                for (i, line) in source.lines().enumerate() {
+                    let at = Pos {
+                        line: pos.line + i as u32,
+                        ..pos
+                    };
+                    (self.foreign).note(foreign_syntax::Kind::Esm, at, line.trim());
+                }
+                return None;
+            }
             Tag::Paragraph => paragraph(self.inlines(TagEnd::Paragraph)),
             Tag::Heading { level, id, .. } => Block::Heading {
                 level: level as u8,
@@ -227,6 +269,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
             },
             Tag::BlockQuote(kind) => Block::Quote {
                 callout: kind.map(callout),
+                title: kind.and_then(|_| self.title_at(range.start)),
                 blocks: self.blocks(Some(TagEnd::BlockQuote(kind))),
             },
             Tag::CodeBlock(kind) => {
@@ -246,7 +289,11 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                     attrs: info.attrs,
                 }
             }
-            Tag::HtmlBlock => Block::Html(self.text_until(TagEnd::HtmlBlock)),
+            Tag::HtmlBlock => {
+                let html = self.text_until(TagEnd::HtmlBlock);
+                self.note_component(&html, range.start);
+                Block::Html(html)
+            }
             Tag::List(start) => {
                 let (items, tight) = self.items();
                 Block::List {
@@ -336,9 +383,15 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
             let (at, body) = starts.get(i).copied().unwrap_or_default();
             self.lines.pos(body + offset - at)
         };
+        let components: Vec<(Pos, String)> = (foreign_syntax::components(&html).into_iter())
+            .map(|(offset, what)| (pos_of(offset), what))
+            .collect();
         match super::html_figure::figures(&html, &pos_of) {
             Some(figures) => blocks.extend(figures.into_iter().map(|f| Block::Image(Box::new(f)))),
             None => blocks.push(Block::Html(html)),
+        }
+        for (pos, what) in components {
+            (self.foreign).note(foreign_syntax::Kind::Component, pos, &what);
         }
     }
 
@@ -454,6 +507,9 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 return;
             }
             Event::Text(text) => {
+                if text.contains("{{") {
+                    self.note_shortcode(range.clone());
+                }
                 if let Some(Inline::Text(last)) = out.last_mut() {
                     last.push_str(&text);
                     return;
@@ -462,6 +518,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
             }
             Event::Code(code) => Inline::Code(code.into_string()),
             Event::InlineHtml(html) | Event::Html(html) => {
+                self.note_component(&html, range.start);
                 match super::html_figure::inline_image(&html, self.lines.pos(range.start)) {
                     Some(image) => Inline::Image(Box::new(image)),
                     None => Inline::Html(html.into_string()),
@@ -529,6 +586,48 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
             }
         }
         text
+    }
+
+    /// The title of the admonition that opens at this byte, if it has one.
+    fn title_at(&self, byte: usize) -> Option<String> {
+        let line = self.lines.line(byte) as u32;
+        let i = self.titles.binary_search_by_key(&line, |(l, _)| *l).ok()?;
+        Some(self.titles[i].1.clone())
+    }
+
+    /// A paragraph of MDX `import`/`export` lines.
+    fn is_esm(&self, range: &Range<usize>) -> bool {
+        let source = self.lines.text.get(range.clone()).unwrap_or("");
+        (source.starts_with("import ") || source.starts_with("export "))
+            && foreign_syntax::is_esm(source)
+    }
+
+    /// A Hugo shortcode that starts in a text event holding `{{` (code never comes
+    /// here). The parser may end the event before the `<` (a tag could start there):
+    /// the source is read a little past it.
+    fn note_shortcode(&mut self, range: Range<usize>) {
+        let text = self.lines.text;
+        let window = text.get(range.start..(range.end + 3).min(text.len()));
+        let found = window.and_then(foreign_syntax::shortcode);
+        let Some((offset, _)) = found.filter(|(o, _)| *o < range.len()) else {
+            return;
+        };
+        let at = range.start + offset;
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        if let Some((_, what)) = foreign_syntax::shortcode(&text[at..line_end]) {
+            (self.foreign).note(foreign_syntax::Kind::Shortcode, self.lines.pos(at), &what);
+        }
+    }
+
+    /// JSX components' tags in raw HTML that starts at byte `start` of the body.
+    fn note_component(&mut self, html: &str, start: usize) {
+        if !html.contains('<') {
+            return;
+        }
+        for (offset, what) in foreign_syntax::components(html) {
+            let pos = self.lines.pos(start + offset);
+            (self.foreign).note(foreign_syntax::Kind::Component, pos, &what);
+        }
     }
 
     fn footnote_number(&mut self, label: &str) -> usize {
@@ -917,5 +1016,76 @@ mod tests {
         assert_eq!(table.align, [Align::Left, Align::Right]);
         assert_eq!(table.head.len(), 2);
         assert_eq!(table.rows.len(), 1);
+    }
+
+    #[test]
+    fn admonitions_are_callouts_and_keep_their_places() {
+        let diagnostics = Diagnostics::new();
+        let text = ":::tip[Mon titre]\nVoir [x](nulle-part.md).\n:::\n\n!!! danger\n    [y](ailleurs.md)\n";
+        let b = parse("content/fr/a.md", text, 4, &diagnostics);
+        let Block::Quote {
+            callout: Some(Callout::Tip),
+            title: Some(title),
+            blocks,
+        } = &b.blocks[0]
+        else {
+            panic!("{:?}", b.blocks)
+        };
+        assert_eq!(title, "Mon titre");
+        let Block::Paragraph(inlines) = &blocks[0] else {
+            panic!()
+        };
+        let Inline::Link(link) = &inlines[1] else {
+            panic!("{inlines:?}")
+        };
+        assert_eq!(link.pos, Pos { line: 6, column: 6 });
+        let Block::Quote {
+            callout: Some(Callout::Caution),
+            title: None,
+            blocks,
+        } = &b.blocks[1]
+        else {
+            panic!("{:?}", b.blocks)
+        };
+        let Block::Paragraph(inlines) = &blocks[0] else {
+            panic!()
+        };
+        let Inline::Link(link) = &inlines[0] else {
+            panic!()
+        };
+        assert_eq!(
+            link.pos,
+            Pos {
+                line: 10,
+                column: 5
+            }
+        );
+        assert!(diagnostics.into_sorted().is_empty());
+    }
+
+    #[test]
+    fn other_tools_syntax_is_reported_once_per_kind() {
+        let diagnostics = Diagnostics::new();
+        let text = "import Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n<Tabs>\n<TabItem value=\"a\">\n\nA {{< ref \"x\" >}} et {{% note %}}.\n\n</TabItem>\n</Tabs>\n\n`{{< code >}}`\n";
+        let b = parse("content/fr/a.md", text, 2, &diagnostics);
+        assert!(
+            !b.blocks.iter().any(
+                |b| matches!(b, Block::Paragraph(i) if Inline::plain_text(i).contains("import"))
+            ),
+            "{:?}",
+            b.blocks
+        );
+        let found: Vec<_> = diagnostics
+            .into_sorted()
+            .into_iter()
+            .map(|d| (d.pos.line, d.pos.column, d.message))
+            .collect();
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!((found[0].0, found[0].1), (3, 1));
+        assert!(found[0].2.contains("MDX line `import Tabs"), "{found:?}");
+        assert_eq!((found[1].0, found[1].1), (6, 1));
+        assert!(found[1].2.contains("`<Tabs>`") && found[1].2.contains("(4 on this page"));
+        assert_eq!((found[2].0, found[2].1), (9, 3));
+        assert!(found[2].2.contains("`{{< ref`") && found[2].2.contains("(2 on this page"));
     }
 }

@@ -3,8 +3,11 @@
 //! Parsers are pure functions of text: they never touch the disk and report every
 //! problem as a `Diagnostic` with the exact place in the source file.
 
+pub mod admonitions;
 pub mod decision_tree;
 pub mod fence;
+pub mod foreign_keys;
+pub mod foreign_syntax;
 pub mod front_matter;
 mod html_figure;
 pub mod markdown;

@@ -60,12 +60,14 @@ fn parse_hashing(
     } else {
         String::new()
     };
-    let url = url(locale, path, split.front.slug.as_deref());
+    let mut front = split.front;
+    front.slug = requested_slug(&front, locale);
+    let url = url(locale, path, front.slug.as_deref());
     Some(Page {
         locale: locale.to_string(),
         path: path.to_string(),
         source: file.path.clone(),
-        front: split.front,
+        front,
         title_id,
         url,
         blocks: body.blocks,
@@ -75,6 +77,20 @@ fn parse_hashing(
         outdated: false,
         body_hash,
     })
+}
+
+/// The slug a page's front matter asks for, in the form `url` reads: Hugo's `url` (as
+/// an absolute slug, below the locale's root), else `slug`, else Docusaurus's `id`.
+fn requested_slug(front: &FrontMatter, locale: &str) -> Option<String> {
+    if let Some(url) = &front.url {
+        let url = url.trim_start_matches('/');
+        let url = url
+            .strip_prefix(locale)
+            .filter(|rest| rest.is_empty() || rest.starts_with('/'))
+            .unwrap_or(url);
+        return Some(format!("/{}", url.trim_start_matches('/')));
+    }
+    front.slug.clone().or_else(|| front.id.clone())
 }
 
 /// A page without a title in its front matter takes its first heading's, whatever its
@@ -134,7 +150,8 @@ fn walk_headings(blocks: &mut [Block], f: &mut impl FnMut(&mut u8)) {
 }
 
 /// `fr/escalade/` for `escalade.md`; `fr/` for `index.md`; `fr/guide/` for
-/// `guide/index.md`. A `slug` replaces the file's own name.
+/// `guide/index.md`. A `slug` replaces the file's own name; one that starts with `/`
+/// (as Docusaurus writes them) is the whole URL below the locale's root.
 pub fn url(locale: &str, path: &str, slug: Option<&str>) -> String {
     let stem = path.strip_suffix(".md").unwrap_or(path);
     let (dir, name) = match stem.rsplit_once('/') {
@@ -142,6 +159,10 @@ pub fn url(locale: &str, path: &str, slug: Option<&str>) -> String {
         None => (String::new(), stem),
     };
     match (name, slug) {
+        (_, Some(slug)) if slug.starts_with('/') => match slug.trim_matches('/') {
+            "" => format!("{locale}/"),
+            slug => format!("{locale}/{slug}/"),
+        },
         (_, Some(slug)) => format!("{locale}/{dir}{}/", slug.trim_matches('/')),
         // `_index.md` is Hugo's section index: moving content in keeps its URLs.
         ("index" | "_index", None) => format!("{locale}/{dir}"),
@@ -249,5 +270,35 @@ mod tests {
         assert_eq!(url("fr", "guide/index.md", None), "fr/guide/");
         assert_eq!(url("fr", "guide/_index.md", None), "fr/guide/");
         assert_eq!(url("fr", "guide/acces.md", None), "fr/guide/acces/");
+        assert_eq!(url("fr", "guide/acces.md", Some("/a/b")), "fr/a/b/");
+        assert_eq!(url("fr", "guide/acces.md", Some("/")), "fr/");
+    }
+
+    #[test]
+    fn hugo_url_and_docusaurus_id_name_the_url() {
+        let front = |url: Option<&str>, slug: Option<&str>, id: Option<&str>| FrontMatter {
+            url: url.map(str::to_string),
+            slug: slug.map(str::to_string),
+            id: id.map(str::to_string),
+            ..FrontMatter::default()
+        };
+        let slug = |f: FrontMatter| requested_slug(&f, "fr");
+        assert_eq!(
+            slug(front(Some("/fr/a/"), Some("b"), None)).as_deref(),
+            Some("/a/")
+        );
+        assert_eq!(
+            slug(front(Some("about/"), None, None)).as_deref(),
+            Some("/about/")
+        );
+        assert_eq!(
+            slug(front(Some("/free/"), None, None)).as_deref(),
+            Some("/free/")
+        );
+        assert_eq!(
+            slug(front(None, Some("b"), Some("c"))).as_deref(),
+            Some("b")
+        );
+        assert_eq!(slug(front(None, None, Some("c"))).as_deref(), Some("c"));
     }
 }

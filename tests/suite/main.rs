@@ -13,6 +13,7 @@ mod diagnostics;
 mod fences;
 mod html_figures;
 mod import;
+mod imported_docs;
 mod includes;
 mod l10n;
 mod navigation;

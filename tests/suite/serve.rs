@@ -261,6 +261,15 @@ fn a_source_edit_reaches_its_fallback_copies() {
 }
 
 #[test]
+fn drafts_are_served_for_their_writers() {
+    let site = common::site("hugo-site");
+    let server = serve(site.path());
+    let (status, _, body) = get(&server, "/fr/docs/brouillon/");
+    assert_eq!(status, 200, "serve shows drafts, unlike build");
+    assert!(body.contains("Pas encore prêt."));
+}
+
+#[test]
 fn editing_an_included_listing_renders_the_pages_that_include_it() {
     let site = tempfile::tempdir().unwrap();
     common::copy_tree(&common::fixtures().join("includes"), site.path());

@@ -129,6 +129,7 @@ impl Writer<'_> {
             } => self.list(*start, *tight, items),
             Block::Quote {
                 callout: Some(kind),
+                title,
                 blocks,
             } => {
                 let _ = write!(
@@ -136,7 +137,10 @@ impl Writer<'_> {
                     "<aside class=\"callout callout-{}\" role=\"note\">\n<p class=\"callout-title\">",
                     kind.name()
                 );
-                let title = self.labels.callout(*kind).to_string();
+                let title = match title {
+                    Some(own) => own.clone(),
+                    None => self.labels.callout(*kind).to_string(),
+                };
                 self.text(&title);
                 self.out.push_str("</p>\n");
                 self.blocks(blocks);
@@ -145,6 +149,7 @@ impl Writer<'_> {
             Block::Quote {
                 callout: None,
                 blocks,
+                ..
             } => {
                 self.out.push_str("<blockquote>\n");
                 self.blocks(blocks);

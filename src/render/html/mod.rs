@@ -7,6 +7,7 @@
 mod body;
 mod links;
 mod navigation;
+mod redirect;
 mod sitemap;
 mod splice;
 mod templates;
@@ -141,6 +142,12 @@ pub fn render(
         return;
     }
     site.pages.par_iter().for_each(put_page);
+    // Former addresses (Hugo's `aliases`) of the pages; fallbacks have none.
+    for page in site.pages.iter().filter(|p| p.fallback.is_none()) {
+        for (path, html) in redirect::pages(page, &urls) {
+            sink.put(path, html.into_bytes());
+        }
+    }
     for navigation in renderer.navigation.values() {
         if let Some((path, json)) = navigation.shared_file(&urls) {
             sink.put(path, json);
@@ -454,7 +461,7 @@ impl Renderer<'_> {
 
     fn nav_link<'p>(&self, from: &Page, to: &'p Page) -> NavLink<'p> {
         NavLink {
-            title: &to.front.title,
+            title: to.front.nav_title(),
             href: self.urls.to_folder(&from.url, &to.url),
             current: from.path == to.path,
             level: 1,
@@ -471,7 +478,7 @@ impl Renderer<'_> {
         navigation: Option<&'p Navigation<'_>>,
     ) -> NavLink<'p> {
         NavLink {
-            title: navigation.map_or(&to.front.title, |n| n.title_of(to)),
+            title: navigation.map_or(to.front.nav_title(), |n| n.title_of(to)),
             ..self.nav_link(from, to)
         }
     }

@@ -187,7 +187,7 @@ impl<'a> Navigation<'a> {
     pub fn title_of<'p>(&'p self, page: &'p Page) -> &'p str {
         (self.titles.as_ref())
             .and_then(|titles| titles.get(page.path.as_str()).copied())
-            .unwrap_or(&page.front.title)
+            .unwrap_or(page.front.nav_title())
     }
 
     /// The sidebar of `current`, in reading order, with each entry's level.
@@ -260,7 +260,7 @@ fn section_items(pages: &[Page]) -> Vec<Item<'_>> {
     pages
         .iter()
         .map(|page| Item {
-            entry: Entry::Page(page, &page.front.title),
+            entry: Entry::Page(page, page.front.nav_title()),
             level: match page.section() {
                 Some(_) if !page.is_section_index() => 2,
                 _ => 1,
@@ -300,7 +300,7 @@ fn outline_items<'a>(
                 let page = chapter.path.as_deref().map(|p| site.page(locale, p));
                 let entry = match page {
                     Some(Some(page)) if own => Entry::Page(page, &chapter.title),
-                    Some(Some(page)) => Entry::Page(page, &page.front.title),
+                    Some(Some(page)) => Entry::Page(page, page.front.nav_title()),
                     // Reported when the outline was checked.
                     Some(None) => continue,
                     None => Entry::Draft(&chapter.title),
@@ -344,7 +344,7 @@ fn outline_items<'a>(
             };
             groups.insert(page.path.as_str(), group);
             items.push(Item {
-                entry: Entry::Page(page, &page.front.title),
+                entry: Entry::Page(page, page.front.nav_title()),
                 level,
                 group: Some(group),
                 numbered: chapter.numbered,
@@ -356,7 +356,7 @@ fn outline_items<'a>(
         .filter(|p| !groups.contains_key(p.path.as_str()))
     {
         items.push(Item {
-            entry: Entry::Page(page, &page.front.title),
+            entry: Entry::Page(page, page.front.nav_title()),
             level: 1,
             group: None,
             numbered: true,

@@ -297,7 +297,11 @@ impl Context<'_> {
                 self.style.body_leading,
             ),
             Block::List { start, items, .. } => self.list(*start, items, width),
-            Block::Quote { callout, blocks } => self.quote(*callout, blocks, width),
+            Block::Quote {
+                callout,
+                title,
+                blocks,
+            } => self.quote(*callout, title.as_deref(), blocks, width),
             Block::Code {
                 lang, code, attrs, ..
             } => self.code(lang.as_deref(), code, attrs.as_deref(), width),
@@ -409,7 +413,14 @@ impl Context<'_> {
         slices
     }
 
-    fn quote(&self, callout: Option<Callout>, blocks: &[Block], width: f32) -> Vec<Slice> {
+    /// `title`: a callout's own, shown instead of its name.
+    fn quote(
+        &self,
+        callout: Option<Callout>,
+        title: Option<&str>,
+        blocks: &[Block],
+        width: f32,
+    ) -> Vec<Slice> {
         let (bar, background) = match callout {
             Some(Callout::Note) => (Color(0x1f, 0x5f, 0xbf), Color(0xee, 0xf3, 0xfb)),
             Some(Callout::Tip) => (Color(0x1d, 0x7a, 0x4f), Color(0xec, 0xf6, 0xf0)),
@@ -422,10 +433,13 @@ impl Context<'_> {
         let inner = width - pad * 2.0 - 3.0;
         let mut body: Vec<Slice> = Vec::new();
         if let Some(kind) = callout {
-            let title = self
-                .texts
-                .get(&format!("callout-{}", kind.name()))
-                .to_uppercase();
+            let title = match title {
+                Some(own) => own.to_string(),
+                None => self
+                    .texts
+                    .get(&format!("callout-{}", kind.name()))
+                    .to_uppercase(),
+            };
             let style = SpanStyle {
                 color: bar,
                 ..SpanStyle::new(FontId::SerifBold, self.style.small_size)
