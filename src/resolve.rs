@@ -26,6 +26,10 @@ pub struct Targets {
     assets: FxHashSet<String>,
     /// Pages left out as drafts, by locale then path: links to them are warnings.
     drafts: FxHashMap<String, FxHashSet<String>>,
+    /// A locale's first chapter when its outline (SUMMARY.md) orders it: mdBook
+    /// publishes it as the book's `index.html` too, so `index.html` and `./` at the
+    /// locale's root lead there when the locale has no index page of its own.
+    homes: FxHashMap<String, String>,
     /// `base_url`'s origin (`https://host`) and path segments: where links that climb
     /// out of a locale's folder land, the locale folder standing for the site root.
     base: Option<(String, Vec<String>)>,
@@ -72,6 +76,7 @@ impl Targets {
             pages,
             assets: assets.into_iter().collect(),
             drafts: FxHashMap::default(),
+            homes: FxHashMap::default(),
             base: None,
         }
     }
@@ -88,6 +93,12 @@ impl Targets {
         for (locale, path) in drafts {
             (self.drafts.entry(locale.clone()).or_default()).insert(path.clone());
         }
+        self
+    }
+
+    /// `(locale, path)` of each outline's first chapter.
+    pub fn with_homes(mut self, homes: impl IntoIterator<Item = (String, String)>) -> Self {
+        self.homes.extend(homes);
         self
     }
 
@@ -465,9 +476,13 @@ impl Context {
         targets: &Targets,
     ) -> (Option<Href>, Option<Problem>) {
         let candidates = Self::page_candidates(&target);
-        let found = candidates
-            .iter()
-            .find(|c| targets.page(&self.page_locale, c).is_some());
+        let found = (candidates.iter())
+            .find(|c| targets.page(&self.page_locale, c).is_some())
+            .or_else(|| {
+                (candidates[0] == "index.md")
+                    .then(|| targets.homes.get(&self.page_locale))
+                    .flatten()
+            });
         let page_target = found.unwrap_or(&candidates[0]).clone();
         if found.is_some() {
             let problem = anchor

@@ -122,3 +122,14 @@ fn report_unlisted(
         );
     }
 }
+
+/// Each outlined locale's first chapter that has a page: the book's home, which
+/// mdBook also publishes as `index.html`.
+pub fn homes(outlines: &BTreeMap<String, Outline>) -> Vec<(String, String)> {
+    (outlines.iter())
+        .filter_map(|(locale, outline)| {
+            let first = outline.chapters().find_map(|c| c.path.clone())?;
+            Some((locale.clone(), first))
+        })
+        .collect()
+}

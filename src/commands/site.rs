@@ -214,7 +214,8 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
     let targets = Targets::new(&pages, &unparsed, published_assets(&sources.assets))
         .with_fallbacks(&config.locales, &config.source_locale)
         .with_base_url(&config.base_url)
-        .with_drafts(&drafts);
+        .with_drafts(&drafts)
+        .with_homes(super::outlines::homes(&outlines));
     resolve(&mut pages, &targets, diagnostics);
     if !drafts.is_empty() {
         unlink_drafts(&mut pages, &drafts);

@@ -140,7 +140,8 @@ fn reparse(
         included.push(includes);
     }
     let targets = Targets::new(&site.pages, &[], site::published_assets(&loaded.assets))
-        .with_base_url(&site.config.base_url);
+        .with_base_url(&site.config.base_url)
+        .with_homes(super::outlines::homes(&site.outlines));
     crate::highlight::check_languages(&pages, diagnostics);
     resolve(&mut pages, &targets, diagnostics);
     check_tree_embeds(&pages, &site.trees, diagnostics);

@@ -281,3 +281,62 @@ fn a_different_file_is_never_overwritten_without_force() {
     );
     assert!(read(&edited).contains("A glaze matures"));
 }
+
+/// The tally books (`mdbook-book`, and `mdbook-book-fr` whose SUMMARY.md lists only
+/// its ten translated chapters): imported one after the other, built without an error.
+#[test]
+fn a_partial_translation_s_outline_is_followed_by_the_chapters_it_lacks() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_tree(
+        &common::fixtures().join("mdbook-book"),
+        &dir.path().join("book"),
+    );
+    common::copy_tree(
+        &common::fixtures().join("mdbook-book-fr"),
+        &dir.path().join("book-fr"),
+    );
+    for book in ["book", "book-fr"] {
+        let (code, _, stderr) = import(dir.path(), &[book, "--into", "site"]);
+        assert_eq!(code, 0, "{stderr}");
+    }
+    let site = dir.path().join("site");
+    let assert = common::folio()
+        .args(["build", "--no-pdf", "--root"])
+        .arg(&site)
+        .assert()
+        .success();
+    let stderr = common::stderr(&assert);
+    assert!(stderr.contains("0 errors"), "{stderr}");
+    let public = site.join("public");
+    // The French outline, then the English chapters it lacks, in the English order
+    // and nesting (the Python helper under Reports).
+    assert_eq!(
+        sidebar(&public.join("fr/reports/python-helper/index.html")),
+        [
+            "1 Introduction",
+            "# Premiers pas",
+            "1 Installation",
+            "1 Votre premier comptage",
+            "1 Les bases de la configuration",
+            "# Référence",
+            "1 Référence de la ligne de commande",
+            "1 Référence de la configuration",
+            "1 (Extensions)",
+            "1 Reports",
+            "2 [The Python report helper]",
+            "1 Caching and performance",
+            "1 Triage rules",
+            "1 Importing tickets",
+            "1 Troubleshooting",
+            "1 Reference overview",
+            "1 Contributors",
+            "1 Glossary",
+        ]
+    );
+    // mdBook's `index.html` is the first chapter: `../index.html` leads there.
+    for (locale, text) in [("en", "start of the book"), ("fr", "début du livre")] {
+        let page = read(&public.join(format!("{locale}/install/linux/index.html")));
+        let link = format!("<a href=\"../../introduction/index.html\">{text}</a>");
+        assert!(page.contains(&link), "{page}");
+    }
+}
