@@ -742,6 +742,33 @@ mod tests {
     }
 
     #[test]
+    fn the_book_home_is_the_outline_s_first_chapter() {
+        let mut pages = vec![
+            page("intro.md", "# Intro\n\n## Start\n"),
+            page(
+                "guide/a.md",
+                "# A\n\n[home](../index.html#start) [root](../)\n",
+            ),
+        ];
+        let targets = Targets::new(&pages, &[], Vec::new())
+            .with_homes([("en".to_string(), "intro.md".to_string())]);
+        let diagnostics = Diagnostics::new();
+        resolve(&mut pages, &targets, &diagnostics);
+        assert!(diagnostics.is_empty(), "{:?}", diagnostics.into_sorted());
+        let mut found = Vec::new();
+        visit_blocks(&mut pages[1].blocks, &mut |href, _| {
+            found.push(href.clone())
+        });
+        assert_eq!(
+            found,
+            [
+                page_href("intro.md", Some("start")),
+                page_href("intro.md", None)
+            ]
+        );
+    }
+
+    #[test]
     fn html_links_reach_their_markdown_page_with_anchors_checked() {
         assert_eq!(link("a.md", "intro.html"), Ok(page_href("intro.md", None)));
         assert_eq!(
