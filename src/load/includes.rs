@@ -185,7 +185,13 @@ impl Expander<'_> {
                 }
                 What::Unsupported(name) => {
                     self.unsupported(piece, name, found.range.start);
-                    self.copy(piece, found.range.clone());
+                    // mdBook's `{{#title}}` names only the browser tab, which Folio
+                    // names after the page: shown as text it would only be noise.
+                    if *name == "title" {
+                        self.changed = true;
+                    } else {
+                        self.copy(piece, found.range.clone());
+                    }
                 }
             }
         }
@@ -352,21 +358,22 @@ impl Expander<'_> {
 
     fn unsupported(&self, piece: &Piece, name: &str, start: usize) {
         let (_, at) = piece.origin(start);
-        let hint = match name {
-            "title" => "give the page its title in its front matter or first heading",
-            "playground" | "playpen" => {
-                "write a ```rust fence holding {{#include path}}: the code is shown, not run"
-            }
-            _ => "use {{#include path}}",
-        };
-        self.diagnostics.push(
-            Diagnostic::warning(
-                piece.path,
-                at,
+        let (message, hint) = match name {
+            "title" => (
+                "`{{#title}}` names only mdBook's browser tab: left out, the tab shows the page's title".to_string(),
+                "give the page its title in its front matter or first heading",
+            ),
+            "playground" | "playpen" => (
                 format!("`{{{{#{name}}}}}` is not supported: the text is kept as written"),
-            )
-            .with_hint(hint),
-        );
+                "write a ```rust fence holding {{#include path}}: the code is shown, not run",
+            ),
+            _ => (
+                format!("`{{{{#{name}}}}}` is not supported: the text is kept as written"),
+                "use {{#include path}}",
+            ),
+        };
+        self.diagnostics
+            .push(Diagnostic::warning(piece.path, at, message).with_hint(hint));
     }
 
     /// The same path from a folder above (a `../` too few), or a close name in the

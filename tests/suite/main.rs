@@ -16,6 +16,7 @@ mod import;
 mod imported_docs;
 mod includes;
 mod l10n;
+mod mdbook_book;
 mod navigation;
 mod outline;
 mod pdf;
