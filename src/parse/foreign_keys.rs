@@ -1,7 +1,9 @@
 //! Front matter keys of other tools. Pages copied from Hugo or Docusaurus carry keys
 //! that Folio has no use for (`tags`, `date`, `menu`...): they are read past, each with
-//! a note of what Folio does instead, and the site warns once per key. Any other
-//! unknown key is an error, as a typo such as `tittle` must not silently drop a title.
+//! a note of what Folio does instead, and the site warns once per key. So are keys no
+//! tool listed here knows (a preprocessor's own, such as `minutes`), unless they look
+//! like a typo of one of Folio's: `tittle` is an error, as it must not silently drop a
+//! title.
 
 use crate::diagnostic::{Diagnostic, Diagnostics, suggest};
 use crate::model::{FrontMatter, Pos};
@@ -197,10 +199,12 @@ pub fn sort_out(
             .copied()
             .collect();
         let own = FrontMatter::KEYS.join(", ");
-        let hint = match suggest(key, &known) {
-            Some(close) => format!("did you mean `{close}`? Known keys: {own}"),
-            None => format!("known keys: {own}"),
+        let Some(close) = suggest(key, &known) else {
+            // Another tool's key (a preprocessor's, a theme's): read past, warned once.
+            front.ignored.push((key.clone(), pos));
+            continue;
         };
+        let hint = format!("did you mean `{close}`? Known keys: {own}");
         diagnostics
             .push(Diagnostic::error(file, pos, format!("unknown field `{key}`")).with_hint(hint));
         ok = false;
@@ -251,24 +255,23 @@ pub fn report<'a>(
         entry.1 = entry.1.min((file, pos, key));
     }
     for (lower, (count, (file, pos, key))) in keys {
-        let Some((tools, instead)) = ignored(&lower) else {
-            continue;
-        };
         let pages = if count == 1 {
             "1 page".to_string()
         } else {
             format!("{count} pages, the first here")
         };
-        diagnostics.push(
-            Diagnostic::warning(
-                file,
-                pos,
-                format!("front matter key `{key}` ({tools}) is ignored: {instead} ({pages})"),
-            )
-            .with_hint(format!(
-                "the pages build without it; remove `{key}` to silence this warning"
-            )),
-        );
+        let message = match ignored(&lower) {
+            Some((tools, instead)) => {
+                format!("front matter key `{key}` ({tools}) is ignored: {instead} ({pages})")
+            }
+            None => format!(
+                "front matter key `{key}` is not Folio's: ignored ({pages}); known keys: {}",
+                FrontMatter::KEYS.join(", ")
+            ),
+        };
+        diagnostics.push(Diagnostic::warning(file, pos, message).with_hint(format!(
+            "the pages build without it; remove `{key}` to silence this warning"
+        )));
     }
 }
 

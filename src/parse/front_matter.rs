@@ -209,6 +209,30 @@ mod tests {
         assert_eq!(front.ignored.len(), 2);
     }
 
+    /// A preprocessor's own keys (Comprehensive Rust's `minutes`) are read past like
+    /// Hugo's; a key close to one of Folio's is still a typo.
+    #[test]
+    fn keys_no_tool_is_known_for_are_read_past_unless_they_look_like_typos() {
+        let (split, diags) = run("+++\ntitle = \"A\"\nminutes = 5\ncourse = \"Day 1\"\n+++\n");
+        assert!(diags.is_empty(), "{diags:?}");
+        let ignored: Vec<_> = (split.unwrap().0.ignored.iter())
+            .map(|(k, p)| (k.clone(), p.line))
+            .collect();
+        assert_eq!(
+            ignored,
+            [("course".to_string(), 4), ("minutes".to_string(), 3)]
+        );
+        let (split, diags) = run("+++\ntitle = \"A\"\ndescripton = \"B\"\n+++\n");
+        assert!(split.is_none());
+        assert!(
+            diags[0]
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains("did you mean `description`")
+        );
+    }
+
     #[test]
     fn a_fractional_sidebar_position_is_rounded_down_with_a_warning() {
         let (split, diags) = run("---\ntitle: B\nsidebar_position: 2.5\n---\n");
