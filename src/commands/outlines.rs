@@ -9,10 +9,13 @@ use crate::load::{OUTLINE_FILE, PagePath};
 use crate::model::{Outline, Pos, SiteConfig, SourceFile};
 use crate::parse;
 
-/// The outline ordering each configured locale that has one, by locale.
+/// The outline ordering each configured locale that has one, by locale. `included`
+/// are the files other pages `{{#include}}`: unlisted, they are fragments shared by
+/// chapters (as mdBook books keep them), not pages waiting for a place.
 pub fn outlines(
     files: &[SourceFile],
     pages: &[PagePath],
+    included: &BTreeSet<&str>,
     config: &SiteConfig,
     diagnostics: &Diagnostics,
 ) -> BTreeMap<String, Outline> {
@@ -32,7 +35,7 @@ pub fn outlines(
         // A chapter not yet translated is there all the same: its fallback page.
         let available: BTreeSet<&str> = found.union(&original).copied().collect();
         check_listed(outline, locale, &available, diagnostics);
-        report_unlisted(outline, &found, locale, diagnostics);
+        report_unlisted(outline, &found, included, locale, diagnostics);
     }
     let mut result = BTreeMap::new();
     for locale in &config.locales {
@@ -45,7 +48,7 @@ pub fn outlines(
                 // translation the source does not have is the one thing to report.
                 let found = page_paths(pages, locale);
                 let own_only: BTreeSet<&str> = found.difference(&original).copied().collect();
-                report_unlisted(source, &own_only, locale, diagnostics);
+                report_unlisted(source, &own_only, included, locale, diagnostics);
                 result.insert(locale.clone(), source.clone());
             }
             (None, None) => {}
@@ -101,14 +104,15 @@ fn check_listed(
 fn report_unlisted(
     outline: &Outline,
     candidates: &BTreeSet<&str>,
+    included: &BTreeSet<&str>,
     locale: &str,
     diagnostics: &Diagnostics,
 ) {
-    let listed: BTreeSet<&str> = outline
-        .chapters()
-        .filter_map(|c| c.path.as_deref())
-        .collect();
+    let listed = listed(outline);
     for path in candidates.difference(&listed) {
+        if included.contains(format!("content/{locale}/{path}").as_str()) {
+            continue;
+        }
         diagnostics.push(
             Diagnostic::warning(
                 format!("content/{locale}/{path}"),
@@ -121,6 +125,13 @@ fn report_unlisted(
             )),
         );
     }
+}
+
+/// The page paths `outline` lists.
+pub fn listed(outline: &Outline) -> BTreeSet<&str> {
+    (outline.chapters())
+        .filter_map(|c| c.path.as_deref())
+        .collect()
 }
 
 /// Each outlined locale's first chapter that has a page: the book's home, which

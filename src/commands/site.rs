@@ -208,8 +208,22 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
             .any(|(l, d)| p.split_once('/') == Some((l, d)))
     });
     highlight::check_languages(&pages, diagnostics);
-    let outlines =
-        super::outlines::outlines(&sources.outlines, &sources.pages, &config, diagnostics);
+    let included: std::collections::BTreeSet<&str> = includes.files().into_iter().collect();
+    let outlines = super::outlines::outlines(
+        &sources.outlines,
+        &sources.pages,
+        &included,
+        &config,
+        diagnostics,
+    );
+    // A file that chapters include and the outline does not list is a shared fragment,
+    // not a page of its own (mdBook builds only what SUMMARY.md lists).
+    pages.retain(|p| {
+        !included.contains(p.source.as_str())
+            || outlines
+                .get(&p.locale)
+                .is_none_or(|o| super::outlines::listed(o).contains(p.path.as_str()))
+    });
     check_unique_urls(&pages, diagnostics);
     let targets = Targets::new(&pages, &unparsed, published_assets(&sources.assets))
         .with_fallbacks(&config.locales, &config.source_locale)

@@ -296,3 +296,35 @@ fn a_long_outline_shares_its_list_with_parts_and_drafts_marked() {
         ]
     );
 }
+
+/// A Markdown file that chapters `{{#include}}` and SUMMARY.md does not list is a
+/// fragment they share (mdBook's guide keeps its common options so): not a page of its
+/// own, not warned about; a listed chapter that includes it shows its text.
+#[test]
+fn an_included_fragment_is_not_a_page() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_tree(&common::fixtures().join("outline"), dir.path());
+    let en = dir.path().join("content/en");
+    std::fs::write(
+        en.join("shared-options.md"),
+        "## Common options\n\n`--quiet` says nothing on success.\n",
+    )
+    .unwrap();
+    let setup = std::fs::read_to_string(en.join("setup.md")).unwrap();
+    std::fs::write(
+        en.join("setup.md"),
+        format!("{setup}\n{{{{#include shared-options.md}}}}\n"),
+    )
+    .unwrap();
+    let assert = common::folio()
+        .args(["build", "--no-pdf", "--root"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let stderr = common::stderr(&assert);
+    assert!(!stderr.contains("shared-options.md"), "{stderr}");
+    let public = dir.path().join("public");
+    assert!(!public.join("en/shared-options").exists());
+    let html = std::fs::read_to_string(public.join("en/setup/index.html")).unwrap();
+    assert!(html.contains("says nothing on success"), "{html}");
+}

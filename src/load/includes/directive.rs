@@ -109,6 +109,9 @@ fn directive(text: &str, at: usize) -> Option<(usize, What<'_>)> {
     let args = &after_name[..close];
     let end = text.len() - after_name.len() + close + 2;
     let rustdoc = match name {
+        // `{{ #include }}` with nothing to include is a page naming the syntax (mdBook's
+        // own guide does, in inline code): text, as mdBook leaves it.
+        "include" | "rustdoc_include" if args.trim().is_empty() => return None,
         "include" => false,
         "rustdoc_include" => true,
         "playground" | "playpen" | "title" | "doc_comment_include" => {

@@ -125,6 +125,7 @@ fn bad_ranges_are_reported() {
         Err("no file named".into())
     );
     assert_eq!(directive("{{#include a.rs extra}}").extra, ["extra"]);
+    assert!(find("`{{ #include }}` and `{{ #rustdoc_include }}`").is_empty());
 }
 
 #[test]
