@@ -122,7 +122,9 @@ impl Page {
 
     /// A section's own page: `<section>/index.md` or Hugo's `<section>/_index.md`.
     pub fn is_section_index(&self) -> bool {
-        self.path.ends_with("/index.md") || self.path.ends_with("/_index.md")
+        ["/index.md", "/_index.md", "/README.md"]
+            .iter()
+            .any(|name| self.path.ends_with(name))
     }
 
     /// Where each of the page's `aliases` is published, as a file below the site root:

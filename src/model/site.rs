@@ -167,5 +167,5 @@ impl Site {
 
 /// The locale's home page comes first whatever its weight.
 fn is_index(page: &Page) -> bool {
-    page.path == "index.md"
+    matches!(page.path.as_str(), "index.md" | "_index.md" | "README.md")
 }

@@ -164,8 +164,9 @@ pub fn url(locale: &str, path: &str, slug: Option<&str>) -> String {
             slug => format!("{locale}/{slug}/"),
         },
         (_, Some(slug)) => format!("{locale}/{dir}{}/", slug.trim_matches('/')),
-        // `_index.md` is Hugo's section index: moving content in keeps its URLs.
-        ("index" | "_index", None) => format!("{locale}/{dir}"),
+        // `_index.md` is Hugo's section index and `README.md` GitHub's and mdBook's
+        // (mdBook publishes it as the folder's index.html): moving content in keeps its URLs.
+        ("index" | "_index" | "README", None) => format!("{locale}/{dir}"),
         (name, None) => format!("{locale}/{dir}{name}/"),
     }
 }
@@ -269,6 +270,8 @@ mod tests {
         );
         assert_eq!(url("fr", "guide/index.md", None), "fr/guide/");
         assert_eq!(url("fr", "guide/_index.md", None), "fr/guide/");
+        assert_eq!(url("en", "README.md", None), "en/");
+        assert_eq!(url("en", "cli/README.md", None), "en/cli/");
         assert_eq!(url("fr", "guide/acces.md", None), "fr/guide/acces/");
         assert_eq!(url("fr", "guide/acces.md", Some("/a/b")), "fr/a/b/");
         assert_eq!(url("fr", "guide/acces.md", Some("/")), "fr/");

@@ -186,7 +186,7 @@ fn the_book_and_its_translation_build_as_a_bilingual_site() {
         assert!(banner(untranslated), "{untranslated}");
     }
     for translated in [
-        "fr/README/index.html",
+        "fr/index.html",
         "fr/install/index.html",
         "fr/first-batch/index.html",
     ] {
@@ -198,7 +198,7 @@ fn the_book_and_its_translation_build_as_a_bilingual_site() {
     assert!(public.join("en/images/loop.png").is_file());
     assert!(!public.join("en/SUMMARY").exists());
     // The language chooser leads to each locale's first chapter.
-    assert!(read(&public.join("index.html")).contains("href=\"fr/README/index.html\""));
+    assert!(read(&public.join("index.html")).contains("href=\"fr/index.html\""));
 }
 
 #[test]

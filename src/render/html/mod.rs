@@ -361,7 +361,7 @@ impl Renderer<'_> {
         context.insert("title", &page.front.title);
         context.insert("title_id", &page.title_id);
         context.insert("description", &page.front.description);
-        context.insert("is_home", &(page.path == "index.md"));
+        context.insert("is_home", &(page.url.len() == page.locale.len() + 1));
         context.insert(
             "has_tree",
             &page
