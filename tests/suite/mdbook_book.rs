@@ -131,3 +131,31 @@ fn has_pdf(out: &Path, locale: &str) -> bool {
         .filter_map(Result::ok)
         .any(|e| e.path().extension().is_some_and(|x| x == "pdf"))
 }
+
+/// `heading_ids = "ascii"` keeps the older transliterated ids for sites that want ASCII
+/// URLs; the default is GitHub's.
+#[test]
+fn heading_ids_follow_the_configured_style() {
+    for (style, id) in [
+        (None, "dépannage-rapide"),
+        (Some("ascii"), "depannage-rapide"),
+    ] {
+        let dir = common::site("base");
+        if let Some(style) = style {
+            let config = dir.path().join("folio.toml");
+            let text = std::fs::read_to_string(&config).unwrap();
+            std::fs::write(&config, format!("heading_ids = \"{style}\"\n{text}")).unwrap();
+        }
+        std::fs::write(
+            dir.path().join("content/fr/aide.md"),
+            "# Aide\n\n## Dépannage rapide\n\nVoir [ici](#".to_string() + id + ").\n",
+        )
+        .unwrap();
+        let out = common::build(dir.path(), &["--no-pdf"]);
+        let html = page(&out, "fr/aide");
+        assert!(
+            html.contains(&format!("<h2 id=\"{id}\"")),
+            "{style:?}: {html}"
+        );
+    }
+}
