@@ -15,7 +15,7 @@ use walkdir::WalkDir;
 use crate::diagnostic::{Diagnostic, Diagnostics, pos_at};
 use crate::model::{BinaryFile, Pos, SourceFile, Theme};
 
-pub use includes::Expanded;
+pub use includes::{Expanded, join_relative};
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 

@@ -510,7 +510,7 @@ fn slash(path: &Path) -> String {
 
 /// `./src/` as `src`, `.` as the empty path.
 fn normalized(path: &str) -> String {
-    join("", path).unwrap_or_else(|| path.to_string())
+    crate::load::join_relative("", path).unwrap_or_else(|| path.to_string())
 }
 
 /// `written` relative to the book-relative folder `folder`, as the number of folders
@@ -530,25 +530,6 @@ fn join_climbing(folder: &str, written: &str) -> Option<(usize, String)> {
         }
     }
     Some((climbs, parts.join("/")))
-}
-
-/// `written` relative to the book-relative folder `folder`; `None` when it leaves
-/// the book's folder (or is absolute).
-fn join(folder: &str, written: &str) -> Option<String> {
-    if written.starts_with('/') || written.starts_with('\\') {
-        return None;
-    }
-    let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
-    for part in written.split(['/', '\\']) {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            part => parts.push(part),
-        }
-    }
-    Some(parts.join("/"))
 }
 
 #[cfg(test)]

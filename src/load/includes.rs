@@ -252,7 +252,7 @@ impl Expander<'_> {
             );
         }
         let folder = piece.folder();
-        let Some(target) = join(folder, directive.path) else {
+        let Some(target) = join_relative(folder, directive.path) else {
             self.diagnostics
                 .push(error(outside(directive.path), outside_hint(folder)));
             return false;
@@ -392,7 +392,7 @@ impl Expander<'_> {
         while !above.is_empty() {
             above = above.rsplit_once('/').map_or("", |(dir, _)| dir);
             up.push_str("../");
-            if let Some(candidate) = join(above, written)
+            if let Some(candidate) = join_relative(above, written)
                 && self.exists(&candidate)
             {
                 return format!("did you mean `{up}{written}`? ({relative})");
@@ -457,13 +457,13 @@ fn anchor_name<'s>(selection: &Selection<'s>) -> &'s str {
 }
 
 /// `written` relative to `folder`, as a path from the site root; `None` when it is
-/// absolute or climbs above the root.
-fn join(folder: &str, written: &str) -> Option<String> {
+/// absolute or climbs above the root. A book written on Windows may separate with `\`.
+pub fn join_relative(folder: &str, written: &str) -> Option<String> {
     if written.starts_with('/') || written.starts_with('\\') {
         return None;
     }
     let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
-    for part in written.split('/') {
+    for part in written.split(['/', '\\']) {
         match part {
             "" | "." => {}
             ".." => {

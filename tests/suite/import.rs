@@ -44,37 +44,9 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap()
 }
 
-/// The sidebar of a built page: `depth title`, `# part`, `depth (draft)`, the current
-/// page in brackets.
+/// The sidebar of a built page (see `common::sidebar`).
 fn sidebar(file: &Path) -> Vec<String> {
-    let doc = Html::parse_document(&read(file));
-    let items = Selector::parse("nav.sidebar li").unwrap();
-    doc.select(&items)
-        .map(|li| {
-            let class = li.value().attr("class").unwrap_or("");
-            let text: String = li.text().collect();
-            if class.contains("nav-part") {
-                return format!("# {text}");
-            }
-            let depth = class
-                .split(' ')
-                .find_map(|c| c.strip_prefix("nav-level-"))
-                .unwrap_or(if class.contains("nav-nested") {
-                    "2"
-                } else {
-                    "1"
-                });
-            let inner = li
-                .first_child()
-                .and_then(scraper::ElementRef::wrap)
-                .unwrap();
-            match (inner.value().name(), inner.value().attr("aria-current")) {
-                ("span", _) => format!("{depth} ({text})"),
-                (_, Some(_)) => format!("{depth} [{text}]"),
-                _ => format!("{depth} {text}"),
-            }
-        })
-        .collect()
+    common::sidebar(&Html::parse_document(&read(file)))
 }
 
 #[test]

@@ -25,38 +25,6 @@ fn page(public: &Path, path: &str) -> Html {
     Html::parse_document(&std::fs::read_to_string(public.join(path)).unwrap())
 }
 
-/// The sidebar as lines: `1 Title` for links, `1 [Title]` for the current page,
-/// `# Part`, `2 (Draft)`, the number being the entry's depth.
-fn sidebar(doc: &Html) -> Vec<String> {
-    let items = Selector::parse("nav.sidebar li").unwrap();
-    doc.select(&items)
-        .map(|li| {
-            let class = li.value().attr("class").unwrap_or("");
-            let text: String = li.text().collect();
-            let depth = class
-                .split(' ')
-                .find_map(|c| c.strip_prefix("nav-level-"))
-                .unwrap_or(if class.contains("nav-nested") {
-                    "2"
-                } else {
-                    "1"
-                });
-            if class.contains("nav-part") {
-                return format!("# {text}");
-            }
-            let inner = li
-                .first_child()
-                .and_then(scraper::ElementRef::wrap)
-                .unwrap();
-            match (inner.value().name(), inner.value().attr("aria-current")) {
-                ("span", _) => format!("{depth} ({text})"),
-                (_, Some(_)) => format!("{depth} [{text}]"),
-                _ => format!("{depth} {text}"),
-            }
-        })
-        .collect()
-}
-
 fn pager(doc: &Html) -> (Option<String>, Option<String>) {
     let title = |class: &str| {
         let selector = Selector::parse(&format!("a.{class} .pager-title")).unwrap();
@@ -70,7 +38,7 @@ fn the_sidebar_follows_summary_md() {
     let (dir, stderr) = built();
     let public = dir.path().join("public");
     assert_eq!(
-        sidebar(&page(&public, "en/setup/linux/index.html")),
+        common::sidebar(&page(&public, "en/setup/linux/index.html")),
         [
             "1 Welcome",
             "# Basics",
@@ -98,7 +66,7 @@ fn the_sidebar_follows_summary_md() {
     );
     // Another top-level chapter's children stay folded.
     assert_eq!(
-        sidebar(&page(&public, "en/usage/index.html")),
+        common::sidebar(&page(&public, "en/usage/index.html")),
         [
             "1 Welcome",
             "# Basics",
@@ -155,7 +123,7 @@ fn a_translation_without_its_own_outline_borrows_the_source_one() {
     let (dir, _) = built();
     let public = dir.path().join("public");
     assert_eq!(
-        sidebar(&page(&public, "fr/setup/index.html")),
+        common::sidebar(&page(&public, "fr/setup/index.html")),
         [
             "1 Bienvenue",
             "# Basics",
@@ -286,7 +254,7 @@ fn a_long_outline_shares_its_list_with_parts_and_drafts_marked() {
     let nav = doc.select(&nav).next().unwrap();
     assert_eq!(nav.value().attr("data-section"), Some("c30.md"));
     assert_eq!(
-        sidebar(&doc),
+        common::sidebar(&doc),
         [
             "1 Chapter 1",
             "1 Chapter 29",

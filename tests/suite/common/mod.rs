@@ -152,3 +152,35 @@ pub fn long_outline(root: &Path) {
 pub fn stderr(assert: &assert_cmd::assert::Assert) -> String {
     String::from_utf8(assert.get_output().stderr.clone()).expect("UTF-8 on stderr")
 }
+
+/// The sidebar as lines: `1 Title` for links, `1 [Title]` for the current page,
+/// `# Part`, `2 (Draft)`, the number being the entry's depth.
+pub fn sidebar(doc: &scraper::Html) -> Vec<String> {
+    let items = scraper::Selector::parse("nav.sidebar li").unwrap();
+    doc.select(&items)
+        .map(|li| {
+            let class = li.value().attr("class").unwrap_or("");
+            let text: String = li.text().collect();
+            let depth = class
+                .split(' ')
+                .find_map(|c| c.strip_prefix("nav-level-"))
+                .unwrap_or(if class.contains("nav-nested") {
+                    "2"
+                } else {
+                    "1"
+                });
+            if class.contains("nav-part") {
+                return format!("# {text}");
+            }
+            let inner = li
+                .first_child()
+                .and_then(scraper::ElementRef::wrap)
+                .unwrap();
+            match (inner.value().name(), inner.value().attr("aria-current")) {
+                ("span", _) => format!("{depth} ({text})"),
+                (_, Some(_)) => format!("{depth} [{text}]"),
+                _ => format!("{depth} {text}"),
+            }
+        })
+        .collect()
+}
