@@ -101,3 +101,18 @@ escalation-escalate-silence = Die vereinbarte Frist ist ohne Rückmeldung verstr
 escalation-escalate-stalled = Der Supportfall dreht sich im Kreis: Dieselben Fragen und Hypothesen tauchen immer wieder auf, neue Ansätze gibt es keine. Eine Eskalation bietet die Gelegenheit, Bilanz zu ziehen und mit einem frischen Blick auf das Problem neu anzusetzen. Fassen Sie zusammen, was bereits versucht wurde, und sagen Sie klar, was Sie erwarten, zum Beispiel ein Gespräch mit einem Spezialisten.
 # Ergebnis „Vorerst nicht eskalieren“: Der Supportfall verläuft normal.
 escalation-wait = Nichts deutet darauf hin, dass Ihr Supportfall feststeckt: Er verläuft normal, und eine Eskalation würde ihn nicht beschleunigen. Beantworten Sie weiterhin die Fragen des Experten und liefern Sie die angeforderten Informationen. Verschärfen sich die Auswirkungen oder kommt der Supportfall nicht mehr voran, gehen Sie diese Fragen erneut durch.
+
+## Outcomes
+
+# Namen der Prioritäten, deklariert in content/decision-trees/_outcomes.toml. Das Widget zeigt
+# sie neben dem Badge P1…P4, über der Erklärung des Ergebnisses.
+outcome-p1 = Priorität P1
+outcome-p2 = Priorität P2
+outcome-p3 = Priorität P3
+outcome-p4 = Priorität P4
+
+# Ergebnisse des Eskalationsbaums, deklariert in content/decision-trees/escalation.toml.
+# Kurz formulieren, im Infinitiv.
+escalation-outcome-escalate = Supportfall eskalieren
+escalation-outcome-raise-to-p1 = Supportfall auf P1 hochstufen
+escalation-outcome-do-not-escalate = Vorerst nicht eskalieren

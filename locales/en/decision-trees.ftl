@@ -99,3 +99,18 @@ escalation-escalate-silence = The agreed time has passed with no news, so the fo
 escalation-escalate-stalled = The case is going round in circles, with the same questions and hypotheses coming back and no new leads. An escalation is a chance to take stock and start afresh with a new pair of eyes on the problem. Sum up what has already been tried and say clearly what you expect, such as a call with a specialist.
 # "Don't escalate yet" outcome: the case is progressing normally.
 escalation-wait = Nothing suggests your case is stuck: it's progressing normally, and escalating it wouldn't make it move any faster. Keep answering the expert's questions and providing the information they ask for. If the impact grows or the case stops moving forward, come back to these questions.
+
+## Outcomes
+
+# Names of the priorities, declared in content/decision-trees/_outcomes.toml. The widget shows
+# them beside the P1…P4 badge, above the outcome explanation.
+outcome-p1 = Priority P1
+outcome-p2 = Priority P2
+outcome-p3 = Priority P3
+outcome-p4 = Priority P4
+
+# Outcomes of the escalation tree, declared in content/decision-trees/escalation.toml.
+# Keep them short and imperative.
+escalation-outcome-escalate = Escalate the case
+escalation-outcome-raise-to-p1 = Raise the case to P1
+escalation-outcome-do-not-escalate = Don't escalate yet

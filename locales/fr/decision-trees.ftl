@@ -101,3 +101,18 @@ escalation-escalate-silence = Le délai convenu est dépassé sans nouvelles : l
 escalation-escalate-stalled = Le dossier tourne en rond : les mêmes questions et les mêmes hypothèses reviennent, sans nouvelle piste. Une escalade permet de faire le point et de repartir sur de bonnes bases, avec un regard neuf sur le problème. Résumez ce qui a déjà été tenté et dites clairement ce que vous attendez, par exemple un appel avec un spécialiste.
 # Résultat « Ne pas escalader pour l'instant » : le dossier suit son cours normal.
 escalation-wait = Rien n'indique que votre dossier soit bloqué : il suit son cours normal, et une escalade ne le ferait pas avancer plus vite. Continuez à répondre aux questions de l'expert et à fournir les informations demandées. Si l'impact s'aggrave ou si le dossier cesse d'avancer, reprenez ces questions.
+
+## Outcomes
+
+# Noms des priorités, déclarées dans content/decision-trees/_outcomes.toml. Le widget les
+# affiche à côté du badge P1…P4, au-dessus de l'explication du résultat.
+outcome-p1 = Priorité P1
+outcome-p2 = Priorité P2
+outcome-p3 = Priorité P3
+outcome-p4 = Priorité P4
+
+# Résultats de l'arbre d'escalade, déclarés dans content/decision-trees/escalation.toml.
+# Formulations courtes, à l'infinitif.
+escalation-outcome-escalate = Escalader le dossier
+escalation-outcome-raise-to-p1 = Passer le dossier en P1
+escalation-outcome-do-not-escalate = Ne pas escalader pour l'instant

@@ -100,3 +100,18 @@ escalation-escalate-silence = 合意した期限を過ぎても連絡がなく�
 escalation-escalate-stalled = ケースが堂々巡りになっており、同じ質問や仮説が繰り返されるばかりで、新たな手がかりが見つかっていません。エスカレーションすることで現状を整理し、新たな視点で問題に取り組み直すことができます。これまでに試したことをまとめたうえで、スペシャリストとの通話など、期待する対応を明確に伝えてください。
 # "Don't escalate yet" outcome: the case is progressing normally.
 escalation-wait = ケースが行き詰まっている兆候はありません。ケースは通常どおり進んでおり、エスカレーションしても進行が早まることはありません。引き続きエキスパートの質問に回答し、求められた情報を提供してください。影響が拡大したり、ケースの進行が止まったりした場合は、改めてこれらの質問に答えてください。
+
+## Outcomes
+
+# Names of the priorities, declared in content/decision-trees/_outcomes.toml. The widget shows
+# them beside the P1…P4 badge, above the outcome explanation.
+outcome-p1 = 優先度P1
+outcome-p2 = 優先度P2
+outcome-p3 = 優先度P3
+outcome-p4 = 優先度P4
+
+# Outcomes of the escalation tree, declared in content/decision-trees/escalation.toml.
+# Short, in the dictionary form (〜する).
+escalation-outcome-escalate = ケースをエスカレーションする
+escalation-outcome-raise-to-p1 = ケースをP1に引き上げる
+escalation-outcome-do-not-escalate = 現時点ではエスカレーションしない

@@ -239,11 +239,21 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
     pages.extend(fallbacks);
     check_aliases(&pages, diagnostics);
 
-    let trees: Vec<DecisionTree> = sources
-        .trees
+    let (shared_files, tree_files): (Vec<_>, Vec<_>) = sources.trees.iter().partition(|f| {
+        f.path
+            .rsplit('/')
+            .next()
+            .is_some_and(|n| n == parse::outcomes::SHARED_FILE)
+    });
+    let shared: Vec<_> = shared_files
         .iter()
-        .filter_map(|f| parse::decision_tree::parse(f, diagnostics))
+        .flat_map(|f| parse::outcomes::parse_shared(f, diagnostics))
         .collect();
+    let trees: Vec<DecisionTree> = tree_files
+        .iter()
+        .filter_map(|f| parse::decision_tree::parse(f, &shared, diagnostics))
+        .collect();
+    parse::outcomes::check_shared_unused(&shared, &trees, diagnostics);
     check_tree_embeds(&pages, &trees, diagnostics);
     check_tree_links(
         &trees,
@@ -260,6 +270,17 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
             .collect();
         messages.check_required(&uses, diagnostics);
     }
+    // An outcome's label is checked once, where it is declared.
+    let mut labels: Vec<(String, String, Pos)> = trees
+        .iter()
+        .flat_map(|t| t.outcomes())
+        // The built-in outcomes' labels are the theme's, checked with its strings.
+        .filter(|o| o.source != parse::outcomes::BUILT_IN_SOURCE)
+        .map(|o| (o.label.clone(), o.source.clone(), o.pos))
+        .collect();
+    labels.sort_by(|a, b| (&a.1, a.2.line, &a.0).cmp(&(&b.1, b.2.line, &b.0)));
+    labels.dedup();
+    messages.check_required(&labels, diagnostics);
 
     let published = |path: &str| {
         config

@@ -1,14 +1,13 @@
 //! `folio trees paths TREE [--locale L]`: every way through a tree, one line each, in
-//! a stable order (answers in file order), as a golden table for reviews and tests.
+//! a stable order (answers in file order), as a golden table for reviews and tests,
+//! then its outcomes by rank with how many paths reach each.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use fluent_bundle::FluentArgs;
-
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::locale::{Messages, apply_typography_text};
-use crate::model::{DecisionTree, NodeKind, Path, Pos, Verdict};
+use crate::model::{DecisionTree, Outcome, Path, Pos};
 
 use super::site;
 
@@ -62,7 +61,7 @@ fn header(tree: &DecisionTree, paths: &[Path]) -> String {
     )
 }
 
-/// `1. production=yes situation=down business=yes -> p1-critical (P1)`
+/// `1. production=yes situation=down business=yes -> p1-critical (p1)`
 fn by_ids(tree: &DecisionTree) -> String {
     let paths = tree.paths();
     let mut out = header(tree, &paths);
@@ -78,10 +77,49 @@ fn by_ids(tree: &DecisionTree) -> String {
             i + 1,
             steps.join(" "),
             path.outcome.id,
-            verdict(path).name()
+            outcome_id(path)
         );
     }
+    summary(tree, &paths, &mut out, |o| o.id.clone());
     out
+}
+
+fn outcome_id(path: &Path) -> String {
+    path.result().map(|o| o.id.clone()).unwrap_or_default()
+}
+
+/// `# outcomes by rank: p1 (rank 1, critical): 1 path | ...`, so a writer sees at a
+/// glance which outcomes the answers reach, and how often.
+fn summary(
+    tree: &DecisionTree,
+    paths: &[Path],
+    out: &mut String,
+    name: impl Fn(&Outcome) -> String,
+) {
+    let parts: Vec<String> = tree
+        .outcomes()
+        .into_iter()
+        .map(|outcome| {
+            let count = paths
+                .iter()
+                .filter(|p| p.result().is_some_and(|o| o.id == outcome.id))
+                .count();
+            let mut about: Vec<String> = Vec::new();
+            about.extend(outcome.rank.map(|r| format!("rank {r}")));
+            about.extend(outcome.class.map(|c| c.name().to_string()));
+            let about = if about.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", about.join(", "))
+            };
+            format!(
+                "{}{about}: {count} path{}",
+                name(outcome),
+                if count == 1 { "" } else { "s" }
+            )
+        })
+        .collect();
+    let _ = writeln!(out, "# outcomes by rank: {}", parts.join(" | "));
 }
 
 /// `1. Question? Answer | Question? Answer -> Priority P1 (p1-critical)`
@@ -101,31 +139,16 @@ fn localized(tree: &DecisionTree, messages: &Messages, locale: &str) -> String {
             .iter()
             .map(|(node, answer)| format!("{} {}", text(&node.text), text(&answer.label)))
             .collect();
-        let verdict_text = match verdict(path) {
-            Verdict::Priority(p) => {
-                let mut args = FluentArgs::new();
-                args.set("priority", p.name());
-                messages
-                    .format(locale, "tree-verdict-priority", Some(&args))
-                    .unwrap_or_else(|| p.name().to_string())
-            }
-            Verdict::Action(a) => text(&format!("tree-action-{}", a.name())),
-        };
+        let label = path.result().map(|o| text(&o.label)).unwrap_or_default();
         let _ = writeln!(
             out,
             "{}. {} -> {} ({})",
             i + 1,
             steps.join(" | "),
-            apply_typography_text(&verdict_text, locale),
+            label,
             path.outcome.id
         );
     }
+    summary(tree, &paths, &mut out, |o| text(&o.label));
     out
-}
-
-fn verdict(path: &Path) -> Verdict {
-    match &path.outcome.kind {
-        NodeKind::Outcome { verdict, .. } => *verdict,
-        NodeKind::Question { .. } => unreachable!("paths end at outcomes"),
-    }
 }

@@ -1,6 +1,7 @@
-//! Decision trees: questions with answers leading to other questions or to outcomes
-//! (a priority such as P1, or an action such as escalate). Texts are Fluent ids, so
-//! one tree serves every locale; node and answer ids never change between locales.
+//! Decision trees: questions with answers leading to other questions or to results,
+//! each result naming one of the outcomes the site declares (a priority such as P1,
+//! "Severity A", "Escalate the case"...). Texts are Fluent ids, so one tree serves
+//! every locale; node, answer and outcome ids never change between locales.
 
 use super::block::Pos;
 
@@ -33,7 +34,8 @@ pub enum NodeKind {
         answers: Vec<Answer>,
     },
     Outcome {
-        verdict: Verdict,
+        /// The declaration this result names, resolved at parse time.
+        outcome: Outcome,
         link: Option<PageLink>,
     },
 }
@@ -47,26 +49,52 @@ pub struct Answer {
     pub pos: Pos,
 }
 
-/// What an outcome recommends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Verdict {
-    Priority(Priority),
-    Action(Action),
+/// A declared outcome (`[[outcome]]` in a rules file or in `_outcomes.toml`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// What result nodes write: `outcome = "sev-a"`.
+    pub id: String,
+    /// Fluent id of its name, e.g. "Severity A".
+    pub label: String,
+    /// 1 is the most urgent; orders the outcome summaries.
+    pub rank: Option<u32>,
+    pub class: Option<OutcomeClass>,
+    /// A short literal mark shown before the label ("P1", "A", "↑").
+    pub badge: Option<String>,
+    /// The file that declares it, for diagnostics.
+    pub source: String,
+    pub pos: Pos,
 }
 
+/// The theme's colour classes for outcomes, from the most to the least urgent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Priority {
-    P1,
-    P2,
-    P3,
-    P4,
+pub enum OutcomeClass {
+    Critical,
+    High,
+    Normal,
+    Low,
+    Info,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Escalate,
-    RaiseToP1,
-    DoNotEscalate,
+impl OutcomeClass {
+    pub const ALL: [OutcomeClass; 5] = [
+        OutcomeClass::Critical,
+        OutcomeClass::High,
+        OutcomeClass::Normal,
+        OutcomeClass::Low,
+        OutcomeClass::Info,
+    ];
+
+    /// As written in rules files and in CSS class names.
+    pub fn name(self) -> &'static str {
+        match self {
+            OutcomeClass::Critical => "critical",
+            OutcomeClass::High => "high",
+            OutcomeClass::Normal => "normal",
+            OutcomeClass::Low => "low",
+            OutcomeClass::Info => "info",
+        }
+    }
 }
 
 /// A guide page, by its path below `content/<locale>/`, in whatever locale renders it.
@@ -75,41 +103,6 @@ pub struct PageLink {
     pub path: String,
     pub anchor: Option<String>,
     pub pos: Pos,
-}
-
-impl Priority {
-    pub const ALL: [Priority; 4] = [Priority::P1, Priority::P2, Priority::P3, Priority::P4];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Priority::P1 => "P1",
-            Priority::P2 => "P2",
-            Priority::P3 => "P3",
-            Priority::P4 => "P4",
-        }
-    }
-}
-
-impl Action {
-    pub const ALL: [Action; 3] = [Action::Escalate, Action::RaiseToP1, Action::DoNotEscalate];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Action::Escalate => "escalate",
-            Action::RaiseToP1 => "raise-to-p1",
-            Action::DoNotEscalate => "do-not-escalate",
-        }
-    }
-}
-
-impl Verdict {
-    /// `P1` or `escalate`: the value written in rules files and data attributes.
-    pub fn name(self) -> &'static str {
-        match self {
-            Verdict::Priority(p) => p.name(),
-            Verdict::Action(a) => a.name(),
-        }
-    }
 }
 
 impl DecisionTree {
@@ -126,6 +119,21 @@ impl DecisionTree {
             }
         }
         uses
+    }
+
+    /// The outcomes its results name, each once: by rank (unranked last), then in
+    /// the order the results first appear in the file.
+    pub fn outcomes(&self) -> Vec<&Outcome> {
+        let mut outcomes: Vec<&Outcome> = Vec::new();
+        for node in &self.nodes {
+            if let NodeKind::Outcome { outcome, .. } = &node.kind
+                && !outcomes.iter().any(|o| o.id == outcome.id)
+            {
+                outcomes.push(outcome);
+            }
+        }
+        outcomes.sort_by_key(|o| o.rank.unwrap_or(u32::MAX));
+        outcomes
     }
 
     pub fn node(&self, id: &str) -> Option<&Node> {
@@ -230,4 +238,14 @@ fn successors(node: &Node) -> impl Iterator<Item = &str> {
 pub struct Path<'a> {
     pub steps: Vec<(&'a Node, &'a Answer)>,
     pub outcome: &'a Node,
+}
+
+impl Path<'_> {
+    /// The declared outcome the path ends at.
+    pub fn result(&self) -> Option<&Outcome> {
+        match &self.outcome.kind {
+            NodeKind::Outcome { outcome, .. } => Some(outcome),
+            NodeKind::Question { .. } => None,
+        }
+    }
 }

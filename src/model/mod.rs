@@ -21,7 +21,7 @@ pub use block::{
 pub use block::{Length, PictureSource};
 pub use config::{HeadingIds, LinkStyle, Paper, PdfConfig, SiteConfig};
 pub use decision_tree::{
-    Action, Answer, DecisionTree, Node, NodeKind, PageLink, Path, Priority, Verdict,
+    Answer, DecisionTree, Node, NodeKind, Outcome, OutcomeClass, PageLink, Path,
 };
 pub use outline::{Chapter, Outline, OutlineEntry};
 pub use page::{Footnote, FrontMatter, L10nRecord, Page, TocEntry};

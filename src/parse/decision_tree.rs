@@ -2,9 +2,10 @@
 //!
 //! Every structural mistake is reported at its line and column: unknown keys,
 //! duplicate ids, a missing or unknown start, answers leading nowhere, unreachable
-//! nodes, cycles, questions with fewer than two answers, outcomes with answers,
-//! leaves that are not outcomes, unknown priorities and actions. Fluent ids and page
-//! links are checked later, against the locales and pages of the site.
+//! nodes, cycles, questions with fewer than two answers, results with answers,
+//! leaves that are not results, outcomes that are not declared (see `outcomes`) and
+//! declared outcomes no result names. Fluent ids and page links are checked later,
+//! against the locales and pages of the site.
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -13,10 +14,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, pos_at, suggest};
-use crate::model::{
-    Action, Answer, DecisionTree, Node, NodeKind, PageLink, Pos, Priority, SourceFile, Verdict,
-};
+use crate::model::{Answer, DecisionTree, Node, NodeKind, Outcome, PageLink, Pos, SourceFile};
 
+use super::outcomes::{OUTCOME_KEYS, RawOutcome, Scope, declarations, shorthand_values};
 use super::toml_diagnostic;
 
 #[derive(Deserialize)]
@@ -28,6 +28,8 @@ struct RawTree {
     start: Option<Spanned<String>>,
     #[serde(default, rename = "node")]
     nodes: Vec<Spanned<RawNode>>,
+    #[serde(default, rename = "outcome")]
+    outcomes: Vec<Spanned<RawOutcome>>,
 }
 
 #[derive(Deserialize)]
@@ -38,6 +40,8 @@ struct RawNode {
     help: Option<Spanned<String>>,
     #[serde(default)]
     answers: Vec<Spanned<RawAnswer>>,
+    outcome: Option<Spanned<String>>,
+    /// Shorthand for `outcome = "p1"` (see `outcomes`).
     priority: Option<Spanned<String>>,
     action: Option<Spanned<String>>,
     link: Option<Spanned<String>>,
@@ -51,15 +55,20 @@ struct RawAnswer {
     next: Spanned<String>,
 }
 
-const TREE_KEYS: &[&str] = &["id", "title", "intro", "start", "node"];
+const TREE_KEYS: &[&str] = &["id", "title", "intro", "start", "node", "outcome"];
 const NODE_KEYS: &[&str] = &[
-    "id", "text", "help", "answers", "priority", "action", "link",
+    "id", "text", "help", "answers", "outcome", "priority", "action", "link",
 ];
 const ANSWER_KEYS: &[&str] = &["id", "label", "next"];
 
-/// Parses and validates one rules file; `None` when it cannot be used at all.
-pub fn parse(file: &SourceFile, diagnostics: &Diagnostics) -> Option<DecisionTree> {
-    let raw: RawTree = match toml::from_str(&file.text) {
+/// Parses and validates one rules file, its results naming its own outcomes or the
+/// `shared` ones (`_outcomes.toml`); `None` when it cannot be used at all.
+pub fn parse(
+    file: &SourceFile,
+    shared: &[Outcome],
+    diagnostics: &Diagnostics,
+) -> Option<DecisionTree> {
+    let mut raw: RawTree = match toml::from_str(&file.text) {
         Ok(raw) => raw,
         Err(err) => {
             let known = known_keys_for(err.message());
@@ -73,12 +82,16 @@ pub fn parse(file: &SourceFile, diagnostics: &Diagnostics) -> Option<DecisionTre
             return None;
         }
     };
+    let own = declarations(file, std::mem::take(&mut raw.outcomes), diagnostics);
     let checker = Checker {
         file,
         diagnostics,
         broken: Default::default(),
+        scope: Scope { own, shared },
     };
-    checker.build(raw)
+    let tree = checker.build(raw)?;
+    checker.check_own_unused(&tree);
+    Some(tree)
 }
 
 /// serde does not say which table an unknown key is in; the expected keys it lists do.
@@ -87,6 +100,8 @@ fn known_keys_for(message: &str) -> &'static [&'static str] {
         ANSWER_KEYS
     } else if message.contains("`answers`") {
         NODE_KEYS
+    } else if message.contains("`rank`") {
+        OUTCOME_KEYS
     } else {
         TREE_KEYS
     }
@@ -98,6 +113,7 @@ struct Checker<'a> {
     /// Nodes dropped for a reported mistake: answers leading to them are not
     /// reported a second time.
     broken: std::cell::RefCell<Vec<String>>,
+    scope: Scope<'a>,
 }
 
 impl Checker<'_> {
@@ -214,28 +230,32 @@ impl Checker<'_> {
     fn node(&self, raw: RawNode, span: Range<usize>) -> Option<Node> {
         let id = raw.id.get_ref().clone();
         let pos = self.pos(raw.id.span());
-        let verdict = self.verdict(&raw);
-        let kind = match (raw.answers.is_empty(), verdict) {
+        let named = [&raw.outcome, &raw.priority, &raw.action]
+            .into_iter()
+            .flatten()
+            .next();
+        let outcome = self.outcome(&raw);
+        let kind = match (raw.answers.is_empty(), outcome) {
             (false, Some(_)) => {
-                let at = raw
-                    .priority
-                    .as_ref()
-                    .or(raw.action.as_ref())
-                    .map_or(span, |s| s.span());
-                self.error(at, format!("node `{id}` has both answers and an outcome"), "a question has answers; an outcome has a priority or an action: split it in two nodes");
-                return None;
-            }
-            (true, None) if raw.priority.is_none() && raw.action.is_none() => {
+                let at = named.map_or(span, |s| s.span());
                 self.error(
-                    raw.id.span(),
-                    format!("node `{id}` is a leaf but not an outcome"),
-                    "give it `answers` (a question) or a `priority` / `action` (an outcome)",
+                    at,
+                    format!("node `{id}` has both answers and an outcome"),
+                    "a question has answers; a result has an `outcome`: split it in two nodes",
                 );
                 return None;
             }
-            (true, None) => return None, // an unknown priority or action, reported
-            (true, Some(verdict)) => NodeKind::Outcome {
-                verdict,
+            (true, None) if named.is_none() => {
+                self.error(
+                    raw.id.span(),
+                    format!("node `{id}` is a leaf but not an outcome"),
+                    "give it `answers` (a question) or an `outcome = \"...\"` (a result)",
+                );
+                return None;
+            }
+            (true, None) => return None, // an unknown outcome, reported
+            (true, Some(outcome)) => NodeKind::Outcome {
+                outcome,
                 link: raw.link.map(|l| self.link(l)),
             },
             (false, None) => {
@@ -260,45 +280,97 @@ impl Checker<'_> {
         })
     }
 
-    fn verdict(&self, raw: &RawNode) -> Option<Verdict> {
-        match (&raw.priority, &raw.action) {
-            (Some(_), Some(a)) => {
-                self.error(
-                    a.span(),
-                    format!(
-                        "node `{}` has both a priority and an action",
-                        raw.id.get_ref()
+    /// The declared outcome a result names, by `outcome` or by the shorthand keys.
+    fn outcome(&self, raw: &RawNode) -> Option<Outcome> {
+        let keys = [
+            ("outcome", &raw.outcome),
+            ("priority", &raw.priority),
+            ("action", &raw.action),
+        ];
+        let given: Vec<(&str, &Spanned<String>)> = keys
+            .iter()
+            .filter_map(|(k, v)| v.as_ref().map(|v| (*k, v)))
+            .collect();
+        if let [(first, _), (second, value), ..] = given[..] {
+            self.error(
+                value.span(),
+                format!(
+                    "node `{}` has both `{first}` and `{second}`",
+                    raw.id.get_ref()
+                ),
+                format!("a result names one outcome: keep `{first}`"),
+            );
+        }
+        // With two keys (reported) the first still names the outcome, so that its
+        // declaration is not reported as unused as well.
+        let (key, value) = *given.first()?;
+        if key == "outcome" {
+            if let Some(outcome) = self.scope.declared(value.get_ref()) {
+                return Some(outcome.clone());
+            }
+            let ids = self.scope.ids();
+            let declare = format!(
+                "declare it with [[outcome]] id = \"{}\" label = \"<Fluent id>\" in this file or in content/decision-trees/_outcomes.toml",
+                value.get_ref()
+            );
+            let hint = match suggest(value.get_ref(), &ids) {
+                Some(close) => format!(
+                    "did you mean `{close}`? Declared outcomes: {}",
+                    ids.join(", ")
+                ),
+                None if ids.is_empty() => declare,
+                None => format!("declared outcomes: {}; or {declare}", ids.join(", ")),
+            };
+            self.error(
+                value.span(),
+                format!("outcome `{}` is not declared", value.get_ref()),
+                hint,
+            );
+            return None;
+        }
+        let values = shorthand_values(key);
+        let known = values.iter().find(|v| *v == value.get_ref());
+        match known {
+            Some(v) => self.scope.shorthand(&v.to_lowercase()),
+            None => {
+                let names: Vec<&str> = values.iter().map(String::as_str).collect();
+                let listed = match key {
+                    "priority" => "priorities are P1, P2, P3 and P4".to_string(),
+                    _ => format!("actions: {}", names.join(", ")),
+                };
+                let hint = match suggest(value.get_ref(), &names) {
+                    Some(close) => format!("did you mean `{close}`? The {listed}"),
+                    None => format!(
+                        "{listed}; for another scale declare your outcomes ([[outcome]] id = \"...\" label = \"...\") and write outcome = \"<id>\""
                     ),
-                    "an outcome recommends one thing: keep `priority` or `action`",
+                };
+                self.error(
+                    value.span(),
+                    format!("unknown {key} `{}`", value.get_ref()),
+                    hint,
                 );
                 None
             }
-            (Some(p), None) => match Priority::ALL.iter().find(|k| k.name() == p.get_ref()) {
-                Some(priority) => Some(Verdict::Priority(*priority)),
-                None => {
-                    self.error(
-                        p.span(),
-                        format!("unknown priority `{}`", p.get_ref()),
-                        "priorities are P1, P2, P3 and P4",
-                    );
-                    None
-                }
-            },
-            (None, Some(a)) => match Action::ALL.iter().find(|k| k.name() == a.get_ref()) {
-                Some(action) => Some(Verdict::Action(*action)),
-                None => {
-                    let names: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
-                    let hint = match suggest(a.get_ref(), &names) {
-                        Some(close) => {
-                            format!("did you mean `{close}`? Actions: {}", names.join(", "))
-                        }
-                        None => format!("actions: {}", names.join(", ")),
-                    };
-                    self.error(a.span(), format!("unknown action `{}`", a.get_ref()), hint);
-                    None
-                }
-            },
-            (None, None) => None,
+        }
+    }
+
+    /// An outcome the tree declares but none of its results names.
+    fn check_own_unused(&self, tree: &DecisionTree) {
+        for outcome in &self.scope.own {
+            let used = tree.nodes.iter().any(|n| {
+                matches!(&n.kind, NodeKind::Outcome { outcome: o, .. }
+                    if o.id == outcome.id && o.source == outcome.source)
+            });
+            if !used {
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        &self.file.path,
+                        outcome.pos,
+                        format!("outcome `{}` is declared but no result uses it", outcome.id),
+                    )
+                    .with_hint("name it in a result node (outcome = \"...\"), or remove it"),
+                );
+            }
         }
     }
 

@@ -12,6 +12,7 @@ pub mod front_matter;
 mod html_figure;
 pub mod markdown;
 pub mod messages;
+pub mod outcomes;
 pub mod outline;
 pub mod page;
 pub mod pdf_style;

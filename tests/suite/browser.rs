@@ -220,13 +220,12 @@ fn walk(page: &Page, tree: &DecisionTree, path: &folio::model::Path) {
         page.click(&answer_selector(&tree.id, &node.id, &answer.id));
         page.click(&continue_selector(&tree.id));
     }
-    let NodeKind::Outcome { verdict, .. } = &path.outcome.kind else {
+    let NodeKind::Outcome { outcome, .. } = &path.outcome.kind else {
         unreachable!()
     };
     let result = format!(
         "#dt-{} .tree-result[data-verdict=\"{}\"]",
-        tree.id,
-        verdict.name()
+        tree.id, outcome.id
     );
     let steps: Vec<String> = path
         .steps
@@ -345,7 +344,7 @@ fn a_path_can_be_completed_with_the_keyboard_alone() {
     page.tab.press_key("Tab").unwrap();
     page.tab.press_key("Enter").unwrap();
     page.tab
-        .wait_for_element("#dt-priority .tree-result[data-verdict=\"P3\"]")
+        .wait_for_element("#dt-priority .tree-result[data-verdict=\"p3\"]")
         .unwrap();
     assert!(
         focused_class().contains("tree-result-title"),
@@ -437,7 +436,7 @@ fn the_back_button_walks_back_through_the_answers() {
     page.click(&answer_selector("priority", "situation", "minor"));
     page.click(&continue_selector("priority"));
     page.tab
-        .wait_for_element("#dt-priority .tree-result[data-verdict=\"P3\"]")
+        .wait_for_element("#dt-priority .tree-result[data-verdict=\"p3\"]")
         .unwrap();
     page.click("#dt-priority .tree-result .tree-button:not(.tree-primary):not(.tree-quiet)");
     page.tab
@@ -510,7 +509,7 @@ fn without_javascript_links_lead_to_the_outcome() {
         .chunks(2)
         .find(|kv| kv[0] == "data-verdict")
         .map(|kv| kv[1].clone());
-    assert_eq!(verdict.as_deref(), Some("P1"));
+    assert_eq!(verdict.as_deref(), Some("p1"));
     page.assert_no_errors();
 }
 

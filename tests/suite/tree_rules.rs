@@ -4,7 +4,7 @@
 use crate::common;
 use folio::diagnostic::{Diagnostics, render};
 use folio::model::SourceFile;
-use folio::parse::decision_tree;
+use folio::parse::{decision_tree, outcomes};
 
 /// Parses `tests/fixtures/trees/<name>.toml` as `content/decision-trees/<name>.toml`.
 fn diagnostics_of(name: &str) -> String {
@@ -15,7 +15,7 @@ fn diagnostics_of(name: &str) -> String {
         text,
     };
     let diagnostics = Diagnostics::new();
-    decision_tree::parse(&file, &diagnostics);
+    decision_tree::parse(&file, &[], &diagnostics);
     render(&diagnostics.into_sorted(), false)
 }
 
@@ -107,6 +107,17 @@ rule!(
 
 #[test]
 fn the_default_trees_are_valid() {
+    let shared = outcomes::parse_shared(
+        &SourceFile {
+            path: "content/decision-trees/_outcomes.toml".into(),
+            text: std::fs::read_to_string(
+                common::repo_root().join("content/decision-trees/_outcomes.toml"),
+            )
+            .unwrap(),
+        },
+        &Diagnostics::new(),
+    );
+    assert_eq!(shared.len(), 4);
     for name in ["priority", "escalation"] {
         let path = common::repo_root().join(format!("content/decision-trees/{name}.toml"));
         let file = SourceFile {
@@ -114,8 +125,82 @@ fn the_default_trees_are_valid() {
             text: std::fs::read_to_string(path).unwrap(),
         };
         let diagnostics = Diagnostics::new();
-        let tree = decision_tree::parse(&file, &diagnostics).expect("parses");
+        let tree = decision_tree::parse(&file, &shared, &diagnostics).expect("parses");
         assert!(diagnostics.into_sorted().is_empty());
         assert!(tree.paths().len() >= 5);
     }
+}
+
+rule!(
+    unknown_outcome_has_a_did_you_mean,
+    "unknown-outcome",
+    ":30:11: error: outcome `sev-bb` is not declared"
+);
+rule!(
+    an_outcome_nothing_declares_says_how_to_declare_it,
+    "undeclared-outcome",
+    ":16:11: error: outcome `sev-a` is not declared"
+);
+rule!(
+    a_declared_outcome_no_result_uses_is_a_warning,
+    "unused-outcome",
+    ":14:6: warning: outcome `maybe-plan` is declared but no result uses it"
+);
+rule!(
+    bad_outcome_declarations_are_errors_at_their_place,
+    "bad-outcome",
+    ":8:8: error: outcome rank `-1` is not 1 or more"
+);
+
+fn source(path: &str, text: &str) -> SourceFile {
+    SourceFile {
+        path: path.into(),
+        text: text.into(),
+    }
+}
+
+const TWO_RESULTS: &str = "id = \"plan\"\ntitle = \"t\"\nstart = \"q\"\n\n[[node]]\nid = \"q\"\ntext = \"q\"\nanswers = [\n  { id = \"a\", label = \"a\", next = \"o1\" },\n  { id = \"b\", label = \"b\", next = \"o2\" },\n]\n\n[[node]]\nid = \"o1\"\ntext = \"o\"\noutcome = \"gold\"\n\n[[node]]\nid = \"o2\"\ntext = \"o\"\npriority = \"P1\"\n";
+
+#[test]
+fn a_tree_s_own_declaration_wins_over_the_shared_one_and_the_shorthand_maps_onto_them() {
+    let diagnostics = Diagnostics::new();
+    let shared = outcomes::parse_shared(
+        &source(
+            "content/decision-trees/_outcomes.toml",
+            "[[outcome]]\nid = \"gold\"\nlabel = \"shared-gold\"\nrank = 1\nclass = \"critical\"\n\n[[outcome]]\nid = \"p1\"\nlabel = \"our-p1\"\nrank = 1\nclass = \"high\"\n",
+        ),
+        &diagnostics,
+    );
+    let shared_only = decision_tree::parse(
+        &source("content/decision-trees/plan.toml", TWO_RESULTS),
+        &shared,
+        &diagnostics,
+    )
+    .expect("parses");
+    let own = format!(
+        "{}\n[[outcome]]\nid = \"gold\"\nlabel = \"own-gold\"\nclass = \"low\"\n",
+        TWO_RESULTS
+    );
+    let with_own = decision_tree::parse(
+        &source("content/decision-trees/plan.toml", &own),
+        &shared,
+        &diagnostics,
+    )
+    .expect("parses");
+    assert!(diagnostics.into_sorted().is_empty());
+    let labels = |tree: &folio::model::DecisionTree| -> Vec<String> {
+        tree.outcomes().iter().map(|o| o.label.clone()).collect()
+    };
+    // `priority = "P1"` names the site's `p1` when it declares one.
+    assert_eq!(labels(&shared_only), ["shared-gold", "our-p1"]);
+    // Unranked outcomes come after ranked ones.
+    assert_eq!(labels(&with_own), ["our-p1", "own-gold"]);
+    let without_shared = decision_tree::parse(
+        &source("content/decision-trees/plan.toml", &own),
+        &[],
+        &Diagnostics::new(),
+    )
+    .expect("parses");
+    // Without a declaration, the shorthand names the built-in outcome, labelled by the theme.
+    assert_eq!(labels(&without_shared), ["tree-priority-p1", "own-gold"]);
 }

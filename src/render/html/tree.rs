@@ -1,5 +1,6 @@
 //! Decision trees as HTML that works without JavaScript: every question is a section
-//! whose answers link to the next section, every outcome a section with its verdict.
+//! whose answers link to the next section, every result a section with its declared
+//! outcome (badge, label and colour class).
 //! The theme's `decision-tree.js` turns that markup into a one-question-at-a-time
 //! widget, reading questions, answers and strings from it, so the two cannot disagree.
 
@@ -8,7 +9,7 @@ use std::fmt::Write as _;
 use pulldown_cmark_escape::{escape_href, escape_html};
 
 use crate::locale::{Messages, Texts};
-use crate::model::{Action, DecisionTree, Href, Node, NodeKind, Page, Site, Verdict};
+use crate::model::{DecisionTree, Href, Node, NodeKind, Page, Site};
 
 use super::links::UrlMap;
 
@@ -26,7 +27,11 @@ pub const UI_IDS: &[&str] = &[
     "tree-copied",
     "tree-copy-failed",
     "tree-outcome",
-    "tree-verdict-priority",
+    // Labels of the built-in outcomes that `priority = "P1"` / `action = ...` name.
+    "tree-priority-p1",
+    "tree-priority-p2",
+    "tree-priority-p3",
+    "tree-priority-p4",
     "tree-action-escalate",
     "tree-action-raise-to-p1",
     "tree-action-do-not-escalate",
@@ -56,7 +61,8 @@ impl TreeRenderer<'_> {
         );
         let widget_strings = UI_IDS.iter().filter(|ui| {
             !ui.starts_with("tree-action")
-                && !["tree-verdict-priority", "tree-read-more"].contains(ui)
+                && !ui.starts_with("tree-priority")
+                && **ui != "tree-read-more"
         });
         for ui in widget_strings {
             let value = if *ui == "tree-step" {
@@ -134,20 +140,32 @@ impl TreeRenderer<'_> {
         page: &Page,
         text: &Texts,
     ) {
-        let NodeKind::Outcome { verdict, link } = &node.kind else {
+        let NodeKind::Outcome { outcome, link } = &node.kind else {
             return;
         };
+        let class = outcome.class.map(|c| c.name());
         let _ = write!(
             out,
-            "<section class=\"tree-node tree-node-outcome\" id=\"dt-{tree}-{node}\" data-node=\"{node}\" data-verdict=\"{verdict}\">\n<p class=\"tree-outcome-label\">{label}</p>\n<p class=\"tree-verdict\"><span class=\"tree-badge tree-badge-{verdict_class}\">{badge}</span> <span class=\"tree-verdict-text\">{verdict_text}</span></p>\n<p class=\"tree-why\">{why}</p>\n",
+            "<section class=\"tree-node tree-node-outcome\" id=\"dt-{tree}-{node}\" data-node=\"{node}\" data-verdict=\"{verdict}\"{data_class}>\n<p class=\"tree-outcome-label\">{label}</p>\n<p class=\"tree-verdict\">",
             tree = esc(&tree.id),
             node = esc(&node.id),
-            verdict = esc(verdict.name()),
-            verdict_class = esc(&verdict.name().to_lowercase()),
+            verdict = esc(&outcome.id),
+            data_class = class.map_or(String::new(), |c| format!(" data-class=\"{c}\"")),
             label = esc(&text.get("tree-recommendation")),
-            badge = esc(&badge(*verdict)),
-            verdict_text = esc(&verdict_text(*verdict, text)),
-            why = esc(&text.get(&node.text)),
+        );
+        if let Some(badge) = &outcome.badge {
+            let _ = write!(
+                out,
+                "<span class=\"tree-badge{}\">{}</span> ",
+                class.map_or(String::new(), |c| format!(" tree-badge-{c}")),
+                esc(badge)
+            );
+        }
+        let _ = writeln!(
+            out,
+            "<span class=\"tree-verdict-text\">{}</span></p>\n<p class=\"tree-why\">{}</p>",
+            esc(&text.get(&outcome.label)),
+            esc(&text.get(&node.text)),
         );
         if let Some(link) = link {
             let target = self
@@ -173,23 +191,6 @@ impl TreeRenderer<'_> {
             }
         }
         out.push_str("</section>\n");
-    }
-}
-
-/// `P1`, or a short mark for an action.
-fn badge(verdict: Verdict) -> String {
-    match verdict {
-        Verdict::Priority(p) => p.name().to_string(),
-        Verdict::Action(Action::Escalate) => "↑".to_string(),
-        Verdict::Action(Action::RaiseToP1) => "P1".to_string(),
-        Verdict::Action(Action::DoNotEscalate) => "✓".to_string(),
-    }
-}
-
-fn verdict_text(verdict: Verdict, text: &Texts) -> String {
-    match verdict {
-        Verdict::Priority(p) => text.with_arg("tree-verdict-priority", "priority", p.name()),
-        Verdict::Action(a) => text.get(&format!("tree-action-{}", a.name())),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Decision trees on paper: numbered steps in topological order, each answer pointing
 //! forward to a step or a lettered outcome (with its page), every step a link target.
 
-use crate::model::{DecisionTree, NodeKind, Verdict};
+use crate::model::{DecisionTree, NodeKind};
 use crate::render::pdf::boxes::{Color, Item, Target};
 use crate::render::pdf::fonts::FontId;
 
@@ -112,7 +112,7 @@ pub fn slices(ctx: &Context, tree: &DecisionTree, width: f32) -> Vec<Slice> {
                     style: bold.clone(),
                 },
             ],
-            NodeKind::Outcome { verdict, .. } => vec![
+            NodeKind::Outcome { outcome, .. } => vec![
                 Span {
                     text: format!("{label}\u{A0}— "),
                     style: SpanStyle {
@@ -121,7 +121,7 @@ pub fn slices(ctx: &Context, tree: &DecisionTree, width: f32) -> Vec<Slice> {
                     },
                 },
                 Span {
-                    text: verdict_text(*verdict, texts),
+                    text: texts.get(&outcome.label),
                     style: bold.clone(),
                 },
             ],
@@ -286,13 +286,6 @@ fn shift(mut slice: Slice, dx: f32) -> Slice {
         .map(|i| i.shifted(dx, 0.0))
         .collect();
     slice
-}
-
-fn verdict_text(verdict: Verdict, texts: &crate::locale::Texts) -> String {
-    match verdict {
-        Verdict::Priority(p) => texts.with_arg("tree-verdict-priority", "priority", p.name()),
-        Verdict::Action(a) => texts.get(&format!("tree-action-{}", a.name())),
-    }
 }
 
 #[cfg(test)]

@@ -59,8 +59,11 @@ tree-copied = Zusammenfassung kopiert. Sie können sie jetzt in Ihren Supportfal
 tree-copy-failed = Das automatische Kopieren hat nicht funktioniert. Markieren Sie die Zusammenfassung und kopieren Sie sie manuell.
 # Kurze Beschriftung des letzten Schritts in der Liste der Antworten und in der kopierten Zusammenfassung.
 tree-outcome = Ergebnis
-# Empfohlene Priorität; $priority ist P1, P2, P3 oder P4.
-tree-verdict-priority = Priorität { $priority }
+# Labels der eingebauten Ergebnisse, die `priority = "P1"` … in Regeldateien benennt.
+tree-priority-p1 = Priorität P1
+tree-priority-p2 = Priorität P2
+tree-priority-p3 = Priorität P3
+tree-priority-p4 = Priorität P4
 # Vom Entscheidungsbaum „Sollten Sie Ihren Supportfall eskalieren?“ empfohlene Aktionen. Kurz formulieren, im Infinitiv.
 tree-action-escalate = Supportfall eskalieren
 tree-action-raise-to-p1 = Supportfall auf P1 hochstufen

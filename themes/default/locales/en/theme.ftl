@@ -59,8 +59,11 @@ tree-copied = Summary copied. You can now paste it into your case.
 tree-copy-failed = Automatic copying didn't work. Select the summary and copy it by hand.
 # Short label for the final step, in the list of answers and in the copied summary.
 tree-outcome = Result
-# Recommended priority; $priority is P1, P2, P3 or P4.
-tree-verdict-priority = Priority { $priority }
+# Labels of the built-in outcomes that `priority = "P1"` … names in rules files.
+tree-priority-p1 = Priority P1
+tree-priority-p2 = Priority P2
+tree-priority-p3 = Priority P3
+tree-priority-p4 = Priority P4
 # Actions recommended by the "Should I escalate my case?" tree. Keep them short and imperative.
 tree-action-escalate = Escalate the case
 tree-action-raise-to-p1 = Raise the case to P1

@@ -59,8 +59,11 @@ tree-copied = Résumé copié. Vous pouvez le coller dans votre dossier.
 tree-copy-failed = La copie automatique n'a pas fonctionné. Sélectionnez le résumé et copiez-le manuellement.
 # Libellé court de l'étape finale dans la liste des réponses et dans le résumé copié.
 tree-outcome = Résultat
-# Priorité recommandée ; $priority vaut P1, P2, P3 ou P4.
-tree-verdict-priority = Priorité { $priority }
+# Libellés des résultats intégrés que `priority = "P1"` … désigne dans les fichiers de règles.
+tree-priority-p1 = Priorité P1
+tree-priority-p2 = Priorité P2
+tree-priority-p3 = Priorité P3
+tree-priority-p4 = Priorité P4
 # Actions recommandées par l'arbre « Faut-il escalader ? ». Formulations courtes, à l'infinitif.
 tree-action-escalate = Escalader le dossier
 tree-action-raise-to-p1 = Passer le dossier en P1

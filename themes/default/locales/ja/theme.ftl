@@ -59,8 +59,11 @@ tree-copied = 概要をコピーしました。ケースに貼り付けてご利
 tree-copy-failed = 自動コピーに失敗しました。概要を選択して、手動でコピーしてください。
 # Short label for the final step, in the list of answers and in the copied summary.
 tree-outcome = 結果
-# Recommended priority; $priority is P1, P2, P3 or P4.
-tree-verdict-priority = 優先度{ $priority }
+# Labels of the built-in outcomes that `priority = "P1"` … names in rules files.
+tree-priority-p1 = 優先度P1
+tree-priority-p2 = 優先度P2
+tree-priority-p3 = 優先度P3
+tree-priority-p4 = 優先度P4
 # Actions recommended by the "Should I escalate my case?" tree. Short, in the dictionary form (〜する).
 tree-action-escalate = ケースをエスカレーションする
 tree-action-raise-to-p1 = ケースをP1に引き上げる
