@@ -80,6 +80,12 @@ fn unused_messages(root: &std::path::Path, site: &Site, diagnostics: &Diagnostic
             .flat_map(|t| t.message_uses())
             .map(|(id, _)| id),
     );
+    used.extend(
+        site.trees
+            .iter()
+            .flat_map(|t| t.outcomes())
+            .map(|o| o.label.clone()),
+    );
     let prefix = format!("locales/{}/", site.config.source_locale);
     for file in sources
         .messages

@@ -38,7 +38,8 @@ fn init_makes_a_site_that_builds_without_a_warning() {
             .unwrap()
             .lines()
             .count(),
-        3
+        // The header, two paths, and the outcomes by rank.
+        4
     );
 }
 

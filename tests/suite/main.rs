@@ -18,6 +18,7 @@ mod includes;
 mod l10n;
 mod mdbook_book;
 mod navigation;
+mod outcomes;
 mod outline;
 mod pdf;
 mod pdf_layout;

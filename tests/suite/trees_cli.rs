@@ -38,7 +38,7 @@ fn escalation_paths_in_french_and_english() {
 #[test]
 fn every_outcome_of_the_priority_tree_is_reached() {
     let table = paths(&["priority"]);
-    for priority in ["(P1)", "(P2)", "(P3)", "(P4)"] {
+    for priority in ["(p1)", "(p2)", "(p3)", "(p4)"] {
         assert!(table.contains(priority), "{priority} missing:\n{table}");
     }
 }
@@ -59,4 +59,34 @@ fn an_unknown_tree_is_an_error() {
         stderr.contains("trees of this site: escalation, priority"),
         "{stderr}"
     );
+}
+
+#[test]
+fn a_tree_on_another_scale_lists_its_paths_and_outcomes_by_rank() {
+    let dir = common::site("severity");
+    let by_ids = folio()
+        .args(["trees", "paths", "severity", "--root"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let by_ids = String::from_utf8(by_ids.get_output().stdout.clone()).unwrap();
+    // sev-a is reached by two paths, and the four-way question leads to every outcome.
+    assert!(
+        by_ids.contains("2. scope=everyone workaround=no -> blocked (sev-a)"),
+        "{by_ids}"
+    );
+    assert!(
+        by_ids.contains("4. scope=team workaround=no -> blocked (sev-a)"),
+        "{by_ids}"
+    );
+    insta::assert_snapshot!("severity_by_id", by_ids);
+    for locale in ["fr", "en"] {
+        let assert = folio()
+            .args(["trees", "paths", "severity", "--locale", locale, "--root"])
+            .arg(dir.path())
+            .assert()
+            .success();
+        let table = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+        insta::assert_snapshot!(format!("severity_{locale}"), table);
+    }
 }

@@ -8,3 +8,5 @@ choose-intro = Answer one question to see what to do.
 choose-urgent = Is something broken right now?
 choose-now = It cannot wait: treat it as a first priority and act at once.
 choose-later = It can wait: plan it with your other work.
+choose-outcome-now = Act now
+choose-outcome-later = Plan it
