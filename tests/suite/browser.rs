@@ -704,3 +704,51 @@ fn a_long_outline_s_sidebar_shows_parts_and_drafts_from_the_shared_file() {
     );
     page.assert_no_errors();
 }
+
+/// A tree on another scale (the `severity` fixture, outcomes declared in
+/// `_outcomes.toml`): every path walks to its declared outcome, the result shows the
+/// outcome's label and badge, and the copied summary names it.
+#[test]
+fn a_tree_with_declared_outcomes_walks_and_copies_its_labels() {
+    let dir = common::site("severity");
+    let port = common::server::serve(common::build(dir.path(), &[]));
+    let diagnostics = Diagnostics::new();
+    let loaded = folio::commands::site::load(dir.path(), &[], &diagnostics).expect("loads");
+    let tree = loaded
+        .site
+        .tree("severity")
+        .expect("the severity tree")
+        .clone();
+    let browser = launch();
+    let page = Page::open(&browser);
+    page.go_to(&format!("http://127.0.0.1:{port}/fr/severite/"));
+    let paths = tree.paths();
+    assert_eq!(paths.len(), 6);
+    for path in &paths {
+        walk(&page, &tree, path);
+        page.click("#dt-severity .tree-result .tree-quiet");
+        page.tab
+            .wait_for_element("input[name=\"dt-severity-w-scope\"]")
+            .unwrap();
+    }
+    page.go_to(&format!(
+        "http://127.0.0.1:{port}/fr/severite/?severity=scope:team/workaround:no"
+    ));
+    page.tab
+        .wait_for_element("#dt-severity .tree-result[data-verdict=\"sev-a\"]")
+        .unwrap();
+    assert_eq!(page.text("#dt-severity .tree-result-title"), "A Sévérité A");
+    // Without a clipboard the summary is offered to copy by hand: read it there.
+    page.eval(
+        "Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true })",
+    );
+    page.click("#dt-severity .tree-result .tree-primary");
+    page.tab
+        .wait_for_element("#dt-severity .tree-copy-text")
+        .unwrap();
+    let summary = page.eval("document.querySelector('#dt-severity .tree-copy-text').value");
+    let summary = summary.as_str().unwrap_or_default();
+    assert!(summary.contains("— Sévérité A"), "{summary}");
+    assert!(summary.contains("Une équipe"), "{summary}");
+    page.assert_no_errors();
+}
