@@ -241,21 +241,24 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
     pages.extend(fallbacks);
     check_aliases(&pages, diagnostics);
 
-    let (shared_files, tree_files): (Vec<_>, Vec<_>) = sources.trees.iter().partition(|f| {
-        f.path
-            .rsplit('/')
-            .next()
-            .is_some_and(|n| n == parse::outcomes::SHARED_FILE)
-    });
-    let shared: Vec<_> = shared_files
+    // Only the top folder's `_outcomes.toml` is shared; one elsewhere is read as a tree
+    // and reported as such, never ignored.
+    let (shared_files, tree_files): (Vec<_>, Vec<_>) = sources
+        .trees
         .iter()
-        .flat_map(|f| parse::outcomes::parse_shared(f, diagnostics))
-        .collect();
+        .partition(|f| f.path == parse::outcomes::SHARED_FILE);
+    // Without the file, no shared outcomes; unreadable, `None` (reported).
+    let shared: Option<Vec<_>> = match shared_files.first() {
+        Some(file) => parse::outcomes::parse_shared(file, diagnostics),
+        None => Some(Vec::new()),
+    };
     let trees: Vec<DecisionTree> = tree_files
         .iter()
-        .filter_map(|f| parse::decision_tree::parse(f, &shared, diagnostics))
+        .filter_map(|f| parse::decision_tree::parse(f, shared.as_deref(), diagnostics))
         .collect();
-    parse::outcomes::check_shared_unused(&shared, &trees, diagnostics);
+    if let Some(shared) = &shared {
+        parse::outcomes::check_shared_unused(shared, &trees, diagnostics);
+    }
     check_tree_embeds(&pages, &trees, diagnostics);
     check_tree_links(
         &trees,

@@ -62,10 +62,12 @@ const NODE_KEYS: &[&str] = &[
 const ANSWER_KEYS: &[&str] = &["id", "label", "next"];
 
 /// Parses and validates one rules file, its results naming its own outcomes or the
-/// `shared` ones (`_outcomes.toml`); `None` when it cannot be used at all.
+/// `shared` ones (`_outcomes.toml`; `None` when that file could not be read, so that
+/// its outcomes are not reported missing a second time); `None` when the rules file
+/// cannot be used at all.
 pub fn parse(
     file: &SourceFile,
-    shared: &[Outcome],
+    shared: Option<&[Outcome]>,
     diagnostics: &Diagnostics,
 ) -> Option<DecisionTree> {
     let mut raw: RawTree = match toml::from_str(&file.text) {
@@ -87,7 +89,11 @@ pub fn parse(
         file,
         diagnostics,
         broken: Default::default(),
-        scope: Scope { own, shared },
+        scope: Scope {
+            own,
+            shared: shared.unwrap_or_default(),
+            shared_broken: shared.is_none(),
+        },
     };
     let tree = checker.build(raw)?;
     checker.check_own_unused(&tree);
@@ -308,6 +314,9 @@ impl Checker<'_> {
             if let Some(outcome) = self.scope.declared(value.get_ref()) {
                 return Some(outcome.clone());
             }
+            if self.scope.shared_broken {
+                return None; // perhaps declared in the unreadable _outcomes.toml
+            }
             let ids = self.scope.ids();
             let declare = format!(
                 "declare it with [[outcome]] id = \"{}\" label = \"<Fluent id>\" in this file or in content/decision-trees/_outcomes.toml",
@@ -338,7 +347,12 @@ impl Checker<'_> {
                     "priority" => "priorities are P1, P2, P3 and P4".to_string(),
                     _ => format!("actions: {}", names.join(", ")),
                 };
-                let hint = match suggest(value.get_ref(), &names) {
+                let close = names
+                    .iter()
+                    .find(|n| n.eq_ignore_ascii_case(value.get_ref()))
+                    .copied()
+                    .or_else(|| suggest(value.get_ref(), &names));
+                let hint = match close {
                     Some(close) => format!("did you mean `{close}`? The {listed}"),
                     None => format!(
                         "{listed}; for another scale declare your outcomes ([[outcome]] id = \"...\" label = \"...\") and write outcome = \"<id>\""

@@ -17,8 +17,8 @@ use crate::model::{DecisionTree, NodeKind, Outcome, OutcomeClass, Pos, SourceFil
 
 use super::toml_diagnostic;
 
-/// The shared declarations' file, below `content/`.
-pub const SHARED_FILE: &str = "_outcomes.toml";
+/// The shared declarations' file, as the site's files are named.
+pub const SHARED_FILE: &str = "content/decision-trees/_outcomes.toml";
 
 /// What the shorthand keys map onto, unless the site declares the same ids.
 const BUILT_IN: &str = r#"
@@ -93,10 +93,11 @@ struct RawShared {
 
 pub(super) const OUTCOME_KEYS: &[&str] = &["id", "label", "rank", "class", "badge"];
 
-/// Parses `content/decision-trees/_outcomes.toml`.
-pub fn parse_shared(file: &SourceFile, diagnostics: &Diagnostics) -> Vec<Outcome> {
+/// Parses `content/decision-trees/_outcomes.toml`; `None` when it is not valid TOML
+/// of `[[outcome]]` entries (reported).
+pub fn parse_shared(file: &SourceFile, diagnostics: &Diagnostics) -> Option<Vec<Outcome>> {
     match toml::from_str::<RawShared>(&file.text) {
-        Ok(raw) => declarations(file, raw.outcomes, diagnostics),
+        Ok(raw) => Some(declarations(file, raw.outcomes, diagnostics)),
         Err(err) => {
             let known: &[&str] = if err.message().contains("`label`") {
                 OUTCOME_KEYS
@@ -110,7 +111,7 @@ pub fn parse_shared(file: &SourceFile, diagnostics: &Diagnostics) -> Vec<Outcome
                 &err,
                 known,
             ));
-            Vec::new()
+            None
         }
     }
 }
@@ -229,6 +230,8 @@ fn built_in() -> Vec<Outcome> {
 pub(super) struct Scope<'a> {
     pub own: Vec<Outcome>,
     pub shared: &'a [Outcome],
+    /// `_outcomes.toml` could not be read: an id missing here may be declared there.
+    pub shared_broken: bool,
 }
 
 impl Scope<'_> {
@@ -326,7 +329,7 @@ mod tests {
             text: text.into(),
         };
         let diagnostics = Diagnostics::new();
-        assert_eq!(parse_shared(&file, &diagnostics).len(), 2);
+        assert_eq!(parse_shared(&file, &diagnostics).map(|o| o.len()), Some(2));
         let shown = crate::diagnostic::render(&diagnostics.into_sorted(), false);
         assert!(
             shown.contains("_outcomes.toml:4:8: error: outcome rank `0` is not 1 or more"),

@@ -167,3 +167,41 @@ fn a_label_missing_in_the_source_locale_is_an_error_at_the_declaration() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_broken_shared_file_is_reported_once_not_at_every_result() {
+    let dir = common::site("severity");
+    let shared = dir.path().join("content/decision-trees/_outcomes.toml");
+    let text = std::fs::read_to_string(&shared)
+        .unwrap()
+        .replace("class = \"high\"", "colour = \"high\"");
+    std::fs::write(&shared, text).unwrap();
+    let tree = dir.path().join("content/decision-trees/severity.toml");
+    let text = std::fs::read_to_string(&tree)
+        .unwrap()
+        .replace("outcome = \"forum\"", "priority = \"p3\"");
+    std::fs::write(&tree, text).unwrap();
+    let assert = folio()
+        .args(["check", "--root"])
+        .arg(dir.path())
+        .assert()
+        .code(1);
+    let stderr = common::stderr(&assert);
+    assert!(
+        stderr
+            .contains("content/decision-trees/_outcomes.toml:13:1: error: unknown field `colour`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("known keys: id, label, rank, class, badge"),
+        "{stderr}"
+    );
+    // The results naming shared outcomes are not reported as well.
+    assert!(!stderr.contains("is not declared"), "{stderr}");
+    // The shorthand's values are case-sensitive, and the hint says which was meant.
+    assert!(
+        stderr.contains("severity.toml:51:12: error: unknown priority `p3`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean `P3`?"), "{stderr}");
+}

@@ -15,7 +15,7 @@ fn diagnostics_of(name: &str) -> String {
         text,
     };
     let diagnostics = Diagnostics::new();
-    decision_tree::parse(&file, &[], &diagnostics);
+    decision_tree::parse(&file, Some(&[]), &diagnostics);
     render(&diagnostics.into_sorted(), false)
 }
 
@@ -116,7 +116,8 @@ fn the_default_trees_are_valid() {
             .unwrap(),
         },
         &Diagnostics::new(),
-    );
+    )
+    .expect("the shared outcomes parse");
     assert_eq!(shared.len(), 4);
     for name in ["priority", "escalation"] {
         let path = common::repo_root().join(format!("content/decision-trees/{name}.toml"));
@@ -125,7 +126,7 @@ fn the_default_trees_are_valid() {
             text: std::fs::read_to_string(path).unwrap(),
         };
         let diagnostics = Diagnostics::new();
-        let tree = decision_tree::parse(&file, &shared, &diagnostics).expect("parses");
+        let tree = decision_tree::parse(&file, Some(&shared), &diagnostics).expect("parses");
         assert!(diagnostics.into_sorted().is_empty());
         assert!(tree.paths().len() >= 5);
     }
@@ -170,10 +171,11 @@ fn a_tree_s_own_declaration_wins_over_the_shared_one_and_the_shorthand_maps_onto
             "[[outcome]]\nid = \"gold\"\nlabel = \"shared-gold\"\nrank = 1\nclass = \"critical\"\n\n[[outcome]]\nid = \"p1\"\nlabel = \"our-p1\"\nrank = 1\nclass = \"high\"\n",
         ),
         &diagnostics,
-    );
+    )
+    .expect("parses");
     let shared_only = decision_tree::parse(
         &source("content/decision-trees/plan.toml", TWO_RESULTS),
-        &shared,
+        Some(&shared),
         &diagnostics,
     )
     .expect("parses");
@@ -183,7 +185,7 @@ fn a_tree_s_own_declaration_wins_over_the_shared_one_and_the_shorthand_maps_onto
     );
     let with_own = decision_tree::parse(
         &source("content/decision-trees/plan.toml", &own),
-        &shared,
+        Some(&shared),
         &diagnostics,
     )
     .expect("parses");
@@ -197,7 +199,7 @@ fn a_tree_s_own_declaration_wins_over_the_shared_one_and_the_shorthand_maps_onto
     assert_eq!(labels(&with_own), ["our-p1", "own-gold"]);
     let without_shared = decision_tree::parse(
         &source("content/decision-trees/plan.toml", &own),
-        &[],
+        Some(&[]),
         &Diagnostics::new(),
     )
     .expect("parses");
