@@ -22,6 +22,7 @@ mod outcomes;
 mod outline;
 mod pdf;
 mod pdf_layout;
+mod properties;
 mod robustness;
 mod search;
 mod serve;
