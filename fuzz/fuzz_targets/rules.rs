@@ -8,6 +8,6 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
             text: text.into(),
         };
         let diagnostics = folio::diagnostic::Diagnostics::new();
-        let _ = folio::parse::decision_tree::parse(&file, &diagnostics);
+        let _ = folio::parse::decision_tree::parse(&file, Some(&[]), &diagnostics);
     }
 });

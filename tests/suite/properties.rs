@@ -110,12 +110,18 @@ proptest! {
         Just("answers = [{ id = \"y\", label = \"l\", next = \"a\" }, { id = \"n\", label = \"l\", next = \"b\" }]".to_string()),
         Just("priority = \"P1\"".to_string()),
         Just("action = \"escalate\"".to_string()),
+        Just("[[outcome]]".to_string()),
+        Just("outcome = \"a\"".to_string()),
+        Just("label = \"t-o\"".to_string()),
+        Just("rank = 0".to_string()),
+        Just("class = \"critical\"".to_string()),
         Just("link = \"page.md#x\"".to_string()),
         "[a-z =\"\\[\\]{},]{0,20}",
     ], 0..24)) {
         let diagnostics = Diagnostics::new();
         let parsed = folio::parse::decision_tree::parse(
             &file("content/decision-trees/t.toml", lines.join("\n")),
+            Some(&[]),
             &diagnostics,
         );
         let diagnostics = diagnostics.into_sorted();
