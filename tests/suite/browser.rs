@@ -4,6 +4,8 @@
 //!
 //! These tests fail, rather than skip, when Chromium is missing: `.ci/run` installs it.
 
+mod accessibility;
+
 use crate::common;
 use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};

@@ -71,6 +71,7 @@ pub fn render(page: &Page, urls: &UrlMap, labels: &Labels, trees: &TreeRenderer)
         trees,
         out: String::with_capacity(16 * 1024),
         refs_seen: HashSet::new(),
+        tasks: 0,
     };
     writer.blocks(&page.blocks);
     writer.footnotes(&page.footnotes);
@@ -85,6 +86,8 @@ struct Writer<'a> {
     out: String,
     /// Footnotes referenced so far: only the first reference gets the back-link id.
     refs_seen: HashSet<usize>,
+    /// Task-list items so far: each checkbox is named by its item's text (`task-item-N`).
+    tasks: usize,
 }
 
 impl Writer<'_> {
@@ -190,13 +193,35 @@ impl Writer<'_> {
         };
         for item in items {
             self.out.push_str("<li>");
+            // A checkbox needs an accessible name: its item's first paragraph.
+            let mut label = None;
             if let Some(done) = item.task {
                 let checked = if done { " checked" } else { "" };
-                let _ = write!(self.out, "<input type=\"checkbox\" disabled{checked}> ");
+                if matches!(item.blocks.first(), Some(Block::Paragraph(_))) {
+                    self.tasks += 1;
+                    let _ = write!(
+                        self.out,
+                        "<input type=\"checkbox\" disabled{checked} aria-labelledby=\"task-item-{}\"> ",
+                        self.tasks
+                    );
+                    label = Some(self.tasks);
+                } else {
+                    let _ = write!(self.out, "<input type=\"checkbox\" disabled{checked}> ");
+                }
             }
             // A tight list's paragraphs have no <p>, as in CommonMark's own output.
             for (i, block) in item.blocks.iter().enumerate() {
                 match block {
+                    Block::Paragraph(inlines) if i == 0 && label.is_some() => {
+                        let number = label.unwrap_or_default();
+                        let tag = if tight { "span" } else { "p" };
+                        let _ = write!(self.out, "<{tag} id=\"task-item-{number}\">");
+                        self.inlines(inlines);
+                        let _ = write!(self.out, "</{tag}>");
+                        if !tight {
+                            self.out.push('\n');
+                        }
+                    }
                     Block::Paragraph(inlines) if tight => {
                         if i > 0 && !self.out.ends_with('\n') {
                             self.out.push('\n');

@@ -1,5 +1,6 @@
 //! A static file server on 127.0.0.1 for browser tests: pages need a real origin for
 //! `history.pushState` and query strings. It answers GET only, never outside its root.
+//! A missing page gets the site's 404 page of its locale, as a static host would serve it.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -39,7 +40,10 @@ fn answer(mut stream: TcpStream, root: &Path) {
             let body = std::fs::read(&file).unwrap_or_default();
             (200, content_type(&file), body)
         }
-        None => (404, "text/plain", b"not found".to_vec()),
+        None => match not_found_page(root, path) {
+            Some(body) => (404, "text/html; charset=utf-8", body),
+            None => (404, "text/plain", b"not found".to_vec()),
+        },
     };
     let head = format!(
         "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
@@ -61,6 +65,15 @@ fn file_for(root: &Path, path: &str) -> Option<PathBuf> {
         file = file.join("index.html");
     }
     file.is_file().then_some(file)
+}
+
+/// `<locale>/404.html` for a path below a locale's folder, else the root `404.html`.
+fn not_found_page(root: &Path, path: &str) -> Option<Vec<u8>> {
+    let locale = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    [format!("{locale}/404.html"), "404.html".to_string()]
+        .iter()
+        .filter(|page| !page.starts_with('/') && !page.contains(".."))
+        .find_map(|page| std::fs::read(root.join(page)).ok())
 }
 
 fn content_type(file: &Path) -> &'static str {
