@@ -59,6 +59,12 @@ pub struct PdfConfig {
     /// Korean...): a path relative to the site (or absolute), `#N` for the N-th face of
     /// a collection: `ja = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc#0"`.
     pub fonts: std::collections::BTreeMap<String, String>,
+    /// A link to another part of the guide prints the page it leads to ("page 9"),
+    /// unless that is the link's own page (or, in duplex, the facing one).
+    pub page_refs: bool,
+    /// Printed on both sides of the sheet: mirrored margins with the wider one at the
+    /// binding, chapters opening on a right-hand page.
+    pub duplex: bool,
 }
 
 impl Default for PdfConfig {
@@ -70,6 +76,8 @@ impl Default for PdfConfig {
             version: None,
             date: None,
             fonts: Default::default(),
+            page_refs: true,
+            duplex: false,
         }
     }
 }

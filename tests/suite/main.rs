@@ -21,6 +21,7 @@ mod navigation;
 mod outline;
 mod pdf;
 mod pdf_layout;
+mod pdf_paper;
 mod robustness;
 mod search;
 mod serve;

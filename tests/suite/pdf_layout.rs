@@ -157,3 +157,13 @@ fn long_words_are_hyphenated_and_lines_never_overflow() {
     }
     assert!(hyphenated > 0, "some word is hyphenated at a line end");
 }
+
+#[test]
+fn a_cross_reference_prints_its_page_unless_the_target_is_on_the_same_page() {
+    let dump = fixture_document().dump();
+    // `guide.md#etapes` is on page 2, the link on page 3: printed.
+    assert!(dump.contains("anchor ref+#blocs.md@7:"), "{dump}");
+    assert!(dump.contains("\"(page\""), "{dump}");
+    // The list below is on the link's own page: nothing printed.
+    assert!(dump.contains("anchor ref#blocs.md@7:"), "{dump}");
+}

@@ -207,15 +207,15 @@ impl Context<'_> {
                     } else {
                         style.color
                     };
-                    self.collect_spans(
-                        content,
-                        &SpanStyle {
-                            link,
-                            color,
-                            ..style.clone()
-                        },
-                        out,
-                    );
+                    let style = SpanStyle {
+                        link,
+                        color,
+                        ..style.clone()
+                    };
+                    let (mark, reference) =
+                        self.page_reference(inline, style.link.as_ref(), &style);
+                    self.collect_spans(content, &SpanStyle { mark, ..style }, out);
+                    out.extend(reference);
                 }
                 Inline::Image(image) => out.push(Span {
                     text: format!("[{}]", image.alt),

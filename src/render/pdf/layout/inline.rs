@@ -22,6 +22,9 @@ pub struct SpanStyle {
     pub strike: bool,
     /// Upwards shift of the baseline (superscripts), in points.
     pub raise: f32,
+    /// An anchor set where the span's text starts (once, however many spans share it):
+    /// a cross-reference learns its own page from it in the next layout pass.
+    pub mark: Option<String>,
 }
 
 impl SpanStyle {
@@ -33,6 +36,7 @@ impl SpanStyle {
             link: None,
             strike: false,
             raise: 0.0,
+            mark: None,
         }
     }
 }
@@ -73,6 +77,7 @@ pub fn set(paragraph: &Paragraph, shaper: &Shaper) -> Vec<Line> {
         return Vec::new();
     }
     let breaks = linebreak::breaks(&items, paragraph.width);
+    let marks = marks(paragraph.spans, &pieces);
     let mut lines = Vec::with_capacity(breaks.len());
     let mut start = 0;
     for brk in &breaks {
@@ -80,12 +85,36 @@ pub fn set(paragraph: &Paragraph, shaper: &Shaper) -> Vec<Line> {
             Align::Justify => brk.ratio.min(3.0),
             Align::Left => brk.ratio.min(0.0),
         };
-        lines.push(set_line(
-            paragraph, &items, &pieces, &hyphens, start, brk.at, ratio,
-        ));
+        let run = Run {
+            items: &items,
+            pieces: &pieces,
+            hyphens: &hyphens,
+            marks: &marks,
+        };
+        lines.push(set_line(paragraph, &run, start, brk.at, ratio));
         start = linebreak::line_start(&items, brk.at);
     }
     lines
+}
+
+/// The first box of each distinct mark, by item index.
+fn marks<'a>(spans: &'a [Span], pieces: &[Option<Piece>]) -> Vec<Option<&'a str>> {
+    let mut seen = std::collections::HashSet::new();
+    pieces
+        .iter()
+        .map(|piece| {
+            let mark = spans[piece.as_ref()?.span].style.mark.as_deref()?;
+            seen.insert(mark).then_some(mark)
+        })
+        .collect()
+}
+
+/// A paragraph's items and what each shows, for setting its lines.
+struct Run<'a> {
+    items: &'a [linebreak::Item],
+    pieces: &'a [Option<Piece>],
+    hyphens: &'a [Option<Piece>],
+    marks: &'a [Option<&'a str>],
 }
 
 type Built = (Vec<linebreak::Item>, Vec<Option<Piece>>, Vec<Option<Piece>>);
@@ -274,15 +303,8 @@ fn cjk_breaks(word: &str) -> Vec<usize> {
         .collect()
 }
 
-fn set_line(
-    paragraph: &Paragraph,
-    items: &[linebreak::Item],
-    pieces: &[Option<Piece>],
-    hyphens: &[Option<Piece>],
-    start: usize,
-    end: usize,
-    ratio: f32,
-) -> Line {
+fn set_line(paragraph: &Paragraph, run: &Run, start: usize, end: usize, ratio: f32) -> Line {
+    let (items, pieces, hyphens) = (run.items, run.pieces, run.hyphens);
     let spans = paragraph.spans;
     let size = (start..=end)
         .filter_map(|i| pieces[i].as_ref().map(|p| spans[p.span].style.size))
@@ -349,6 +371,12 @@ fn set_line(
     for i in start..end {
         match (&items[i], &pieces[i]) {
             (linebreak::Item::Box { .. }, Some(piece)) => {
+                if let Some(name) = run.marks[i] {
+                    out.push(Item::Anchor {
+                        name: name.to_string(),
+                        y: 0.0,
+                    });
+                }
                 x += place(piece, x, &mut out, &mut links)
             }
             (

@@ -9,6 +9,7 @@
 pub(crate) mod figure;
 mod flow;
 mod inline;
+mod links;
 mod paginate;
 mod tree;
 
@@ -60,15 +61,17 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
 
     let no_pages = |_: &str| None;
     let mut body = paginate(body_slices(input, shaper, column, &no_pages), area);
-    // Only decision trees print page numbers inside the text; without them one pass is enough.
+    // Decision trees and cross-references print page numbers inside the text; without
+    // them one pass is enough.
     let has_trees = input.site.pages_of(input.locale).any(|p| {
         p.blocks
             .iter()
             .any(|b| matches!(b, Block::DecisionTree { .. }))
     });
+    let numbered = has_trees || input.site.config.pdf.page_refs;
     // Printing the numbers can move an anchor; a pass or two more settles it.
-    for _ in 0..3 {
-        if !has_trees {
+    for _ in 0..4 {
+        if !numbered {
             break;
         }
         let labels = anchor_pages(&body);
