@@ -65,6 +65,22 @@ pub struct PdfConfig {
     /// Printed on both sides of the sheet: mirrored margins with the wider one at the
     /// binding, chapters opening on a right-hand page.
     pub duplex: bool,
+    /// Where an external link's address is printed.
+    pub urls: PrintedUrls,
+}
+
+/// `[pdf] urls`: how the guide prints the address of a link leaving it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PrintedUrls {
+    /// A lettered note at the bottom of the page, once per page.
+    #[default]
+    Footnote,
+    /// In parentheses after the link's text.
+    Inline,
+    /// Not at all.
+    #[serde(alias = "none")]
+    Off,
 }
 
 impl Default for PdfConfig {
@@ -78,6 +94,7 @@ impl Default for PdfConfig {
             fonts: Default::default(),
             page_refs: true,
             duplex: false,
+            urls: PrintedUrls::Footnote,
         }
     }
 }

@@ -73,7 +73,7 @@ impl Slice {
         }
     }
 
-    fn shifted(mut self, dx: f32) -> Slice {
+    pub fn shifted(mut self, dx: f32) -> Slice {
         self.items = std::mem::take(&mut self.items)
             .into_iter()
             .map(|i| i.shifted(dx, 0.0))
@@ -93,6 +93,8 @@ pub struct Context<'a> {
     pub page_of: &'a super::PageOf<'a>,
     /// Pixel sizes of the site's pictures, by output path.
     pub images: &'a HashMap<String, (u32, u32)>,
+    /// The addresses this chapter prints as notes, in order: a note's letter is its place.
+    pub notes: std::cell::RefCell<Vec<String>>,
 }
 
 impl Context<'_> {
@@ -212,10 +214,9 @@ impl Context<'_> {
                         color,
                         ..style.clone()
                     };
-                    let (mark, reference) =
-                        self.page_reference(inline, style.link.as_ref(), &style);
-                    self.collect_spans(content, &SpanStyle { mark, ..style }, out);
-                    out.extend(reference);
+                    let (style, after) = self.link_on_paper(inline, style);
+                    self.collect_spans(content, &style, out);
+                    out.extend(after);
                 }
                 Inline::Image(image) => out.push(Span {
                     text: format!("[{}]", image.alt),

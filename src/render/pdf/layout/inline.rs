@@ -25,6 +25,8 @@ pub struct SpanStyle {
     /// An anchor set where the span's text starts (once, however many spans share it):
     /// a cross-reference learns its own page from it in the next layout pass.
     pub mark: Option<String>,
+    /// A web address: it breaks only after its own separators, never with a hyphen.
+    pub url: bool,
 }
 
 impl SpanStyle {
@@ -37,6 +39,7 @@ impl SpanStyle {
             strike: false,
             raise: 0.0,
             mark: None,
+            url: false,
         }
     }
 }
@@ -198,6 +201,9 @@ fn push_word(
     shaper: &Shaper,
     push: &mut dyn FnMut(linebreak::Item, Option<Piece>, Option<Piece>),
 ) {
+    if style.url {
+        return push_url(word, span, style, shaper, push);
+    }
     // Computed each time: hypher is quicker than a lookup in a table of every word.
     let mut cuts: Vec<(usize, bool)> = hyphenation_points(word, lang)
         .into_iter()
@@ -269,6 +275,42 @@ fn push_word(
                     None,
                 );
             }
+        }
+        start = cut;
+    }
+}
+
+/// A web address: pieces between its break points, a break after each costing a
+/// little more than a space and printing no hyphen.
+fn push_url(
+    word: &str,
+    span: usize,
+    style: &SpanStyle,
+    shaper: &Shaper,
+    push: &mut dyn FnMut(linebreak::Item, Option<Piece>, Option<Piece>),
+) {
+    let mut start = 0;
+    for cut in super::links::url_breaks(word)
+        .into_iter()
+        .chain([word.len()])
+    {
+        let segments = Segments::from(&shaper.shape(style.font, &word[start..cut])[..]);
+        let width = width_em(&segments) * style.size;
+        push(
+            linebreak::Item::Box { width },
+            Some(Piece { span, segments }),
+            None,
+        );
+        if cut < word.len() {
+            push(
+                linebreak::Item::Penalty {
+                    width: 0.0,
+                    cost: 30.0,
+                    flagged: false,
+                },
+                None,
+                None,
+            );
         }
         start = cut;
     }

@@ -26,7 +26,7 @@ use crate::render::pdf::text::{Glyph, Segment, Segments, Shaper, width_em};
 
 use flow::{Context, Slice};
 use inline::{Align, Span, SpanStyle};
-use paginate::{Area, paginate};
+use paginate::{Area, Notes, paginate};
 
 /// What the cover and the metadata say.
 #[derive(Debug, Clone)]
@@ -56,11 +56,13 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
         left: style.margin_left,
         top: style.margin_top,
         bottom: height - style.margin_bottom,
+        width: width - style.margin_left - style.margin_right,
     };
     let column = width - style.margin_left - style.margin_right;
 
     let no_pages = |_: &str| None;
-    let mut body = paginate(body_slices(input, shaper, column, &no_pages), area);
+    let (slices, notes) = body_slices(input, shaper, column, &no_pages);
+    let mut body = paginate(slices, area, &notes);
     // Decision trees and cross-references print page numbers inside the text; without
     // them one pass is enough.
     let has_trees = input.site.pages_of(input.locale).any(|p| {
@@ -76,7 +78,8 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
         }
         let labels = anchor_pages(&body);
         let known = |name: &str| labels.get(name).cloned();
-        body = paginate(body_slices(input, shaper, column, &known), area);
+        let (slices, notes) = body_slices(input, shaper, column, &known);
+        body = paginate(slices, area, &notes);
         if anchor_pages(&body) == labels {
             break;
         }
@@ -90,6 +93,7 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
     let contents = paginate(
         contents_slices(input, shaper, column, &anchor_pages(&body)),
         area,
+        &Notes::new(),
     );
     let front = 1 + contents.len();
     pages.push(PageBox {
@@ -149,22 +153,35 @@ fn context<'a>(
         texts: input.texts,
         page_of,
         images: input.images,
+        notes: Default::default(),
     }
 }
 
 /// Where an anchor is printed (its page label), once a first pass knows.
 pub type PageOf<'a> = dyn Fn(&str) -> Option<String> + Sync + 'a;
 
-/// Every chapter: its opening (title, lead), its blocks, its notes. Chapters are
-/// laid out side by side (only pagination needs them in order): a locale typeset
-/// alone, the last of a build, still uses every core.
-fn body_slices(input: &Input, shaper: &Shaper, column: f32, page_of: &PageOf<'_>) -> Vec<Slice> {
+/// Every chapter: its opening (title, lead), its blocks, its notes; and the notes
+/// printed at the foot of the pages that mark them (addresses). Chapters are laid out
+/// side by side (only pagination needs them in order): a locale typeset alone, the
+/// last of a build, still uses every core.
+fn body_slices(
+    input: &Input,
+    shaper: &Shaper,
+    column: f32,
+    page_of: &PageOf<'_>,
+) -> (Vec<Slice>, Notes) {
     let pages: Vec<&crate::model::Page> = input.site.pages_of(input.locale).collect();
-    let chapters: Vec<Vec<Slice>> = pages
+    let chapters: Vec<(Vec<Slice>, Vec<(String, Vec<Slice>)>)> = pages
         .par_iter()
         .map(|page| chapter_slices(input, shaper, column, page_of, page))
         .collect();
-    chapters.into_iter().flatten().collect()
+    let mut notes = Notes::new();
+    let mut slices = Vec::new();
+    for (chapter, chapter_notes) in chapters {
+        slices.extend(chapter);
+        notes.extend(chapter_notes);
+    }
+    (slices, notes)
 }
 
 /// One chapter's slices, from the top of its first page.
@@ -174,7 +191,7 @@ fn chapter_slices(
     column: f32,
     page_of: &PageOf<'_>,
     page: &crate::model::Page,
-) -> Vec<Slice> {
+) -> (Vec<Slice>, Vec<(String, Vec<Slice>)>) {
     let mut slices = Vec::new();
     let ctx = context(input, shaper, page, page_of);
     let style = input.style;
@@ -253,7 +270,7 @@ fn chapter_slices(
     });
     slices.extend(ctx.blocks(&page.blocks, column));
     slices.extend(ctx.footnotes(&page.footnotes, column));
-    slices
+    (slices, ctx.address_notes(column))
 }
 
 /// Anchor name -> page label, for a body laid out as `pages` (numbered from 1).
