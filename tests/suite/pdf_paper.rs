@@ -132,3 +132,87 @@ fn the_french_guide_sends_the_reader_to_page_9_to_change_a_priority() {
         "page 9 opens that chapter: {page}"
     );
 }
+
+/// The `pdf-tables` fixture's guide of `locale`, with the machine's CJK font for Japanese.
+fn tables_guide(locale: &str) -> Document {
+    let dir = common::site("pdf-tables");
+    let diagnostics = Diagnostics::new();
+    let loaded = folio::commands::site::load(dir.path(), &[], &diagnostics).expect("loads");
+    assert!(!diagnostics.has_errors(), "{:?}", diagnostics.into_sorted());
+    let style = folio::parse::pdf_style::parse(loaded.theme.pdf_style.as_ref(), &diagnostics);
+    let shaper = if locale == "ja" {
+        let path = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+        let bytes = std::fs::read(path).expect("fonts-noto-cjk is required");
+        let fonts = folio::render::pdf::fonts::Fonts::with_extra(bytes.leak(), 0).unwrap();
+        Shaper::new(fonts)
+    } else {
+        Shaper::default()
+    };
+    layout_document(
+        &loaded.site,
+        &loaded.messages,
+        locale,
+        &style,
+        &Pictures::new(&loaded.assets),
+        &shaper,
+    )
+}
+
+/// The pages of the tables' chapter, as a dump.
+fn tables_dump(doc: &Document) -> String {
+    let dump = doc.dump();
+    let start = dump
+        .find("  anchor tableaux.md y=")
+        .expect("the tables' chapter");
+    let page_start = dump[..start].rfind("page ").unwrap();
+    dump[page_start..].to_string()
+}
+
+/// Every text: (where it ends, its size, what it says).
+fn table_texts(doc: &Document) -> Vec<(f32, f32, String)> {
+    doc.pages
+        .iter()
+        .flat_map(|p| p.items.iter())
+        .filter_map(|i| match i {
+            Item::Text {
+                x, size, segments, ..
+            } => Some((
+                x + segments.iter().map(|s| s.width).sum::<f32>() * size,
+                *size,
+                segments_text(segments),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn tables_are_sized_by_their_content_in_french_german_and_japanese() {
+    for locale in ["fr", "de", "ja"] {
+        let doc = tables_guide(locale);
+        insta::assert_snapshot!(format!("tables_{locale}"), tables_dump(&doc));
+        let right = doc.width - 82.0;
+        for (end, _, text) in table_texts(&doc) {
+            assert!(end <= right + 0.5, "{locale}: {text:?} overflows to {end}");
+        }
+    }
+    // The Japanese header "レベル" is read as one word, not one character a line.
+    let ja = table_texts(&tables_guide("ja"));
+    assert!(
+        ja.iter().any(|(_, _, t)| t == "レベル"),
+        "{:?}",
+        ja.iter().map(|(_, _, t)| t.as_str()).collect::<Vec<_>>()
+    );
+    // A German table too wide for the page steps its type down and hyphenates.
+    let de = table_texts(&tables_guide("de"));
+    let smaller = de
+        .iter()
+        .filter(|(_, size, _)| *size < 9.4 && *size > 8.0)
+        .count();
+    assert!(smaller > 5, "the wide table is set smaller");
+    assert!(
+        de.iter()
+            .any(|(_, size, t)| *size < 9.4 && t.ends_with('-') && t.len() > 3),
+        "its compounds are hyphenated"
+    );
+}

@@ -48,6 +48,8 @@ impl SpanStyle {
 pub enum Align {
     Justify,
     Left,
+    /// Ragged, but hyphenated: a narrow table cell whose words would not fit otherwise.
+    LeftHyphenated,
 }
 
 /// A set line: items relative to the line's top, and its height.
@@ -86,7 +88,7 @@ pub fn set(paragraph: &Paragraph, shaper: &Shaper) -> Vec<Line> {
     for brk in &breaks {
         let ratio = match paragraph.align {
             Align::Justify => brk.ratio.min(3.0),
-            Align::Left => brk.ratio.min(0.0),
+            Align::Left | Align::LeftHyphenated => brk.ratio.min(0.0),
         };
         let run = Run {
             items: &items,
@@ -142,7 +144,7 @@ fn build_items(paragraph: &Paragraph, shaper: &Shaper) -> Built {
                     return;
                 }
                 // Ragged text (headings, cells, the cover) reads better unhyphenated.
-                let lang = if paragraph.align == Align::Justify {
+                let lang = if paragraph.align != Align::Left {
                     paragraph.lang
                 } else {
                     ""
@@ -204,26 +206,7 @@ fn push_word(
     if style.url {
         return push_url(word, span, style, shaper, push);
     }
-    // Computed each time: hypher is quicker than a lookup in a table of every word.
-    let mut cuts: Vec<(usize, bool)> = hyphenation_points(word, lang)
-        .into_iter()
-        .map(|p| (p, true))
-        .collect();
-    for (i, c) in word.char_indices() {
-        let end = i + c.len_utf8();
-        let followed_by_letter = word[end..]
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric);
-        if (c == '-' || c == '/' || c == '—') && i > 0 && followed_by_letter {
-            cuts.push((end, false));
-        }
-    }
-    let cjk_cuts = cjk_breaks(word);
-    let cjk = !cjk_cuts.is_empty();
-    cuts.extend(cjk_cuts.into_iter().map(|p| (p, false)));
-    cuts.sort_unstable();
-    cuts.dedup_by_key(|c| c.0);
+    let (cuts, cjk) = word_cuts(word, lang);
     let mut start = 0;
     for (cut, with_hyphen) in cuts.into_iter().chain([(word.len(), false)]) {
         if cut <= start {
@@ -280,6 +263,32 @@ fn push_word(
     }
 }
 
+/// Where a word may break: (byte offset, whether a hyphen is printed there), and
+/// whether it is CJK text. `lang` empty: no hyphenation.
+pub(super) fn word_cuts(word: &str, lang: &str) -> (Vec<(usize, bool)>, bool) {
+    // Computed each time: hypher is quicker than a lookup in a table of every word.
+    let mut cuts: Vec<(usize, bool)> = hyphenation_points(word, lang)
+        .into_iter()
+        .map(|p| (p, true))
+        .collect();
+    for (i, c) in word.char_indices() {
+        let end = i + c.len_utf8();
+        let followed_by_letter = word[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        if (c == '-' || c == '/' || c == '—') && i > 0 && followed_by_letter {
+            cuts.push((end, false));
+        }
+    }
+    let cjk_cuts = cjk_breaks(word);
+    let cjk = !cjk_cuts.is_empty();
+    cuts.extend(cjk_cuts.into_iter().map(|p| (p, false)));
+    cuts.sort_unstable();
+    cuts.dedup_by_key(|c| c.0);
+    (cuts, cjk)
+}
+
 /// A web address: pieces between its break points, a break after each costing a
 /// little more than a space and printing no hyphen.
 fn push_url(
@@ -327,7 +336,7 @@ fn is_cjk(c: char) -> bool {
 
 /// Break opportunities inside a run of CJK text (which has no spaces), from the Unicode
 /// line-breaking algorithm, with the kinsoku rules enforced on top.
-fn cjk_breaks(word: &str) -> Vec<usize> {
+pub(super) fn cjk_breaks(word: &str) -> Vec<usize> {
     if !word.chars().any(is_cjk) {
         return Vec::new();
     }

@@ -11,6 +11,7 @@ mod flow;
 mod inline;
 mod links;
 mod paginate;
+mod table;
 mod tree;
 
 use std::collections::HashMap;
