@@ -216,3 +216,82 @@ fn tables_are_sized_by_their_content_in_french_german_and_japanese() {
         "its compounds are hyphenated"
     );
 }
+
+#[test]
+fn each_locale_has_its_paper() {
+    let dir = common::site("pdf-paper");
+    let out = common::build(dir.path(), &[]);
+    let media_box = |file: &str| -> Vec<f32> {
+        let doc = lopdf::Document::load(out.join(file)).unwrap();
+        let (_, first) = doc.get_pages().into_iter().next().unwrap();
+        let page = doc.get_dictionary(first).unwrap();
+        page.get(b"MediaBox")
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n.as_float().unwrap())
+            .collect()
+    };
+    let a4 = media_box("fr/guide-fr.pdf");
+    let letter = media_box("en/guide-en.pdf");
+    assert!(
+        (a4[2] - 595.3).abs() < 0.1 && (a4[3] - 841.9).abs() < 0.1,
+        "{a4:?}"
+    );
+    assert_eq!(letter[2..], [612.0, 792.0]);
+}
+
+#[test]
+fn a_duplex_guide_mirrors_its_margins_and_opens_every_chapter_on_a_right_hand_page() {
+    let doc = default_guide("fr", |pdf| pdf.duplex = true);
+    let simplex = default_guide("fr", |_| {});
+    let mut chapters = 0;
+    for (i, page) in doc.pages.iter().enumerate() {
+        let opens = page.items.iter().any(|it| {
+            matches!(it, Item::Anchor { name, .. } if !name.contains('#') && !name.starts_with("tree:"))
+        });
+        if opens {
+            chapters += 1;
+            assert_eq!(
+                i % 2,
+                0,
+                "page {} (label {}) opens a chapter on the left",
+                i + 1,
+                page.label
+            );
+            let number: usize = page.label.parse().unwrap();
+            assert_eq!(number % 2, 1, "chapters open on odd pages");
+        }
+    }
+    assert!(chapters >= 6);
+    // The blank pages before chapters carry nothing, not even a footer.
+    let blanks = doc.pages.iter().filter(|p| p.items.is_empty()).count();
+    assert!(blanks >= 1 && doc.pages.len() == simplex.pages.len() + blanks);
+    // Right-hand pages move away from the binding (left), left-hand ones the other way.
+    let first_text_x = |page: &folio::render::pdf::boxes::PageBox| {
+        page.items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text { x, .. } => Some(*x),
+                _ => None,
+            })
+            .fold(f32::MAX, f32::min)
+    };
+    let body = &doc.pages[doc.front_pages..];
+    let right = body
+        .iter()
+        .step_by(2)
+        .find(|p| !p.items.is_empty())
+        .unwrap();
+    let left = body
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .find(|p| !p.items.is_empty())
+        .unwrap();
+    assert_eq!(first_text_x(right), 92.0);
+    assert_eq!(first_text_x(left), 72.0);
+    // Body page 1 follows an even number of front pages: the cover, its back, the contents.
+    assert_eq!(doc.front_pages % 2, 0);
+}

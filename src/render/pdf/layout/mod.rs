@@ -51,7 +51,8 @@ pub struct Input<'a> {
 }
 
 pub fn layout(input: &Input, shaper: &Shaper) -> Document {
-    let (width, height) = input.site.config.pdf.paper.size();
+    let pdf = &input.site.config.pdf;
+    let (width, height) = pdf.paper_for(input.locale).size();
     let style = input.style;
     let area = Area {
         left: style.margin_left,
@@ -60,10 +61,18 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
         width: width - style.margin_left - style.margin_right,
     };
     let column = width - style.margin_left - style.margin_right;
+    let lay_out = |page_of: &PageOf<'_>| {
+        let (slices, notes) = body_slices(input, shaper, column, page_of);
+        let pages = paginate(slices, area, &notes);
+        if pdf.duplex {
+            open_on_the_right(pages)
+        } else {
+            pages
+        }
+    };
 
     let no_pages = |_: &str| None;
-    let (slices, notes) = body_slices(input, shaper, column, &no_pages);
-    let mut body = paginate(slices, area, &notes);
+    let mut body = lay_out(&no_pages);
     // Decision trees and cross-references print page numbers inside the text; without
     // them one pass is enough.
     let has_trees = input.site.pages_of(input.locale).any(|p| {
@@ -71,7 +80,7 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
             .iter()
             .any(|b| matches!(b, Block::DecisionTree { .. }))
     });
-    let numbered = has_trees || input.site.config.pdf.page_refs;
+    let numbered = has_trees || pdf.page_refs;
     // Printing the numbers can move an anchor; a pass or two more settles it.
     for _ in 0..4 {
         if !numbered {
@@ -79,8 +88,7 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
         }
         let labels = anchor_pages(&body);
         let known = |name: &str| labels.get(name).cloned();
-        let (slices, notes) = body_slices(input, shaper, column, &known);
-        body = paginate(slices, area, &notes);
+        body = lay_out(&known);
         if anchor_pages(&body) == labels {
             break;
         }
@@ -96,24 +104,41 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
         area,
         &Notes::new(),
     );
-    let front = 1 + contents.len();
     pages.push(PageBox {
         label: roman(1),
         items: cover,
     });
-    for (i, items) in contents.into_iter().enumerate() {
-        let mut items = items;
-        items.extend(footer(&roman(i + 2), input, shaper, width, height));
-        pages.push(PageBox {
-            label: roman(i + 2),
-            items,
-        });
+    let blank = |pages: &Vec<PageBox>| PageBox {
+        label: roman(pages.len() + 1),
+        items: Vec::new(),
+    };
+    // Printed on both sides, the contents start on a right-hand page, and so does the body.
+    if pdf.duplex {
+        pages.push(blank(&pages));
     }
+    for items in contents {
+        let mut items = items;
+        let label = roman(pages.len() + 1);
+        items.extend(footer(&label, input, shaper, width, height));
+        pages.push(PageBox { label, items });
+    }
+    if pdf.duplex && pages.len() % 2 == 1 {
+        pages.push(blank(&pages));
+    }
+    let front = pages.len();
     for (i, mut items) in body.into_iter().enumerate() {
         let number = (i + 1).to_string();
-        let opens_chapter = items.iter().any(|it| matches!(it, Item::Anchor { name, .. } if !name.contains('#') && !name.starts_with("tree:")));
-        if !opens_chapter {
-            items.extend(header(&chapters[i], input, shaper, width));
+        if items.is_empty() {
+            // The blank left-hand page before a chapter: no header, no footer.
+            pages.push(PageBox {
+                label: number,
+                items,
+            });
+            continue;
+        }
+        if !opens_chapter(&items) {
+            let side = pdf.duplex.then_some(i % 2 == 0);
+            items.extend(header(&chapters[i], input, shaper, width, side));
         }
         let text = input.texts.with_args(
             "pdf-page-footer",
@@ -126,6 +151,9 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
             items,
         });
     }
+    if pdf.duplex {
+        mirror(&mut pages, style.binding / 2.0, width);
+    }
     Document {
         title: input.meta.title.clone(),
         author: input.meta.author.clone(),
@@ -137,6 +165,44 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
         pages,
         front_pages: front,
         outline,
+    }
+}
+
+/// Whether a body page starts a chapter (it holds the anchor of a page of the site).
+fn opens_chapter(items: &[Item]) -> bool {
+    items.iter().any(|it| {
+        matches!(it, Item::Anchor { name, .. } if !name.contains('#') && !name.starts_with("tree:"))
+    })
+}
+
+/// A blank page before each chapter that would open on a left-hand page (body page 1
+/// is a right-hand one, so chapters open on odd pages).
+fn open_on_the_right(pages: Vec<Vec<Item>>) -> Vec<Vec<Item>> {
+    let mut out = Vec::with_capacity(pages.len());
+    for page in pages {
+        if opens_chapter(&page) && out.len() % 2 == 1 {
+            out.push(Vec::new());
+        }
+        out.push(page);
+    }
+    out
+}
+
+/// Mirrored margins: right-hand pages (odd, counting the cover as 1) move `shift`
+/// away from the binding on the left, left-hand pages as much away from it on the
+/// right. What spans the whole page width (the cover's band) stays.
+fn mirror(pages: &mut [PageBox], shift: f32, width: f32) {
+    for (i, page) in pages.iter_mut().enumerate() {
+        let dx = if i % 2 == 0 { shift } else { -shift };
+        for item in std::mem::take(&mut page.items) {
+            let full_width =
+                matches!(item, Item::Rect { x, width: w, .. } if x <= 0.0 && w >= width);
+            page.items.push(if full_width {
+                item
+            } else {
+                item.shifted(dx, 0.0)
+            });
+        }
     }
 }
 
@@ -582,37 +648,49 @@ fn cover(input: &Input, shaper: &Shaper, width: f32, height: f32) -> Vec<Item> {
     items
 }
 
-fn header(chapter: &str, input: &Input, shaper: &Shaper, width: f32) -> Vec<Item> {
+/// The running header: the guide's title on the left, the chapter's on the right; in a
+/// duplex guide (`right_hand` set) one of them, on the outer side of the page.
+fn header(
+    chapter: &str,
+    input: &Input,
+    shaper: &Shaper,
+    width: f32,
+    right_hand: Option<bool>,
+) -> Vec<Item> {
     let style = input.style;
     let size = style.small_size;
     let y = style.margin_top - 26.0;
     let left = Segments::from(&shaper.shape(FontId::SerifItalic, &input.meta.title)[..]);
     let right = Segments::from(&shaper.shape(FontId::Serif, chapter)[..]);
     let right_width = width_em(&right) * size;
-    vec![
-        Item::Text {
+    let mut items = Vec::new();
+    if right_hand != Some(true) {
+        items.push(Item::Text {
             x: style.margin_left,
             baseline: y,
             size,
             color: Color::MUTED,
             segments: left,
-        },
-        Item::Text {
+        });
+    }
+    if right_hand != Some(false) {
+        items.push(Item::Text {
             x: width - style.margin_right - right_width,
             baseline: y,
             size,
             color: Color::MUTED,
             segments: right,
-        },
-        Item::Line {
-            x1: style.margin_left,
-            y1: y + 6.0,
-            x2: width - style.margin_right,
-            y2: y + 6.0,
-            width: 0.4,
-            color: Color::RULE,
-        },
-    ]
+        });
+    }
+    items.push(Item::Line {
+        x1: style.margin_left,
+        y1: y + 6.0,
+        x2: width - style.margin_right,
+        y2: y + 6.0,
+        width: 0.4,
+        color: Color::RULE,
+    });
+    items
 }
 
 fn footer(text: &str, input: &Input, shaper: &Shaper, width: f32, height: f32) -> Vec<Item> {
