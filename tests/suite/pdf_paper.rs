@@ -39,9 +39,6 @@ fn references(doc: &Document, words: &str) -> Vec<(String, String, String)> {
             let Item::Anchor { name, .. } = item else {
                 continue;
             };
-            if !name.starts_with("ref+#") {
-                continue;
-            }
             // The link right after the mark is this reference's; its target is its anchor.
             let target = page.items[i..].iter().find_map(|it| match it {
                 Item::Link {
@@ -50,6 +47,19 @@ fn references(doc: &Document, words: &str) -> Vec<(String, String, String)> {
                 } => Some(t.clone()),
                 _ => None,
             });
+            if name.starts_with("ref#") {
+                // Printed without a page: the target is on this very page.
+                let target = target.expect("a link follows the mark");
+                assert_eq!(
+                    label_of(&target).as_deref(),
+                    Some(page.label.as_str()),
+                    "{name}"
+                );
+                continue;
+            }
+            if !name.starts_with("ref+#") {
+                continue;
+            }
             let following: Vec<String> = page.items[i..]
                 .iter()
                 .filter_map(|it| match it {
@@ -80,7 +90,7 @@ fn references(doc: &Document, words: &str) -> Vec<(String, String, String)> {
 
 #[test]
 fn cross_references_print_the_page_of_their_target() {
-    for (locale, words) in [("fr", "(page"), ("en", "(p."), ("de", "(S.")] {
+    for (locale, words) in [("fr", "(page"), ("en", "(p."), ("de", "(S."), ("ja", "（")] {
         let doc = default_guide(locale, |_| {});
         let refs = references(&doc, words);
         assert!(refs.len() >= 8, "{locale}: {refs:?}");

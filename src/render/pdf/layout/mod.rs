@@ -224,6 +224,9 @@ fn context<'a>(
     }
 }
 
+/// A chapter's notes for the foot of its pages, by the key their marks carry.
+type ChapterNotes = Vec<(String, Vec<Slice>)>;
+
 /// Where an anchor is printed (its page label), once a first pass knows.
 pub type PageOf<'a> = dyn Fn(&str) -> Option<String> + Sync + 'a;
 
@@ -238,7 +241,7 @@ fn body_slices(
     page_of: &PageOf<'_>,
 ) -> (Vec<Slice>, Notes) {
     let pages: Vec<&crate::model::Page> = input.site.pages_of(input.locale).collect();
-    let chapters: Vec<(Vec<Slice>, Vec<(String, Vec<Slice>)>)> = pages
+    let chapters: Vec<(Vec<Slice>, ChapterNotes)> = pages
         .par_iter()
         .map(|page| chapter_slices(input, shaper, column, page_of, page))
         .collect();
@@ -258,7 +261,7 @@ fn chapter_slices(
     column: f32,
     page_of: &PageOf<'_>,
     page: &crate::model::Page,
-) -> (Vec<Slice>, Vec<(String, Vec<Slice>)>) {
+) -> (Vec<Slice>, ChapterNotes) {
     let mut slices = Vec::new();
     let ctx = context(input, shaper, page, page_of);
     let style = input.style;
