@@ -3,8 +3,9 @@
 //!
 //! The guide is the cover, the contents (roman page numbers), then one chapter per page
 //! of the site in its navigation order (arabic numbers from 1). Decision trees refer to
-//! their outcomes' pages, so the body is laid out twice: the second pass knows where
-//! every anchor landed.
+//! their outcomes' pages and links to their targets' pages, so the body is laid out
+//! twice (or until the numbers settle): the second pass knows where every anchor
+//! landed. Printed on both sides, chapters open on right-hand pages and margins mirror.
 
 pub(crate) mod figure;
 mod flow;
