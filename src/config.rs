@@ -39,6 +39,16 @@ pub fn key_pos(text: &str, key: &str) -> Pos {
         })
 }
 
+/// The line that names a table (`[pdf.locales.de]`) or a dotted key in it.
+fn table_pos(text: &str, key: &str) -> Pos {
+    text.lines()
+        .position(|l| l.contains(key))
+        .map_or(Pos { line: 1, column: 1 }, |i| Pos {
+            line: i as u32 + 1,
+            column: 1,
+        })
+}
+
 fn check(config: &SiteConfig, text: &str, diagnostics: &Diagnostics) {
     for locale in &config.locales {
         if locale.parse::<LanguageIdentifier>().is_err() {
@@ -75,6 +85,21 @@ fn check(config: &SiteConfig, text: &str, diagnostics: &Diagnostics) {
                     format!("locale `{locale}` is listed twice"),
                 )
                 .with_hint("list each locale once"),
+            );
+        }
+    }
+    for locale in config.pdf.locales.keys() {
+        if !config.locales.contains(locale) {
+            diagnostics.push(
+                Diagnostic::warning(
+                    CONFIG_FILE,
+                    table_pos(text, &format!("locales.{locale}")),
+                    format!("[pdf.locales.{locale}] is for a locale that is not in `locales`"),
+                )
+                .with_hint(format!(
+                    "use one of {}; a locale's settings are keyed by its tag as listed",
+                    config.locales.join(", ")
+                )),
             );
         }
     }
@@ -119,6 +144,32 @@ mod tests {
                 .unwrap()
                 .contains("did you mean `locales`")
         );
+    }
+
+    #[test]
+    fn paper_per_locale_with_letter_for_north_america() {
+        use crate::model::Paper;
+        let head = "title = \"T\"\nbase_url = \"https://x.test/\"\nsource_locale = \"fr\"\nlocales = [\"fr\", \"en-US\", \"fr-CA\", \"de\"]\n";
+        let (config, diags) = parse_text(head);
+        let pdf = config.unwrap().pdf;
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(pdf.paper_for("fr"), Paper::A4);
+        assert_eq!(pdf.paper_for("en-US"), Paper::Letter);
+        assert_eq!(pdf.paper_for("fr-CA"), Paper::Letter);
+        let (config, diags) = parse_text(&format!(
+            "{head}[pdf]\npaper = \"a5\"\n[pdf.locales.de]\npaper = \"letter\"\n[pdf.locales.it]\npaper = \"a4\"\n"
+        ));
+        let pdf = config.unwrap().pdf;
+        assert_eq!(pdf.paper_for("fr"), Paper::A5);
+        assert_eq!(
+            pdf.paper_for("en-US"),
+            Paper::A5,
+            "the site's setting wins over the region"
+        );
+        assert_eq!(pdf.paper_for("de"), Paper::Letter);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(diags[0].message.contains("[pdf.locales.it]"));
+        assert_eq!(diags[0].pos.line, 9);
     }
 
     #[test]

@@ -48,7 +48,11 @@ pub struct SiteConfig {
 #[serde(deny_unknown_fields, default)]
 pub struct PdfConfig {
     pub enabled: bool,
-    pub paper: Paper,
+    /// Every locale's paper, unless `[pdf.locales.<locale>]` says otherwise; unset,
+    /// A4, or US Letter for the United States and Canada (`en-US`, `fr-CA`).
+    pub paper: Option<Paper>,
+    /// Settings of one locale's guide: `[pdf.locales.en-US] paper = "letter"`.
+    pub locales: std::collections::BTreeMap<String, LocalePdf>,
     pub author: String,
     /// Shown on the cover, e.g. "2.1".
     pub version: Option<String>,
@@ -59,17 +63,69 @@ pub struct PdfConfig {
     /// Korean...): a path relative to the site (or absolute), `#N` for the N-th face of
     /// a collection: `ja = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc#0"`.
     pub fonts: std::collections::BTreeMap<String, String>,
+    /// A link to another part of the guide prints the page it leads to ("page 9"),
+    /// unless that is the link's own page (or, in duplex, the facing one).
+    pub page_refs: bool,
+    /// Printed on both sides of the sheet: mirrored margins with the wider one at the
+    /// binding, chapters opening on a right-hand page.
+    pub duplex: bool,
+    /// Where an external link's address is printed.
+    pub urls: PrintedUrls,
+}
+
+/// `[pdf] urls`: how the guide prints the address of a link leaving it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PrintedUrls {
+    /// A lettered note at the bottom of the page, once per page.
+    #[default]
+    Footnote,
+    /// In parentheses after the link's text.
+    Inline,
+    /// Not at all.
+    #[serde(alias = "none")]
+    Off,
 }
 
 impl Default for PdfConfig {
     fn default() -> Self {
         PdfConfig {
             enabled: true,
-            paper: Paper::A4,
+            paper: None,
+            locales: Default::default(),
             author: String::new(),
             version: None,
             date: None,
             fonts: Default::default(),
+            page_refs: true,
+            duplex: false,
+            urls: PrintedUrls::Footnote,
+        }
+    }
+}
+
+/// `[pdf.locales.<locale>]`: what one locale's guide does differently.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LocalePdf {
+    pub paper: Option<Paper>,
+}
+
+impl PdfConfig {
+    /// The paper of `locale`'s guide: its own setting, the site's, or its region's.
+    pub fn paper_for(&self, locale: &str) -> Paper {
+        if let Some(paper) = self.locales.get(locale).and_then(|l| l.paper) {
+            return paper;
+        }
+        if let Some(paper) = self.paper {
+            return paper;
+        }
+        // North America prints on Letter.
+        let region = locale.rsplit(['-', '_']).next().unwrap_or("");
+        if locale.contains(['-', '_']) && matches!(region, "US" | "CA") {
+            Paper::Letter
+        } else {
+            Paper::A4
         }
     }
 }
@@ -79,6 +135,7 @@ impl Default for PdfConfig {
 pub enum Paper {
     #[default]
     A4,
+    A5,
     Letter,
 }
 
@@ -87,6 +144,7 @@ impl Paper {
     pub fn size(self) -> (f32, f32) {
         match self {
             Paper::A4 => (595.276, 841.89),
+            Paper::A5 => (419.528, 595.276),
             Paper::Letter => (612.0, 792.0),
         }
     }

@@ -19,7 +19,7 @@ pub use block::{
     TableCell,
 };
 pub use block::{Length, PictureSource};
-pub use config::{HeadingIds, LinkStyle, Paper, PdfConfig, SiteConfig};
+pub use config::{HeadingIds, LinkStyle, Paper, PdfConfig, PrintedUrls, SiteConfig};
 pub use decision_tree::{
     Answer, DecisionTree, Node, NodeKind, Outcome, OutcomeClass, PageLink, Path,
 };

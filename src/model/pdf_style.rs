@@ -21,6 +21,8 @@ pub struct PdfStyle {
     pub code_leading: f32,
     pub table_size: f32,
     pub small_size: f32,
+    /// In a duplex guide, how much wider the inner (bound) margin is than the outer one.
+    pub binding: f32,
 }
 
 impl Default for PdfStyle {
@@ -41,6 +43,7 @@ impl Default for PdfStyle {
             code_leading: 11.2,
             table_size: 9.4,
             small_size: 8.6,
+            binding: 20.0,
         }
     }
 }
@@ -62,5 +65,6 @@ impl PdfStyle {
         "code_leading",
         "table_size",
         "small_size",
+        "binding",
     ];
 }

@@ -22,6 +22,7 @@ mod outcomes;
 mod outline;
 mod pdf;
 mod pdf_layout;
+mod pdf_paper;
 mod properties;
 mod robustness;
 mod search;

@@ -8,9 +8,16 @@ use folio::render::pdf::boxes::{Document, Item, segments_text};
 use folio::render::pdf::{Pictures, layout_document, text::Shaper};
 
 fn fixture_document() -> Document {
+    fixture_with(|_| {})
+}
+
+/// The fixture laid out with `edit` applied to its `[pdf]` settings.
+fn fixture_with(edit: impl Fn(&mut folio::model::PdfConfig)) -> Document {
     let dir = common::site("pdf-blocks");
     let diagnostics = Diagnostics::new();
-    let loaded = folio::commands::site::load(dir.path(), &[], &diagnostics).expect("fixture loads");
+    let mut loaded =
+        folio::commands::site::load(dir.path(), &[], &diagnostics).expect("fixture loads");
+    edit(&mut loaded.site.config.pdf);
     let style = folio::parse::pdf_style::parse(loaded.theme.pdf_style.as_ref(), &diagnostics);
     assert!(!diagnostics.has_errors(), "{:?}", diagnostics.into_sorted());
     let pictures = Pictures::new(&loaded.assets);
@@ -156,4 +163,69 @@ fn long_words_are_hyphenated_and_lines_never_overflow() {
         }
     }
     assert!(hyphenated > 0, "some word is hyphenated at a line end");
+}
+
+#[test]
+fn a_cross_reference_prints_its_page_unless_the_target_is_on_the_same_page() {
+    let dump = fixture_document().dump();
+    // `guide.md#etapes` is on page 2, the link on page 3: printed.
+    assert!(dump.contains("anchor ref+#blocs.md@7:"), "{dump}");
+    assert!(dump.contains("\"(page\""), "{dump}");
+    // The list below is on the link's own page: nothing printed.
+    assert!(dump.contains("anchor ref#blocs.md@7:"), "{dump}");
+}
+
+/// Every text of a page, in reading order, as one string.
+fn page_text(items: &[Item]) -> String {
+    texts(items)
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn external_addresses_are_printed_once_per_page_at_its_foot() {
+    let doc = fixture_document();
+    let page = doc
+        .pages
+        .iter()
+        .find(|p| page_text(&p.items).contains("lien externe"))
+        .expect("the page with the links");
+    let notes: Vec<(f32, String)> = texts(&page.items)
+        .into_iter()
+        .filter(|(_, t)| t.contains("example.com") || t.starts_with("format="))
+        .collect();
+    let lines: Vec<&str> = notes.iter().map(|(_, t)| t.as_str()).collect();
+    // The same address twice on the page gives one note; an e-mail prints its address;
+    // a long address breaks after `&`, without a hyphen; the link written as its
+    // address prints nothing more (its text is split after `/`).
+    assert_eq!(
+        lines,
+        [
+            "https://example.com/",
+            "https://example.com/documentation",
+            "support@example.com",
+            "https://docs.example.com/guides/premium-support/escalation-procedures/contacting-the-duty-manager?lang=fr&",
+            "format=print",
+        ],
+        "{}",
+        page_text(&page.items)
+    );
+    // The notes sit at the foot of the text area, below every line of text.
+    let foot = notes[1].0;
+    assert!(foot > doc.height - 250.0 - 60.0, "at the foot: {foot}");
+}
+
+#[test]
+fn addresses_can_be_printed_after_the_text_or_not_at_all() {
+    let inline = fixture_with(|pdf| pdf.urls = folio::model::PrintedUrls::Inline);
+    let all: String = inline.pages.iter().map(|p| page_text(&p.items)).collect();
+    assert!(all.contains("(support@example.com)"), "{all}");
+    assert!(all.contains("(https://example.com/"), "{all}");
+    assert!(!inline.dump().contains("anchor url#"), "no notes");
+    let off = fixture_with(|pdf| pdf.urls = folio::model::PrintedUrls::Off);
+    let all: String = off.pages.iter().map(|p| page_text(&p.items)).collect();
+    assert!(!all.contains("support@example.com"), "{all}");
+    assert!(!all.contains("(https://"), "{all}");
 }

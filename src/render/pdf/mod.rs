@@ -38,6 +38,7 @@ pub const MESSAGE_IDS: &[&str] = &[
     "pdf-tree-step",
     "pdf-tree-outcome",
     "pdf-tree-page",
+    "pdf-page-ref",
 ];
 
 /// The file a locale's guide is published as: `<locale>/<pdf-file-name>.pdf`.

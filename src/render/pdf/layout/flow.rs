@@ -10,9 +10,7 @@ use crate::highlight;
 use crate::locale::Texts;
 use crate::model::CodeAttrs;
 use crate::model::PdfStyle;
-use crate::model::{
-    Align as ColumnAlign, Block, Callout, Footnote, Href, Inline, ListItem, Page, Site,
-};
+use crate::model::{Block, Callout, Footnote, Href, Inline, ListItem, Page, Site};
 use crate::render::pdf::boxes::{Color, Item, Target};
 use crate::render::pdf::fonts::FontId;
 use crate::render::pdf::text::{Segments, Shaper, width_em};
@@ -73,7 +71,7 @@ impl Slice {
         }
     }
 
-    fn shifted(mut self, dx: f32) -> Slice {
+    pub fn shifted(mut self, dx: f32) -> Slice {
         self.items = std::mem::take(&mut self.items)
             .into_iter()
             .map(|i| i.shifted(dx, 0.0))
@@ -93,6 +91,8 @@ pub struct Context<'a> {
     pub page_of: &'a super::PageOf<'a>,
     /// Pixel sizes of the site's pictures, by output path.
     pub images: &'a HashMap<String, (u32, u32)>,
+    /// The addresses this chapter prints as notes, in order: a note's letter is its place.
+    pub notes: std::cell::RefCell<Vec<String>>,
 }
 
 impl Context<'_> {
@@ -207,15 +207,14 @@ impl Context<'_> {
                     } else {
                         style.color
                     };
-                    self.collect_spans(
-                        content,
-                        &SpanStyle {
-                            link,
-                            color,
-                            ..style.clone()
-                        },
-                        out,
-                    );
+                    let style = SpanStyle {
+                        link,
+                        color,
+                        ..style.clone()
+                    };
+                    let (style, after) = self.link_on_paper(inline, style);
+                    self.collect_spans(content, &style, out);
+                    out.extend(after);
                 }
                 Inline::Image(image) => out.push(Span {
                     text: format!("[{}]", image.alt),
@@ -627,152 +626,6 @@ impl Context<'_> {
         slices
     }
 
-    fn table(
-        &self,
-        align: &[ColumnAlign],
-        head: &[Vec<Inline>],
-        rows: &[Vec<Vec<Inline>>],
-        width: f32,
-    ) -> Vec<Slice> {
-        let size = self.style.table_size;
-        let leading = size * 1.32;
-        let pad = size * 0.55;
-        let columns = head.len().max(rows.iter().map(Vec::len).max().unwrap_or(0));
-        if columns == 0 {
-            return Vec::new();
-        }
-        let cell_style = |bold: bool| {
-            SpanStyle::new(
-                if bold {
-                    FontId::SerifBold
-                } else {
-                    FontId::Serif
-                },
-                size,
-            )
-        };
-        let widths = self.column_widths(head, rows, columns, width, pad, &cell_style);
-        let row_slice = |cells: &[Vec<Inline>], bold: bool| -> Slice {
-            let mut items = Vec::new();
-            let mut height: f32 = 0.0;
-            let mut x = 0.0;
-            for (c, w) in widths.iter().enumerate() {
-                let inlines = cells.get(c).map(Vec::as_slice).unwrap_or(&[]);
-                let spans = self.body_spans(inlines, &cell_style(bold));
-                let lines = inline::set(
-                    &Paragraph {
-                        spans: &spans,
-                        width: w - pad * 2.0,
-                        leading,
-                        align: Align::Left,
-                        lang: self.lang(),
-                    },
-                    self.shaper,
-                );
-                let mut y = pad;
-                for line in lines {
-                    let shift = match align.get(c) {
-                        Some(ColumnAlign::Right) => w - pad * 2.0 - line_width(&line),
-                        Some(ColumnAlign::Center) => (w - pad * 2.0 - line_width(&line)) / 2.0,
-                        _ => 0.0,
-                    };
-                    items.extend(
-                        line.items
-                            .into_iter()
-                            .map(|i| i.shifted(x + pad + shift, y)),
-                    );
-                    y += line.height;
-                }
-                height = height.max(y + pad);
-                x += w;
-            }
-            let rule = if bold {
-                (0.8, Color::MUTED)
-            } else {
-                (0.4, Color::RULE)
-            };
-            items.push(Item::Line {
-                x1: 0.0,
-                y1: height,
-                x2: width,
-                y2: height,
-                width: rule.0,
-                color: rule.1,
-            });
-            if bold {
-                items.insert(
-                    0,
-                    Item::Rect {
-                        x: 0.0,
-                        y: 0.0,
-                        width,
-                        height,
-                        color: Color(0xf1, 0xf3, 0xf6),
-                    },
-                );
-            }
-            Slice {
-                height,
-                items,
-                ..Slice::default()
-            }
-        };
-        let header = Arc::new(row_slice(head, true));
-        let mut slices = vec![Slice {
-            keep_with_next: true,
-            ..(*header).clone()
-        }];
-        for (i, row) in rows.iter().enumerate() {
-            let mut slice = row_slice(row, false);
-            slice.repeat = Some(header.clone());
-            slice.keep_with_next = i == 0;
-            slices.push(slice);
-        }
-        slices
-    }
-
-    /// Column widths from content, as browsers do: each column gets at least its longest
-    /// word, and the rest of the width in proportion to its natural (unwrapped) width.
-    fn column_widths(
-        &self,
-        head: &[Vec<Inline>],
-        rows: &[Vec<Vec<Inline>>],
-        columns: usize,
-        width: f32,
-        pad: f32,
-        style: &dyn Fn(bool) -> SpanStyle,
-    ) -> Vec<f32> {
-        let mut minimum = vec![0.0f32; columns];
-        let mut natural = vec![0.0f32; columns];
-        let all = std::iter::once((head, true)).chain(rows.iter().map(|r| (r.as_slice(), false)));
-        for (cells, bold) in all {
-            for (c, cell) in cells.iter().enumerate().take(columns) {
-                let text = Inline::plain_text(cell);
-                let font = style(bold).font;
-                let measure = |t: &str| width_em(&self.shaper.shape(font, t)) * style(bold).size;
-                natural[c] = natural[c].max(measure(&text) + pad * 2.0);
-                let longest = text.split_whitespace().map(measure).fold(0.0, f32::max);
-                minimum[c] = minimum[c].max(longest + pad * 2.0);
-            }
-        }
-        let min_total: f32 = minimum.iter().sum();
-        let natural_total: f32 = natural.iter().sum();
-        if natural_total <= width {
-            let extra = (width - natural_total) / columns as f32;
-            return natural.iter().map(|n| n + extra).collect();
-        }
-        if min_total >= width {
-            return minimum.iter().map(|m| m * width / min_total).collect();
-        }
-        let room = width - min_total;
-        let flexible: f32 = natural.iter().zip(&minimum).map(|(n, m)| n - m).sum();
-        natural
-            .iter()
-            .zip(&minimum)
-            .map(|(n, m)| m + room * (n - m) / flexible.max(0.001))
-            .collect()
-    }
-
     /// Notes at the end of a chapter, numbered as in the text.
     pub fn footnotes(&self, footnotes: &[Footnote], width: f32) -> Vec<Slice> {
         if footnotes.is_empty() {
@@ -826,18 +679,6 @@ impl Context<'_> {
         }
         slices
     }
-}
-
-fn line_width(line: &Line) -> f32 {
-    line.items
-        .iter()
-        .filter_map(|i| match i {
-            Item::Text {
-                x, size, segments, ..
-            } => Some(x + segments.iter().map(|s| s.width).sum::<f32>() * size),
-            _ => None,
-        })
-        .fold(0.0, f32::max)
 }
 
 fn italicize(block: &Block) -> Block {

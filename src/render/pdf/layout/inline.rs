@@ -22,6 +22,11 @@ pub struct SpanStyle {
     pub strike: bool,
     /// Upwards shift of the baseline (superscripts), in points.
     pub raise: f32,
+    /// An anchor set where the span's text starts (once, however many spans share it):
+    /// a cross-reference learns its own page from it in the next layout pass.
+    pub mark: Option<String>,
+    /// A web address: it breaks only after its own separators, never with a hyphen.
+    pub url: bool,
 }
 
 impl SpanStyle {
@@ -33,6 +38,8 @@ impl SpanStyle {
             link: None,
             strike: false,
             raise: 0.0,
+            mark: None,
+            url: false,
         }
     }
 }
@@ -41,6 +48,8 @@ impl SpanStyle {
 pub enum Align {
     Justify,
     Left,
+    /// Ragged, but hyphenated: a narrow table cell whose words would not fit otherwise.
+    LeftHyphenated,
 }
 
 /// A set line: items relative to the line's top, and its height.
@@ -73,19 +82,44 @@ pub fn set(paragraph: &Paragraph, shaper: &Shaper) -> Vec<Line> {
         return Vec::new();
     }
     let breaks = linebreak::breaks(&items, paragraph.width);
+    let marks = marks(paragraph.spans, &pieces);
     let mut lines = Vec::with_capacity(breaks.len());
     let mut start = 0;
     for brk in &breaks {
         let ratio = match paragraph.align {
             Align::Justify => brk.ratio.min(3.0),
-            Align::Left => brk.ratio.min(0.0),
+            Align::Left | Align::LeftHyphenated => brk.ratio.min(0.0),
         };
-        lines.push(set_line(
-            paragraph, &items, &pieces, &hyphens, start, brk.at, ratio,
-        ));
+        let run = Run {
+            items: &items,
+            pieces: &pieces,
+            hyphens: &hyphens,
+            marks: &marks,
+        };
+        lines.push(set_line(paragraph, &run, start, brk.at, ratio));
         start = linebreak::line_start(&items, brk.at);
     }
     lines
+}
+
+/// The first box of each distinct mark, by item index.
+fn marks<'a>(spans: &'a [Span], pieces: &[Option<Piece>]) -> Vec<Option<&'a str>> {
+    let mut seen = std::collections::HashSet::new();
+    pieces
+        .iter()
+        .map(|piece| {
+            let mark = spans[piece.as_ref()?.span].style.mark.as_deref()?;
+            seen.insert(mark).then_some(mark)
+        })
+        .collect()
+}
+
+/// A paragraph's items and what each shows, for setting its lines.
+struct Run<'a> {
+    items: &'a [linebreak::Item],
+    pieces: &'a [Option<Piece>],
+    hyphens: &'a [Option<Piece>],
+    marks: &'a [Option<&'a str>],
 }
 
 type Built = (Vec<linebreak::Item>, Vec<Option<Piece>>, Vec<Option<Piece>>);
@@ -110,7 +144,7 @@ fn build_items(paragraph: &Paragraph, shaper: &Shaper) -> Built {
                     return;
                 }
                 // Ragged text (headings, cells, the cover) reads better unhyphenated.
-                let lang = if paragraph.align == Align::Justify {
+                let lang = if paragraph.align != Align::Left {
                     paragraph.lang
                 } else {
                     ""
@@ -169,26 +203,10 @@ fn push_word(
     shaper: &Shaper,
     push: &mut dyn FnMut(linebreak::Item, Option<Piece>, Option<Piece>),
 ) {
-    // Computed each time: hypher is quicker than a lookup in a table of every word.
-    let mut cuts: Vec<(usize, bool)> = hyphenation_points(word, lang)
-        .into_iter()
-        .map(|p| (p, true))
-        .collect();
-    for (i, c) in word.char_indices() {
-        let end = i + c.len_utf8();
-        let followed_by_letter = word[end..]
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric);
-        if (c == '-' || c == '/' || c == '—') && i > 0 && followed_by_letter {
-            cuts.push((end, false));
-        }
+    if style.url {
+        return push_url(word, span, style, shaper, push);
     }
-    let cjk_cuts = cjk_breaks(word);
-    let cjk = !cjk_cuts.is_empty();
-    cuts.extend(cjk_cuts.into_iter().map(|p| (p, false)));
-    cuts.sort_unstable();
-    cuts.dedup_by_key(|c| c.0);
+    let (cuts, cjk) = word_cuts(word, lang);
     let mut start = 0;
     for (cut, with_hyphen) in cuts.into_iter().chain([(word.len(), false)]) {
         if cut <= start {
@@ -245,6 +263,68 @@ fn push_word(
     }
 }
 
+/// Where a word may break: (byte offset, whether a hyphen is printed there), and
+/// whether it is CJK text. `lang` empty: no hyphenation.
+pub(super) fn word_cuts(word: &str, lang: &str) -> (Vec<(usize, bool)>, bool) {
+    // Computed each time: hypher is quicker than a lookup in a table of every word.
+    let mut cuts: Vec<(usize, bool)> = hyphenation_points(word, lang)
+        .into_iter()
+        .map(|p| (p, true))
+        .collect();
+    for (i, c) in word.char_indices() {
+        let end = i + c.len_utf8();
+        let followed_by_letter = word[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        if (c == '-' || c == '/' || c == '—') && i > 0 && followed_by_letter {
+            cuts.push((end, false));
+        }
+    }
+    let cjk_cuts = cjk_breaks(word);
+    let cjk = !cjk_cuts.is_empty();
+    cuts.extend(cjk_cuts.into_iter().map(|p| (p, false)));
+    cuts.sort_unstable();
+    cuts.dedup_by_key(|c| c.0);
+    (cuts, cjk)
+}
+
+/// A web address: pieces between its break points, a break after each costing a
+/// little more than a space and printing no hyphen.
+fn push_url(
+    word: &str,
+    span: usize,
+    style: &SpanStyle,
+    shaper: &Shaper,
+    push: &mut dyn FnMut(linebreak::Item, Option<Piece>, Option<Piece>),
+) {
+    let mut start = 0;
+    for cut in super::links::url_breaks(word)
+        .into_iter()
+        .chain([word.len()])
+    {
+        let segments = Segments::from(&shaper.shape(style.font, &word[start..cut])[..]);
+        let width = width_em(&segments) * style.size;
+        push(
+            linebreak::Item::Box { width },
+            Some(Piece { span, segments }),
+            None,
+        );
+        if cut < word.len() {
+            push(
+                linebreak::Item::Penalty {
+                    width: 0.0,
+                    cost: 30.0,
+                    flagged: false,
+                },
+                None,
+                None,
+            );
+        }
+        start = cut;
+    }
+}
+
 /// Closing punctuation and small kana never start a line (kinsoku)…
 const NO_LINE_START: &str = "、。，．・：；？！ゝゞヽヾーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ」』）］｝〕〉》】〙〗〟’”｠»…‥";
 /// …and opening brackets never end one.
@@ -256,7 +336,7 @@ fn is_cjk(c: char) -> bool {
 
 /// Break opportunities inside a run of CJK text (which has no spaces), from the Unicode
 /// line-breaking algorithm, with the kinsoku rules enforced on top.
-fn cjk_breaks(word: &str) -> Vec<usize> {
+pub(super) fn cjk_breaks(word: &str) -> Vec<usize> {
     if !word.chars().any(is_cjk) {
         return Vec::new();
     }
@@ -274,15 +354,8 @@ fn cjk_breaks(word: &str) -> Vec<usize> {
         .collect()
 }
 
-fn set_line(
-    paragraph: &Paragraph,
-    items: &[linebreak::Item],
-    pieces: &[Option<Piece>],
-    hyphens: &[Option<Piece>],
-    start: usize,
-    end: usize,
-    ratio: f32,
-) -> Line {
+fn set_line(paragraph: &Paragraph, run: &Run, start: usize, end: usize, ratio: f32) -> Line {
+    let (items, pieces, hyphens) = (run.items, run.pieces, run.hyphens);
     let spans = paragraph.spans;
     let size = (start..=end)
         .filter_map(|i| pieces[i].as_ref().map(|p| spans[p.span].style.size))
@@ -349,6 +422,12 @@ fn set_line(
     for i in start..end {
         match (&items[i], &pieces[i]) {
             (linebreak::Item::Box { .. }, Some(piece)) => {
+                if let Some(name) = run.marks[i] {
+                    out.push(Item::Anchor {
+                        name: name.to_string(),
+                        y: 0.0,
+                    });
+                }
                 x += place(piece, x, &mut out, &mut links)
             }
             (

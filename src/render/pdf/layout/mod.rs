@@ -3,13 +3,16 @@
 //!
 //! The guide is the cover, the contents (roman page numbers), then one chapter per page
 //! of the site in its navigation order (arabic numbers from 1). Decision trees refer to
-//! their outcomes' pages, so the body is laid out twice: the second pass knows where
-//! every anchor landed.
+//! their outcomes' pages and links to their targets' pages, so the body is laid out
+//! twice (or until the numbers settle): the second pass knows where every anchor
+//! landed. Printed on both sides, chapters open on right-hand pages and margins mirror.
 
 pub(crate) mod figure;
 mod flow;
 mod inline;
+mod links;
 mod paginate;
+mod table;
 mod tree;
 
 use std::collections::HashMap;
@@ -25,7 +28,7 @@ use crate::render::pdf::text::{Glyph, Segment, Segments, Shaper, width_em};
 
 use flow::{Context, Slice};
 use inline::{Align, Span, SpanStyle};
-use paginate::{Area, paginate};
+use paginate::{Area, Notes, paginate};
 
 /// What the cover and the metadata say.
 #[derive(Debug, Clone)]
@@ -49,31 +52,44 @@ pub struct Input<'a> {
 }
 
 pub fn layout(input: &Input, shaper: &Shaper) -> Document {
-    let (width, height) = input.site.config.pdf.paper.size();
+    let pdf = &input.site.config.pdf;
+    let (width, height) = pdf.paper_for(input.locale).size();
     let style = input.style;
     let area = Area {
         left: style.margin_left,
         top: style.margin_top,
         bottom: height - style.margin_bottom,
+        width: width - style.margin_left - style.margin_right,
     };
     let column = width - style.margin_left - style.margin_right;
+    let lay_out = |page_of: &PageOf<'_>| {
+        let (slices, notes) = body_slices(input, shaper, column, page_of);
+        let pages = paginate(slices, area, &notes);
+        if pdf.duplex {
+            open_on_the_right(pages)
+        } else {
+            pages
+        }
+    };
 
     let no_pages = |_: &str| None;
-    let mut body = paginate(body_slices(input, shaper, column, &no_pages), area);
-    // Only decision trees print page numbers inside the text; without them one pass is enough.
+    let mut body = lay_out(&no_pages);
+    // Decision trees and cross-references print page numbers inside the text; without
+    // them one pass is enough.
     let has_trees = input.site.pages_of(input.locale).any(|p| {
         p.blocks
             .iter()
             .any(|b| matches!(b, Block::DecisionTree { .. }))
     });
+    let numbered = has_trees || pdf.page_refs;
     // Printing the numbers can move an anchor; a pass or two more settles it.
-    for _ in 0..3 {
-        if !has_trees {
+    for _ in 0..4 {
+        if !numbered {
             break;
         }
         let labels = anchor_pages(&body);
         let known = |name: &str| labels.get(name).cloned();
-        body = paginate(body_slices(input, shaper, column, &known), area);
+        body = lay_out(&known);
         if anchor_pages(&body) == labels {
             break;
         }
@@ -87,25 +103,43 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
     let contents = paginate(
         contents_slices(input, shaper, column, &anchor_pages(&body)),
         area,
+        &Notes::new(),
     );
-    let front = 1 + contents.len();
     pages.push(PageBox {
         label: roman(1),
         items: cover,
     });
-    for (i, items) in contents.into_iter().enumerate() {
-        let mut items = items;
-        items.extend(footer(&roman(i + 2), input, shaper, width, height));
-        pages.push(PageBox {
-            label: roman(i + 2),
-            items,
-        });
+    let blank = |pages: &Vec<PageBox>| PageBox {
+        label: roman(pages.len() + 1),
+        items: Vec::new(),
+    };
+    // Printed on both sides, the contents start on a right-hand page, and so does the body.
+    if pdf.duplex {
+        pages.push(blank(&pages));
     }
+    for items in contents {
+        let mut items = items;
+        let label = roman(pages.len() + 1);
+        items.extend(footer(&label, input, shaper, width, height));
+        pages.push(PageBox { label, items });
+    }
+    if pdf.duplex && pages.len() % 2 == 1 {
+        pages.push(blank(&pages));
+    }
+    let front = pages.len();
     for (i, mut items) in body.into_iter().enumerate() {
         let number = (i + 1).to_string();
-        let opens_chapter = items.iter().any(|it| matches!(it, Item::Anchor { name, .. } if !name.contains('#') && !name.starts_with("tree:")));
-        if !opens_chapter {
-            items.extend(header(&chapters[i], input, shaper, width));
+        if items.is_empty() {
+            // The blank left-hand page before a chapter: no header, no footer.
+            pages.push(PageBox {
+                label: number,
+                items,
+            });
+            continue;
+        }
+        if !opens_chapter(&items) {
+            let side = pdf.duplex.then_some(i % 2 == 0);
+            items.extend(header(&chapters[i], input, shaper, width, side));
         }
         let text = input.texts.with_args(
             "pdf-page-footer",
@@ -118,6 +152,9 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
             items,
         });
     }
+    if pdf.duplex {
+        mirror(&mut pages, style.binding / 2.0, width);
+    }
     Document {
         title: input.meta.title.clone(),
         author: input.meta.author.clone(),
@@ -129,6 +166,44 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
         pages,
         front_pages: front,
         outline,
+    }
+}
+
+/// Whether a body page starts a chapter (it holds the anchor of a page of the site).
+fn opens_chapter(items: &[Item]) -> bool {
+    items.iter().any(|it| {
+        matches!(it, Item::Anchor { name, .. } if !name.contains('#') && !name.starts_with("tree:"))
+    })
+}
+
+/// A blank page before each chapter that would open on a left-hand page (body page 1
+/// is a right-hand one, so chapters open on odd pages).
+fn open_on_the_right(pages: Vec<Vec<Item>>) -> Vec<Vec<Item>> {
+    let mut out = Vec::with_capacity(pages.len());
+    for page in pages {
+        if opens_chapter(&page) && out.len() % 2 == 1 {
+            out.push(Vec::new());
+        }
+        out.push(page);
+    }
+    out
+}
+
+/// Mirrored margins: right-hand pages (odd, counting the cover as 1) move `shift`
+/// away from the binding on the left, left-hand pages as much away from it on the
+/// right. What spans the whole page width (the cover's band) stays.
+fn mirror(pages: &mut [PageBox], shift: f32, width: f32) {
+    for (i, page) in pages.iter_mut().enumerate() {
+        let dx = if i % 2 == 0 { shift } else { -shift };
+        for item in std::mem::take(&mut page.items) {
+            let full_width =
+                matches!(item, Item::Rect { x, width: w, .. } if x <= 0.0 && w >= width);
+            page.items.push(if full_width {
+                item
+            } else {
+                item.shifted(dx, 0.0)
+            });
+        }
     }
 }
 
@@ -146,22 +221,38 @@ fn context<'a>(
         texts: input.texts,
         page_of,
         images: input.images,
+        notes: Default::default(),
     }
 }
+
+/// A chapter's notes for the foot of its pages, by the key their marks carry.
+type ChapterNotes = Vec<(String, Vec<Slice>)>;
 
 /// Where an anchor is printed (its page label), once a first pass knows.
 pub type PageOf<'a> = dyn Fn(&str) -> Option<String> + Sync + 'a;
 
-/// Every chapter: its opening (title, lead), its blocks, its notes. Chapters are
-/// laid out side by side (only pagination needs them in order): a locale typeset
-/// alone, the last of a build, still uses every core.
-fn body_slices(input: &Input, shaper: &Shaper, column: f32, page_of: &PageOf<'_>) -> Vec<Slice> {
+/// Every chapter: its opening (title, lead), its blocks, its notes; and the notes
+/// printed at the foot of the pages that mark them (addresses). Chapters are laid out
+/// side by side (only pagination needs them in order): a locale typeset alone, the
+/// last of a build, still uses every core.
+fn body_slices(
+    input: &Input,
+    shaper: &Shaper,
+    column: f32,
+    page_of: &PageOf<'_>,
+) -> (Vec<Slice>, Notes) {
     let pages: Vec<&crate::model::Page> = input.site.pages_of(input.locale).collect();
-    let chapters: Vec<Vec<Slice>> = pages
+    let chapters: Vec<(Vec<Slice>, ChapterNotes)> = pages
         .par_iter()
         .map(|page| chapter_slices(input, shaper, column, page_of, page))
         .collect();
-    chapters.into_iter().flatten().collect()
+    let mut notes = Notes::new();
+    let mut slices = Vec::new();
+    for (chapter, chapter_notes) in chapters {
+        slices.extend(chapter);
+        notes.extend(chapter_notes);
+    }
+    (slices, notes)
 }
 
 /// One chapter's slices, from the top of its first page.
@@ -171,7 +262,7 @@ fn chapter_slices(
     column: f32,
     page_of: &PageOf<'_>,
     page: &crate::model::Page,
-) -> Vec<Slice> {
+) -> (Vec<Slice>, ChapterNotes) {
     let mut slices = Vec::new();
     let ctx = context(input, shaper, page, page_of);
     let style = input.style;
@@ -250,7 +341,7 @@ fn chapter_slices(
     });
     slices.extend(ctx.blocks(&page.blocks, column));
     slices.extend(ctx.footnotes(&page.footnotes, column));
-    slices
+    (slices, ctx.address_notes(column))
 }
 
 /// Anchor name -> page label, for a body laid out as `pages` (numbered from 1).
@@ -561,37 +652,49 @@ fn cover(input: &Input, shaper: &Shaper, width: f32, height: f32) -> Vec<Item> {
     items
 }
 
-fn header(chapter: &str, input: &Input, shaper: &Shaper, width: f32) -> Vec<Item> {
+/// The running header: the guide's title on the left, the chapter's on the right; in a
+/// duplex guide (`right_hand` set) one of them, on the outer side of the page.
+fn header(
+    chapter: &str,
+    input: &Input,
+    shaper: &Shaper,
+    width: f32,
+    right_hand: Option<bool>,
+) -> Vec<Item> {
     let style = input.style;
     let size = style.small_size;
     let y = style.margin_top - 26.0;
     let left = Segments::from(&shaper.shape(FontId::SerifItalic, &input.meta.title)[..]);
     let right = Segments::from(&shaper.shape(FontId::Serif, chapter)[..]);
     let right_width = width_em(&right) * size;
-    vec![
-        Item::Text {
+    let mut items = Vec::new();
+    if right_hand != Some(true) {
+        items.push(Item::Text {
             x: style.margin_left,
             baseline: y,
             size,
             color: Color::MUTED,
             segments: left,
-        },
-        Item::Text {
+        });
+    }
+    if right_hand != Some(false) {
+        items.push(Item::Text {
             x: width - style.margin_right - right_width,
             baseline: y,
             size,
             color: Color::MUTED,
             segments: right,
-        },
-        Item::Line {
-            x1: style.margin_left,
-            y1: y + 6.0,
-            x2: width - style.margin_right,
-            y2: y + 6.0,
-            width: 0.4,
-            color: Color::RULE,
-        },
-    ]
+        });
+    }
+    items.push(Item::Line {
+        x1: style.margin_left,
+        y1: y + 6.0,
+        x2: width - style.margin_right,
+        y2: y + 6.0,
+        width: 0.4,
+        color: Color::RULE,
+    });
+    items
 }
 
 fn footer(text: &str, input: &Input, shaper: &Shaper, width: f32, height: f32) -> Vec<Item> {

@@ -1,9 +1,10 @@
 //! Slices to pages: fill each page's text area, break only where a slice allows it,
-//! drop spacing at the top of a page, and repeat table headers on continued pages.
+//! drop spacing at the top of a page, repeat table headers on continued pages, and set
+//! at the foot of each page the notes its slices mark (once each), leaving them room.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 
-use crate::render::pdf::boxes::Item;
+use crate::render::pdf::boxes::{Color, Item};
 
 use super::flow::Slice;
 
@@ -13,31 +14,89 @@ pub struct Area {
     pub left: f32,
     pub top: f32,
     pub bottom: f32,
+    pub width: f32,
+}
+
+/// Notes set at the foot of the pages that hold an anchor named by their key.
+pub type Notes = HashMap<String, Vec<Slice>>;
+
+/// The space above a page's notes, with a short rule in it.
+const NOTE_GAP: f32 = 12.0;
+
+/// The notes a page's slices mark, in order, once each.
+#[derive(Default)]
+struct Foot {
+    keys: Vec<String>,
+    height: f32,
+}
+
+impl Foot {
+    /// The keys of `slice` not yet on the page, and the height they add.
+    fn added(&self, slice: &Slice, notes: &Notes) -> (Vec<String>, f32) {
+        if notes.is_empty() {
+            return (Vec::new(), 0.0);
+        }
+        let mut keys: Vec<String> = Vec::new();
+        let mut height = 0.0;
+        for item in &slice.items {
+            if let Item::Anchor { name, .. } = item
+                && let Some(lines) = notes.get(name)
+                && !self.keys.contains(name)
+                && !keys.contains(name)
+            {
+                height += lines.iter().map(|l| l.height).sum::<f32>();
+                keys.push(name.clone());
+            }
+        }
+        if self.keys.is_empty() && !keys.is_empty() {
+            height += NOTE_GAP;
+        }
+        (keys, height)
+    }
+
+    fn add(&mut self, slice: &Slice, notes: &Notes) {
+        let (keys, height) = self.added(slice, notes);
+        self.keys.extend(keys);
+        self.height += height;
+    }
+
+    fn of(placed: &[Slice], notes: &Notes) -> Foot {
+        let mut foot = Foot::default();
+        for slice in placed {
+            foot.add(slice, notes);
+        }
+        foot
+    }
 }
 
 /// Places `slices` on as many pages as needed; each page is its list of items.
-pub fn paginate(slices: Vec<Slice>, area: Area) -> Vec<Vec<Item>> {
+pub fn paginate(slices: Vec<Slice>, area: Area, notes: &Notes) -> Vec<Vec<Item>> {
     let mut pages: Vec<Vec<Item>> = Vec::new();
     let mut placed: Vec<Slice> = Vec::new();
+    let mut foot = Foot::default();
     let mut y = area.top;
     let mut queue: VecDeque<Slice> = slices.into();
     while let Some(slice) = queue.pop_front() {
         if slice.page_break_before && !placed.is_empty() {
-            pages.push(finish(&mut placed, area));
+            pages.push(finish(&mut placed, area, notes));
+            foot = Foot::default();
             y = area.top;
         }
         if placed.is_empty() && slice.discardable {
             continue;
         }
-        if y + slice.height <= area.bottom + 0.01 || placed.is_empty() {
+        let (_, note_height) = foot.added(&slice, notes);
+        if y + slice.height + foot.height + note_height <= area.bottom + 0.01 || placed.is_empty() {
             if placed.is_empty()
                 && let Some(header) = &slice.repeat
                 && y + header.height + slice.height <= area.bottom
             {
                 y += header.height;
+                foot.add(header, notes);
                 placed.push((**header).clone());
             }
             y += slice.height;
+            foot.add(&slice, notes);
             placed.push(slice);
             continue;
         }
@@ -49,7 +108,8 @@ pub fn paginate(slices: Vec<Slice>, area: Area) -> Vec<Vec<Item>> {
             Some(k) if placed[..k].iter().any(|s| !s.discardable) => placed.split_off(k),
             _ => Vec::new(),
         };
-        pages.push(finish(&mut placed, area));
+        pages.push(finish(&mut placed, area, notes));
+        foot = Foot::default();
         y = area.top;
         queue.push_front(slice);
         for s in carried.into_iter().rev() {
@@ -57,21 +117,41 @@ pub fn paginate(slices: Vec<Slice>, area: Area) -> Vec<Vec<Item>> {
         }
     }
     if !placed.is_empty() {
-        pages.push(finish(&mut placed, area));
+        pages.push(finish(&mut placed, area, notes));
     }
     pages
 }
 
-/// Positions a page's slices and drops trailing spacing.
-fn finish(placed: &mut Vec<Slice>, area: Area) -> Vec<Item> {
+/// Positions a page's slices, drops trailing spacing, and sets its notes at its foot.
+fn finish(placed: &mut Vec<Slice>, area: Area, notes: &Notes) -> Vec<Item> {
     while placed.last().is_some_and(|s| s.discardable) {
         placed.pop();
     }
+    let foot = Foot::of(placed, notes);
     let mut y = area.top;
     let mut items = Vec::new();
     for slice in placed.drain(..) {
         items.extend(slice.items.into_iter().map(|i| i.shifted(area.left, y)));
         y += slice.height;
+    }
+    if !foot.keys.is_empty() {
+        let mut y = area.bottom - foot.height;
+        let rule = y + NOTE_GAP * 0.4;
+        items.push(Item::Line {
+            x1: area.left,
+            y1: rule,
+            x2: area.left + area.width * 0.25,
+            y2: rule,
+            width: 0.5,
+            color: Color::RULE,
+        });
+        y += NOTE_GAP;
+        for key in &foot.keys {
+            for line in &notes[key] {
+                items.extend(line.items.iter().cloned().map(|i| i.shifted(area.left, y)));
+                y += line.height;
+            }
+        }
     }
     items
 }
@@ -107,6 +187,7 @@ mod tests {
             left: 0.0,
             top: 0.0,
             bottom: 40.0,
+            width: 100.0,
         };
         let slices = vec![
             line("a", false),
@@ -115,7 +196,7 @@ mod tests {
             line("heading", true),
             line("d", false),
         ];
-        let pages = paginate(slices, area);
+        let pages = paginate(slices, area, &Notes::new());
         assert_eq!(names(&pages[0]), ["a", "b", "c"]);
         assert_eq!(names(&pages[1]), ["heading", "d"]);
     }
@@ -126,6 +207,7 @@ mod tests {
             left: 0.0,
             top: 0.0,
             bottom: 30.0,
+            width: 100.0,
         };
         let header = std::sync::Arc::new(line("header", true));
         let row = |n: &str| Slice {
@@ -140,7 +222,7 @@ mod tests {
             row("r3"),
             row("r4"),
         ];
-        let pages = paginate(slices, area);
+        let pages = paginate(slices, area, &Notes::new());
         assert_eq!(names(&pages[0]), ["header", "r1", "r2"]);
         assert_eq!(names(&pages[1]), ["header", "r3", "r4"]);
     }

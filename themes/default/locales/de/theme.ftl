@@ -77,6 +77,8 @@ pdf-tree-step = Schritt { $number }
 # … und die Ergebnisse werden mit einem Buchstaben bezeichnet.
 pdf-tree-outcome = Ergebnis { $letter }
 pdf-tree-page = Seite { $page }
+# Verweis auf eine andere Stelle des Leitfadens, gedruckt: die Seite, auf der sie steht.
+pdf-page-ref = (S. { $page })
 
 ## Übersetzungen
 # Hinweisbanner auf einer Seite, die es in dieser Sprache noch nicht gibt: Die Originalseite wird angezeigt.

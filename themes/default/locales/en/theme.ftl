@@ -77,6 +77,8 @@ pdf-tree-step = Step { $number }
 # … and outcomes are lettered.
 pdf-tree-outcome = Outcome { $letter }
 pdf-tree-page = page { $page }
+# A link to another part of the guide, on paper: the page it leads to.
+pdf-page-ref = (p. { $page })
 
 ## Translations
 # Banner of a page not yet translated into this language: the original is shown.

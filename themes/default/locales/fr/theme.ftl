@@ -77,6 +77,8 @@ pdf-tree-step = Étape { $number }
 # … et les résultats sont désignés par une lettre.
 pdf-tree-outcome = Résultat { $letter }
 pdf-tree-page = page { $page }
+# Lien vers une autre partie du guide, imprimé : la page où elle se trouve.
+pdf-page-ref = (page { $page })
 
 ## Traductions
 # Bandeau d'une page qui n'existe pas encore dans cette langue : la page d'origine est affichée.

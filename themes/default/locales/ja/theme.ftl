@@ -78,6 +78,8 @@ pdf-tree-step = ステップ{ $number }
 pdf-tree-outcome = 結果{ $letter }
 # Page reference after an outcome, shown in parentheses: "結果B (12ページ)".
 pdf-tree-page = { $page }ページ
+# ガイド内の別の箇所へのリンク（印刷時）：その箇所のページ。
+pdf-page-ref = （{ $page }ページ）
 
 ## Translations
 # Banner of a page not yet translated into this language: the original page is shown.
