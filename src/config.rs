@@ -78,6 +78,18 @@ fn check(config: &SiteConfig, text: &str, diagnostics: &Diagnostics) {
             );
         }
     }
+    for locale in config.markdown.raw_html_locales.keys() {
+        if !config.locales.contains(locale) {
+            diagnostics.push(
+                Diagnostic::warning(
+                    CONFIG_FILE,
+                    key_pos(text, "raw_html_locales"),
+                    format!("raw_html_locales names `{locale}`, which is not in `locales`"),
+                )
+                .with_hint(format!("configured locales: {}", config.locales.join(", "))),
+            );
+        }
+    }
     if !(config.base_url.starts_with("https://") || config.base_url.starts_with("http://")) {
         diagnostics.push(
             Diagnostic::error(CONFIG_FILE, key_pos(text, "base_url"), "base_url must be an absolute http(s) URL")

@@ -25,6 +25,7 @@ pub mod locale;
 pub mod model;
 pub mod output;
 pub mod parse;
+pub mod raw_html;
 pub mod render;
 pub mod resolve;
 pub mod write;

@@ -19,7 +19,9 @@ pub use block::{
     TableCell,
 };
 pub use block::{Length, PictureSource};
-pub use config::{HeadingIds, LinkStyle, Paper, PdfConfig, SiteConfig};
+pub use config::{
+    HeadingIds, HtmlConfig, LinkStyle, MarkdownConfig, Paper, PdfConfig, RawHtml, SiteConfig,
+};
 pub use decision_tree::{
     Action, Answer, DecisionTree, Node, NodeKind, PageLink, Path, Priority, Verdict,
 };

@@ -21,6 +21,7 @@ mod navigation;
 mod outline;
 mod pdf;
 mod pdf_layout;
+mod raw_html_policy;
 mod robustness;
 mod search;
 mod serve;

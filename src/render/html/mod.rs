@@ -5,6 +5,7 @@
 //! templates never see the model's internals.
 
 mod body;
+mod csp;
 mod links;
 mod navigation;
 mod redirect;
@@ -205,6 +206,7 @@ impl LocaleView {
         constants.insert("dir", dir);
         constants.insert("t", &table);
         constants.insert("generator", concat!("Folio ", env!("CARGO_PKG_VERSION")));
+        constants.insert("csp", &csp::policy(&site.config.html));
         LocaleView {
             lang: lang.to_string(),
             dir,
