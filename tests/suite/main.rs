@@ -8,6 +8,7 @@ mod browser;
 mod check;
 mod cli;
 mod commonmark;
+mod content_security_policy;
 mod default_site;
 mod diagnostics;
 mod fences;
