@@ -18,6 +18,7 @@ mod imported_docs;
 mod includes;
 mod l10n;
 mod mdbook_book;
+mod message_escaping;
 mod navigation;
 mod outline;
 mod pdf;
