@@ -321,6 +321,8 @@ impl Context {
                     .into(),
                 severity: Severity::Warning,
             }),
+            // `?view=full`: this page with a query string, which only scripts read.
+            Href::Unresolved(raw) if raw.starts_with('?') => None,
             Href::Unresolved(raw) => {
                 let raw = raw.clone();
                 if raw.starts_with('/') {
@@ -844,6 +846,14 @@ mod tests {
             Ok(page_href("guide/index.md", None))
         );
         assert!(link("guide/index.md", "../install/").is_err());
+    }
+
+    #[test]
+    fn a_query_on_this_page_is_left_as_written() {
+        assert_eq!(
+            link("a.md", "?show=all"),
+            Ok(Href::Unresolved("?show=all".into()))
+        );
     }
 
     #[test]

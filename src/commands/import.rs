@@ -445,12 +445,18 @@ fn check_targets(
     (!refused).then_some(outcome)
 }
 
-/// Files below `dir`, sorted, hidden ones left out.
+/// Files below `dir`, sorted, through symbolic links (books link pictures and listings
+/// from elsewhere in their repository, and mdBook follows them), version control's
+/// folders left out. Other hidden files stay: chapters include `.cargo/config.toml`.
 fn files_below(dir: &Path) -> Vec<PathBuf> {
+    const SKIPPED: &[&str] = &[".git", ".hg", ".svn", ".DS_Store"];
     WalkDir::new(dir)
         .sort_by_file_name()
+        .follow_links(true)
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_entry(|e| {
+            e.depth() == 0 || !SKIPPED.contains(&e.file_name().to_string_lossy().as_ref())
+        })
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| e.into_path())

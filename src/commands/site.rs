@@ -218,6 +218,7 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
         &config,
         diagnostics,
     );
+    give_titles(&mut pages, &outlines, diagnostics);
     // A file that chapters include and the outline does not list is a shared fragment,
     // not a page of its own (mdBook builds only what SUMMARY.md lists).
     pages.retain(|p| {
@@ -226,6 +227,7 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
                 .get(&p.locale)
                 .is_none_or(|o| super::outlines::listed(o).contains(p.path.as_str()))
     });
+    settle_readme_urls(&mut pages);
     check_unique_urls(&pages, diagnostics);
     let targets = Targets::new(&pages, &unparsed, published_assets(&sources.assets))
         .with_fallbacks(&config.locales, &config.source_locale)
@@ -531,6 +533,59 @@ fn check_aliases(pages: &[Page], diagnostics: &Diagnostics) {
             }
         }
     }
+}
+
+/// A page with no title of its own takes its outline entry's words, as mdBook names a
+/// chapter by its SUMMARY.md link. A page the outline does not list (mdBook would not
+/// build it; Folio publishes it last, with a warning already) is named after its file.
+/// Without an outline, a page without a title is an error.
+fn give_titles(
+    pages: &mut [Page],
+    outlines: &std::collections::BTreeMap<String, crate::model::Outline>,
+    diagnostics: &Diagnostics,
+) {
+    for page in pages.iter_mut().filter(|p| p.front.title.trim().is_empty()) {
+        let Some(outline) = outlines.get(&page.locale) else {
+            diagnostics.push(parse::page::untitled(&page.source));
+            continue;
+        };
+        let listed = (outline.chapters()).find(|c| c.path.as_deref() == Some(page.path.as_str()));
+        page.front.title = match listed {
+            Some(chapter) => chapter.title.clone(),
+            None => file_title(&page.path),
+        };
+    }
+}
+
+/// `ffi/README.md` gives `ffi`; `install-notes.md` gives `install-notes`.
+fn file_title(path: &str) -> String {
+    let stem = path.strip_suffix(".md").unwrap_or(path);
+    let mut parts = stem.rsplit('/');
+    match parts.next() {
+        Some("README" | "index" | "_index") => parts.next().unwrap_or(stem).to_string(),
+        Some(name) => name.to_string(),
+        None => stem.to_string(),
+    }
+}
+
+/// A `README.md` is its folder's index page unless the folder has one already (an
+/// `index.md`, `_index.md`, or a `folder.md` beside it): then, as in mdBook, it is a
+/// page of its own, `folder/README/`.
+fn settle_readme_urls(pages: &mut [Page]) {
+    let taken: HashSet<String> = pages
+        .iter()
+        .filter(|p| !is_readme(p))
+        .map(|p| p.url.clone())
+        .collect();
+    for page in pages.iter_mut().filter(|p| is_readme(p)) {
+        if page.front.slug.is_none() && taken.contains(&page.url) {
+            page.url = format!("{}README/", page.url);
+        }
+    }
+}
+
+fn is_readme(page: &Page) -> bool {
+    page.path == "README.md" || page.path.ends_with("/README.md")
 }
 
 fn check_unique_urls(pages: &[Page], diagnostics: &Diagnostics) {

@@ -327,22 +327,6 @@ impl Expander<'_> {
                 .with_hint("check the line numbers, or mark the lines with ANCHOR comments so that they follow edits"),
             );
         }
-        if selected.unclosed {
-            self.diagnostics.push(
-                Diagnostic::warning(
-                    piece.path,
-                    at,
-                    format!(
-                        "anchor `{}` is never closed in {target}: included to the end of the file",
-                        anchor_name(selection)
-                    ),
-                )
-                .with_hint(format!(
-                    "add a line with `ANCHOR_END: {}` after the anchor's last line",
-                    anchor_name(selection)
-                )),
-            );
-        }
         self.changed = true;
         let file = self.map.file(&target);
         self.stack.push(target.clone());
@@ -446,13 +430,6 @@ fn anchor_hint(anchor: &str, target: &str, anchors: &[String]) -> String {
     match suggest(anchor, &names) {
         Some(close) => format!("did you mean `{close}`? Anchors in {target}: {list}"),
         None => format!("anchors in {target}: {list}"),
-    }
-}
-
-fn anchor_name<'s>(selection: &Selection<'s>) -> &'s str {
-    match selection {
-        Selection::Anchor(name) => name,
-        Selection::Lines { .. } => "",
     }
 }
 

@@ -34,6 +34,13 @@ pub fn parse(info: &str) -> Info {
     let end = if info[..end].contains('=') { 0 } else { end };
     let mut lang = Some(&info[..end])
         .filter(|l| !l.is_empty())
+        .map(|l| match l {
+            // rustdoc's attributes alone (```` ```ignore ````) mean Rust, and mdBook
+            // books write them so.
+            "ignore" | "should_panic" | "no_run" | "compile_fail" | "test_harness"
+            | "edition2015" | "edition2018" | "edition2021" | "edition2024" => "rust",
+            other => other,
+        })
         .map(str::to_string);
     let mut attrs = CodeAttrs::default();
     let mut bad_lines = Vec::new();
@@ -227,6 +234,18 @@ mod tests {
     #[cfg(target_pointer_width = "64")]
     fn attributes_keep_blocks_small() {
         assert_eq!(std::mem::size_of::<crate::model::Block>(), 64);
+    }
+
+    #[test]
+    fn rustdoc_attributes_alone_mean_rust() {
+        for info in [
+            "ignore",
+            "should_panic",
+            "no_run,edition2021",
+            "compile_fail",
+        ] {
+            assert_eq!(parse(info).lang.as_deref(), Some("rust"), "{info}");
+        }
     }
 
     #[test]

@@ -296,3 +296,44 @@ fn an_included_fragment_is_not_a_page() {
     let html = std::fs::read_to_string(public.join("en/setup/index.html")).unwrap();
     assert!(html.contains("says nothing on success"), "{html}");
 }
+
+/// A chapter without a heading or front matter is named by its SUMMARY.md link, as in
+/// mdBook; an unlisted one (published last, with its warning) by its file.
+#[test]
+fn a_page_without_a_title_takes_its_outline_words() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_tree(&common::fixtures().join("outline"), dir.path());
+    let en = dir.path().join("content/en");
+    let summary = std::fs::read_to_string(en.join("SUMMARY.md")).unwrap();
+    std::fs::write(
+        en.join("SUMMARY.md"),
+        summary.replace(
+            "[Credits](credits.md)",
+            "[Credits](credits.md)\n[Plain notes](plain.md)",
+        ),
+    )
+    .unwrap();
+    std::fs::write(en.join("plain.md"), "Only a paragraph.\n").unwrap();
+    std::fs::create_dir_all(en.join("loose")).unwrap();
+    std::fs::write(en.join("loose/README.md"), "No heading here.\n").unwrap();
+    let assert = common::folio()
+        .args(["build", "--no-pdf", "--root"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let stderr = common::stderr(&assert);
+    assert!(!stderr.contains("has no title"), "{stderr}");
+    let public = dir.path().join("public");
+    let title = |path: &str| {
+        let html = std::fs::read_to_string(public.join(path)).unwrap();
+        html.split("<h1")
+            .nth(1)
+            .unwrap()
+            .split("</h1>")
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    assert!(title("en/plain/index.html").ends_with(">Plain notes"));
+    assert!(title("en/loose/index.html").ends_with(">loose"));
+}

@@ -13,8 +13,6 @@ pub(super) struct Selected {
     pub lines: Vec<u32>,
     /// A range that starts after the file's last line: the file's line count.
     pub past_end: Option<usize>,
-    /// An anchor without its `ANCHOR_END`: kept to the end of the file.
-    pub unclosed: bool,
 }
 
 #[derive(Debug, PartialEq)]
@@ -92,7 +90,8 @@ pub(super) fn select(
                 }
                 return Err(Unselected::NoAnchor { anchors });
             }
-            selected.unclosed = inside;
+            // An anchor without its `ANCHOR_END` runs to the end of the file, as in
+            // mdBook: books such as Comprehensive Rust rely on it for a last section.
         }
     }
     Ok(selected)
