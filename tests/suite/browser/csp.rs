@@ -107,3 +107,35 @@ fn pages_opened_from_the_disk_work_under_the_policy() {
     assert_eq!(violations(&page), Vec::<String>::new());
     page.assert_no_errors();
 }
+
+/// `folio serve` adds its reload script and, after a failed build, an error banner:
+/// both come as files, so the page reloads itself and shows the banner styled.
+#[test]
+fn folio_serve_s_reload_and_error_banner_work_under_the_policy() {
+    let site = common::site("base");
+    let server = crate::serve::serve(site.path());
+    let browser = launch();
+    let page = watched(&browser);
+    page.go_to(&format!("http://{}/fr/guide/", server.address));
+    page.poll(
+        || {
+            let open = "performance.getEntriesByType('resource').some(r => r.name.endsWith('/__folio/reload.js'))";
+            page.eval(open).as_bool().filter(|o| *o)
+        },
+        "the reload script loaded",
+    );
+    assert_eq!(violations(&page), Vec::<String>::new());
+    std::fs::write(
+        site.path().join("content/fr/guide.md"),
+        "+++\ntitle = \"Guide\ntittle\n+++\n",
+    )
+    .unwrap();
+    page.poll(
+        || {
+            let shown = "getComputedStyle(document.getElementById('folio-errors') || document.body).position === 'fixed'";
+            page.eval(shown).as_bool().filter(|s| *s)
+        },
+        "the page reloaded with the styled error banner",
+    );
+    assert_eq!(violations(&page), Vec::<String>::new());
+}
