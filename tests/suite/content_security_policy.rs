@@ -54,3 +54,38 @@ fn csp_false_leaves_it_out() {
     let html = std::fs::read_to_string(out.join("fr/index.html")).unwrap();
     assert!(!html.contains("Content-Security-Policy"), "{html}");
 }
+
+#[test]
+fn images_from_hosts_the_policy_blocks_are_reported() {
+    let dir = site("base");
+    let page = dir.path().join("content/en/guide.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(
+        &page,
+        format!("{text}\n![Badge](https://img.example.test/a.svg) ![B](https://img.example.test/b.svg)\n\n![Cdn](https://cdn.example.test/c.png)\n"),
+    )
+    .unwrap();
+    let stderr = |root: &Path| {
+        let assert = common::folio()
+            .args(["build", "--no-pdf", "--root"])
+            .arg(root)
+            .arg("--out")
+            .arg(root.join("public"))
+            .assert()
+            .success();
+        common::stderr(&assert)
+    };
+    let reported = stderr(dir.path());
+    assert!(reported.contains("content/en/guide.md:11:1: warning: images from https://img.example.test are blocked by the pages' Content Security Policy (2 images in all)\n  hint: allow them in folio.toml: [html] csp_extra = \"img-src https://img.example.test\" (or csp = false)"), "{reported}");
+    assert!(
+        reported.contains("warning: images from https://cdn.example.test are blocked"),
+        "{reported}"
+    );
+    // Allowed hosts are not reported.
+    with_html_table(
+        dir.path(),
+        "csp_extra = \"img-src https://cdn.example.test *.example.test\"",
+    );
+    let reported = stderr(dir.path());
+    assert!(!reported.contains("blocked"), "{reported}");
+}

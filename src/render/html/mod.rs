@@ -101,6 +101,9 @@ pub fn render(
     let Some(locales) = labels_for(locales, messages, diagnostics) else {
         return;
     };
+    if theme.templates.iter().any(|t| t.text.contains("csp")) {
+        csp::check_images(site, diagnostics);
+    }
     if locales.is_empty() {
         return;
     }
