@@ -17,7 +17,7 @@ mod sanitize;
 use std::fmt::Write as _;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{Block, Inline, Page, Pos, RawHtml, Table};
+use crate::model::{Block, Href, Inline, Page, Pos, RawHtml, Table};
 
 pub use sanitize::{Removal, clean};
 
@@ -73,6 +73,9 @@ fn blocks(list: &mut Vec<Block>, ctx: &Ctx) {
 }
 
 fn inlines(list: &mut Vec<Inline>, ctx: &Ctx) {
+    if ctx.policy == RawHtml::Sanitize {
+        unlink_unsafe(list, ctx);
+    }
     apply_to_list(list, ctx);
     for inline in list {
         match inline {
@@ -87,6 +90,62 @@ fn inlines(list: &mut Vec<Inline>, ctx: &Ctx) {
             | Inline::Html(..) => {}
         }
     }
+}
+
+/// Markdown links to `javascript:` (or any scheme but http, https and mailto) are what
+/// the sanitizer removes from `<a href>`: the same rule holds for them, their text kept.
+fn unlink_unsafe(list: &mut Vec<Inline>, ctx: &Ctx) {
+    let unsafe_href = |href: &Href| matches!(href, Href::External(url) if !safe_scheme(url));
+    if !(list.iter()).any(|i| matches!(i, Inline::Link(link) if unsafe_href(&link.href))) {
+        return;
+    }
+    for inline in std::mem::take(list) {
+        match inline {
+            Inline::Link(link) if unsafe_href(&link.href) => {
+                if let Href::External(url) = &link.href {
+                    ctx.diagnostics.push(
+                        Diagnostic::warning(
+                            ctx.file,
+                            link.pos,
+                            format!(
+                                "removed the link to `{url}`, its text kept: only http, https, mailto and relative URLs are kept"
+                            ),
+                        )
+                        .with_hint(format!(
+                            "pages of locale `{}` are sanitized (raw_html = \"sanitize\" in folio.toml): link to an http(s) or mailto URL, or to a page of the site",
+                            ctx.locale
+                        )),
+                    );
+                }
+                list.extend(link.content);
+            }
+            other => list.push(other),
+        }
+    }
+}
+
+/// Whether an absolute URL's scheme is one the policy keeps. Browsers skip ASCII
+/// white space and control characters in a scheme (`java\tscript:`): so does this.
+fn safe_scheme(url: &str) -> bool {
+    if url.starts_with("//") {
+        return true;
+    }
+    let scheme: String = url
+        .split(':')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    matches!(scheme.as_str(), "http" | "https" | "mailto")
+}
+
+fn hint(ctx: &Ctx) -> String {
+    format!(
+        "raw HTML of locale `{}` is sanitized (raw_html = \"sanitize\" in folio.toml): write it in Markdown, or keep to the tags the sanitizer allows",
+        ctx.locale
+    )
 }
 
 /// A block or an inline: what the policy needs to know of either.
@@ -246,12 +305,8 @@ fn report(removal: &Removal, fragment: &str, pieces: &[(usize, Pos)], ctx: &Ctx)
             column: before[nl + 1..].chars().count() as u32 + 1,
         },
     };
-    ctx.diagnostics.push(
-        Diagnostic::warning(ctx.file, pos, removal.message.clone()).with_hint(format!(
-            "raw HTML of locale `{}` is sanitized (raw_html = \"sanitize\" in folio.toml): write it in Markdown, or keep to the tags the sanitizer allows",
-            ctx.locale
-        )),
-    );
+    ctx.diagnostics
+        .push(Diagnostic::warning(ctx.file, pos, removal.message.clone()).with_hint(hint(ctx)));
 }
 
 #[cfg(test)]
@@ -350,6 +405,33 @@ mod tests {
         assert_eq!(html_of(&blocks), "Intro.<div class=\"k\">\n\n</div>\n");
         assert_eq!(diags[0].message, "removed `<iframe>`");
         assert_eq!((diags[0].pos.line, diags[0].pos.column), (4, 1));
+    }
+
+    #[test]
+    fn markdown_links_to_javascript_lose_their_link() {
+        let (blocks, diags) = run(
+            RawHtml::Sanitize,
+            "[ok](https://x.test/), [mail](mailto:a@x.test) and [trap](JavaScript:alert(1)).\n",
+        );
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!((diags[0].pos.line, diags[0].pos.column), (1, 52));
+        assert!(
+            diags[0]
+                .message
+                .starts_with("removed the link to `JavaScript:alert(1)`")
+        );
+        let Block::Paragraph(inlines) = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(
+            inlines
+                .iter()
+                .filter(|i| matches!(i, Inline::Link(_)))
+                .count(),
+            2
+        );
+        assert!(inlines.contains(&Inline::Text("trap".into())));
+        assert!(!safe_scheme("java\tscript:x") && safe_scheme("//cdn.test/x"));
     }
 
     #[test]

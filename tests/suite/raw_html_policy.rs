@@ -75,6 +75,7 @@ fn a_vendor_locale_is_sanitized_and_the_source_is_not() {
         "<img src=\"https://cdn.example.test/a.png\" alt=\"A diagram\">",
         "<figcaption>A <span class=\"note\">caption</span></figcaption>",
         "<a>a trap</a> and <a href=\"https://example.test/\" title=\"ok\">a link</a>",
+        "<p>A Markdown trap too.</p>",
     ] {
         assert!(body.contains(kept), "{kept} not in {body}");
     }
