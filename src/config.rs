@@ -134,6 +134,26 @@ mod tests {
     }
 
     #[test]
+    fn raw_html_has_a_policy_per_locale() {
+        use crate::model::RawHtml;
+        let head = "title = \"T\"\nbase_url = \"https://x.test/\"\nsource_locale = \"fr\"\nlocales = [\"fr\", \"en\"]\n";
+        let (config, diags) = parse_text(head);
+        assert!(diags.is_empty());
+        assert_eq!(config.unwrap().markdown.raw_html_for("en"), RawHtml::Allow);
+        let (config, diags) = parse_text(&format!(
+            "{head}[markdown]\nraw_html = \"escape\"\nraw_html_locales = {{ en = \"sanitize\" }}\n"
+        ));
+        assert!(diags.is_empty(), "{diags:?}");
+        let markdown = config.unwrap().markdown;
+        assert_eq!(markdown.raw_html_for("en"), RawHtml::Sanitize);
+        assert_eq!(markdown.raw_html_for("fr"), RawHtml::Escape);
+        let (config, diags) = parse_text(&format!("{head}[markdown]\nraw_html = \"strip\"\n"));
+        assert!(config.is_none());
+        assert_eq!(diags[0].pos.line, 6);
+        assert!(diags[0].message.contains("allow"), "{}", diags[0].message);
+    }
+
+    #[test]
     fn source_locale_must_be_published() {
         let (_, diags) = parse_text(
             "title = \"T\"\nbase_url = \"https://x.test/\"\nsource_locale = \"de\"\nlocales = [\"fr\"]\n",
