@@ -134,6 +134,22 @@ fn theme_sources(root: &Path, theme: &str, diagnostics: &Diagnostics) -> Theme {
             files.insert(file.path, file.bytes);
         }
     }
+    theme_from_files(theme, files, diagnostics)
+}
+
+/// The default theme as the binary carries it, with no site's overrides (for what
+/// runs outside a site: the fuzz targets, the conformance tests).
+pub fn embedded_theme() -> Theme {
+    let mut files = std::collections::BTreeMap::new();
+    collect_embedded(&DEFAULT_THEME, &mut files);
+    theme_from_files("default", files, &Diagnostics::new())
+}
+
+fn theme_from_files(
+    theme: &str,
+    files: std::collections::BTreeMap<String, Vec<u8>>,
+    diagnostics: &Diagnostics,
+) -> Theme {
     let mut sources = Theme {
         name: theme.to_string(),
         ..Theme::default()

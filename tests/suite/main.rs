@@ -23,6 +23,7 @@ mod navigation;
 mod outline;
 mod pdf;
 mod pdf_layout;
+mod properties;
 mod raw_html_policy;
 mod robustness;
 mod search;

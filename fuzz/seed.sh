@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Seeds each fuzz target's corpus from the repository's own fixtures and content.
+set -euo pipefail
+cd "$(dirname "$0")"
+mkdir -p corpus/page corpus/rules corpus/ftl corpus/config
+find ../content ../tests/fixtures -name '*.md' -size -64k | while read -r f; do
+  cp "$f" "corpus/page/$(echo "$f" | sha1sum | cut -c1-16)"; done
+find ../content/decision-trees ../tests/fixtures -path '*decision-trees*' -name '*.toml' | while read -r f; do
+  cp "$f" "corpus/rules/$(echo "$f" | sha1sum | cut -c1-16)"; done
+find ../locales ../themes ../tests/fixtures -name '*.ftl' | while read -r f; do
+  cp "$f" "corpus/ftl/$(echo "$f" | sha1sum | cut -c1-16)"; done
+find .. -name folio.toml -not -path '*/target/*' | while read -r f; do
+  cp "$f" "corpus/config/$(echo "$f" | sha1sum | cut -c1-16)"; done
