@@ -88,8 +88,7 @@ fn check(config: &SiteConfig, text: &str, diagnostics: &Diagnostics) {
             );
         }
     }
-    for locale in config.pdf.locales.keys() {
-        if !config.locales.contains(locale) {
+    for locale in config.pdf.locales.keys() {        if !config.locales.contains(locale) {
             diagnostics.push(
                 Diagnostic::warning(
                     CONFIG_FILE,
@@ -100,6 +99,17 @@ fn check(config: &SiteConfig, text: &str, diagnostics: &Diagnostics) {
                     "use one of {}; a locale's settings are keyed by its tag as listed",
                     config.locales.join(", ")
                 )),
+            );
+        }
+    }
+    for locale in config.markdown.raw_html_locales.keys() {        if !config.locales.contains(locale) {
+            diagnostics.push(
+                Diagnostic::warning(
+                    CONFIG_FILE,
+                    key_pos(text, "raw_html_locales"),
+                    format!("raw_html_locales names `{locale}`, which is not in `locales`"),
+                )
+                .with_hint(format!("configured locales: {}", config.locales.join(", "))),
             );
         }
     }
@@ -170,6 +180,26 @@ mod tests {
         assert_eq!(diags.len(), 1, "{diags:?}");
         assert!(diags[0].message.contains("[pdf.locales.it]"));
         assert_eq!(diags[0].pos.line, 9);
+    }
+
+    #[test]
+    fn raw_html_has_a_policy_per_locale() {
+        use crate::model::RawHtml;
+        let head = "title = \"T\"\nbase_url = \"https://x.test/\"\nsource_locale = \"fr\"\nlocales = [\"fr\", \"en\"]\n";
+        let (config, diags) = parse_text(head);
+        assert!(diags.is_empty());
+        assert_eq!(config.unwrap().markdown.raw_html_for("en"), RawHtml::Allow);
+        let (config, diags) = parse_text(&format!(
+            "{head}[markdown]\nraw_html = \"escape\"\nraw_html_locales = {{ en = \"sanitize\" }}\n"
+        ));
+        assert!(diags.is_empty(), "{diags:?}");
+        let markdown = config.unwrap().markdown;
+        assert_eq!(markdown.raw_html_for("en"), RawHtml::Sanitize);
+        assert_eq!(markdown.raw_html_for("fr"), RawHtml::Escape);
+        let (config, diags) = parse_text(&format!("{head}[markdown]\nraw_html = \"strip\"\n"));
+        assert!(config.is_none());
+        assert_eq!(diags[0].pos.line, 6);
+        assert!(diags[0].message.contains("allow"), "{}", diags[0].message);
     }
 
     #[test]

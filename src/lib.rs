@@ -5,6 +5,7 @@
 //! load      folio.toml, content/, locales/, theme      (the only disk reader)
 //! parse     front matter, Markdown -> model, .ftl -> Fluent resources
 //! model     plain data: Site, Page, Block, Inline
+//! raw_html  each page's raw HTML under its locale's policy (allow, sanitize, escape)
 //! resolve   cross-page: .md links -> page URLs, anchors checked
 //! render    html: tera templates over the model
 //! write     Output (path -> bytes) to disk, atomically
@@ -25,6 +26,7 @@ pub mod locale;
 pub mod model;
 pub mod output;
 pub mod parse;
+pub mod raw_html;
 pub mod render;
 pub mod resolve;
 pub mod write;

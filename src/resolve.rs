@@ -677,7 +677,7 @@ pub(crate) fn visit_blocks(blocks: &mut [Block], f: &mut impl FnMut(&mut Href, P
                     visit_inlines(caption, f);
                 }
             }
-            Block::Code { .. } | Block::Rule | Block::Html(_) | Block::DecisionTree { .. } => {}
+            Block::Code { .. } | Block::Rule | Block::Html(..) | Block::DecisionTree { .. } => {}
         }
     }
 }

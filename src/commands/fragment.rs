@@ -52,7 +52,7 @@ pub fn page_through_pipeline(text: &str) -> (String, usize, Vec<Diagnostic>) {
     let Some(mut page) = parse::page::parse(&file, HeadingIds::Github, &diagnostics) else {
         return (String::new(), 0, diagnostics.into_sorted());
     };
-    super::site::prepare(&mut page, &diagnostics);
+    super::site::prepare(&mut page, &Default::default(), &diagnostics);
     if page.front.title.trim().is_empty() {
         diagnostics.push(parse::page::untitled(&page.source));
         page.front.title = "Page".into();

@@ -61,6 +61,17 @@ const WATCHED: [&str; 4] = ["content", "locales", "themes", "folio.toml"];
 /// Where the reload stream and the injected script live.
 const EVENTS: &str = "/__folio/events";
 
+/// The reload script and the failed-build banner's style, as files of the server: the
+/// theme's Content Security Policy refuses inline scripts and styles.
+const RELOAD_JS: (&str, &str) = (
+    "/__folio/reload.js",
+    "new EventSource(\"/__folio/events\").onmessage = () => location.reload();\n",
+);
+const ERRORS_CSS: (&str, &str) = (
+    "/__folio/errors.css",
+    "#folio-errors{position:fixed;inset:auto 1rem 1rem 1rem;z-index:99;max-height:60vh;overflow:auto;background:#1c1f26;color:#ffd7d5;border:2px solid #e5534b;border-radius:8px;padding:1rem 1.2rem;font:13px/1.5 ui-monospace,monospace;white-space:pre-wrap;box-shadow:0 8px 30px rgb(0 0 0/.35)}\n#folio-errors strong{color:#fff}\n",
+);
+
 /// Runs until the process is stopped; returns only on a startup error.
 pub fn run(options: &ServeOptions) -> Result<(), String> {
     let shared = Arc::new(Shared {
@@ -398,6 +409,18 @@ fn answer(request: tiny_http::Request, shared: Arc<Shared>) {
         stream_events(request, &shared);
         return;
     }
+    for (file, text, kind) in [
+        (RELOAD_JS.0, RELOAD_JS.1, "text/javascript; charset=utf-8"),
+        (ERRORS_CSS.0, ERRORS_CSS.1, "text/css; charset=utf-8"),
+    ] {
+        if path == file {
+            let response = Response::from_data(text.as_bytes().to_vec())
+                .with_header(header("Content-Type", kind))
+                .with_header(header("Cache-Control", "no-store"));
+            let _ = request.respond(response);
+            return;
+        }
+    }
     let response = match output_path(path) {
         None => Response::from_data(b"bad request".to_vec()).with_status_code(400),
         Some(file) => {
@@ -473,13 +496,14 @@ fn not_found_page<'a>(output: &'a Output, file: &str) -> Option<&'a [u8]> {
 
 /// HTML pages get the reload script, and the errors of a failed build on top.
 fn inject(html: &[u8], served: &Served) -> Vec<u8> {
-    let mut extra = String::from(
-        "<script>new EventSource(\"/__folio/events\").onmessage = () => location.reload();</script>",
-    );
+    let mut extra = format!("<script src=\"{}\"></script>", RELOAD_JS.0);
     if let Some(errors) = &served.errors {
         let mut escaped = String::new();
         let _ = escape_html(&mut escaped, errors);
-        extra.push_str("<div id=\"folio-errors\" role=\"alert\" style=\"position:fixed;inset:auto 1rem 1rem 1rem;z-index:99;max-height:60vh;overflow:auto;background:#1c1f26;color:#ffd7d5;border:2px solid #e5534b;border-radius:8px;padding:1rem 1.2rem;font:13px/1.5 ui-monospace,monospace;white-space:pre-wrap;box-shadow:0 8px 30px rgb(0 0 0/.35)\"><strong style=\"color:#fff\">The last build failed; this is the last good version.</strong>\n");
+        extra.push_str(&format!(
+            "<link rel=\"stylesheet\" href=\"{}\"><div id=\"folio-errors\" role=\"alert\"><strong>The last build failed; this is the last good version.</strong>\n",
+            ERRORS_CSS.0
+        ));
         extra.push_str(&escaped);
         extra.push_str("</div>");
     }

@@ -12,7 +12,9 @@ use crate::diagnostic::{Diagnostic, Diagnostics, guard};
 use crate::highlight;
 use crate::load::{self, CONFIG_FILE};
 use crate::locale::{Messages, apply_typography};
-use crate::model::{BinaryFile, DecisionTree, HeadingIds, LineMap, Page, Pos, Site, Theme};
+use crate::model::{
+    BinaryFile, DecisionTree, HeadingIds, LineMap, MarkdownConfig, Page, Pos, Site, Theme,
+};
 use crate::parse;
 use crate::resolve::{Targets, check_tree_embeds, check_tree_links, resolve};
 
@@ -179,7 +181,7 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
             if !config.locales.contains(&page.locale) {
                 return None;
             }
-            prepare(&mut page, diagnostics);
+            prepare(&mut page, &config.markdown, diagnostics);
             Some((page, included))
         })
         .collect();
@@ -317,7 +319,8 @@ fn inject_test_panic(shown: &str) {
 
 /// What every parsed page goes through before resolution: its language's typography.
 /// (Its code blocks' languages are checked with the other pages', once per language.)
-pub fn prepare(page: &mut Page, _diagnostics: &Diagnostics) {
+pub fn prepare(page: &mut Page, markdown: &MarkdownConfig, diagnostics: &Diagnostics) {
+    crate::raw_html::apply(page, markdown.raw_html_for(&page.locale), diagnostics);
     let lang = page.locale.clone();
     apply_typography(page, &lang);
 }

@@ -129,7 +129,7 @@ fn reparse(
         let index = site.index_of(locale, page_path)?;
         let (mut page, includes) =
             site::read_page(root, path, None, site.config.heading_ids, diagnostics)?;
-        site::prepare(&mut page, diagnostics);
+        site::prepare(&mut page, &site.config.markdown, diagnostics);
         let old = &site.pages[index];
         if old.fallback.is_some() || !same_outline(old, &page) {
             return None;

@@ -105,7 +105,7 @@ fn blocks(blocks: &mut [Block], rule: Rule) {
                     inlines(caption, rule);
                 }
             }
-            Block::Code { .. } | Block::Rule | Block::Html(_) | Block::DecisionTree { .. } => {}
+            Block::Code { .. } | Block::Rule | Block::Html(..) | Block::DecisionTree { .. } => {}
         }
     }
 }
@@ -133,7 +133,7 @@ fn inlines(list: &mut [Inline], rule: Rule) {
             }
             Inline::Image(image) => image.alt = rule(&image.alt, None).into_owned(),
             Inline::Code(_) | Inline::FootnoteRef { .. } => before = Some('x'),
-            Inline::SoftBreak | Inline::LineBreak | Inline::Html(_) => before = Some(' '),
+            Inline::SoftBreak | Inline::LineBreak | Inline::Html(..) => before = Some(' '),
         }
     }
 }

@@ -47,7 +47,8 @@ pub enum Block {
     Rule,
     /// A paragraph that holds a single image.
     Image(Box<Figure>),
-    Html(String),
+    /// Raw HTML as written, and where it starts (for the raw-HTML policy's reports).
+    Html(String, Pos),
     /// A ```` ```decision-tree ```` fence: the tree with this id, shown here.
     DecisionTree {
         tree: String,
@@ -184,7 +185,8 @@ pub enum Inline {
         /// 1-based, in order of first reference.
         number: usize,
     },
-    Html(String),
+    /// One raw HTML tag (or comment) as written, and where it starts.
+    Html(String, Pos),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -250,7 +252,7 @@ fn collect_text(inlines: &[Inline], out: &mut String) {
             Inline::Link(link) => collect_text(&link.content, out),
             Inline::Image(image) => out.push_str(&image.alt),
             Inline::SoftBreak | Inline::LineBreak => out.push(' '),
-            Inline::FootnoteRef { .. } | Inline::Html(_) => {}
+            Inline::FootnoteRef { .. } | Inline::Html(..) => {}
         }
     }
 }

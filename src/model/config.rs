@@ -41,6 +41,75 @@ pub struct SiteConfig {
     pub heading_ids: HeadingIds,
     #[serde(default)]
     pub pdf: PdfConfig,
+    #[serde(default)]
+    pub markdown: MarkdownConfig,
+    #[serde(default)]
+    pub html: HtmlConfig,
+}
+
+/// What becomes of raw HTML written in Markdown (`<details>`, `<kbd>`, `<script>`...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Published as written: the site's own authors are trusted, as on GitHub or mdBook.
+    #[default]
+    Allow,
+    /// Kept through an allow-list (ammonia): scripts, event handlers, `javascript:`
+    /// URLs, iframes, forms and `style` attributes are removed, each with a warning.
+    Sanitize,
+    /// Shown as text, as written.
+    Escape,
+}
+
+impl RawHtml {
+    pub fn name(self) -> &'static str {
+        match self {
+            RawHtml::Allow => "allow",
+            RawHtml::Sanitize => "sanitize",
+            RawHtml::Escape => "escape",
+        }
+    }
+}
+
+/// The `[markdown]` table.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MarkdownConfig {
+    /// The raw-HTML policy of every locale...
+    pub raw_html: RawHtml,
+    /// ...but these, e.g. `raw_html_locales = { ja = "sanitize" }` for a locale that
+    /// a vendor translates.
+    pub raw_html_locales: std::collections::BTreeMap<String, RawHtml>,
+}
+
+impl MarkdownConfig {
+    /// The raw-HTML policy of `locale`'s pages.
+    pub fn raw_html_for(&self, locale: &str) -> RawHtml {
+        self.raw_html_locales
+            .get(locale)
+            .copied()
+            .unwrap_or(self.raw_html)
+    }
+}
+
+/// The `[html]` table: the website's own settings.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct HtmlConfig {
+    /// Whether pages carry the default theme's Content Security Policy.
+    pub csp: bool,
+    /// Sources added to the policy, as CSP directives: `"img-src https://cdn.example.com"`
+    /// (several separated by `;`). Each extends the directive of that name.
+    pub csp_extra: String,
+}
+
+impl Default for HtmlConfig {
+    fn default() -> Self {
+        HtmlConfig {
+            csp: true,
+            csp_extra: String::new(),
+        }
+    }
 }
 
 /// The `[pdf]` table: the printable guide of each locale.
@@ -160,6 +229,8 @@ impl SiteConfig {
         "links",
         "heading_ids",
         "pdf",
+        "markdown",
+        "html",
     ];
 
     /// `base_url` with exactly one trailing slash.

@@ -19,7 +19,10 @@ pub use block::{
     TableCell,
 };
 pub use block::{Length, PictureSource};
-pub use config::{HeadingIds, LinkStyle, Paper, PdfConfig, PrintedUrls, SiteConfig};
+pub use config::{
+    HeadingIds, HtmlConfig, LinkStyle, MarkdownConfig, Paper, PdfConfig, PrintedUrls, RawHtml,
+    SiteConfig,
+};
 pub use decision_tree::{
     Answer, DecisionTree, Node, NodeKind, Outcome, OutcomeClass, PageLink, Path,
 };

@@ -423,7 +423,10 @@ impl Reader<'_, '_> {
 
     /// A tag as written.
     fn raw(&self, start: usize, end: usize) -> Inline {
-        Inline::Html(self.html.get(start..end).unwrap_or_default().to_string())
+        Inline::Html(
+            self.html.get(start..end).unwrap_or_default().to_string(),
+            (self.pos_of)(start),
+        )
     }
 }
 
@@ -488,7 +491,7 @@ mod tests {
     fn stays_raw(markdown: &str) {
         let parsed = blocks(markdown);
         assert!(
-            matches!(parsed.as_slice(), [Block::Html(html)] if html == markdown),
+            matches!(parsed.as_slice(), [Block::Html(html, _)] if html == markdown),
             "{markdown:?} became {parsed:?}"
         );
     }
@@ -565,9 +568,9 @@ mod tests {
             caption[6..],
             [
                 Inline::Text(" ".into()),
-                Inline::Html("<sup>".into()),
+                Inline::Html("<sup>".into(), at(4, 53)),
                 Inline::Text("1".into()),
-                Inline::Html("</sup>".into())
+                Inline::Html("</sup>".into(), at(4, 59))
             ]
         );
     }
@@ -667,12 +670,12 @@ mod tests {
         assert_eq!(image.src, Href::Unresolved("icon.png".into()));
         assert_eq!(image.width, Some(Length::Pixels(16.0)));
         assert_eq!(image.pos, at(1, 5));
-        assert_eq!(inlines[3], Inline::Html("<span>".into()));
+        assert!(matches!(&inlines[3], Inline::Html(h, _) if h == "<span>"));
         let parsed = blocks("A <img src=\"icon.png\" class=\"x\"> b\n");
         let [Block::Paragraph(inlines)] = parsed.as_slice() else {
             panic!("{parsed:?}")
         };
-        assert!(matches!(&inlines[1], Inline::Html(_)));
+        assert!(matches!(&inlines[1], Inline::Html(..)));
         // A linked picture within a line: the link stays raw, the picture is checked.
         let parsed = blocks("<a href=\"https://x.test\"><img src=\"a.png\"></a>\n");
         let [Block::Paragraph(inlines)] = parsed.as_slice() else {
@@ -680,7 +683,7 @@ mod tests {
         };
         assert!(matches!(
             inlines.as_slice(),
-            [Inline::Html(_), Inline::Image(_), Inline::Html(_)]
+            [Inline::Html(..), Inline::Image(_), Inline::Html(..)]
         ));
     }
 

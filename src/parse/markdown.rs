@@ -215,7 +215,8 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 Event::Html(html) => {
                     flush_paragraph(&mut loose, &mut blocks);
                     self.note_component(&html, range.start);
-                    blocks.push(Block::Html(html.into_string()));
+                    let pos = self.lines.pos(range.start);
+                    blocks.push(Block::Html(html.into_string(), pos));
                 }
                 // Tight list items hold inlines directly: gather them into a paragraph.
                 other => self.inline_event(other, range, &mut loose),
@@ -292,7 +293,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
             Tag::HtmlBlock => {
                 let html = self.text_until(TagEnd::HtmlBlock);
                 self.note_component(&html, range.start);
-                Block::Html(html)
+                Block::Html(html, pos)
             }
             Tag::List(start) => {
                 let (items, tight) = self.items();
@@ -388,7 +389,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
             .collect();
         match super::html_figure::figures(&html, &pos_of) {
             Some(figures) => blocks.extend(figures.into_iter().map(|f| Block::Image(Box::new(f)))),
-            None => blocks.push(Block::Html(html)),
+            None => blocks.push(Block::Html(html, pos_of(0))),
         }
         for (pos, what) in components {
             (self.foreign).note(foreign_syntax::Kind::Component, pos, &what);
@@ -521,7 +522,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 self.note_component(&html, range.start);
                 match super::html_figure::inline_image(&html, self.lines.pos(range.start)) {
                     Some(image) => Inline::Image(Box::new(image)),
-                    None => Inline::Html(html.into_string()),
+                    None => Inline::Html(html.into_string(), self.lines.pos(range.start)),
                 }
             }
             Event::TaskListMarker(done) => {

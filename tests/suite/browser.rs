@@ -21,6 +21,8 @@ use folio::model::{DecisionTree, NodeKind};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 
+mod csp;
+
 /// The default site, built once per test binary and served on a free local port.
 fn site_port() -> u16 {
     static PORT: OnceLock<u16> = OnceLock::new();

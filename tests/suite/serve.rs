@@ -11,9 +11,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    address: String,
+    pub(crate) address: String,
     /// What the server printed on stderr so far, line by line.
     log: Arc<Mutex<Vec<String>>>,
 }
@@ -34,7 +34,7 @@ impl Drop for Server {
     }
 }
 
-fn serve(root: &Path) -> Server {
+pub(crate) fn serve(root: &Path) -> Server {
     let mut child = Command::new(assert_cmd::cargo::cargo_bin!("folio"))
         .args(["serve", "--port", "0", "--root"])
         .arg(root)
@@ -110,9 +110,13 @@ fn pages_assets_and_not_found() {
     assert_eq!(status, 200);
     assert!(head.contains("content-type: text/html; charset=utf-8"));
     assert!(
-        body.contains("/__folio/events"),
-        "the reload script is injected"
+        body.contains("<script src=\"/__folio/reload.js\"></script>"),
+        "the reload script is injected, as a file the CSP allows"
     );
+    let (status, head, script) = get(&server, "/__folio/reload.js");
+    assert_eq!(status, 200);
+    assert!(head.contains("content-type: text/javascript"));
+    assert!(script.contains("/__folio/events"), "{script}");
     let (status, head, _) = get(&server, "/static/folio.css");
     assert_eq!(status, 200);
     assert!(head.contains("content-type: text/css"));
@@ -203,6 +207,13 @@ fn a_broken_file_keeps_the_last_good_page_and_shows_the_error() {
     assert!(
         body.contains("Étapes"),
         "the last good page is still served"
+    );
+    // Styled from a file: the CSP refuses inline styles.
+    assert!(body.contains("<link rel=\"stylesheet\" href=\"/__folio/errors.css\">"));
+    assert!(
+        get(&server, "/__folio/errors.css")
+            .2
+            .contains("#folio-errors{")
     );
     assert!(
         body.contains("content/fr/guide.md:3:7: error:"),

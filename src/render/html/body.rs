@@ -164,7 +164,7 @@ impl Writer<'_> {
             Block::Table(table) => self.table(&table.align, &table.head, &table.rows),
             Block::Rule => self.out.push_str("<hr>\n"),
             Block::Image(figure) => self.figure(figure),
-            Block::Html(html) => self.out.push_str(html),
+            Block::Html(html, _) => self.out.push_str(html),
             Block::DecisionTree { tree, .. } => {
                 let html = self.trees.html(tree, self.page);
                 self.out.push_str(&html);
@@ -357,7 +357,7 @@ impl Writer<'_> {
                     "<sup class=\"footnote-ref\"><a href=\"#fn-{number}\"{id} role=\"doc-noteref\">{number}</a></sup>"
                 );
             }
-            Inline::Html(html) => self.out.push_str(html),
+            Inline::Html(html, _) => self.out.push_str(html),
         }
     }
 
@@ -524,6 +524,8 @@ mod tests {
             links: LinkStyle::Pretty,
             heading_ids: Default::default(),
             pdf: Default::default(),
+            markdown: Default::default(),
+            html: Default::default(),
         };
         let site = Site::new(config, pages, Vec::new());
         let labels = Labels::from_table(

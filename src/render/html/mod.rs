@@ -5,6 +5,7 @@
 //! templates never see the model's internals.
 
 mod body;
+mod csp;
 mod links;
 mod navigation;
 mod redirect;
@@ -100,6 +101,9 @@ pub fn render(
     let Some(locales) = labels_for(locales, messages, diagnostics) else {
         return;
     };
+    if theme.templates.iter().any(|t| t.text.contains("csp")) {
+        csp::check_images(site, diagnostics);
+    }
     if locales.is_empty() {
         return;
     }
@@ -205,6 +209,7 @@ impl LocaleView {
         constants.insert("dir", dir);
         constants.insert("t", &table);
         constants.insert("generator", concat!("Folio ", env!("CARGO_PKG_VERSION")));
+        constants.insert("csp", &csp::policy(&site.config.html));
         LocaleView {
             lang: lang.to_string(),
             dir,

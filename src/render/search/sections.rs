@@ -69,7 +69,7 @@ fn push_block(block: &Block, site: &Site, texts: &Texts, out: &mut String) {
                 push_tree(tree, texts, out);
             }
         }
-        Block::Rule | Block::Html(_) => {}
+        Block::Rule | Block::Html(..) => {}
     }
 }
 

@@ -242,7 +242,7 @@ impl Context<'_> {
                         ..style.clone()
                     },
                 }),
-                Inline::Html(_) => {}
+                Inline::Html(..) => {}
             }
         }
     }
@@ -321,7 +321,7 @@ impl Context<'_> {
                 }]
             }
             Block::Image(figure) => super::figure::slices(self, figure, width),
-            Block::Html(_) => Vec::new(),
+            Block::Html(..) => Vec::new(),
             Block::DecisionTree { tree, .. } => match self.site.tree(tree) {
                 Some(tree) => super::tree::slices(self, tree, width),
                 None => Vec::new(),
