@@ -88,7 +88,8 @@ fn check(config: &SiteConfig, text: &str, diagnostics: &Diagnostics) {
             );
         }
     }
-    for locale in config.pdf.locales.keys() {        if !config.locales.contains(locale) {
+    for locale in config.pdf.locales.keys() {
+        if !config.locales.contains(locale) {
             diagnostics.push(
                 Diagnostic::warning(
                     CONFIG_FILE,
@@ -102,7 +103,8 @@ fn check(config: &SiteConfig, text: &str, diagnostics: &Diagnostics) {
             );
         }
     }
-    for locale in config.markdown.raw_html_locales.keys() {        if !config.locales.contains(locale) {
+    for locale in config.markdown.raw_html_locales.keys() {
+        if !config.locales.contains(locale) {
             diagnostics.push(
                 Diagnostic::warning(
                     CONFIG_FILE,

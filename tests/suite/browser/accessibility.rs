@@ -158,7 +158,7 @@ fn audit_default_site(page: &Page, auditor: &mut Auditor) {
             "en/priorities/",
             "production:yes/situation:degraded",
             "production:yes/situation:degraded/workaround:yes",
-            "P3",
+            "p3",
         ),
         (
             "escalation",
@@ -245,7 +245,10 @@ fn audit_fixtures(page: &Page, auditor: &mut Auditor) {
 
 #[test]
 fn no_page_type_or_state_has_an_axe_core_violation_in_either_scheme() {
-    assert!(Path::new(&common::repo_root().join("node_modules/axe-core")).is_dir());
+    assert!(
+        Path::new(&common::repo_root().join("node_modules/axe-core")).is_dir(),
+        "node_modules/axe-core is missing: run `npm ci` at the repository root"
+    );
     let browser = launch();
     let page = Page::open(&browser);
     // Built first, so that the site's own port is ready before the fixtures build.
