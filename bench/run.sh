@@ -56,9 +56,10 @@ if ((${#missing[@]})); then
         { "${sudo[@]}" apt-get update && "${sudo[@]}" apt-get install -y "${missing[@]}"; }
 fi
 
-cargo build --release --bin folio --example floor
-FOLIO=$ROOT/target/release/folio
-FLOOR=$ROOT/target/release/examples/floor
+# The benchmark of record uses the published binaries' profile (fat LTO).
+cargo build --profile dist --bin folio --example floor
+FOLIO=$ROOT/target/dist/folio
+FLOOR=$ROOT/target/dist/examples/floor
 
 mkdir -p "$WORK"
 MEDIANS=$WORK/medians.tsv # size label wall cpu mib: one line per tool and size of this run

@@ -1,17 +1,21 @@
-//! Folio turns localized Markdown into a static website (and, later, a PDF guide per
-//! locale) from one source. Data flows one way:
+//! Folio turns localized Markdown into a static website and a PDF guide per locale,
+//! from one source. Data flows one way:
 //!
 //! ```text
-//! load      folio.toml, content/, locales/, theme      (the only disk reader)
-//! parse     front matter, Markdown -> model, .ftl -> Fluent resources
-//! model     plain data: Site, Page, Block, Inline
+//! load      folio.toml, content/, locales/, theme; pages with the files their
+//!           {{#include}}s name, and each locale's SUMMARY.md (the only disk reader)
+//! parse     front matter, Markdown (admonitions, fences, raw HTML pictures) -> model,
+//!           outlines, decision trees and their outcomes, .ftl -> Fluent resources
+//! model     plain data: Site, Page, Block, Inline, Outline, DecisionTree
 //! raw_html  each page's raw HTML under its locale's policy (allow, sanitize, escape)
-//! resolve   cross-page: .md links -> page URLs, anchors checked
-//! render    html: tera templates over the model
+//! resolve   cross-page: .md, .html and folder links -> pages, anchors checked;
+//!           links leaving the locale folder -> URLs on base_url's host
+//! render    html (tera), search (our index), pdf: layout (pure) -> paint
 //! write     Output (path -> bytes) to disk, atomically
 //! ```
 //!
-//! Only `commands` calls several stages. Diagnostics are collected across the whole
+//! Only `commands` calls several stages (`commands::import` writes a site from another
+//! tool's book before the pipeline runs). Diagnostics are collected across the whole
 //! run and printed together by the binary.
 
 pub mod cli;

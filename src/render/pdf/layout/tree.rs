@@ -27,15 +27,9 @@ fn names(tree: &DecisionTree) -> Vec<(String, String)> {
         .collect()
 }
 
+/// A, B, … Z, AA: the outcomes' marks, counted as the address notes are.
 fn letter(n: usize) -> String {
-    let mut n = n;
-    let mut out = String::new();
-    while n > 0 {
-        n -= 1;
-        out.insert(0, (b'A' + (n % 26) as u8) as char);
-        n /= 26;
-    }
-    out
+    super::links::note_letter(n).to_ascii_uppercase()
 }
 
 pub fn anchor(tree: &str, node: &str) -> String {
