@@ -127,14 +127,7 @@ fn an_outcome_of_no_declaration_fails_the_build_with_a_did_you_mean() {
         .unwrap()
         .replace("outcome = \"sev-c\"", "outcome = \"sev-cc\"");
     std::fs::write(&tree, text).unwrap();
-    let assert = folio()
-        .args(["build", "--root"])
-        .arg(dir.path())
-        .arg("--out")
-        .arg(dir.path().join("public"))
-        .assert()
-        .code(1);
-    let stderr = common::stderr(&assert);
+    let stderr = common::failed_build(dir.path());
     assert!(
         stderr.contains(
             "content/decision-trees/severity.toml:46:11: error: outcome `sev-cc` is not declared"
@@ -152,14 +145,7 @@ fn a_label_missing_in_the_source_locale_is_an_error_at_the_declaration() {
         .unwrap()
         .replace("outcome-sev-a = Sévérité A\n", "");
     std::fs::write(&fr, ftl).unwrap();
-    let assert = folio()
-        .args(["build", "--root"])
-        .arg(dir.path())
-        .arg("--out")
-        .arg(dir.path().join("public"))
-        .assert()
-        .code(1);
-    let stderr = common::stderr(&assert);
+    let stderr = common::failed_build(dir.path());
     assert!(
         stderr.contains(
             "content/decision-trees/_outcomes.toml:3:6: error: Fluent message `outcome-sev-a` is missing in the source locale `fr`"

@@ -184,3 +184,15 @@ pub fn sidebar(doc: &scraper::Html) -> Vec<String> {
         })
         .collect()
 }
+
+/// Builds the site at `root` into `root/public`, which must fail (exit 1); its stderr.
+pub fn failed_build(root: &Path) -> String {
+    let assert = folio()
+        .args(["build", "--root"])
+        .arg(root)
+        .arg("--out")
+        .arg(root.join("public"))
+        .assert()
+        .code(1);
+    stderr(&assert)
+}
