@@ -5,6 +5,7 @@
 //! These tests fail, rather than skip, when Chromium is missing: `.ci/run` installs it.
 
 mod accessibility;
+mod assistive;
 
 use crate::common;
 use std::path::Path;
