@@ -51,11 +51,21 @@ fn each_locale_indexes_its_own_pages_in_shards_that_exist() {
             let file = format!("search/{locale}/t{}.json", shard.as_str().unwrap());
             assert!(out.join(&file).is_file(), "{file}");
         }
+        // The section files hold runs of sections, every section in one of them.
         let sections = meta["sections"].as_u64().unwrap();
-        let chunk = meta["chunk"].as_u64().unwrap();
-        for n in 0..sections.div_ceil(chunk) {
-            assert!(out.join(format!("search/{locale}/d{n}.json")).is_file());
+        let chunks: Vec<u64> = (meta["chunks"].as_array().unwrap().iter())
+            .map(|n| n.as_u64().unwrap())
+            .collect();
+        assert_eq!(chunks.first(), Some(&0), "{locale}");
+        let mut rows = 0;
+        for (n, start) in chunks.iter().enumerate() {
+            assert_eq!(*start, rows, "{locale}: d{n}.json");
+            rows += read(out, &format!("search/{locale}/d{n}.json"))
+                .as_array()
+                .unwrap()
+                .len() as u64;
         }
+        assert_eq!(rows, sections, "{locale}");
     }
 }
 

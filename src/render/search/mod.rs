@@ -8,8 +8,11 @@
 //!   (the first one on small sites, two on large ones): stems with their postings
 //!   (section, weight; sections delta-coded), and the words whose stem differs, so a
 //!   query word found verbatim gets its stem;
-//! - `d<n>.json`: sections by chunk (page, anchor, heading, excerpt), fetched only for
-//!   the results shown.
+//! - `d<n>.json`: sections by chunk (page, anchor, heading, text), fetched only for
+//!   the results shown. A chunk holds consecutive sections up to `CHUNK_BYTES` (one
+//!   section at least), so the browser can cut an excerpt around the best match
+//!   anywhere in a section while a result costs a few kilobytes; `meta.json` lists
+//!   the first section of each chunk.
 //!
 //! A search downloads the metadata once, then one shard per query word: a site of
 //! thousands of pages answers with a few dozen kilobytes. Fallback pages are left out:
@@ -40,13 +43,16 @@ use rust_stemmers::Stemmer;
 use sections::Section;
 use smallvec::SmallVec;
 
-/// Sections per `d<n>.json` file.
-const CHUNK: usize = 128;
+/// Bytes of rows per `d<n>.json` file, past which the next section starts a new file
+/// (a longer section is a file of its own): small enough that the few results shown
+/// fetch little beyond their own text.
+const CHUNK_BYTES: usize = 1024;
+/// Characters of a section's text kept for its excerpt: a section longer than this
+/// (a long listing under one heading) is cut, and a match past it shows the start.
+const TEXT_KEPT: usize = 6000;
 /// Below this many distinct stems a locale's terms are filed by their first character
 /// (a few dozen files), above it by their first two (shards stay small on big sites).
 const NARROW_SHARDS: usize = 4000;
-/// Characters of section text shown under a result.
-const EXCERPT: usize = 180;
 /// Extra weight of a word in the page title (on the page's first section) and in a
 /// section's heading, over one occurrence in the text.
 const TITLE_WEIGHT: u32 = 6;
@@ -154,14 +160,15 @@ impl<'a> LocaleIndex<'a> {
         if merger.next == self.parts {
             let whole = merger.finish();
             let folder = std::mem::take(&mut merger.folder);
+            let chunks = std::mem::take(&mut merger.chunk_starts);
             drop(merger);
-            finish_locale(whole, self.locale, &folder, shared.sink);
+            finish_locale(whole, chunks, self.locale, &folder, shared.sink);
         }
     }
 }
 
 /// A locale's terms and shards, and its `meta.json`.
-fn finish_locale(whole: Part, locale: &str, folder: &str, sink: &dyn Sink) {
+fn finish_locale(whole: Part, chunks: Vec<u32>, locale: &str, folder: &str, sink: &dyn Sink) {
     let Part {
         vocabulary,
         pages,
@@ -178,7 +185,7 @@ fn finish_locale(whole: Part, locale: &str, folder: &str, sink: &dyn Sink) {
             .collect(),
         starts,
         sections: sections as usize,
-        chunk: CHUNK,
+        chunks,
         width,
         shards: shards.iter().map(String::as_str).collect(),
     };
@@ -192,8 +199,13 @@ struct Merger<'a> {
     /// The number of the next part to merge; parts done before their turn wait.
     next: usize,
     waiting: BTreeMap<usize, Part<'a>>,
-    /// `d<n>.json` files written.
-    chunks: usize,
+    /// The first section of each `d<n>.json` file written, and of the one being filled.
+    chunk_starts: Vec<u32>,
+    /// Rows of the file being filled, and their bytes.
+    pending: Vec<Vec<u8>>,
+    pending_bytes: usize,
+    /// Sections taken into chunks so far.
+    rows: u32,
     folder: String,
     shared: &'a Shared<'a>,
 }
@@ -204,7 +216,10 @@ impl<'a> Merger<'a> {
             whole: Part::default(),
             next: 0,
             waiting: BTreeMap::new(),
-            chunks: 0,
+            chunk_starts: Vec::new(),
+            pending: Vec::new(),
+            pending_bytes: 0,
+            rows: 0,
             folder,
             shared,
         }
@@ -218,24 +233,39 @@ impl<'a> Merger<'a> {
             }
             self.next += 1;
         }
-        while self.whole.docs.len() >= CHUNK {
-            let rows: Vec<Vec<u8>> = self.whole.docs.drain(..CHUNK).collect();
-            self.put_chunk(&rows);
+        let rows = std::mem::take(&mut self.whole.docs);
+        for row in rows {
+            self.pack(row);
         }
+    }
+
+    /// Adds a row to the file being filled, writing that file first if the row
+    /// would take it past `CHUNK_BYTES`.
+    fn pack(&mut self, row: Vec<u8>) {
+        if !self.pending.is_empty() && self.pending_bytes + row.len() > CHUNK_BYTES {
+            self.put_chunk();
+        }
+        if self.pending.is_empty() {
+            self.chunk_starts.push(self.rows);
+        }
+        self.pending_bytes += row.len() + 1;
+        self.pending.push(row);
+        self.rows += 1;
     }
 
     /// The whole locale, once every part was taken.
     fn finish(&mut self) -> Part<'a> {
         debug_assert!(self.waiting.is_empty());
-        let rows = std::mem::take(&mut self.whole.docs);
-        if !rows.is_empty() {
-            self.put_chunk(&rows);
+        if !self.pending.is_empty() {
+            self.put_chunk();
         }
         std::mem::take(&mut self.whole)
     }
 
-    /// `d<n>.json`: the rows of `CHUNK` sections.
-    fn put_chunk(&mut self, rows: &[Vec<u8>]) {
+    /// `d<n>.json`: the rows waiting, as one file.
+    fn put_chunk(&mut self) {
+        let rows = std::mem::take(&mut self.pending);
+        self.pending_bytes = 0;
         let mut out = Vec::with_capacity(rows.iter().map(|row| row.len() + 1).sum::<usize>() + 1);
         out.push(b'[');
         for (i, row) in rows.iter().enumerate() {
@@ -243,8 +273,8 @@ impl<'a> Merger<'a> {
             out.extend_from_slice(row);
         }
         out.push(b']');
-        (self.shared.sink).put(format!("{}d{}.json", self.folder, self.chunks), out);
-        self.chunks += 1;
+        let number = self.chunk_starts.len() - 1;
+        (self.shared.sink).put(format!("{}d{number}.json", self.folder), out);
     }
 }
 
@@ -651,16 +681,17 @@ struct Meta<'a> {
     /// The first section of each page; sections of a page are consecutive.
     starts: Vec<u32>,
     sections: usize,
-    chunk: usize,
+    /// The first section of each `d<n>.json` file, ascending.
+    chunks: Vec<u32>,
     /// How many leading characters name a term's shard (CJK: always one).
     width: usize,
     /// Shard names (hex keys) that exist, so the browser never asks for a missing one.
     shards: Vec<&'a str>,
 }
 
-/// `[page, anchor, heading, excerpt]`: a section's row of `d<n>.json`.
+/// `[page, anchor, heading, text]`: a section's row of `d<n>.json`.
 fn doc_json(page: u32, section: &Section) -> Vec<u8> {
-    let excerpt = excerpt(&section.text);
+    let excerpt = kept_text(&section.text);
     // Written as it goes, one row per section of the site, in serde_json's spelling.
     let (anchor, heading) = (&section.anchor, &section.heading);
     let mut out = Vec::with_capacity(anchor.len() + heading.len() + excerpt.len() + 24);
@@ -674,15 +705,16 @@ fn doc_json(page: u32, section: &Section) -> Vec<u8> {
     out
 }
 
-/// The start of `text`, whitespace collapsed, cut after a word.
-fn excerpt(text: &str) -> String {
-    let mut out = String::with_capacity(EXCERPT + 8);
+/// A section's text for excerpts, whitespace collapsed, cut after a word past
+/// `TEXT_KEPT` characters.
+fn kept_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(TEXT_KEPT + 8));
     let mut chars = 0;
     for word in text.split_whitespace() {
         let length = word.chars().count();
-        if chars + length > EXCERPT {
+        if chars + length > TEXT_KEPT {
             if out.is_empty() {
-                out.extend(word.chars().take(EXCERPT));
+                out.extend(word.chars().take(TEXT_KEPT));
             }
             // "…" ends the cut; a full stop or comma before it would be noise.
             let kept = out.trim_end_matches(['.', ',', ';', ':']).len();
@@ -854,18 +886,67 @@ mod tests {
     }
 
     #[test]
-    fn excerpts_stop_after_a_word() {
-        let long = "mot ".repeat(100);
-        let cut = excerpt(&long);
+    fn kept_text_stops_after_a_word() {
+        let long = "mot ".repeat(TEXT_KEPT);
+        let cut = kept_text(&long);
         assert!(cut.ends_with("mot…"), "{cut}");
-        assert!(cut.chars().count() <= EXCERPT + 1);
+        assert!(cut.chars().count() <= TEXT_KEPT + 1);
         assert_eq!(
-            excerpt("Deux  phrases.\nCourtes."),
+            kept_text("Deux  phrases.\nCourtes."),
             "Deux phrases. Courtes."
         );
         assert_eq!(
-            excerpt(&format!("{} fin.", "a".repeat(178))).chars().last(),
+            kept_text(&format!("{} fin.", "a".repeat(TEXT_KEPT - 2)))
+                .chars()
+                .last(),
             Some('…')
         );
+    }
+
+    #[test]
+    fn chunks_hold_whole_rows_up_to_their_budget() {
+        use crate::output::Sink;
+        #[derive(Default)]
+        struct Files(Mutex<BTreeMap<String, Vec<u8>>>);
+        impl Sink for Files {
+            fn put(&self, path: String, bytes: Vec<u8>) {
+                self.0.lock().unwrap().insert(path, bytes);
+            }
+        }
+        let files = Files::default();
+        let config = crate::model::SiteConfig {
+            title: "T".into(),
+            base_url: "https://x.test/".into(),
+            source_locale: "en".into(),
+            locales: vec!["en".into()],
+            theme: "default".into(),
+            links: Default::default(),
+            heading_ids: Default::default(),
+            pdf: Default::default(),
+            markdown: Default::default(),
+            html: Default::default(),
+        };
+        let site = Site::new(config, Vec::new(), Vec::new());
+        let urls = UrlMap::new(&site);
+        let shared = Shared {
+            site: &site,
+            urls: &urls,
+            tables: &Tables::default(),
+            sink: &files,
+        };
+        let mut merger = Merger::new("s/".into(), &shared);
+        let row = |n: usize| format!("[0,\"\",\"\",\"{}\"]", "x".repeat(n)).into_bytes();
+        let part = Part {
+            docs: vec![row(500), row(500), row(500), row(2000), row(10)],
+            ..Part::default()
+        };
+        merger.take(0, part);
+        merger.finish();
+        assert_eq!(merger.chunk_starts, [0, 2, 3, 4]);
+        let files = files.0.into_inner().unwrap();
+        let names: Vec<&str> = files.keys().map(String::as_str).collect();
+        assert_eq!(names, ["s/d0.json", "s/d1.json", "s/d2.json", "s/d3.json"]);
+        let rows: serde_json::Value = serde_json::from_slice(&files["s/d0.json"]).unwrap();
+        assert_eq!(rows.as_array().unwrap().len(), 2);
     }
 }

@@ -3,7 +3,9 @@
    (letters and digits, lowercased, accents off Latin letters, CJK as character
    pairs); keep both sides in step. The build stems with Snowball; here a word that is
    not in the index matches the longest indexed stem it begins with, and the word being
-   typed also matches every stem it is the beginning of. */
+   typed also matches every stem it is the beginning of. A result's excerpt is cut
+   from its section's text (fetched with the few sections beside it) around the
+   stretch where most query terms meet, every term marked there and in the headings. */
 (function () {
   "use strict";
 
@@ -19,6 +21,8 @@
   var lang = document.documentElement.lang;
   var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
   var SHOWN = 10;
+  /* Characters of a section's text shown under a result, around its best match. */
+  var EXCERPT = 180;
   var CJK = /[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]|[\ud840-\ud87e][\udc00-\udfff]/;
   var RUN = /[\p{Alphabetic}\p{N}]+/gu;
   var files = {};
@@ -122,14 +126,24 @@
     return out;
   }
 
-  function pageOf(meta, doc) {
+  /* The index of the last of `starts` (ascending) at or before `doc`. */
+  function within(starts, doc) {
     var low = 0;
-    var high = meta.starts.length - 1;
+    var high = starts.length - 1;
     while (low < high) {
       var mid = (low + high + 1) >> 1;
-      if (meta.starts[mid] <= doc) low = mid; else high = mid - 1;
+      if (starts[mid] <= doc) low = mid; else high = mid - 1;
     }
     return low;
+  }
+
+  function pageOf(meta, doc) {
+    return within(meta.starts, doc);
+  }
+
+  /* The `d<n>.json` file that holds a section: files hold runs of sections. */
+  function chunkOf(meta, doc) {
+    return within(meta.chunks, doc);
   }
 
   /* Pages that match every term, best first, each with its best section. */
@@ -180,7 +194,7 @@
         });
         var all = rank(meta, perTerm);
         var ranked = all.slice(0, SHOWN);
-        var chunks = Array.from(new Set(ranked.map(function (r) { return Math.floor(r.doc / meta.chunk); })));
+        var chunks = Array.from(new Set(ranked.map(function (r) { return chunkOf(meta, r.doc); })));
         return Promise.all(chunks.map(function (n) { return load("d" + n + ".json"); })).then(function (loadedChunks) {
           if (id !== latest) return;
           var byChunk = {};
@@ -212,18 +226,17 @@
       say(form.getAttribute("data-none").replace("{query}", query.trim()));
       return;
     }
-    var stems = [];
-    wanted.forEach(function (t) { stems = stems.concat(t.stems || [], [t.term]); });
+    /* Each query term with the stems it stood for: one group per term. */
+    var groups = wanted.map(function (t) { return (t.stems || []).concat([t.term]); });
     ranked.forEach(function (result) {
-      var row = byChunk[Math.floor(result.doc / meta.chunk)][result.doc % meta.chunk];
+      var n = chunkOf(meta, result.doc);
+      var row = byChunk[n][result.doc - meta.chunks[n]];
       var page = meta.pages[result.page];
       var link = document.createElement("a");
       link.href = root + page[0] + (row[1] ? "#" + row[1] : "");
-      link.appendChild(span("search-result-title", page[1]));
-      if (row[2]) link.appendChild(span("search-result-section", row[2]));
-      var excerpt = span("search-result-excerpt", "");
-      highlight(excerpt, row[3], stems);
-      link.appendChild(excerpt);
+      link.appendChild(marked("search-result-title", page[1], groups));
+      if (row[2]) link.appendChild(marked("search-result-section", row[2], groups));
+      link.appendChild(marked("search-result-excerpt", excerptOf(row[3], groups), groups));
       var item = document.createElement("li");
       item.appendChild(link);
       list.appendChild(item);
@@ -238,25 +251,75 @@
     return el;
   }
 
-  /* Marks what the query found in `text`: words that a term or its stems begin,
-     and each occurrence of a CJK pair. */
-  function highlight(target, text, stems) {
+  function marked(className, text, groups) {
+    var target = span(className, "");
+    highlight(target, text, groups);
+    return target;
+  }
+
+  /* What the query found in `text`, as [start, end, term] in order: words that a
+     term or its stems begin, and each occurrence of a CJK pair. */
+  function matches(text, groups) {
     var ranges = [];
     text.replace(RUN, function (word, offset) {
       if (CJK.test(word)) return word;
       var folded = fold(word.toLowerCase());
-      if (stems.some(function (stem) { return stem.length > 1 && folded.lastIndexOf(stem, 0) === 0; })) {
-        ranges.push([offset, offset + word.length]);
-      }
+      groups.forEach(function (stems, term) {
+        if (stems.some(function (stem) { return stem.length > 1 && folded.lastIndexOf(stem, 0) === 0; })) {
+          ranges.push([offset, offset + word.length, term]);
+        }
+      });
       return word;
     });
-    stems.forEach(function (stem) {
-      if (!CJK.test(stem)) return;
-      for (var at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + 1)) {
-        ranges.push([at, at + stem.length]);
+    groups.forEach(function (stems, term) {
+      stems.forEach(function (stem) {
+        if (!CJK.test(stem)) return;
+        for (var at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + 1)) {
+          ranges.push([at, at + stem.length, term]);
+        }
+      });
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0] || a[2] - b[2]; });
+    return ranges;
+  }
+
+  /* About EXCERPT characters of `text` around its best match: the stretch where the
+     most different query terms meet, then the most matches, centred on them. */
+  function excerptOf(text, groups) {
+    if (Array.from(text).length <= EXCERPT) return text;
+    var ranges = matches(text, groups);
+    var from = 0;
+    var to = 0;
+    var best = -1;
+    ranges.forEach(function (first, i) {
+      var seen = {};
+      var distinct = 0;
+      var end = first[1];
+      for (var j = i; j < ranges.length && ranges[j][1] - first[0] <= EXCERPT; j++) {
+        if (!seen[ranges[j][2]]) { seen[ranges[j][2]] = true; distinct++; }
+        end = Math.max(end, ranges[j][1]);
+        var score = distinct * 1000 + (j - i);
+        if (score > best) { best = score; from = first[0]; to = end; }
       }
     });
-    ranges.sort(function (a, b) { return a[0] - b[0]; });
+    var start = Math.max(0, Math.min(Math.floor((from + to - EXCERPT) / 2), text.length - EXCERPT));
+    var stop = Math.min(text.length, start + EXCERPT);
+    // Whole words only: the start moves back to a space, the end back to one.
+    if (start > 0) {
+      var space = text.lastIndexOf(" ", start);
+      start = space >= 0 && start - space < 24 ? space + 1 : start;
+    }
+    if (stop < text.length) {
+      var before = text.lastIndexOf(" ", stop);
+      stop = before > Math.max(start, to - 1) ? before : stop;
+    }
+    var cut = text.slice(start, stop).replace(/[.,;:]$/, "");
+    return (start > 0 ? "…" : "") + cut + (stop < text.length ? "…" : "");
+  }
+
+  /* Marks in `target` every match of the query's terms in `text`. */
+  function highlight(target, text, groups) {
+    var ranges = matches(text, groups);
     var done = 0;
     ranges.forEach(function (range) {
       var start = Math.max(range[0], done);

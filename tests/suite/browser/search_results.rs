@@ -1,0 +1,156 @@
+//! What a search shows under each result, in Chromium: an excerpt cut around the best
+//! match of the section (not its first words) with every query term marked, in the
+//! page title and the section heading too; and what a cold query downloads.
+
+use super::{Page, launch, url};
+use crate::common;
+
+/// One result as shown: its link, title, section heading and excerpt, each with the
+/// words marked.
+#[derive(Debug, serde::Deserialize)]
+struct Shown {
+    href: String,
+    title: String,
+    section: String,
+    excerpt: String,
+    marked_title: Vec<String>,
+    marked_section: Vec<String>,
+    marked_excerpt: Vec<String>,
+}
+
+/// Runs `query` as one input (no keystroke searches in between) and reads the results.
+fn results(page: &Page, query: &str) -> Vec<Shown> {
+    page.eval(&format!(
+        "(() => {{ const i = document.querySelector('.search-input'); i.focus(); i.value = {query:?}; \
+         i.dispatchEvent(new Event('input')); }})()"
+    ));
+    let done = format!(
+        "document.querySelector('.search-status')?.textContent.includes({:?})",
+        query.trim()
+    );
+    page.poll(
+        || page.eval(&done).as_bool().filter(|found| *found),
+        &format!("the results for {query}"),
+    );
+    let read = "JSON.stringify([...document.querySelectorAll('.search-results a')].map(a => { \
+        const part = c => a.querySelector(c); \
+        const text = c => part(c) ? part(c).textContent : ''; \
+        const marks = c => part(c) ? [...part(c).querySelectorAll('mark')].map(m => m.textContent) : []; \
+        return { href: a.href, title: text('.search-result-title'), section: text('.search-result-section'), \
+          excerpt: text('.search-result-excerpt'), marked_title: marks('.search-result-title'), \
+          marked_section: marks('.search-result-section'), marked_excerpt: marks('.search-result-excerpt') }; }))";
+    serde_json::from_str(page.eval(read).as_str().unwrap()).unwrap()
+}
+
+/// Bytes of the search index a first query downloads on a freshly opened page: the
+/// metadata, the terms' shards and the sections of the results shown.
+fn cold_bytes(page: &Page, address: &str, query: &str) -> u64 {
+    page.go_to(address);
+    let shown = results(page, query);
+    assert!(!shown.is_empty(), "{query} finds something on {address}");
+    let bytes = page.eval(
+        "performance.getEntriesByType('resource').filter(e => e.name.includes('/search/')) \
+         .reduce((sum, e) => sum + e.encodedBodySize, 0)",
+    );
+    bytes.as_u64().unwrap()
+}
+
+#[test]
+fn excerpts_centre_on_the_best_match_with_every_term_marked() {
+    let dir = common::site("search-excerpts");
+    let port = common::server::serve(common::build(dir.path(), &["--no-pdf"]));
+    let browser = launch();
+    let page = Page::open(&browser);
+    page.go_to(&format!("http://127.0.0.1:{port}/en/hives/"));
+
+    // "fondant" is some 900 characters into its section: the excerpt is cut around it.
+    let shown = results(&page, "fondant winter");
+    let first = &shown[0];
+    assert!(
+        first.href.contains("/en/hives/") && first.href.ends_with("#winter"),
+        "{shown:#?}"
+    );
+    assert_eq!(first.section, "Winter feeding");
+    assert_eq!(first.marked_section, ["Winter"], "the heading is marked");
+    assert!(first.excerpt.starts_with('…'), "{}", first.excerpt);
+    assert!(first.excerpt.contains("fondant"), "{}", first.excerpt);
+    assert!(
+        first.marked_excerpt.iter().any(|m| m == "fondant"),
+        "{first:#?}"
+    );
+    assert!(first.excerpt.chars().count() <= 182, "{}", first.excerpt);
+
+    // Both terms close together win over either alone: "frosty" and "ferment" share a
+    // sentence, far from the section's start.
+    let shown = results(&page, "ferment frosty");
+    let excerpt = &shown[0].excerpt;
+    assert!(
+        excerpt.contains("frosty") && excerpt.contains("ferment"),
+        "{excerpt}"
+    );
+    assert_eq!(shown[0].marked_excerpt, ["frosty", "ferment"]);
+
+    // A term of the page title is marked there.
+    let shown = results(&page, "hives queen");
+    assert_eq!(shown[0].title, "Keeping hives through the year");
+    assert_eq!(shown[0].marked_title, ["hives"], "{shown:#?}");
+    assert!(
+        shown[0].marked_excerpt.iter().any(|m| m == "queen"),
+        "{shown:#?}"
+    );
+
+    // A match at the start of a section shows that start, with no ellipsis before it.
+    let shown = results(&page, "habits temperature");
+    assert!(shown[0].href.contains("/en/hives/"), "{shown:#?}");
+    assert!(
+        shown[0].excerpt.starts_with("A colony changes"),
+        "{shown:#?}"
+    );
+    page.assert_no_errors();
+}
+
+/// Prints the bytes of a cold query on the default site, for a few queries; with
+/// `FOLIO_SEARCH_BASELINE` naming another build of the site (say, of the main branch),
+/// that build's figures beside them.
+#[test]
+fn bytes_per_cold_query_on_the_default_site() {
+    let browser = launch();
+    let page = Page::open(&browser);
+    let queries = [
+        "escalation",
+        "priority",
+        "workaround business",
+        "customer impact",
+        "production down",
+    ];
+    let baseline = std::env::var_os("FOLIO_SEARCH_BASELINE")
+        .map(|dir| common::server::serve(std::path::PathBuf::from(dir)));
+    let mut total = 0;
+    let mut before = 0;
+    for query in queries {
+        let bytes = cold_bytes(&page, &url("en/priorities/"), query);
+        total += bytes;
+        match baseline {
+            Some(port) => {
+                let old = cold_bytes(
+                    &page,
+                    &format!("http://127.0.0.1:{port}/en/priorities/"),
+                    query,
+                );
+                before += old;
+                println!("{query:>24}: {bytes} bytes (baseline {old})");
+            }
+            None => println!("{query:>24}: {bytes} bytes"),
+        }
+    }
+    let mean = total / queries.len() as u64;
+    println!("bytes per cold query: {mean}");
+    if before > 0 {
+        println!(
+            "baseline: {} ({:+.1} %)",
+            before / queries.len() as u64,
+            (total as f64 / before as f64 - 1.0) * 100.0
+        );
+    }
+    page.assert_no_errors();
+}
