@@ -154,3 +154,45 @@ fn bytes_per_cold_query_on_the_default_site() {
     }
     page.assert_no_errors();
 }
+
+/// Where the query word itself is not in the index: its stem-like beginning finds the
+/// indexed words it begins (`adapters` reaches `adaptor`, `propriété` reaches
+/// `propriétaire`), and failing that a word one typo away (two from eight letters)
+/// stands for it; a word found as written never brings its near spellings.
+#[test]
+fn stem_prefixes_and_typos_find_what_was_meant() {
+    let dir = common::site("search-excerpts");
+    let port = common::server::serve(common::build(dir.path(), &["--no-pdf"]));
+    let browser = launch();
+    let page = Page::open(&browser);
+    let first_of = |path: &str, query: &str| -> Shown {
+        page.go_to(&format!("http://127.0.0.1:{port}/{path}"));
+        let mut shown = results(&page, &format!("{query} "));
+        assert!(!shown.is_empty(), "{query} finds nothing");
+        shown.remove(0)
+    };
+    for (path, query, expected, marked) in [
+        ("en/hives/", "adapters", "/en/workshop/", "adaptor"),
+        ("en/hives/", "borow checker", "/en/workshop/", "borrow"),
+        ("en/hives/", "ownrship", "/en/workshop/", "ownership"),
+        ("en/hives/", "ownershp ledger", "/en/workshop/", "ownership"),
+        ("en/hives/", "brod", "/en/hives/", "brood"),
+        ("fr/atelier/", "propriété", "/fr/atelier/", "propriétaire"),
+    ] {
+        let first = first_of(path, query);
+        assert!(first.href.contains(expected), "{query}: {first:#?}");
+        assert!(
+            first.marked_excerpt.iter().any(|m| m == marked),
+            "{query}: {marked} is marked in {first:#?}"
+        );
+    }
+    // "hike" is in the index: "hive", one letter away, is not what was asked.
+    page.go_to(&format!("http://127.0.0.1:{port}/en/hives/"));
+    let shown = results(&page, "hike ");
+    assert_eq!(shown.len(), 1, "{shown:#?}");
+    assert!(shown[0].href.contains("/en/workshop/"), "{shown:#?}");
+    // Too short to guess at: three letters are taken as written.
+    let shown = results(&page, "hib ");
+    assert!(shown.is_empty(), "{shown:#?}");
+    page.assert_no_errors();
+}

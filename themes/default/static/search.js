@@ -80,32 +80,109 @@
     return hex;
   }
 
+  /* How much a match counts, by how the query word reached the stem: the word
+     itself or its stem, then a stem that shares the word's stem-like beginning or
+     that the word being typed begins, then a stem one or two typos away. */
+  var EXACT = 1;
+  var TYPED = 0.6;
+  var PREFIX = 0.5;
+  var TYPO = [0, 0.4, 0.3];
+  /* Expansions and near spellings kept per query word, best first. */
+  var EXPANSIONS = 60;
+
   /* Stems a query term stands for, with how much a match counts. */
   function stemsOf(wanted, shard, typing) {
     var term = wanted.term;
     var found = {};
+    function add(stem, weight) {
+      if (!(found[stem] >= weight)) found[stem] = weight;
+    }
     var exact = shard.w[term] || (shard.s[term] ? term : null);
     if (exact) {
-      found[exact] = 1;
+      add(exact, EXACT);
     } else if (!wanted.cjk) {
       var best = "";
       var length = Array.from(term).length;
       Object.keys(shard.s).forEach(function (stem) {
         if (term.lastIndexOf(stem, 0) === 0 && stem.length > best.length) best = stem;
       });
-      if (best && Array.from(best).length >= Math.max(3, Math.ceil(length / 2))) found[best] = 1;
+      if (best && Array.from(best).length >= Math.max(3, Math.ceil(length / 2))) add(best, EXACT);
+    }
+    var keys = Object.keys(shard.s).concat(Object.keys(shard.w));
+    var stemOf = function (key) { return shard.w[key] || key; };
+    if (!wanted.cjk && !Object.keys(found).length) {
+      prefixOfStem(term, keys).forEach(function (key) { add(stemOf(key), PREFIX); });
+      nearSpellings(term, keys).forEach(function (near) { add(stemOf(near[0]), TYPO[near[1]]); });
     }
     if (typing) {
       var prefixed = 0;
-      Object.keys(shard.s).concat(Object.keys(shard.w)).some(function (key) {
+      keys.some(function (key) {
         if (key !== term && key.lastIndexOf(term, 0) === 0) {
-          var stem = shard.w[key] || key;
-          if (!(stem in found)) { found[stem] = 0.6; prefixed++; }
+          var stem = stemOf(key);
+          if (!(stem in found)) { add(stem, TYPED); prefixed++; }
         }
-        return prefixed >= 60;
+        return prefixed >= EXPANSIONS;
       });
     }
     return found;
+  }
+
+  /* A word not in the index ("adapters", "propriété") has no stem here, but its
+     stem is a beginning of it: the longest beginning of at least 60 % of the word
+     (four letters at least) that begins an indexed word stands for it, and every
+     indexed word it begins is found ("adaptor", "propriétaire"). */
+  function prefixOfStem(term, keys) {
+    var letters = Array.from(term);
+    var shortest = Math.max(4, Math.ceil(letters.length * 0.6));
+    for (var n = letters.length - 1; n >= shortest; n--) {
+      var prefix = letters.slice(0, n).join("");
+      var hits = keys.filter(function (key) { return key.lastIndexOf(prefix, 0) === 0; });
+      if (hits.length) return hits.sort().slice(0, EXPANSIONS);
+    }
+    return [];
+  }
+
+  /* Indexed words within one edit (two for words of eight letters or more) of a
+     word of four letters or more; a swap of two neighbours is one edit. The shard
+     holds every indexed word of the query word's first letters, so a typo there is
+     not forgiven. [word, edits], nearest first. */
+  function nearSpellings(term, keys) {
+    var word = Array.from(term);
+    if (word.length < 4) return [];
+    var most = word.length >= 8 ? 2 : 1;
+    var near = [];
+    keys.forEach(function (key) {
+      var other = Array.from(key);
+      if (Math.abs(other.length - word.length) > most) return;
+      var edits = distance(word, other, most);
+      if (edits > 0 && edits <= most) near.push([key, edits]);
+    });
+    near.sort(function (a, b) { return a[1] - b[1] || (a[0] < b[0] ? -1 : 1); });
+    return near.slice(0, EXPANSIONS);
+  }
+
+  /* Optimal string alignment distance, or most + 1 once it must exceed `most`. */
+  function distance(a, b, most) {
+    var previous2 = null;
+    var previous = [];
+    for (var j = 0; j <= b.length; j++) previous.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var row = [i];
+      var smallest = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+        if (previous2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          value = Math.min(value, previous2[j - 2] + 1);
+        }
+        row.push(value);
+        if (value < smallest) smallest = value;
+      }
+      if (smallest > most) return most + 1;
+      previous2 = previous;
+      previous = row;
+    }
+    return previous[b.length];
   }
 
   /* Section -> score for one query term. */
