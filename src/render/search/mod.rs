@@ -53,10 +53,14 @@ const TEXT_KEPT: usize = 6000;
 /// Below this many distinct stems a locale's terms are filed by their first character
 /// (a few dozen files), above it by their first two (shards stay small on big sites).
 const NARROW_SHARDS: usize = 4000;
-/// Extra weight of a word in the page title (on the page's first section) and in a
-/// section's heading, over one occurrence in the text.
-const TITLE_WEIGHT: u32 = 6;
-const HEADING_WEIGHT: u32 = 3;
+/// A posting's weight is `count << 2 | fields`: how often the stem occurs in the
+/// section's text, and whether it is in the page title (on the page's first section)
+/// or the section's heading. Fields are flags, not extra occurrences, so that the
+/// browser weighs them on their own (BM25 on the text's count, then a field bonus).
+const TEXT: u32 = 1 << 2;
+const IN_TITLE: u32 = 2;
+const IN_HEADING: u32 = 1;
+const FIELDS: u32 = IN_TITLE | IN_HEADING;
 
 /// Pages per indexing task. A locale's pages are indexed in parts on every core,
 /// then the parts' words are merged (a few lookups per distinct word): one locale
@@ -174,6 +178,7 @@ fn finish_locale(whole: Part, chunks: Vec<u32>, locale: &str, folder: &str, sink
         pages,
         starts,
         sections,
+        lengths,
         ..
     } = whole;
     let terms = vocabulary.into_terms(terms::stemmer(locale).as_ref());
@@ -185,6 +190,7 @@ fn finish_locale(whole: Part, chunks: Vec<u32>, locale: &str, folder: &str, sink
             .collect(),
         starts,
         sections: sections as usize,
+        lengths: &lengths,
         chunks,
         width,
         shards: shards.iter().map(String::as_str).collect(),
@@ -289,6 +295,8 @@ struct Part<'a> {
     /// The first section of each page.
     starts: Vec<u32>,
     sections: u32,
+    /// Each section's length class (`length_class`), as a character.
+    lengths: String,
 }
 
 impl<'a> Part<'a> {
@@ -312,10 +320,11 @@ impl<'a> Part<'a> {
             {
                 let vocabulary = &mut part.vocabulary;
                 if i == 0 {
-                    vocabulary.add_text(&page.front.title, part.sections, TITLE_WEIGHT);
+                    vocabulary.add_text(&page.front.title, part.sections, IN_TITLE);
                 }
-                vocabulary.add_text(&section.heading, part.sections, HEADING_WEIGHT);
-                vocabulary.add_text(&section.text, part.sections, 1);
+                vocabulary.add_text(&section.heading, part.sections, IN_HEADING);
+                let words = vocabulary.add_text(&section.text, part.sections, TEXT);
+                part.lengths.push(length_class(words));
                 part.docs.push(doc_json((first_page + n) as u32, &section));
                 part.sections += 1;
             }
@@ -337,6 +346,7 @@ impl<'a> Part<'a> {
         self.docs.extend(next.docs);
         self.pages.extend(next.pages);
         (self.starts).extend(next.starts.iter().map(|start| start + offset));
+        self.lengths.push_str(&next.lengths);
         self.sections += next.sections;
         Some(emptied)
     }
@@ -358,7 +368,7 @@ struct Postings {
 impl Postings {
     fn add(&mut self, section: u32, weight: u32) {
         match &mut self.open {
-            Some((s, total)) if *s == section => *total += weight,
+            Some((s, total)) if *s == section => *total = combine(*total, weight),
             _ => {
                 if let Some((s, w)) = self.open.replace((section, weight)) {
                     self.close(s, w);
@@ -434,6 +444,19 @@ impl Postings {
     }
 }
 
+/// Two weights of one section: counts add up, fields are flags.
+fn combine(a: u32, b: u32) -> u32 {
+    ((a & !FIELDS) + (b & !FIELDS)) | ((a | b) & FIELDS)
+}
+
+/// A section's length in words as one base-36 character: twice its binary logarithm,
+/// so each class is about 1.4 times the one before (BM25 needs lengths only roughly,
+/// and a character per section keeps `meta.json` small).
+fn length_class(words: usize) -> char {
+    let class = (2.0 * ((words + 1) as f64).log2()).round() as u32;
+    char::from_digit(class.min(35), 36).expect("below 36")
+}
+
 fn push_varint(out: &mut SmallVec<[u8; 16]>, mut value: u32) {
     while value >= 0x80 {
         out.push((value as u8) | 0x80);
@@ -468,12 +491,15 @@ struct Vocabulary {
 }
 
 impl Vocabulary {
-    fn add_text(&mut self, text: &str, section: u32, weight: u32) {
+    /// Adds the terms of `text` to `section` with `weight` each; returns how many.
+    fn add_text(&mut self, text: &str, section: u32, weight: u32) -> usize {
         let mut scratch = std::mem::take(&mut self.scratch);
         let mut batch = std::mem::take(&mut self.batch);
         let words = &mut self.words;
         let add = |postings: &mut Postings| postings.add(section, weight);
+        let mut count = 0;
         terms::each_term(text, &mut scratch, &mut |word| {
+            count += 1;
             batch.push(word);
             if batch.is_full() {
                 words.each_value(&mut batch, Postings::default, add);
@@ -482,6 +508,7 @@ impl Vocabulary {
         words.each_value(&mut batch, Postings::default, add);
         self.scratch = scratch;
         self.batch = batch;
+        count
     }
 
     /// Adds the words of the pages that come next, whose sections count from
@@ -681,6 +708,9 @@ struct Meta<'a> {
     /// The first section of each page; sections of a page are consecutive.
     starts: Vec<u32>,
     sections: usize,
+    /// Each section's length class, a base-36 digit: twice the binary logarithm of
+    /// its number of words plus one, rounded.
+    lengths: &'a str,
     /// The first section of each `d<n>.json` file, ascending.
     chunks: Vec<u32>,
     /// How many leading characters name a term's shard (CJK: always one).
@@ -786,13 +816,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn postings_are_gaps_with_weights_summed_per_section() {
+    fn postings_are_gaps_with_counts_summed_and_fields_flagged() {
         let mut vocabulary = Vocabulary::default();
-        vocabulary.add_text("escalate", 2, 1);
-        vocabulary.add_text("escalation", 2, 3);
-        vocabulary.add_text("escalated", 5, 1);
-        vocabulary.add_text("Escalate", 9, 6);
-        vocabulary.add_text("escalates", 300, 2);
+        vocabulary.add_text("escalate", 2, TEXT);
+        vocabulary.add_text("escalation", 2, TEXT);
+        vocabulary.add_text("Escalation", 2, IN_HEADING);
+        vocabulary.add_text("escalated", 5, TEXT);
+        vocabulary.add_text("Escalate", 9, IN_TITLE);
+        vocabulary.add_text("escalates, escalated", 9, TEXT);
+        vocabulary.add_text("Escalate", 9, IN_TITLE);
+        vocabulary.add_text("escalates", 300, TEXT);
         let terms = vocabulary.into_terms(terms::stemmer("en").as_ref());
         let [(stem, list)] = terms.stems.as_slice() else {
             panic!("one stem")
@@ -800,7 +833,8 @@ mod tests {
         let mut out = Vec::new();
         push_postings(&mut out, list);
         assert_eq!(&**stem, "escal");
-        assert_eq!(String::from_utf8(out).unwrap(), "[2,4,3,1,4,6,291,2]");
+        // Counts add up, fields are flags: a title twice is a title.
+        assert_eq!(String::from_utf8(out).unwrap(), "[2,9,3,4,4,10,291,4]");
     }
 
     #[test]
@@ -886,6 +920,15 @@ mod tests {
     }
 
     #[test]
+    fn length_classes_grow_with_the_logarithm() {
+        let classes: String = [0, 1, 3, 10, 100, 1000, 1_000_000]
+            .into_iter()
+            .map(length_class)
+            .collect();
+        assert_eq!(classes, "0247dkz");
+    }
+
+    #[test]
     fn kept_text_stops_after_a_word() {
         let long = "mot ".repeat(TEXT_KEPT);
         let cut = kept_text(&long);
@@ -937,7 +980,7 @@ mod tests {
         let mut merger = Merger::new("s/".into(), &shared);
         let row = |n: usize| format!("[0,\"\",\"\",\"{}\"]", "x".repeat(n)).into_bytes();
         let part = Part {
-            docs: vec![row(500), row(500), row(500), row(2000), row(10)],
+            docs: vec![row(400), row(400), row(400), row(2000), row(10)],
             ..Part::default()
         };
         merger.take(0, part);

@@ -196,3 +196,31 @@ fn stem_prefixes_and_typos_find_what_was_meant() {
     assert!(shown.is_empty(), "{shown:#?}");
     page.assert_no_errors();
 }
+
+/// The ranking rules on queries made for each: a section titled with a word beats one
+/// that repeats it; of two sections with the word once, the shorter wins; a section
+/// with the word as typed beats an earlier page with another word of its stem; and
+/// a word found as written beats its near spellings.
+#[test]
+fn ranking_weighs_fields_lengths_and_exact_words() {
+    let dir = common::site("search-excerpts");
+    let port = common::server::serve(common::build(dir.path(), &["--no-pdf"]));
+    let browser = launch();
+    let page = Page::open(&browser);
+    page.go_to(&format!("http://127.0.0.1:{port}/en/hives/"));
+    for (query, first, then) in [
+        ("slices ", "/en/arrays/", "/en/buffers/"),
+        ("lantern ", "/en/lamps-short/", "/en/lamps-long/"),
+        ("gardening ", "/en/plots-b/", "/en/plots-a/"),
+        ("gardens ", "/en/plots-a/", "/en/plots-b/"),
+    ] {
+        let shown = results(&page, query);
+        let order: Vec<&str> = shown.iter().map(|r| r.href.as_str()).collect();
+        assert!(order.len() >= 2, "{query}: {order:?}");
+        assert!(order[0].contains(first), "{query}: {order:?}");
+        assert!(order[1].contains(then), "{query}: {order:?}");
+    }
+    let shown = results(&page, "slices ");
+    assert!(shown[0].href.ends_with("#slices"), "{shown:#?}");
+    page.assert_no_errors();
+}

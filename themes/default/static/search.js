@@ -185,18 +185,46 @@
     return previous[b.length];
   }
 
+  /* Ranking is BM25 on a section's text: a word's count saturates (K1) and counts
+     less in a long section than in a short one (B, against the locale's mean
+     length); the page title and the section's heading are fields, each adding a
+     fixed bonus rather than counting as more occurrences, so a section titled with
+     a word beats one that repeats it. Every part is multiplied by the word's rarity
+     and by how the query word reached the stem (EXACT, PREFIX, TYPO above); among
+     the results shown, a section holding the query word as written moves ahead of
+     one with only other words of its stem (VERBATIM). */
+  var K1 = 1.2;
+  var B = 0.75;
+  var TITLE_FIELD = 2;
+  var HEADING_FIELD = 1.5;
+  var VERBATIM = 1.15;
+
+  /* Words per section, from the length classes of meta.json, and their mean. */
+  function lengthsOf(meta) {
+    if (!meta.words) {
+      meta.words = Array.from(meta.lengths || "", function (c) { return Math.pow(2, parseInt(c, 36) / 2) - 1; });
+      meta.meanWords = meta.words.reduce(function (a, b) { return a + b; }, 0) / Math.max(1, meta.words.length) || 1;
+    }
+    return meta.words;
+  }
+
   /* Section -> score for one query term. */
-  function scores(shard, stems, sections) {
+  function scores(meta, shard, stems) {
     var out = new Map();
+    var words = lengthsOf(meta);
     Object.keys(stems).forEach(function (stem) {
       var postings = shard.s[stem];
       if (!postings) return;
-      var idf = Math.log(1 + sections / (postings.length / 2));
+      var having = postings.length / 2;
+      var idf = Math.log(1 + (meta.sections - having + 0.5) / (having + 0.5));
       var doc = 0;
       for (var i = 0; i < postings.length; i += 2) {
         doc += postings[i];
-        var weight = postings[i + 1];
-        var score = idf * stems[stem] * (weight * 2.2) / (weight + 1.2);
+        var count = postings[i + 1] >> 2;
+        var fields = postings[i + 1] & 3;
+        var norm = 1 - B + B * (words[doc] || meta.meanWords) / meta.meanWords;
+        var text = count ? count * (K1 + 1) / (count + K1 * norm) : 0;
+        var score = idf * stems[stem] * (text + (fields & 2 ? TITLE_FIELD : 0) + (fields & 1 ? HEADING_FIELD : 0));
         if (!(out.get(doc) >= score)) out.set(doc, score);
       }
     });
@@ -232,16 +260,23 @@
         var entry = pages.get(page);
         if (!entry) { entry = { page: page, terms: new Array(perTerm.length).fill(0), docs: new Map() }; pages.set(page, entry); }
         entry.terms[t] = Math.max(entry.terms[t], score);
-        entry.docs.set(doc, (entry.docs.get(doc) || 0) + score);
+        var section = entry.docs.get(doc) || { score: 0, terms: 0 };
+        section.score += score;
+        section.terms += 1;
+        entry.docs.set(doc, section);
       });
     });
     var ranked = [];
     pages.forEach(function (entry) {
       if (entry.terms.some(function (s) { return s === 0; })) return;
+      /* The page's best section: the one with the most query terms, then the best score. */
       var best = -1;
       var bestScore = -1;
-      entry.docs.forEach(function (score, doc) {
-        if (score > bestScore || (score === bestScore && doc < best)) { best = doc; bestScore = score; }
+      var bestTerms = 0;
+      entry.docs.forEach(function (section, doc) {
+        var better = section.terms > bestTerms ||
+          (section.terms === bestTerms && (section.score > bestScore || (section.score === bestScore && doc < best)));
+        if (better) { best = doc; bestScore = section.score; bestTerms = section.terms; }
       });
       ranked.push({ page: entry.page, doc: best, score: entry.terms.reduce(function (a, b) { return a + b; }, 0) });
     });
@@ -267,7 +302,7 @@
         var perTerm = wanted.map(function (t, i) {
           var stems = stemsOf(t, loaded[i], typing && i === wanted.length - 1);
           t.stems = Object.keys(stems);
-          return scores(loaded[i], stems, meta.sections);
+          return scores(meta, loaded[i], stems);
         });
         var all = rank(meta, perTerm);
         var ranked = all.slice(0, SHOWN);
@@ -276,6 +311,7 @@
           if (id !== latest) return;
           var byChunk = {};
           chunks.forEach(function (n, i) { byChunk[n] = loadedChunks[i]; });
+          verbatim(meta, ranked, byChunk, wanted);
           show(query, meta, ranked, all.length, byChunk, wanted);
         });
       });
@@ -284,6 +320,22 @@
       list.textContent = "";
       say(form.getAttribute("data-unavailable"));
     });
+  }
+
+  /* Reorders the results shown: each query word found as written in the section
+     (its title, heading or text) multiplies its score by VERBATIM. */
+  function verbatim(meta, ranked, byChunk, wanted) {
+    ranked.forEach(function (result) {
+      var n = chunkOf(meta, result.doc);
+      var row = byChunk[n][result.doc - meta.chunks[n]];
+      var title = result.doc === meta.starts[result.page] ? meta.pages[result.page][1] : "";
+      var words = {};
+      terms(title + " " + row[2] + " " + row[3]).forEach(function (t) { words[t.term] = true; });
+      wanted.forEach(function (t) {
+        if (!t.cjk && words[t.term]) result.score *= VERBATIM;
+      });
+    });
+    ranked.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
   }
 
   function say(text) {
