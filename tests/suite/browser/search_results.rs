@@ -16,6 +16,16 @@ struct Shown {
     marked_title: Vec<String>,
     marked_section: Vec<String>,
     marked_excerpt: Vec<String>,
+    /// The page's further sections: their links, headings and marked words.
+    subs: Vec<Sub>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct Sub {
+    href: String,
+    section: String,
+    excerpt: String,
+    marked_excerpt: Vec<String>,
 }
 
 /// Runs `query` as one input (no keystroke searches in between) and reads the results.
@@ -32,13 +42,18 @@ fn results(page: &Page, query: &str) -> Vec<Shown> {
         || page.eval(&done).as_bool().filter(|found| *found),
         &format!("the results for {query}"),
     );
-    let read = "JSON.stringify([...document.querySelectorAll('.search-results a')].map(a => { \
+    let read = "JSON.stringify([...document.querySelectorAll('.search-results > li')].map(li => { \
+        const a = li.querySelector('a'); \
+        const subs = [...li.querySelectorAll('.search-subresults a')].map(s => ({ href: s.href, \
+          section: s.querySelector('.search-result-section').textContent, \
+          excerpt: s.querySelector('.search-result-excerpt').textContent, \
+          marked_excerpt: [...s.querySelectorAll('.search-result-excerpt mark')].map(m => m.textContent) })); \
         const part = c => a.querySelector(c); \
         const text = c => part(c) ? part(c).textContent : ''; \
         const marks = c => part(c) ? [...part(c).querySelectorAll('mark')].map(m => m.textContent) : []; \
         return { href: a.href, title: text('.search-result-title'), section: text('.search-result-section'), \
           excerpt: text('.search-result-excerpt'), marked_title: marks('.search-result-title'), \
-          marked_section: marks('.search-result-section'), marked_excerpt: marks('.search-result-excerpt') }; }))";
+          marked_section: marks('.search-result-section'), marked_excerpt: marks('.search-result-excerpt'), subs }; }))";
     serde_json::from_str(page.eval(read).as_str().unwrap()).unwrap()
 }
 
@@ -222,5 +237,47 @@ fn ranking_weighs_fields_lengths_and_exact_words() {
     }
     let shown = results(&page, "slices ");
     assert!(shown[0].href.ends_with("#slices"), "{shown:#?}");
+    page.assert_no_errors();
+}
+
+/// A page whose several sections match shows up to three of them: its best under the
+/// page title, the next ones below it, each with its own heading, link and excerpt.
+#[test]
+fn a_page_shows_up_to_three_matching_sections() {
+    let dir = common::site("search-excerpts");
+    let port = common::server::serve(common::build(dir.path(), &["--no-pdf"]));
+    let browser = launch();
+    let page = Page::open(&browser);
+    page.go_to(&format!("http://127.0.0.1:{port}/en/hives/"));
+    // "colony" is in all four sections of the hives page.
+    let shown = results(&page, "colony ");
+    assert_eq!(shown.len(), 1, "{shown:#?}");
+    let hives = &shown[0];
+    assert_eq!(hives.subs.len(), 2, "{hives:#?}");
+    let mut anchors: Vec<&str> = std::iter::once(hives.href.as_str())
+        .chain(hives.subs.iter().map(|s| s.href.as_str()))
+        .map(|href| href.rsplit_once('#').map_or("", |(_, a)| a))
+        .collect();
+    anchors.sort();
+    anchors.dedup();
+    assert_eq!(anchors.len(), 3, "three different sections: {hives:#?}");
+    for sub in &hives.subs {
+        assert!(!sub.section.is_empty(), "{sub:#?}");
+        assert!(sub.excerpt.contains("colony"), "{sub:#?}");
+        assert!(sub.marked_excerpt.iter().any(|m| m == "colony"), "{sub:#?}");
+    }
+    // One matching section: no sub-results.
+    let shown = results(&page, "fondant ");
+    assert!(shown[0].subs.is_empty(), "{shown:#?}");
+    // The arrow keys walk through sub-results too.
+    page.eval("document.querySelector('.search-input').focus()");
+    results(&page, "colony ");
+    for _ in 0..3 {
+        page.tab.press_key("ArrowDown").unwrap();
+    }
+    assert_eq!(
+        page.eval("document.activeElement === document.querySelectorAll('.search-results a')[2]"),
+        serde_json::json!(true)
+    );
     page.assert_no_errors();
 }

@@ -21,6 +21,10 @@
   var lang = document.documentElement.lang;
   var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
   var SHOWN = 10;
+  /* Sections shown per page at most, and the share of the best one's score the
+     others need. */
+  var SECTIONS = 3;
+  var SECOND = 0.4;
   /* Characters of a section's text shown under a result, around its best match. */
   var EXCERPT = 180;
   var CJK = /[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]|[\ud840-\ud87e][\udc00-\udfff]/;
@@ -269,16 +273,20 @@
     var ranked = [];
     pages.forEach(function (entry) {
       if (entry.terms.some(function (s) { return s === 0; })) return;
-      /* The page's best section: the one with the most query terms, then the best score. */
-      var best = -1;
-      var bestScore = -1;
-      var bestTerms = 0;
-      entry.docs.forEach(function (section, doc) {
-        var better = section.terms > bestTerms ||
-          (section.terms === bestTerms && (section.score > bestScore || (section.score === bestScore && doc < best)));
-        if (better) { best = doc; bestScore = section.score; bestTerms = section.terms; }
+      /* The page's best sections: the most query terms, then the best score. Up to
+         SECTIONS of them are shown, those with as many terms as the best and at
+         least SECOND of its score. */
+      var sections = Array.from(entry.docs.keys()).sort(function (a, b) {
+        var x = entry.docs.get(a);
+        var y = entry.docs.get(b);
+        return y.terms - x.terms || y.score - x.score || a - b;
       });
-      ranked.push({ page: entry.page, doc: best, score: entry.terms.reduce(function (a, b) { return a + b; }, 0) });
+      var top = entry.docs.get(sections[0]);
+      var docs = sections.filter(function (doc, i) {
+        var section = entry.docs.get(doc);
+        return i === 0 || (section.terms === top.terms && section.score >= SECOND * top.score);
+      }).slice(0, SECTIONS);
+      ranked.push({ page: entry.page, doc: docs[0], docs: docs, score: entry.terms.reduce(function (a, b) { return a + b; }, 0) });
     });
     ranked.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
     return ranked;
@@ -306,7 +314,13 @@
         });
         var all = rank(meta, perTerm);
         var ranked = all.slice(0, SHOWN);
-        var chunks = Array.from(new Set(ranked.map(function (r) { return chunkOf(meta, r.doc); })));
+        var chunks = [];
+        ranked.forEach(function (r) {
+          r.docs.forEach(function (doc) {
+            var n = chunkOf(meta, doc);
+            if (chunks.indexOf(n) < 0) chunks.push(n);
+          });
+        });
         return Promise.all(chunks.map(function (n) { return load("d" + n + ".json"); })).then(function (loadedChunks) {
           if (id !== latest) return;
           var byChunk = {};
@@ -357,17 +371,33 @@
     }
     /* Each query term with the stems it stood for: one group per term. */
     var groups = wanted.map(function (t) { return (t.stems || []).concat([t.term]); });
+    var rowOf = function (doc) {
+      var n = chunkOf(meta, doc);
+      return byChunk[n][doc - meta.chunks[n]];
+    };
+    /* A page: its title over its best section; its next best sections below. */
     ranked.forEach(function (result) {
-      var n = chunkOf(meta, result.doc);
-      var row = byChunk[n][result.doc - meta.chunks[n]];
       var page = meta.pages[result.page];
-      var link = document.createElement("a");
-      link.href = root + page[0] + (row[1] ? "#" + row[1] : "");
-      link.appendChild(marked("search-result-title", page[1], groups));
-      if (row[2]) link.appendChild(marked("search-result-section", row[2], groups));
-      link.appendChild(marked("search-result-excerpt", excerptOf(row[3], groups), groups));
       var item = document.createElement("li");
-      item.appendChild(link);
+      var more = document.createElement("ul");
+      more.className = "search-subresults";
+      result.docs.forEach(function (doc, i) {
+        var row = rowOf(doc);
+        var link = document.createElement("a");
+        link.href = root + page[0] + (row[1] ? "#" + row[1] : "");
+        if (i === 0) link.appendChild(marked("search-result-title", page[1], groups));
+        if (row[2]) link.appendChild(marked("search-result-section", row[2], groups));
+        else if (i > 0) link.appendChild(marked("search-result-section", page[1], groups));
+        link.appendChild(marked("search-result-excerpt", excerptOf(row[3], groups), groups));
+        if (i === 0) {
+          item.appendChild(link);
+        } else {
+          var sub = document.createElement("li");
+          sub.appendChild(link);
+          more.appendChild(sub);
+        }
+      });
+      if (more.children.length) item.appendChild(more);
       list.appendChild(item);
     });
     say(message(total, query.trim()));
