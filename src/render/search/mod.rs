@@ -23,6 +23,7 @@
 //! table; parts merge in page order as they complete, and each word is stemmed once,
 //! at the end.
 
+mod code;
 mod sections;
 mod terms;
 mod words;
@@ -505,6 +506,13 @@ impl Vocabulary {
                 words.each_value(&mut batch, Postings::default, add);
             }
         });
+        // Identifiers count as terms of their own, not as words of the text's length.
+        code::each_identifier(text, &mut |identifier| {
+            batch.push(identifier);
+            if batch.is_full() {
+                words.each_value(&mut batch, Postings::default, add);
+            }
+        });
         words.each_value(&mut batch, Postings::default, add);
         self.scratch = scratch;
         self.batch = batch;
@@ -580,7 +588,9 @@ impl Stemmed {
         let is_cjk = word.chars().next().is_some_and(terms::is_cjk);
         let folded = terms::fold(word);
         let stem = match stemmer {
-            Some(stemmer) if !is_cjk => terms::fold(&stemmer.stem(word)),
+            Some(stemmer) if !is_cjk && !code::is_identifier(word) => {
+                terms::fold(&stemmer.stem(word))
+            }
             _ => folded.clone(),
         };
         let variant = (folded != stem).then_some(folded);

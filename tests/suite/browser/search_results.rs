@@ -281,3 +281,35 @@ fn a_page_shows_up_to_three_matching_sections() {
     );
     page.assert_no_errors();
 }
+
+/// Identifiers are terms of their own: `should_panic`, `macro_rules` and
+/// `Result<T, E>` find the page that holds them, not every page with their words,
+/// and are marked whole in the excerpt.
+#[test]
+fn code_identifiers_are_searched_whole() {
+    let dir = common::site("search-excerpts");
+    let port = common::server::serve(common::build(dir.path(), &["--no-pdf"]));
+    let browser = launch();
+    let page = Page::open(&browser);
+    page.go_to(&format!("http://127.0.0.1:{port}/en/hives/"));
+    for (query, section, marked) in [
+        ("should_panic ", "#failures", "should_panic"),
+        ("macro_rules ", "#fallible", "macro_rules"),
+        ("Result<T, E> ", "#fallible", "Result<T, E>"),
+    ] {
+        let shown = results(&page, query);
+        assert_eq!(shown.len(), 1, "{query}: {shown:#?}");
+        assert!(
+            shown[0].href.contains("/en/testing/") && shown[0].href.ends_with(section),
+            "{query}: {shown:#?}"
+        );
+        assert!(
+            shown[0].marked_excerpt.iter().any(|m| m == marked),
+            "{query}: {shown:#?}"
+        );
+    }
+    // Their words alone still find both pages.
+    let shown = results(&page, "should panic ");
+    assert_eq!(shown.len(), 2, "{shown:#?}");
+    page.assert_no_errors();
+}

@@ -49,9 +49,35 @@
     return word.normalize("NFD").replace(/([\u0000-\u024f])\p{M}+/gu, "$1").normalize("NFC");
   }
 
-  /* The terms of a text, each { term, cjk }. */
-  function terms(text) {
+  /* Code identifiers, by the build's rule (src/render/search/code.rs): letters,
+     digits and `_` joined by `::`, with a `_` between letters or a `::`, or followed
+     by a short `<...>`; lowercased, spaces dropped inside `<>`. */
+  var IDENT = /[A-Za-z0-9_]+(?:::[A-Za-z0-9_]+)*(?:<[A-Za-z0-9_:, &']{0,40}>)?/g;
+
+  function identifier(match) {
+    var generic = match.indexOf("<") > 0;
+    var name = generic ? match.slice(0, match.indexOf("<")) : match;
+    var joined = name.indexOf("::") >= 0 || /[A-Za-z0-9]_[A-Za-z0-9]/.test(name);
+    if (!joined && !(generic && /[A-Za-z0-9]/.test(match.slice(name.length)))) return null;
+    return match.replace(/\s+/g, "").toLowerCase();
+  }
+
+  function isIdentifier(term) {
+    return /[_:<]/.test(term);
+  }
+
+  /* The terms of a text, each { term, cjk }. A query's identifiers stand whole for
+     the words they are made of (`wholeOnly`); a text keeps both. */
+  function terms(text, wholeOnly) {
     var out = [];
+    if (/[_:<]/.test(text)) {
+      text = text.replace(IDENT, function (match) {
+        var whole = identifier(match);
+        if (!whole) return match;
+        out.push({ term: whole, cjk: false });
+        return wholeOnly ? " " : match;
+      });
+    }
     (text.match(RUN) || []).forEach(function (run) {
       var chars = Array.from(run);
       var word = "";
@@ -294,7 +320,7 @@
 
   function search(query) {
     var id = ++latest;
-    var wanted = terms(query);
+    var wanted = terms(query, true);
     if (!wanted.length || (wanted.length === 1 && !wanted[0].cjk && Array.from(wanted[0].term).length < 2 && !/^\p{N}$/u.test(wanted[0].term))) {
       close();
       return;
@@ -420,6 +446,18 @@
      term or its stems begin, and each occurrence of a CJK pair. */
   function matches(text, groups) {
     var ranges = [];
+    groups.forEach(function (stems, term) {
+      stems.forEach(function (stem) {
+        if (!isIdentifier(stem)) return;
+        var pattern = stem.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/,/g, ",\\s*");
+        var found = new RegExp("(^|[^A-Za-z0-9_])(" + pattern + ")(?![A-Za-z0-9_])", "gi");
+        for (var m = found.exec(text); m; m = found.exec(text)) {
+          var at = m.index + m[1].length;
+          ranges.push([at, at + m[2].length, term]);
+          found.lastIndex = at + m[2].length;
+        }
+      });
+    });
     text.replace(RUN, function (word, offset) {
       if (CJK.test(word)) return word;
       var folded = fold(word.toLowerCase());

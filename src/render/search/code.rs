@@ -1,0 +1,116 @@
+//! Code identifiers as whole terms: `should_panic`, `std::io::Result` and `Vec<T>`
+//! are indexed as written (lowercased, spaces dropped inside `<>`), beside the words
+//! `terms::each_term` splits them into, so that a query for the identifier finds
+//! only the sections that hold it. `static/search.js` reads identifiers out of a
+//! query by the same rule (`identifiers` there); keep the two in step.
+//!
+//! The rule, on ASCII only: a run of letters, digits and `_` joined by `::`, holding
+//! a `_` between two letters or digits or a `::`, or followed straight away by a
+//! `<...>` of at most `GENERIC` characters without another `<`.
+
+/// Longest `<...>` part taken into an identifier.
+const GENERIC: usize = 40;
+
+/// Calls `found` with each identifier of `text`, lowercased, in order.
+pub fn each_identifier(text: &str, found: &mut impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    // Most text has no `_`, `:` or `<` at all: one fast look, and nothing more.
+    if !bytes.iter().any(|b| matches!(b, b'_' | b':' | b'<')) {
+        return;
+    }
+    let mut out = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is_ident(bytes[i]) || (i > 0 && is_ident(bytes[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut joined = false;
+        loop {
+            while i < bytes.len() && is_ident(bytes[i]) {
+                i += 1;
+            }
+            let more = bytes.get(i + 2).is_some_and(|&b| is_ident(b));
+            if bytes[i..].starts_with(b"::") && more {
+                joined = true;
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        let name = &text[start..i];
+        joined |= inner_underscore(name.as_bytes());
+        let generic = generic_at(&text[i..]);
+        if !joined && generic.is_none() {
+            continue;
+        }
+        out.clear();
+        out.push_str(name);
+        if let Some(generic) = generic {
+            out.extend(generic.chars().filter(|c| !c.is_whitespace()));
+            i += generic.len();
+        }
+        out.make_ascii_lowercase();
+        found(&out);
+    }
+}
+
+fn is_ident(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// A `_` with a letter or digit on each side.
+fn inner_underscore(name: &[u8]) -> bool {
+    name.windows(3)
+        .any(|w| w[1] == b'_' && w[0].is_ascii_alphanumeric() && w[2].is_ascii_alphanumeric())
+}
+
+/// `<...>` at the start of `rest`, of identifier characters, `::`, commas, spaces
+/// and `&'`, with at least one letter or digit.
+fn generic_at(rest: &str) -> Option<&str> {
+    let body = rest.strip_prefix('<')?;
+    let end = body.find('>')?;
+    let inner = &body[..end];
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "_:, &'".contains(c);
+    (end <= GENERIC
+        && inner.chars().all(allowed)
+        && inner.chars().any(|c| c.is_ascii_alphanumeric()))
+    .then(|| &rest[..end + 2])
+}
+
+/// Whether an index term is an identifier (it is indexed as written, not stemmed).
+pub fn is_identifier(term: &str) -> bool {
+    term.contains(['_', ':', '<'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn identifiers(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        each_identifier(text, &mut |i| out.push(i.to_string()));
+        out
+    }
+
+    #[test]
+    fn snake_case_paths_and_generics_are_whole() {
+        assert_eq!(
+            identifiers("Mark it #[should_panic] or use macro_rules! here."),
+            ["should_panic", "macro_rules"]
+        );
+        assert_eq!(
+            identifiers("It returns Result<T, E> from std::io::Read, or Vec<u8>."),
+            ["result<t,e>", "std::io::read", "vec<u8>"]
+        );
+        assert_eq!(identifiers("HashMap<&'a str, Vec<u8>>"), ["vec<u8>"]);
+    }
+
+    #[test]
+    fn prose_is_left_alone() {
+        assert!(identifiers("Note: a < b, and c > d; __ or _x_ alone.").is_empty());
+        assert!(identifiers("Plain words without any code.").is_empty());
+        assert!(identifiers("Time 10:30, ratio 3::").is_empty());
+    }
+}
