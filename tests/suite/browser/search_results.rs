@@ -313,3 +313,39 @@ fn code_identifiers_are_searched_whole() {
     assert_eq!(shown.len(), 2, "{shown:#?}");
     page.assert_no_errors();
 }
+
+/// A quoted query is a phrase: its words in that order, next to each other.
+#[test]
+fn a_quoted_query_is_a_phrase() {
+    let dir = common::site("search-excerpts");
+    let port = common::server::serve(common::build(dir.path(), &["--no-pdf"]));
+    let browser = launch();
+    let page = Page::open(&browser);
+    page.go_to(&format!("http://127.0.0.1:{port}/en/hives/"));
+    let pages = |shown: &[Shown]| -> Vec<String> {
+        let mut found: Vec<String> = (shown.iter())
+            .map(|r| r.href.split("/en/").nth(1).unwrap_or_default().to_string())
+            .map(|rest| rest.split('/').next().unwrap_or_default().to_string())
+            .collect();
+        found.sort();
+        found
+    };
+    assert_eq!(
+        pages(&results(&page, "borrow checker ")),
+        ["release", "workshop"]
+    );
+    let shown = results(&page, "\"borrow checker\"");
+    assert_eq!(pages(&shown), ["workshop"], "{shown:#?}");
+    assert!(
+        shown[0].excerpt.contains("borrow checker")
+            && shown[0].marked_excerpt.iter().any(|m| m == "checker"),
+        "{shown:#?}"
+    );
+    assert!(results(&page, "\"checker borrow\"").is_empty());
+    // A phrase beside a plain word: both must hold.
+    assert_eq!(
+        pages(&results(&page, "\"spelling checker\" eyes ")),
+        ["release"]
+    );
+    page.assert_no_errors();
+}

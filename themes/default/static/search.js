@@ -25,6 +25,10 @@
      others need. */
   var SECTIONS = 3;
   var SECOND = 0.4;
+  /* A quoted phrase is looked for in the text of the best PHRASE_SECTIONS sections
+     of each page that has all its words, in rank order, PHRASE_PAGES pages at most. */
+  var PHRASE_SECTIONS = 6;
+  var PHRASE_PAGES = 60;
   /* Characters of a section's text shown under a result, around its best match. */
   var EXCERPT = 180;
   var CJK = /[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]|[\ud840-\ud87e][\udc00-\udfff]/;
@@ -312,7 +316,10 @@
         var section = entry.docs.get(doc);
         return i === 0 || (section.terms === top.terms && section.score >= SECOND * top.score);
       }).slice(0, SECTIONS);
-      ranked.push({ page: entry.page, doc: docs[0], docs: docs, score: entry.terms.reduce(function (a, b) { return a + b; }, 0) });
+      ranked.push({
+        page: entry.page, doc: docs[0], docs: docs, candidates: sections.slice(0, PHRASE_SECTIONS),
+        score: entry.terms.reduce(function (a, b) { return a + b; }, 0)
+      });
     });
     ranked.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
     return ranked;
@@ -339,20 +346,15 @@
           return scores(meta, loaded[i], stems);
         });
         var all = rank(meta, perTerm);
-        var ranked = all.slice(0, SHOWN);
-        var chunks = [];
-        ranked.forEach(function (r) {
-          r.docs.forEach(function (doc) {
-            var n = chunkOf(meta, doc);
-            if (chunks.indexOf(n) < 0) chunks.push(n);
-          });
+        var byChunk = {};
+        var phrases = phrasesOf(query);
+        var found = phrases.length ? withPhrases(meta, all, phrases, byChunk) : rows(meta, all.slice(0, SHOWN), byChunk).then(function () {
+          return { ranked: all.slice(0, SHOWN), total: all.length };
         });
-        return Promise.all(chunks.map(function (n) { return load("d" + n + ".json"); })).then(function (loadedChunks) {
+        return found.then(function (results) {
           if (id !== latest) return;
-          var byChunk = {};
-          chunks.forEach(function (n, i) { byChunk[n] = loadedChunks[i]; });
-          verbatim(meta, ranked, byChunk, wanted);
-          show(query, meta, ranked, all.length, byChunk, wanted);
+          verbatim(meta, results.ranked, byChunk, wanted);
+          show(query, meta, results.ranked, results.total, byChunk, wanted);
         });
       });
     }).catch(function () {
@@ -360,6 +362,74 @@
       list.textContent = "";
       say(form.getAttribute("data-unavailable"));
     });
+  }
+
+  /* Loads the section files of the results' sections into `byChunk`. */
+  function rows(meta, results, byChunk) {
+    var chunks = [];
+    results.forEach(function (r) {
+      r.docs.forEach(function (doc) {
+        var n = chunkOf(meta, doc);
+        if (chunks.indexOf(n) < 0 && !byChunk[n]) chunks.push(n);
+      });
+    });
+    return Promise.all(chunks.map(function (n) { return load("d" + n + ".json"); })).then(function (loaded) {
+      chunks.forEach(function (n, i) { byChunk[n] = loaded[i]; });
+    });
+  }
+
+  function rowOf(meta, byChunk, doc) {
+    var n = chunkOf(meta, doc);
+    return byChunk[n][doc - meta.chunks[n]];
+  }
+
+  /* The quoted parts of a query, as words. */
+  function phrasesOf(query) {
+    return (query.match(/"[^"]+"/g) || []).map(function (quoted) {
+      return plainWords(quoted.slice(1, -1));
+    }).filter(function (phrase) { return phrase.indexOf(" ") > 0; });
+  }
+
+  /* A text's words, lowercased and folded, one space apart. */
+  function plainWords(text) {
+    return (text.match(RUN) || []).map(function (word) { return fold(word.toLowerCase()); }).join(" ");
+  }
+
+  function holds(text, phrase) {
+    return (" " + plainWords(text) + " ").indexOf(" " + phrase + " ") >= 0;
+  }
+
+  /* The ranked pages, in order, whose sections hold every phrase (the sections are
+     the positions: their text is read), SHOWN at most; each keeps those sections. */
+  function withPhrases(meta, all, phrases, byChunk) {
+    var kept = [];
+    var at = 0;
+    function next() {
+      if (kept.length >= SHOWN || at >= Math.min(all.length, PHRASE_PAGES)) {
+        return Promise.resolve({ ranked: kept, total: kept.length });
+      }
+      var batch = all.slice(at, at + SHOWN);
+      at += batch.length;
+      var wanted = batch.map(function (r) { return { docs: r.candidates }; });
+      return rows(meta, wanted, byChunk).then(function () {
+        batch.forEach(function (result) {
+          var holding = result.candidates.filter(function (doc) {
+            var row = rowOf(meta, byChunk, doc);
+            var title = doc === meta.starts[result.page] ? meta.pages[result.page][1] : "";
+            return phrases.every(function (phrase) {
+              return holds(title, phrase) || holds(row[2], phrase) || holds(row[3], phrase);
+            });
+          });
+          if (holding.length && kept.length < SHOWN) {
+            result.docs = holding.slice(0, SECTIONS);
+            result.doc = result.docs[0];
+            kept.push(result);
+          }
+        });
+        return next();
+      });
+    }
+    return next();
   }
 
   /* Reorders the results shown: each query word found as written in the section
