@@ -349,3 +349,58 @@ fn a_quoted_query_is_a_phrase() {
     );
     page.assert_no_errors();
 }
+
+/// A result opens its page with the query's words marked in the article (`?h=`), the
+/// parameter gone from the address once read, other parameters and the section's
+/// anchor kept; Escape takes the marks off.
+#[test]
+fn the_opened_page_marks_the_query_until_escape() {
+    let dir = common::site("search-excerpts");
+    let port = common::server::serve(common::build(dir.path(), &["--no-pdf"]));
+    let browser = launch();
+    let page = Page::open(&browser);
+    page.go_to(&format!("http://127.0.0.1:{port}/en/workshop/"));
+    let shown = results(&page, "fondant winter ");
+    assert!(shown[0].href.contains("?h="), "{shown:#?}");
+    page.click(".search-results a");
+    page.wait_for_url("the winter section", |u| {
+        u.contains("/en/hives/") && u.ends_with("#winter")
+    });
+    let marks = "JSON.stringify([...document.querySelectorAll('main article mark.search-hit')].map(m => m.textContent))";
+    let marked: Vec<String> = page.poll(
+        || {
+            let found: Vec<String> = serde_json::from_str(page.eval(marks).as_str()?).ok()?;
+            (!found.is_empty()).then_some(found)
+        },
+        "marks in the opened page",
+    );
+    assert!(marked.iter().any(|m| m == "fondant"), "{marked:?}");
+    assert!(marked.iter().any(|m| m == "Winter"), "{marked:?}");
+    let address = page.tab.get_url();
+    assert!(!address.contains("h="), "{address}");
+    assert!(
+        address.ends_with("/en/hives/index.html#winter") || address.ends_with("/en/hives/#winter"),
+        "{address}"
+    );
+    page.tab.press_key("Escape").unwrap();
+    assert_eq!(
+        page.eval("document.querySelectorAll('mark.search-hit').length"),
+        serde_json::json!(0)
+    );
+    assert!(page.text("main article").contains("block of baker"));
+
+    // Other parameters stay; only `h` goes.
+    page.go_to(&format!(
+        "http://127.0.0.1:{port}/en/hives/?keep=1&h=queen%20colony#spring"
+    ));
+    page.wait_for_url("h removed", |u| !u.contains("h="));
+    let address = page.tab.get_url();
+    assert!(address.contains("?keep=1#spring"), "{address}");
+    assert!(
+        page.eval("document.querySelectorAll('mark.search-hit').length")
+            .as_u64()
+            .unwrap()
+            >= 2
+    );
+    page.assert_no_errors();
+}

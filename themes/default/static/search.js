@@ -471,6 +471,8 @@
       var n = chunkOf(meta, doc);
       return byChunk[n][doc - meta.chunks[n]];
     };
+    /* What the opened page marks (`?h=`): every stem and word the query stood for. */
+    var hit = "?h=" + encodeURIComponent(Array.from(new Set([].concat.apply([], groups))).join(" "));
     /* A page: its title over its best section; its next best sections below. */
     ranked.forEach(function (result) {
       var page = meta.pages[result.page];
@@ -480,7 +482,7 @@
       result.docs.forEach(function (doc, i) {
         var row = rowOf(doc);
         var link = document.createElement("a");
-        link.href = root + page[0] + (row[1] ? "#" + row[1] : "");
+        link.href = root + page[0] + hit + (row[1] ? "#" + row[1] : "");
         if (i === 0) link.appendChild(marked("search-result-title", page[1], groups));
         if (row[2]) link.appendChild(marked("search-result-section", row[2], groups));
         else if (i > 0) link.appendChild(marked("search-result-section", page[1], groups));
@@ -648,6 +650,52 @@
   input.addEventListener("focus", function () {
     if (list.children.length || status.textContent) drawer.hidden = false;
   });
+
+  /* `?h=stems` (a result's link) marks the words they begin in the page's article,
+     then leaves the address as it was without it; Escape takes the marks off. */
+  function markHits(stems) {
+    var article = document.querySelector("main article") || document.querySelector("main");
+    if (!article || !stems.length) return;
+    var groups = [stems];
+    var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        return node.parentNode.closest("script, style, textarea, .tree-widget") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      }
+    });
+    var nodes = [];
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+    nodes.forEach(function (node) {
+      if (!matches(node.data, groups).length) return;
+      var marked = document.createDocumentFragment();
+      highlight(marked, node.data, groups);
+      marked.querySelectorAll("mark").forEach(function (mark) { mark.className = "search-hit"; });
+      node.parentNode.replaceChild(marked, node);
+    });
+  }
+
+  function clearHits() {
+    document.querySelectorAll("mark.search-hit").forEach(function (mark) {
+      var parent = mark.parentNode;
+      parent.replaceChild(document.createTextNode(mark.textContent), mark);
+      parent.normalize();
+    });
+  }
+
+  var params = new URLSearchParams(window.location.search);
+  var hits = params.get("h");
+  if (hits) {
+    markHits(hits.split(/\s+/).filter(function (stem) { return stem.length > 1 || CJK.test(stem); }));
+    params.delete("h");
+    var rest = params.toString();
+    try {
+      window.history.replaceState(window.history.state, "", window.location.pathname + (rest ? "?" + rest : "") + window.location.hash);
+    } catch (error) {
+      // file:// pages may refuse: the marks are there all the same.
+    }
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !form.contains(event.target)) clearHits();
+    });
+  }
 
   /* `?q=words` opens the page with those results, as a search engine's link would. */
   var asked = new URLSearchParams(window.location.search).get("q");
