@@ -648,21 +648,33 @@ fn visit_headings(blocks: &mut [Block], f: &mut impl FnMut(&mut String, &[Inline
     }
 }
 
-/// "On this page": the page's second and third heading levels.
+/// "On this page": the page's second and third heading levels, also those inside
+/// block quotes, callouts and lists (they have their anchors like any other).
 pub(crate) fn toc(blocks: &[Block]) -> Vec<TocEntry> {
-    blocks
-        .iter()
-        .filter_map(|b| match b {
+    let mut entries = Vec::new();
+    toc_into(blocks, &mut entries);
+    entries
+}
+
+fn toc_into(blocks: &[Block], entries: &mut Vec<TocEntry>) {
+    for block in blocks {
+        match block {
             Block::Heading {
                 level, id, content, ..
-            } if (2..=3).contains(level) => Some(TocEntry {
+            } if (2..=3).contains(level) => entries.push(TocEntry {
                 level: *level,
                 id: id.clone(),
                 title: Inline::plain_text(content),
             }),
-            _ => None,
-        })
-        .collect()
+            Block::Quote { blocks, .. } => toc_into(blocks, entries),
+            Block::List { items, .. } => {
+                for item in items {
+                    toc_into(&item.blocks, entries);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 fn is_block(tag: &Tag) -> bool {

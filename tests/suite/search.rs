@@ -109,3 +109,44 @@ fn a_result_row_names_its_section_and_opens_with_its_text() {
     assert!(!with_heading[2].as_str().unwrap().is_empty());
     assert!(!with_heading[3].as_str().unwrap().is_empty());
 }
+
+/// Headings in block quotes, callouts and lists start search sections with their
+/// anchors, and are listed in "on this page" like any other.
+#[test]
+fn headings_at_any_depth_are_sections_and_contents_entries() {
+    let dir = common::site("search-excerpts");
+    let out = common::build(dir.path(), &["--no-pdf"]);
+    let meta = read(&out, "search/en/meta.json");
+    let page = (meta["pages"].as_array().unwrap().iter())
+        .position(|p| p[0].as_str().unwrap().contains("nested"))
+        .expect("the nested page is indexed");
+    let first = meta["starts"][page].as_u64().unwrap();
+    let chunks: Vec<u64> = (meta["chunks"].as_array().unwrap().iter())
+        .map(|n| n.as_u64().unwrap())
+        .collect();
+    let mut rows: Vec<(String, String, String)> = Vec::new();
+    for (n, _) in chunks.iter().enumerate() {
+        let file = read(&out, &format!("search/en/d{n}.json"));
+        for (i, row) in file.as_array().unwrap().iter().enumerate() {
+            if row[0].as_u64() == Some(page as u64) {
+                assert!(chunks[n] + i as u64 >= first);
+                let text = |k: usize| row[k].as_str().unwrap().to_string();
+                rows.push((text(1), text(2), text(3)));
+            }
+        }
+    }
+    let anchors: Vec<&str> = rows.iter().map(|(a, ..)| a.as_str()).collect();
+    assert_eq!(anchors, ["", "quoted", "calm", "listed", "plain"]);
+    assert!(rows[1].2.contains("smoker"), "{rows:?}");
+    assert_eq!(rows[2].1, "Calm mornings");
+    assert!(rows[3].2.contains("spare veil"), "{rows:?}");
+
+    let html = std::fs::read_to_string(out.join("en/nested/index.html")).unwrap();
+    for anchor in ["quoted", "calm", "listed", "plain"] {
+        assert!(html.contains(&format!("id=\"{anchor}\"")), "{anchor}");
+        assert!(
+            html.contains(&format!("<a href=\"#{anchor}\">")),
+            "{anchor} in on this page"
+        );
+    }
+}

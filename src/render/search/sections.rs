@@ -17,30 +17,53 @@ pub struct Section {
     pub text: String,
 }
 
-/// The sections of `page`, first the one before any heading.
+/// The sections of `page`, first the one before any heading. A heading inside a
+/// block quote, a callout or a list starts a section too: it has its anchor like
+/// any other, and the text after it belongs to it until the next heading.
 pub fn sections(page: &Page, site: &Site, texts: &Texts) -> Vec<Section> {
     let mut out = vec![Section {
         text: String::with_capacity(TEXT_ROOM),
         ..Section::default()
     }];
-    for block in &page.blocks {
-        if let Block::Heading {
-            level, id, content, ..
-        } = block
-            && *level >= 2
-        {
-            out.push(Section {
+    cut(&page.blocks, site, texts, &mut out);
+    out.retain(|s| !s.anchor.is_empty() || !s.text.trim().is_empty());
+    out
+}
+
+/// Adds `blocks` to the last section of `out`, starting one at each heading, at
+/// any depth of quotes and lists.
+fn cut(blocks: &[Block], site: &Site, texts: &Texts, out: &mut Vec<Section>) {
+    for block in blocks {
+        match block {
+            Block::Heading {
+                level, id, content, ..
+            } if *level >= 2 => out.push(Section {
                 anchor: id.clone(),
                 heading: Inline::plain_text(content),
                 text: String::with_capacity(TEXT_ROOM),
-            });
-            continue;
+            }),
+            Block::Quote { blocks, .. } if has_heading(blocks) => cut(blocks, site, texts, out),
+            Block::List { items, .. } if items.iter().any(|i| has_heading(&i.blocks)) => {
+                for item in items {
+                    cut(&item.blocks, site, texts, out);
+                }
+            }
+            _ => {
+                let current = out.last_mut().expect("starts with one section");
+                push_block(block, site, texts, &mut current.text);
+            }
         }
-        let current = out.last_mut().expect("starts with one section");
-        push_block(block, site, texts, &mut current.text);
     }
-    out.retain(|s| !s.anchor.is_empty() || !s.text.trim().is_empty());
-    out
+}
+
+/// Whether a heading of level 2 or more is among `blocks`, at any depth.
+fn has_heading(blocks: &[Block]) -> bool {
+    blocks.iter().any(|block| match block {
+        Block::Heading { level, .. } => *level >= 2,
+        Block::Quote { blocks, .. } => has_heading(blocks),
+        Block::List { items, .. } => items.iter().any(|i| has_heading(&i.blocks)),
+        _ => false,
+    })
 }
 
 fn push_block(block: &Block, site: &Site, texts: &Texts, out: &mut String) {
