@@ -6,6 +6,7 @@
 
 mod accessibility;
 mod assistive;
+mod search_eval;
 mod search_results;
 
 use crate::common;

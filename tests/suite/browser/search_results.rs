@@ -8,14 +8,14 @@ use crate::common;
 /// One result as shown: its link, title, section heading and excerpt, each with the
 /// words marked.
 #[derive(Debug, serde::Deserialize)]
-struct Shown {
-    href: String,
+pub(super) struct Shown {
+    pub(super) href: String,
     title: String,
     section: String,
-    excerpt: String,
-    marked_title: Vec<String>,
-    marked_section: Vec<String>,
-    marked_excerpt: Vec<String>,
+    pub(super) excerpt: String,
+    pub(super) marked_title: Vec<String>,
+    pub(super) marked_section: Vec<String>,
+    pub(super) marked_excerpt: Vec<String>,
     /// The page's further sections: their links, headings and marked words.
     subs: Vec<Sub>,
 }
@@ -29,7 +29,7 @@ struct Sub {
 }
 
 /// Runs `query` as one input (no keystroke searches in between) and reads the results.
-fn results(page: &Page, query: &str) -> Vec<Shown> {
+pub(super) fn results(page: &Page, query: &str) -> Vec<Shown> {
     page.eval(&format!(
         "(() => {{ const i = document.querySelector('.search-input'); i.focus(); i.value = {query:?}; \
          i.dispatchEvent(new Event('input')); }})()"
@@ -63,6 +63,11 @@ fn cold_bytes(page: &Page, address: &str, query: &str) -> u64 {
     page.go_to(address);
     let shown = results(page, query);
     assert!(!shown.is_empty(), "{query} finds something on {address}");
+    cold_bytes_now(page)
+}
+
+/// Bytes of the search index downloaded since the page was opened.
+pub(super) fn cold_bytes_now(page: &Page) -> u64 {
     let bytes = page.eval(
         "performance.getEntriesByType('resource').filter(e => e.name.includes('/search/')) \
          .reduce((sum, e) => sum + e.encodedBodySize, 0)",
