@@ -115,3 +115,175 @@ fn the_query_set_finds_its_pages() {
     );
     page.assert_no_errors();
 }
+
+/// One engine's figures over the query set.
+#[derive(Default)]
+struct Figures {
+    first: u32,
+    top3: u32,
+    listed: u32,
+    with_term: u32,
+    index_bytes: u64,
+    code_bytes: u64,
+    warm_ms: f64,
+}
+
+impl Figures {
+    fn add(&mut self, want: &str, found: &[(String, bool)]) {
+        let rank = found.iter().position(|(page, _)| page == want);
+        self.first += u32::from(rank == Some(0));
+        self.top3 += u32::from(rank.is_some_and(|r| r < 3));
+        for (_, marked) in found {
+            self.listed += 1;
+            self.with_term += u32::from(*marked);
+        }
+    }
+
+    fn line(&self, engine: &str, n: usize) -> String {
+        let n64 = n as f64;
+        format!(
+            "| {engine:<8} | {:.3} | {:.3} | {:.3} | {:>7} | {:>7} | {:>6.2} |",
+            f64::from(self.first) / n64,
+            f64::from(self.top3) / n64,
+            f64::from(self.with_term) / f64::from(self.listed.max(1)),
+            self.index_bytes / n as u64,
+            self.code_bytes / n as u64,
+            self.warm_ms / n64,
+        )
+    }
+}
+
+/// Bytes downloaded under `folder` since the page opened: index files, and the
+/// engine's own code (scripts and WebAssembly, which Pagefind names `wasm.<lang>.pagefind`).
+fn downloaded(page: &Page, folder: &str) -> (u64, u64) {
+    let js = format!(
+        "JSON.stringify(performance.getEntriesByType('resource').filter(e => e.name.includes({folder:?})) \
+         .reduce((s, e) => {{ const name = e.name.split('?')[0]; const code = /\\.(js|wasm)$/.test(name) || name.includes('/wasm.'); \
+         s[code ? 1 : 0] += e.encodedBodySize; return s; }}, [0, 0]))"
+    );
+    let pair: (u64, u64) = serde_json::from_str(page.eval(&js).as_str().unwrap()).unwrap();
+    pair
+}
+
+/// The query set against Folio and against Pagefind (`node_modules/.bin/pagefind`,
+/// pinned in package.json) over the same built site, side by side. Run by
+/// `bench/search.sh`, not by CI: it needs Pagefind's binary from npm.
+#[test]
+#[ignore = "bench: run by bench/search.sh"]
+fn bench_folio_against_pagefind() {
+    let pagefind = common::repo_root().join("node_modules/.bin/pagefind");
+    assert!(pagefind.exists(), "run `npm ci` for Pagefind");
+    let file = common::fixtures().join("search-eval/queries.json");
+    let queries: Vec<Query> = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_tree(&common::fixtures().join("search-eval"), dir.path());
+    let out = common::build(dir.path(), &["--no-pdf"]);
+    let indexed = std::process::Command::new(&pagefind)
+        .arg("--site")
+        .arg(&out)
+        .output()
+        .expect("pagefind runs");
+    assert!(indexed.status.success(), "{indexed:?}");
+    // Pagefind compiles WebAssembly: in the page, where it can be measured, only
+    // without the pages' Content Security Policy (its worker would escape the
+    // page's resource timings). Folio's search is the same either way.
+    for file in common::files_below(&out) {
+        let path = out.join(&file);
+        if file.ends_with(".html") {
+            let html = std::fs::read_to_string(&path).unwrap();
+            let kept: Vec<&str> = (html.lines())
+                .filter(|l| !l.contains("http-equiv=\"Content-Security-Policy\""))
+                .collect();
+            std::fs::write(&path, kept.join("\n")).unwrap();
+        }
+    }
+    let port = common::server::serve(out);
+    let browser = launch();
+    let page = Page::open(&browser);
+    let (mut folio, mut other) = (Figures::default(), Figures::default());
+    for q in &queries {
+        let home = format!("http://127.0.0.1:{port}/{}/", q.lang);
+        // Folio, cold then warm (the same query again, less the 80 ms typing pause).
+        page.go_to(&home);
+        let shown = results(&page, &format!("{} ", q.query));
+        let found: Vec<(String, bool)> = (shown.iter())
+            .map(|r| (page_and_anchor(&r.href).0, !r.marked_excerpt.is_empty()))
+            .collect();
+        folio.add(&q.page, &found);
+        let (index, code) = downloaded(&page, "/search/");
+        folio.index_bytes += index;
+        folio.code_bytes += code
+            + std::fs::metadata(dir.path().join("public/static/search.js")).map_or(0, |m| m.len());
+        let warm = format!(
+            "new Promise(done => {{ const list = document.querySelector('.search-results'); \
+             const input = document.querySelector('.search-input'); \
+             const watch = new MutationObserver(() => {{ watch.disconnect(); done(performance.now() - t0 - 80); }}); \
+             watch.observe(list, {{ childList: true }}); const t0 = performance.now(); \
+             input.value = {:?}; input.dispatchEvent(new Event('input')); }})",
+            format!("{}  ", q.query)
+        );
+        let ms = page.tab.evaluate(&warm, true).unwrap().value.unwrap();
+        folio.warm_ms += ms.as_f64().unwrap().max(0.0);
+
+        // Pagefind, cold then warm, on the same page of the same language; without its
+        // worker, so that what it downloads shows among the page's resources.
+        page.go_to(&home);
+        let run = format!(
+            "(async () => {{ const pf = window.pf || (window.pf = await import('/pagefind/pagefind.js')); \
+             if (!window.pfReady) {{ await pf.options({{ noWorker: true }}); await pf.init(); window.pfReady = true; }} const t0 = performance.now(); const r = await pf.search({:?}); \
+             const data = await Promise.all(r.results.slice(0, 10).map(x => x.data())); \
+             return JSON.stringify({{ ms: performance.now() - t0, found: data.map(d => [d.url, d.excerpt.includes('<mark>')]) }}); }})().catch(e => JSON.stringify({{ error: String(e) }}))",
+            q.query
+        );
+        let cold: serde_json::Value = serde_json::from_str(
+            page.tab
+                .evaluate(&run, true)
+                .unwrap()
+                .value
+                .unwrap()
+                .as_str()
+                .unwrap(),
+        )
+        .unwrap();
+        assert!(cold.get("error").is_none(), "{cold}");
+        let (index, code) = downloaded(&page, "/pagefind/");
+        other.index_bytes += index;
+        other.code_bytes += code;
+        let found: Vec<(String, bool)> = (cold["found"].as_array().unwrap().iter())
+            .map(|pair| {
+                let url = pair[0].as_str().unwrap_or_default();
+                let path = url
+                    .trim_start_matches('/')
+                    .split('#')
+                    .next()
+                    .unwrap_or_default();
+                (
+                    path.trim_end_matches("index.html").to_string(),
+                    pair[1].as_bool() == Some(true),
+                )
+            })
+            .collect();
+        other.add(&q.page, &found);
+        let warm: serde_json::Value = serde_json::from_str(
+            page.tab
+                .evaluate(&run, true)
+                .unwrap()
+                .value
+                .unwrap()
+                .as_str()
+                .unwrap(),
+        )
+        .unwrap();
+        other.warm_ms += warm["ms"].as_f64().unwrap();
+    }
+    println!(
+        "{} queries on the search-eval site (tests/fixtures/search-eval)",
+        queries.len()
+    );
+    println!(
+        "| engine   | P@1   | R@3   | excerpt hits | index bytes/cold query | code bytes/cold query | warm ms |"
+    );
+    println!("|----------|-------|-------|-------|---------|---------|--------|");
+    println!("{}", folio.line("Folio", queries.len()));
+    println!("{}", other.line("Pagefind", queries.len()));
+}
