@@ -190,7 +190,10 @@ fn audit_default_site(page: &Page, auditor: &mut Auditor) {
     auditor.check(page, "search with no result on /en/priorities/");
     page.go("en/escalation/?h=escal%20priorit");
     wait_for(page, "main article mark.search-hit");
-    auditor.check(page, "a page opened from a search result /en/escalation/?h=");
+    auditor.check(
+        page,
+        "a page opened from a search result /en/escalation/?h=",
+    );
 
     window_of(page, PHONE, true);
     for path in ["", "en/", "en/priorities/?priority=production:no"] {
