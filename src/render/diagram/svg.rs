@@ -91,7 +91,7 @@ fn arrow_svg(out: &mut String, arrow: &Arrow) {
 }
 
 /// A filled triangle whose tip is the arrow's last point, along its last segment.
-pub fn head_points(points: &[(f32, f32)]) -> Option<[(f32, f32); 3]> {
+pub fn head_points(points: &[(f32, f32)], length: f32, half: f32) -> Option<[(f32, f32); 3]> {
     let [.., a, b] = points else { return None };
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let len = (dx * dx + dy * dy).sqrt();
@@ -99,7 +99,6 @@ pub fn head_points(points: &[(f32, f32)]) -> Option<[(f32, f32); 3]> {
         return None;
     }
     let (ux, uy) = (dx / len, dy / len);
-    let (length, half) = (7.0, 4.0);
     let base = (b.0 - ux * length, b.1 - uy * length);
     Some([
         *b,
@@ -109,7 +108,7 @@ pub fn head_points(points: &[(f32, f32)]) -> Option<[(f32, f32); 3]> {
 }
 
 fn head(points: &[(f32, f32)]) -> String {
-    head_points(points).map_or(String::new(), |[t, l, r]| {
+    head_points(points, 7.0, 4.0).map_or(String::new(), |[t, l, r]| {
         format!(
             "M{},{} L{},{} L{},{} Z",
             n(t.0),

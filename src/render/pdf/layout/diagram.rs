@@ -76,7 +76,7 @@ pub fn slice(ctx: &Context, drawn: &Diagram, width: f32) -> Slice {
         for pair in arrow.points.windows(2) {
             items.push(line(pair[0], pair[1], stroke, Color::MUTED));
         }
-        if let Some([tip, left, right]) = diagram::head_points(&arrow.points) {
+        if let Some([tip, left, right]) = diagram::head_points(&arrow.points, 4.2, 2.4) {
             items.push(line(left, tip, stroke, Color::MUTED));
             items.push(line(right, tip, stroke, Color::MUTED));
         }
