@@ -487,3 +487,62 @@ fn marks(text: &str) -> std::collections::BTreeSet<String> {
     }
     found
 }
+
+/// The page at `path` from a running `folio serve`.
+fn served(address: &str, path: &str) -> String {
+    use std::io::{Read, Write};
+    let Ok(mut stream) = std::net::TcpStream::connect(address) else {
+        return String::new();
+    };
+    let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(5)));
+    let _ = write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    );
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    String::from_utf8_lossy(&response).into_owned()
+}
+
+#[test]
+fn serve_redraws_the_chart_when_the_rules_or_texts_change() {
+    let dir = common::site("severity");
+    let server = crate::serve::serve(dir.path());
+    let wait = |what: &str, probe: &dyn Fn(&str) -> bool| {
+        let started = std::time::Instant::now();
+        while started.elapsed() < std::time::Duration::from_secs(5) {
+            if probe(&served(&server.address, "/en/severite/")) {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("{what} did not show within 5 s");
+    };
+    wait("the chart", &|page| {
+        page.contains(">Who can no longer work?<")
+    });
+    let ftl = dir.path().join("locales/en/decision-trees.ftl");
+    let text = std::fs::read_to_string(&ftl).unwrap();
+    std::fs::write(
+        &ftl,
+        text.replace("Who can no longer work?", "Who is stuck?"),
+    )
+    .unwrap();
+    wait("the new question in the chart", &|page| {
+        page.contains(">Who is stuck?<")
+    });
+    // A new answer in the rules file: one more arrow.
+    let rules = dir.path().join("content/decision-trees/severity.toml");
+    let text = std::fs::read_to_string(&rules).unwrap();
+    std::fs::write(
+        &rules,
+        text.replace(
+            "  { id = \"nobody\", label = \"severity-scope-nobody\", next = \"question\" },",
+            "  { id = \"nobody\", label = \"severity-scope-nobody\", next = \"question\" },\n  { id = \"robots\", label = \"severity-scope-nobody\", next = \"question\" },",
+        ),
+    )
+    .unwrap();
+    wait("the new arrow", &|page| {
+        page.contains("data-edge=\"scope:robots\"")
+    });
+}
