@@ -271,6 +271,24 @@ fn no_box_or_label_overlaps_another_in_any_tree_or_locale() {
 }
 
 #[test]
+fn the_theme_styles_every_chart_s_narrowest_width() {
+    let css = std::fs::read_to_string(repo_root().join("themes/default/static/folio.css")).unwrap();
+    let (low, high) = diagram::MIN_WIDTHS;
+    for n in (low..=high).step_by(40) {
+        assert!(css.contains(&format!(
+            ".tree-diagram-min-{n} {{ min-inline-size: {n}px; }}"
+        )));
+    }
+    for (name, drawn) in diagrams(&repo_root()) {
+        let class = diagram::min_width_class(drawn.width);
+        assert!(
+            class as f32 <= drawn.width * 0.85 && class % 40 == 0,
+            "{name}: {class}"
+        );
+    }
+}
+
+#[test]
 fn layout_is_deterministic() {
     let first = diagrams(&repo_root());
     let second = diagrams(&repo_root());

@@ -100,7 +100,8 @@ pub fn place(diagram: &mut Diagram, style: &Style) {
     if crossings(&items, &reversed) < crossings(&items, &layers) {
         layers = reversed;
     }
-    let cx = horizontal(&items, &layers, style);
+    let mut cx = horizontal(&items, &layers, style);
+    straighten(&items, &layers, style, &mut cx);
 
     // Rows: each as tall as its tallest item, items centred in it.
     let mut tops = vec![0.0f32; layer_count];
@@ -445,15 +446,45 @@ fn order_by_barycentres(items: &[Item], layers: &mut [Vec<usize>]) {
     layers.clone_from_slice(&best);
 }
 
+/// The least distance between the centres of two neighbours in a row.
+fn separation(items: &[Item], style: &Style, a: usize, b: usize) -> f32 {
+    let boxes = matches!(items[a].kind, Kind::Box(_)) && matches!(items[b].kind, Kind::Box(_));
+    (items[a].width + items[b].width) / 2.0 + if boxes { style.gap } else { style.gap * 0.6 }
+}
+
+/// A label just beside its question's bottom edge would need a step of a few units
+/// in its arrow: it moves over the edge when its neighbours leave room.
+fn straighten(items: &[Item], layers: &[Vec<usize>], style: &Style, cx: &mut [f32]) {
+    for layer in layers {
+        for (p, &i) in layer.iter().enumerate() {
+            let (Kind::Label(_), [question]) = (items[i].kind, items[i].preds.as_slice()) else {
+                continue;
+            };
+            let half = items[*question].width / 2.0;
+            let inset = half.min(8.0);
+            let (lo, hi) = (cx[*question] - half + inset, cx[*question] + half - inset);
+            let target = cx[i].clamp(lo, hi);
+            let shift = target - cx[i];
+            if shift.abs() < 0.01 || shift.abs() > style.gap * 2.0 {
+                continue;
+            }
+            let left_ok =
+                p == 0 || cx[layer[p - 1]] + separation(items, style, layer[p - 1], i) <= target;
+            let right_ok = p + 1 == layer.len()
+                || target + separation(items, style, i, layer[p + 1]) <= cx[layer[p + 1]];
+            if left_ok && right_ok {
+                cx[i] = target;
+            }
+        }
+    }
+}
+
 /// Centre x of every item: rows packed, then alternately pulled under their
 /// predecessors and over their successors, never closer than the gap; the last pull
 /// is upwards, so every question sits over its answers.
 fn horizontal(items: &[Item], layers: &[Vec<usize>], style: &Style) -> Vec<f32> {
     let mut cx = vec![0.0f32; items.len()];
-    let sep = |a: usize, b: usize| {
-        let boxes = matches!(items[a].kind, Kind::Box(_)) && matches!(items[b].kind, Kind::Box(_));
-        (items[a].width + items[b].width) / 2.0 + if boxes { style.gap } else { style.gap * 0.6 }
-    };
+    let sep = |a: usize, b: usize| separation(items, style, a, b);
     for layer in layers {
         let mut x = 0.0;
         for (p, &i) in layer.iter().enumerate() {

@@ -12,7 +12,7 @@ mod svg;
 mod wrap;
 
 pub use formats::{dot, mermaid};
-pub use svg::{SvgOptions, head_points, svg};
+pub use svg::{MIN_WIDTHS, SvgOptions, head_points, min_width_class, svg};
 pub use wrap::{Estimate, wrap};
 
 use crate::locale::Texts;
@@ -314,14 +314,12 @@ fn fill_box(
     mark: Option<String>,
     number: String,
 ) -> NodeBox {
-    let mut lines = wrap_lines(
-        measure,
-        text,
-        style.text_size,
-        bold,
-        style.box_text_width,
-        style.leading,
-    );
+    let set = |width: f32| wrap_lines(measure, text, style.text_size, bold, width, style.leading);
+    let mut lines = set(style.box_text_width);
+    // A long question grows wider rather than into a narrow tower.
+    if lines.len() > 4 {
+        lines = set(style.box_text_width * 1.4);
+    }
     let mark_line = mark.map(|m| TextLine {
         width: measure.width(&m, style.mark_size, true),
         text: m,

@@ -38,9 +38,10 @@ pub fn svg(diagram: &Diagram, options: &SvgOptions) -> String {
     let id = esc(options.id);
     let _ = write!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tree-diagram\" id=\"{id}\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" font-family=\"system-ui, sans-serif\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc{more}\"{dir}>\n<title id=\"{id}-title\">{title}</title>\n<desc id=\"{id}-desc\">{desc}</desc>\n",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tree-diagram tree-diagram-min-{min}\" id=\"{id}\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" font-family=\"system-ui, sans-serif\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc{more}\"{dir}>\n<title id=\"{id}-title\">{title}</title>\n<desc id=\"{id}-desc\">{desc}</desc>\n",
         w = n(diagram.width),
         h = n(diagram.height),
+        min = min_width_class(diagram.width),
         more = options
             .described_by
             .map_or(String::new(), |d| format!(" {}", esc(d))),
@@ -211,6 +212,17 @@ fn text(out: &mut String, class: &str, lines: &[TextLine], fill: &str) {
     }
     out.push_str("</text>\n");
 }
+
+/// The narrowest the stylesheet may shrink the chart to fit its column (80 %, in
+/// steps of 40 px: `folio.css` has a rule per step, as the CSP forbids inline
+/// styles); below that it keeps this width and scrolls in its frame.
+pub fn min_width_class(width: f32) -> u32 {
+    let min = (width * 0.8 / 40.0).floor() as u32 * 40;
+    min.clamp(MIN_WIDTHS.0, MIN_WIDTHS.1)
+}
+
+/// The range of `tree-diagram-min-N` classes the theme styles.
+pub const MIN_WIDTHS: (u32, u32) = (200, 1600);
 
 /// Coordinates to a tenth: short, and the same bytes on every machine.
 fn n(v: f32) -> String {

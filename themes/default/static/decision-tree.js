@@ -62,6 +62,7 @@
   Tree.prototype.linkDiagram = function () {
     var self = this;
     if (!this.diagram) return;
+    this.diagram.addEventListener("toggle", function () { self.showCurrent(); });
     this.diagram.querySelectorAll(".tree-diagram-node").forEach(function (box) {
       box.addEventListener("click", function (event) {
         var raw = box.getAttribute("data-path");
@@ -96,6 +97,19 @@
     this.diagram.querySelectorAll(".tree-diagram-arrow").forEach(function (arrow) {
       arrow.classList.toggle("is-on-path", !!edges[arrow.getAttribute("data-edge")]);
     });
+    this.showCurrent();
+  };
+
+  // A chart wider than its frame scrolls to keep the reader's box in sight.
+  Tree.prototype.showCurrent = function () {
+    var frame = this.diagram && this.diagram.querySelector(".tree-diagram-scroll");
+    var box = frame && frame.querySelector(".tree-diagram-node.is-current");
+    if (!box || !this.diagram.open || frame.scrollWidth <= frame.clientWidth) return;
+    var f = frame.getBoundingClientRect();
+    var b = box.getBoundingClientRect();
+    if (b.left < f.left || b.right > f.right) {
+      frame.scrollLeft += (b.left + b.width / 2) - (f.left + f.width / 2);
+    }
   };
 
   Tree.prototype.t = function (key) {
