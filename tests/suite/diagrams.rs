@@ -282,7 +282,7 @@ fn the_theme_styles_every_chart_s_narrowest_width() {
     for (name, drawn) in diagrams(&repo_root()) {
         let class = diagram::min_width_class(drawn.width);
         assert!(
-            class as f32 <= drawn.width * 0.85 && class % 40 == 0,
+            class as f32 <= drawn.width * 0.8 && class.is_multiple_of(40),
             "{name}: {class}"
         );
     }

@@ -112,7 +112,7 @@ fn join_lines(lines: &[&str], space: &str) -> String {
     let mut out = String::new();
     for line in lines {
         let wide = |c: Option<char>| c.is_some_and(|c| c as u32 >= 0x2E80);
-        if !out.is_empty() && !(wide(out.chars().last()) || wide(line.chars().next())) {
+        if !(out.is_empty() || wide(out.chars().last()) || wide(line.chars().next())) {
             out.push_str(space);
         }
         out.push_str(line);
