@@ -564,3 +564,110 @@ fn serve_redraws_the_chart_when_the_rules_or_texts_change() {
         page.contains("data-edge=\"scope:robots\"")
     });
 }
+
+/// A random tree: questions with two to four answers leading to later nodes, texts of
+/// every length (the Fluent ids stand in for missing texts), some results reached by
+/// several paths, some by long arrows that skip rows.
+fn random_tree(
+    questions: usize,
+    outcomes: usize,
+    answers: Vec<Vec<usize>>,
+    words: Vec<usize>,
+) -> folio::model::DecisionTree {
+    use folio::model::{Answer, DecisionTree, Node, NodeKind, Outcome, OutcomeClass, Pos};
+    let pos = Pos { line: 1, column: 1 };
+    let total = questions + outcomes;
+    let id = |i: usize| format!("n{i}");
+    let text = |i: usize| {
+        let n = words[i % words.len()];
+        (0..n)
+            .map(|w| format!("word{w}"))
+            .collect::<Vec<_>>()
+            .join("-")
+    };
+    let mut nodes = Vec::new();
+    for i in 0..total {
+        let kind = if i < questions {
+            let targets = &answers[i % answers.len()];
+            NodeKind::Question {
+                answers: targets
+                    .iter()
+                    .enumerate()
+                    .map(|(k, t)| Answer {
+                        id: format!("a{k}"),
+                        label: text(i + k + 1).replace('-', " "),
+                        // Always forward: validation rejects cycles before drawing.
+                        next: id(i + 1 + t % (total - i - 1)),
+                        pos,
+                    })
+                    .collect(),
+            }
+        } else {
+            NodeKind::Outcome {
+                outcome: Outcome {
+                    id: format!("o{i}"),
+                    label: text(i),
+                    rank: None,
+                    class: Some(OutcomeClass::ALL[i % 5]),
+                    badge: None,
+                    source: "random".into(),
+                    pos,
+                },
+                link: None,
+            }
+        };
+        nodes.push(Node {
+            id: id(i),
+            text: text(i).replace('-', " "),
+            help: None,
+            kind,
+            pos,
+        });
+    }
+    DecisionTree {
+        id: "random".into(),
+        source: "random".into(),
+        title: "random".into(),
+        intro: None,
+        start: id(0),
+        nodes,
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 200, ..Default::default() })]
+
+    /// Whatever the shape and the texts, boxes, labels and arrows keep clear of one
+    /// another, in both directions of reading.
+    #[test]
+    fn any_tree_lays_out_without_overlaps(
+        questions in 1usize..7,
+        outcomes in 1usize..6,
+        answers in proptest::collection::vec(proptest::collection::vec(0usize..20, 2..5), 1..7),
+        words in proptest::collection::vec(1usize..14, 1..9),
+        rtl in proptest::bool::ANY,
+    ) {
+        static MESSAGES: std::sync::OnceLock<folio::locale::Messages> = std::sync::OnceLock::new();
+        let messages = MESSAGES.get_or_init(|| {
+            let diagnostics = Diagnostics::new();
+            folio::commands::site::load(&repo_root(), &["en".to_string()], &diagnostics)
+                .expect("site loads")
+                .messages
+        });
+        let tree = random_tree(questions, outcomes, answers, words);
+        let texts = Texts::new(messages, "en");
+        let drawn = diagram::layout(&tree, &texts, &Estimate, &Style::screen(), rtl);
+        check_geometry("random tree", &drawn);
+        // Every answer of a drawn question is drawn.
+        let drawn_answers = drawn.arrows.len();
+        let expected: usize = tree
+            .reading_order()
+            .iter()
+            .map(|n| match &n.kind {
+                folio::model::NodeKind::Question { answers } => answers.len(),
+                _ => 0,
+            })
+            .sum();
+        proptest::prop_assert_eq!(drawn_answers, expected);
+    }
+}
