@@ -671,3 +671,27 @@ proptest::proptest! {
         proptest::prop_assert_eq!(drawn_answers, expected);
     }
 }
+
+/// A tree far larger than any guide's still lays out at once (the crossing counts
+/// are local to the rows a swap changes).
+#[test]
+fn a_large_tree_lays_out_quickly() {
+    let diagnostics = Diagnostics::new();
+    let messages = folio::commands::site::load(&repo_root(), &["en".to_string()], &diagnostics)
+        .expect("site loads")
+        .messages;
+    let answers: Vec<Vec<usize>> = (0..60).map(|i| vec![i % 7, (i * 3) % 11, i % 5]).collect();
+    let tree = random_tree(60, 30, answers, vec![3, 8, 12, 5]);
+    let started = std::time::Instant::now();
+    let drawn = diagram::layout(
+        &tree,
+        &Texts::new(&messages, "en"),
+        &Estimate,
+        &Style::screen(),
+        false,
+    );
+    let took = started.elapsed();
+    check_geometry("a large tree", &drawn);
+    assert!(drawn.boxes.len() > 40, "{} boxes", drawn.boxes.len());
+    assert!(took < std::time::Duration::from_secs(10), "{took:?}");
+}

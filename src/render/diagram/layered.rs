@@ -351,47 +351,55 @@ fn initial_order(items: &[Item], layer_count: usize, reverse: bool) -> Vec<Vec<u
 /// Swaps neighbours in a row while that removes crossings: barycentres alone miss
 /// the orders that need two rows changed at once.
 fn transpose(items: &[Item], layers: &mut [Vec<usize>]) {
-    let mut best = crossings(items, layers);
+    // A swap in row `l` changes the crossings on its two sides only.
+    let around = |layers: &[Vec<usize>], l: usize| {
+        crossings_below(items, layers, l)
+            + l.checked_sub(1)
+                .map_or(0, |u| crossings_below(items, layers, u))
+    };
     for _ in 0..12 {
         let mut improved = false;
         for l in 0..layers.len() {
             for p in 0..layers[l].len().saturating_sub(1) {
+                let before = around(layers, l);
                 layers[l].swap(p, p + 1);
-                let count = crossings(items, layers);
-                if count < best {
-                    best = count;
+                if around(layers, l) < before {
                     improved = true;
                 } else {
                     layers[l].swap(p, p + 1);
                 }
             }
         }
-        if !improved || best == 0 {
+        if !improved {
             break;
         }
     }
 }
 
 fn crossings(items: &[Item], layers: &[Vec<usize>]) -> usize {
-    let mut pos = vec![0usize; items.len()];
-    for layer in layers {
-        for (p, &i) in layer.iter().enumerate() {
-            pos[i] = p;
-        }
-    }
+    (0..layers.len().saturating_sub(1))
+        .map(|l| crossings_below(items, layers, l))
+        .sum()
+}
+
+/// Crossings between row `l` and the next: only their items' places matter.
+fn crossings_below(items: &[Item], layers: &[Vec<usize>], l: usize) -> usize {
+    let (Some(upper), Some(lower)) = (layers.get(l), layers.get(l + 1)) else {
+        return 0;
+    };
+    let place = |i: usize| lower.iter().position(|&x| x == i).unwrap_or(0);
+    let edges: Vec<(usize, usize)> = upper
+        .iter()
+        .enumerate()
+        .flat_map(|(p, &i)| items[i].succs.iter().map(move |&s| (p, s)))
+        .map(|(p, s)| (p, place(s)))
+        .collect();
     let mut count = 0;
-    for layer in layers {
-        let edges: Vec<(usize, usize)> = layer
+    for (k, e) in edges.iter().enumerate() {
+        count += edges[k + 1..]
             .iter()
-            .flat_map(|&i| items[i].succs.iter().map(move |&s| (i, s)))
-            .map(|(a, b)| (pos[a], pos[b]))
-            .collect();
-        for (k, e) in edges.iter().enumerate() {
-            count += edges[k + 1..]
-                .iter()
-                .filter(|f| (e.0 < f.0 && e.1 > f.1) || (e.0 > f.0 && e.1 < f.1))
-                .count();
-        }
+            .filter(|f| (e.0 < f.0 && e.1 > f.1) || (e.0 > f.0 && e.1 < f.1))
+            .count();
     }
     count
 }
