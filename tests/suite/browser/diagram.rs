@@ -150,5 +150,13 @@ fn on_a_phone_the_chart_scrolls_in_its_own_frame() {
     // It keeps its drawn size (14 px text, not shrunk) and scrolls; the page never does.
     let frame: serde_json::Value = serde_json::from_str(frame.as_str().unwrap()).unwrap();
     assert_eq!(frame, serde_json::json!([true, true, true, 14, true]));
+    // Opening it scrolls the frame to the reader's box (the first question, here
+    // right of the middle).
+    let seen = page.eval(
+        "(() => { const f = document.querySelector('#dt-priority .tree-diagram-scroll').getBoundingClientRect(); \
+         const b = document.querySelector('#dt-priority-diagram .is-current').getBoundingClientRect(); \
+         return b.left >= f.left && b.right <= f.right; })()",
+    );
+    assert_eq!(seen, serde_json::json!(true));
     page.assert_no_errors();
 }
