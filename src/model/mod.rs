@@ -11,11 +11,13 @@ mod outline;
 mod page;
 mod pdf_style;
 mod site;
+mod index_term;
 mod source;
 
 pub use block::CodeAttrs;
 pub use block::{
-    Align, Block, Callout, Figure, Href, Inline, InlineImage, InlineLink, ListItem, Pos, Table,
+    Align, Block, Callout, Figure, Href, IndexMark, Inline, InlineImage, InlineLink, ListItem, Pos,
+    Table,
     TableCell,
 };
 pub use block::{Length, PictureSource};
@@ -27,6 +29,7 @@ pub use decision_tree::{
     Answer, DecisionTree, Node, NodeKind, Outcome, OutcomeClass, PageLink, Path,
 };
 pub use outline::{Chapter, Outline, OutlineEntry};
+pub use index_term::split_reading;
 pub use page::{Footnote, FrontMatter, L10nRecord, Page, TocEntry};
 pub use pdf_style::PdfStyle;
 pub use site::Site;

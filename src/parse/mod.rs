@@ -9,6 +9,7 @@ pub mod fence;
 pub mod foreign_keys;
 pub mod foreign_syntax;
 pub mod front_matter;
+pub mod index_marks;
 mod html_figure;
 pub mod markdown;
 pub mod messages;
