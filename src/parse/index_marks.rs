@@ -321,7 +321,7 @@ mod tests {
             [
                 "1:6 `{.index}` marks no span: nothing is indexed",
                 "1:22 an index term is empty",
-                "1:43 cannot read `緊急|kinkyu` as a term and its reading",
+                "1:45 cannot read `緊急|kinkyu` as a term and its reading",
             ]
         );
         let text = Inline::plain_text(&list);
