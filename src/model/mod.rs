@@ -7,18 +7,17 @@
 mod block;
 mod config;
 mod decision_tree;
+mod index_term;
 mod outline;
 mod page;
 mod pdf_style;
 mod site;
-mod index_term;
 mod source;
 
 pub use block::CodeAttrs;
 pub use block::{
     Align, Block, Callout, Figure, Href, IndexMark, Inline, InlineImage, InlineLink, ListItem, Pos,
-    Table,
-    TableCell,
+    Table, TableCell,
 };
 pub use block::{Length, PictureSource};
 pub use config::{
@@ -28,8 +27,8 @@ pub use config::{
 pub use decision_tree::{
     Answer, DecisionTree, Node, NodeKind, Outcome, OutcomeClass, PageLink, Path,
 };
-pub use outline::{Chapter, Outline, OutlineEntry};
 pub use index_term::split_reading;
+pub use outline::{Chapter, Outline, OutlineEntry};
 pub use page::{Footnote, FrontMatter, L10nRecord, Page, TocEntry};
 pub use pdf_style::PdfStyle;
 pub use site::Site;

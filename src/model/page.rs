@@ -62,14 +62,8 @@ pub struct FrontMatter {
 }
 
 impl FrontMatter {
-    pub const KEYS: &'static [&'static str] = &[
-        "title",
-        "description",
-        "weight",
-        "slug",
-        "l10n",
-        "index",
-    ];
+    pub const KEYS: &'static [&'static str] =
+        &["title", "description", "weight", "slug", "l10n", "index"];
 
     /// The keys of other tools that Folio understands (`KEYS` are its own).
     pub const UNDERSTOOD_KEYS: &'static [&'static str] = &[

@@ -217,7 +217,9 @@ pub fn sort_out(
         for term in &front.index {
             let hint = match super::index_marks::split_reading(term) {
                 Err(()) => "write the term, one `|`, then its reading in kana: `優先度|ゆうせんど`",
-                Ok((term, _)) if term.is_empty() => "give each term of `index` its text, or leave it out",
+                Ok((term, _)) if term.is_empty() => {
+                    "give each term of `index` its text, or leave it out"
+                }
                 Ok(_) => continue,
             };
             let message = format!("cannot read {term:?} as an index term");

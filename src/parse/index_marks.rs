@@ -11,8 +11,8 @@
 use std::collections::{BTreeSet, VecDeque};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{HeadingIds, IndexMark, Inline, Pos};
 pub use crate::model::split_reading;
+use crate::model::{HeadingIds, IndexMark, Inline, Pos};
 
 use super::heading_id;
 
@@ -225,11 +225,10 @@ fn attribute_key(attrs: &str) -> Result<Option<String>, ()> {
     let value = value.strip_prefix('=').ok_or(())?.trim();
     let quotes = [('"', '"'), ('“', '”'), ('\'', '\''), ('‘', '’'), ('«', '»')];
     for (open, close) in quotes {
-        if let Some(inner) = value
-            .strip_prefix(open)
-            .and_then(|v| v.strip_suffix(close))
-        {
-            return Ok(Some(inner.trim_matches(['\u{202F}', '\u{A0}', ' ']).to_string()));
+        if let Some(inner) = value.strip_prefix(open).and_then(|v| v.strip_suffix(close)) {
+            return Ok(Some(
+                inner.trim_matches(['\u{202F}', '\u{A0}', ' ']).to_string(),
+            ));
         }
     }
     if !value.is_empty() && !value.contains(char::is_whitespace) {
@@ -300,7 +299,8 @@ mod tests {
 
     #[test]
     fn a_key_names_the_entry_and_a_reading_is_never_shown() {
-        let (list, _) = marked("[P1]{.index key=“P1 (priorité)”} et [P1]{.index key=\"P1 (priorité)\"}");
+        let (list, _) =
+            marked("[P1]{.index key=“P1 (priorité)”} et [P1]{.index key=\"P1 (priorité)\"}");
         assert_eq!(mark(&list[0]).term, "P1 (priorité)");
         assert_eq!(mark(&list[2]).id, "ix-p1-priorité-2");
         let (list, warnings) = marked("[優先度|ゆうせんど]{.index}を選ぶ");
@@ -347,6 +347,58 @@ mod tests {
         assert_eq!(list.len(), 3, "{list:?}");
         assert_eq!(mark(&list[1]).term, "follow-the-sun");
         assert_eq!(list[2], Inline::Text(" suit".into()));
+    }
+
+    /// The marks of a Markdown body, as (term, id, line, column), and its warnings.
+    fn parsed(body: &str) -> (Vec<(String, String, u32, u32)>, Vec<String>) {
+        fn walk(list: &[Inline], out: &mut Vec<(String, String, u32, u32)>) {
+            for inline in list {
+                match inline {
+                    Inline::Indexed(m) => {
+                        out.push((m.term.clone(), m.id.clone(), m.pos.line, m.pos.column))
+                    }
+                    Inline::Strong(c) | Inline::Emphasis(c) => walk(c, out),
+                    _ => {}
+                }
+            }
+        }
+        fn blocks(list: &[crate::model::Block], out: &mut Vec<(String, String, u32, u32)>) {
+            use crate::model::Block;
+            for block in list {
+                match block {
+                    Block::Heading { content, .. } | Block::Paragraph(content) => {
+                        walk(content, out)
+                    }
+                    Block::List { items, .. } => items.iter().for_each(|i| blocks(&i.blocks, out)),
+                    Block::Table(t) => t.rows.iter().flatten().for_each(|c| walk(c, out)),
+                    _ => {}
+                }
+            }
+        }
+        let diagnostics = Diagnostics::new();
+        let body = super::super::markdown::parse("p.md", body, 0, &diagnostics);
+        let mut out = Vec::new();
+        blocks(&body.blocks, &mut out);
+        let warnings = diagnostics
+            .into_sorted()
+            .into_iter()
+            .map(|d| format!("{}:{} {}", d.pos.line, d.pos.column, d.message))
+            .collect();
+        (out, warnings)
+    }
+
+    #[test]
+    fn marks_in_headings_lists_and_tables_keep_their_places() {
+        let body = "## Escalade {.index}\n\n## Suivi ou [fuseau horaire]{.index}\n\n- **Les [journaux]{.index}**\n- rien\n\n| a |\n|---|\n| [**P1**]{.index} |\n\nEt {.index} seul.\n";
+        let (marks, warnings) = parsed(body);
+        let terms: Vec<&str> = marks.iter().map(|m| m.0.as_str()).collect();
+        assert_eq!(terms, ["Escalade", "fuseau horaire", "journaux", "P1"]);
+        assert_eq!((marks[2].2, marks[2].3), (5, 19));
+        assert_eq!((marks[3].2, marks[3].3), (10, 11));
+        assert_eq!(
+            warnings,
+            ["12:4 `{.index}` marks no span: nothing is indexed"]
+        );
     }
 
     #[test]

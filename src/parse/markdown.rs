@@ -206,6 +206,28 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
         }
     }
 
+    /// A heading's `{.index}`: pulldown-cmark reads one at the end of the line as the
+    /// heading's attributes, so `## Un [terme]{.index}` marks the bracketed span and
+    /// `## Escalade {.index}` the whole heading.
+    fn mark_heading(&mut self, content: &mut Vec<Inline>, key: Option<String>, pos: Pos) {
+        if let Some(Inline::Text(last)) = content.last_mut()
+            && last.trim_end().ends_with(']')
+        {
+            let kept = last.trim_end().len();
+            last.truncate(kept);
+            last.push_str(index_marks::OPENER);
+            if let Some(key) = &key {
+                last.push_str(&format!(" key=\"{key}\""));
+            }
+            last.push('}');
+            self.marker.apply(content, &mut VecDeque::from([pos]));
+            return;
+        }
+        if let Some(mark) = self.marker.mark(content.clone(), key, pos) {
+            *content = vec![Inline::Indexed(Box::new(mark))];
+        }
+    }
+
     /// Inlines up to `end`, as a paragraph, heading or cell holds them: marks read.
     fn marked_inlines(&mut self, end: TagEnd) -> Vec<Inline> {
         let mut list = self.inlines(end);
@@ -257,9 +279,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 if classes.iter().any(|c| &**c == "index") {
                     let key = attrs.iter().find(|(k, _)| &**k == "key");
                     let key = key.and_then(|(_, v)| v.as_ref()).map(|v| v.to_string());
-                    if let Some(mark) = self.marker.mark(content.clone(), key, pos) {
-                        content = vec![Inline::Indexed(Box::new(mark))];
-                    }
+                    self.mark_heading(&mut content, key, pos);
                 }
                 Block::Heading {
                     level: level as u8,

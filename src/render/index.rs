@@ -43,11 +43,16 @@ pub fn gather<'a>(site: &'a Site, locale: &'a str) -> Vec<Group<'a>> {
     for page in site.pages_of(locale) {
         for term in &page.front.index {
             let (term, reading) = split(term);
-            add(&mut entries, term, reading, Place {
-                page,
-                id: None,
-                section: None,
-            });
+            add(
+                &mut entries,
+                term,
+                reading,
+                Place {
+                    page,
+                    id: None,
+                    section: None,
+                },
+            );
         }
         let mut section = None;
         let mut marks = Vec::new();
@@ -147,12 +152,7 @@ fn split(written: &str) -> (String, Option<String>) {
 
 /// Adds a place to its term's entry. Terms that differ only by case are one entry
 /// (a sentence's first word is capitalised), shown in lower case when written so once.
-fn add<'a>(
-    entries: &mut Vec<Entry<'a>>,
-    term: String,
-    reading: Option<String>,
-    place: Place<'a>,
-) {
+fn add<'a>(entries: &mut Vec<Entry<'a>>, term: String, reading: Option<String>, place: Place<'a>) {
     if term.is_empty() {
         return;
     }
@@ -289,9 +289,21 @@ mod tests {
     #[test]
     fn french_accents_sort_with_their_letter() {
         assert_eq!(
-            sorted(&["escalade", "été", "équipe", "Élévation", "effet", "fuseau", "P1", "écart"]),
+            sorted(&[
+                "escalade",
+                "été",
+                "équipe",
+                "Élévation",
+                "effet",
+                "fuseau",
+                "P1",
+                "écart"
+            ]),
             owned(&[
-                ("E", &["écart", "effet", "Élévation", "équipe", "escalade", "été"]),
+                (
+                    "E",
+                    &["écart", "effet", "Élévation", "équipe", "escalade", "été"]
+                ),
                 ("F", &["fuseau"]),
                 ("P", &["P1"]),
             ])
@@ -301,7 +313,16 @@ mod tests {
     #[test]
     fn german_umlauts_sort_with_their_vowel() {
         assert_eq!(
-            sorted(&["Übergabe", "Ablauf", "Ärger", "Zuständigkeit", "Uhrzeit", "Äußerung", "Sitzung", "Störung"]),
+            sorted(&[
+                "Übergabe",
+                "Ablauf",
+                "Ärger",
+                "Zuständigkeit",
+                "Uhrzeit",
+                "Äußerung",
+                "Sitzung",
+                "Störung"
+            ]),
             owned(&[
                 ("A", &["Ablauf", "Ärger", "Äußerung"]),
                 ("S", &["Sitzung", "Störung"]),

@@ -45,7 +45,9 @@ pub fn page(locale: &str, url: &str, title: &str, lead: &str, groups: &[Group]) 
                     if seen.contains(&(place.page.path.as_str(), section)) {
                         continue;
                     }
-                    line.push(Inline::Text(if seen.is_empty() { " — " } else { " · " }.into()));
+                    line.push(Inline::Text(
+                        if seen.is_empty() { " — " } else { " · " }.into(),
+                    ));
                     seen.push((&place.page.path, section));
                     let mut text = place.page.front.title.clone();
                     if let Some((_, heading)) = &place.section

@@ -65,7 +65,13 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
     let column = width - style.margin_left - style.margin_right;
     let lay_out = |page_of: &PageOf<'_>| {
         let (mut slices, notes) = body_slices(input, shaper, column, page_of);
-        slices.extend(index::slices(input, shaper, column, area.bottom - area.top, page_of));
+        slices.extend(index::slices(
+            input,
+            shaper,
+            column,
+            area.bottom - area.top,
+            page_of,
+        ));
         let pages = paginate(slices, area, &notes);
         if pdf.duplex {
             open_on_the_right(pages)
