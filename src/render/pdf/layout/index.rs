@@ -197,7 +197,8 @@ fn fill(slices: &[Slice], room: f32) -> usize {
     n
 }
 
-/// The split of what is left into two columns of about equal height, both within `room`.
+/// The split of what is left into two columns of about equal height, both within
+/// `room`, at the start of a group when that costs little.
 fn balanced(slices: &[Slice], room: f32) -> (usize, usize) {
     let total: f32 = slices.iter().map(|s| s.height).sum();
     let mut best = (fill(slices, room), 0);
@@ -213,7 +214,14 @@ fn balanced(slices: &[Slice], room: f32) -> (usize, usize) {
         if after > room + 0.01 || (k < slices.len() && slices[k - 1].keep_with_next) {
             continue;
         }
-        let tallest = y.max(after);
+        // A column had better start with a letter: a split inside a group costs a line or two.
+        let inside_group = k < slices.len() && !slices[k].discardable;
+        let penalty = if inside_group {
+            slices[k].height * 1.5
+        } else {
+            0.0
+        };
+        let tallest = y.max(after) + penalty;
         if tallest < best_height - 0.01 {
             best_height = tallest;
             best = (k, slices.len() - k);
