@@ -102,10 +102,19 @@ impl Marker<'_> {
                 Some(Inline::Code(_)) if before.is_empty() => "inline code",
                 _ => "no span",
             };
+            let hint = match what {
+                "a link" => {
+                    "mark the link's text inside the link: [[escalade]{.index}](escalade.md)"
+                }
+                "inline code" => "put the code in the brackets: [`P1`]{.index}",
+                _ => {
+                    "mark a span of text in brackets: [escalade]{.index}; a heading takes `{.index}` after its text; a whole page, `index = [\"term\"]` in its front matter"
+                }
+            };
             self.warn(
                 pos,
                 format!("`{{.index}}` marks {what}: nothing is indexed"),
-                "mark a span of text in brackets: [escalade]{.index}; a heading takes `{.index}` after its text; a whole page, `index = [\"term\"]` in its front matter",
+                hint,
             );
             list[i] = Inline::Text(format!("{before}{rest}"));
             return i;

@@ -406,6 +406,7 @@ impl Renderer<'_> {
         context.insert("title_id", &page.title_id);
         context.insert("description", &page.front.description);
         context.insert("is_home", &(page.url.len() == page.locale.len() + 1));
+        context.insert("is_index", &(page.path == index_page::PATH));
         context.insert(
             "has_tree",
             &page
