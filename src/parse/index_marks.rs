@@ -22,11 +22,10 @@ pub const OPENER: &str = "{.index";
 /// The hint every malformed reading gets.
 const READING_HINT: &str = "write the term, one `|`, then its reading in kana: `優先度|ゆうせんど` (the reading sorts the index and is never shown)";
 
-/// What marking a page needs: where each `{.index` is, the ids taken so far.
+/// What marking a page needs: its file, the ids taken so far.
 pub struct Marker<'a> {
     pub file: &'a str,
     pub diagnostics: &'a Diagnostics,
-    pub style: HeadingIds,
     pub ids: BTreeSet<String>,
 }
 
@@ -172,7 +171,10 @@ impl Marker<'_> {
         {
             *text = shown.trim_end().to_string();
         }
-        let base = match heading_id(&term, self.style) {
+        // ASCII ids (`ix-impact-metier`, `ix-yuusendo` from a reading): an index link
+        // is copied and shared as it is.
+        let spoken = deunicode::deunicode(reading.as_deref().unwrap_or(&term));
+        let base = match heading_id(&spoken, HeadingIds::Ascii) {
             s if s.is_empty() => "ix".to_string(),
             s => format!("ix-{s}"),
         };
@@ -265,7 +267,6 @@ mod tests {
         let mut marker = Marker {
             file: "p.md",
             diagnostics: &diagnostics,
-            style: HeadingIds::default(),
             ids: BTreeSet::new(),
         };
         let mut places: VecDeque<Pos> = text
@@ -311,7 +312,7 @@ mod tests {
         let (list, _) =
             marked("[P1]{.index key=“P1 (priorité)”} et [P1]{.index key=\"P1 (priorité)\"}");
         assert_eq!(mark(&list[0]).term, "P1 (priorité)");
-        assert_eq!(mark(&list[2]).id, "ix-p1-priorité-2");
+        assert_eq!(mark(&list[2]).id, "ix-p1-priorite-2");
         let (list, warnings) = marked("[優先度|ゆうせんど]{.index}を選ぶ");
         assert!(warnings.is_empty(), "{warnings:?}");
         let m = mark(&list[0]);
@@ -349,7 +350,6 @@ mod tests {
         let mut marker = Marker {
             file: "p.md",
             diagnostics: &diagnostics,
-            style: HeadingIds::default(),
             ids: BTreeSet::new(),
         };
         marker.apply(&mut list, &mut VecDeque::from([Pos::default()]));

@@ -92,7 +92,6 @@ pub fn parse_with<'a>(
         marker: index_marks::Marker {
             file,
             diagnostics,
-            style: heading_ids,
             ids: BTreeSet::new(),
         },
         diagnostics,

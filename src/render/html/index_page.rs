@@ -94,13 +94,18 @@ pub fn page(locale: &str, url: &str, title: &str, lead: &str, groups: &[Group]) 
     }
 }
 
-/// A letter's id: `index-e`, `index-か`, `index-0-9`.
+/// A letter's id, in ASCII as the marks' are: `index-e`, `index-0-9`, and for
+/// another script its code point (`index-u304b` for か: a transliteration would meet
+/// a Latin letter's id).
 fn group_id(label: &str) -> String {
     let slug: String = label
         .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect::<String>()
-        .to_lowercase();
+        .map(|c| match c {
+            c if c.is_ascii_alphanumeric() => c.to_ascii_lowercase().to_string(),
+            c if c.is_alphanumeric() => format!("u{:x}", c as u32),
+            _ => "-".to_string(),
+        })
+        .collect();
     match slug.trim_matches('-') {
         "" => "index-symbols".to_string(),
         s => format!("index-{s}"),

@@ -573,6 +573,16 @@ impl Renderer<'_> {
     /// hreflang links to every translation (the page itself included), and x-default
     /// to the source locale's version.
     fn alternates(&self, page: &Page) -> (Vec<Alternate>, Option<String>) {
+        if page.path == index_page::PATH {
+            let alternates = (self.index_urls.iter())
+                .map(|(lang, url)| Alternate {
+                    lang: lang.clone(),
+                    href: self.urls.absolute(url),
+                })
+                .collect();
+            let source = self.index_urls.get(&self.site.config.source_locale);
+            return (alternates, source.map(|url| self.urls.absolute(url)));
+        }
         let alternates = self
             .locales
             .iter()
