@@ -4,7 +4,7 @@
 
 /// `漢字|かな` into the term and its reading; a term without `|` has none. `Err` for a
 /// malformed one: more than one `|`, an empty side, a reading not in kana.
-pub fn split_reading(written: &str) -> Result<(String, Option<String>), ()> {
+pub fn split_reading(written: &str) -> Result<(String, Option<String>), MalformedReading> {
     let Some((term, reading)) = written.split_once('|') else {
         return Ok((written.trim().to_string(), None));
     };
@@ -16,7 +16,11 @@ pub fn split_reading(written: &str) -> Result<(String, Option<String>), ()> {
     };
     if term.is_empty() || reading.is_empty() || reading.contains('|') || !reading.chars().all(kana)
     {
-        return Err(());
+        return Err(MalformedReading);
     }
     Ok((term.to_string(), Some(reading.to_string())))
 }
+
+/// A term whose reading cannot be read: two `|`, an empty side, a reading not in kana.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MalformedReading;

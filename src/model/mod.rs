@@ -27,7 +27,7 @@ pub use config::{
 pub use decision_tree::{
     Answer, DecisionTree, Node, NodeKind, Outcome, OutcomeClass, PageLink, Path,
 };
-pub use index_term::split_reading;
+pub use index_term::{MalformedReading, split_reading};
 pub use outline::{Chapter, Outline, OutlineEntry};
 pub use page::{Footnote, FrontMatter, L10nRecord, Page, TocEntry};
 pub use pdf_style::PdfStyle;

@@ -216,7 +216,9 @@ pub fn sort_out(
         front.index_pos = key_pos(header, "index", base);
         for term in &front.index {
             let hint = match super::index_marks::split_reading(term) {
-                Err(()) => "write the term, one `|`, then its reading in kana: `優先度|ゆうせんど`",
+                Err(crate::model::MalformedReading) => {
+                    "write the term, one `|`, then its reading in kana: `優先度|ゆうせんど`"
+                }
                 Ok((term, _)) if term.is_empty() => {
                     "give each term of `index` its text, or leave it out"
                 }

@@ -198,7 +198,7 @@ impl Marker<'_> {
     pub fn term(&self, written: &str, pos: Pos) -> Option<(String, Option<String>)> {
         let (term, reading) = match split_reading(written) {
             Ok(split) => split,
-            Err(()) => {
+            Err(crate::model::MalformedReading) => {
                 self.warn(
                     pos,
                     format!("cannot read `{written}` as a term and its reading"),
@@ -358,8 +358,11 @@ mod tests {
         assert_eq!(list[2], Inline::Text(" suit".into()));
     }
 
-    /// The marks of a Markdown body, as (term, id, line, column), and its warnings.
-    fn parsed(body: &str) -> (Vec<(String, String, u32, u32)>, Vec<String>) {
+    /// Marks as (term, id, line, column).
+    type Marks = Vec<(String, String, u32, u32)>;
+
+    /// The marks of a Markdown body, and its warnings.
+    fn parsed(body: &str) -> (Marks, Vec<String>) {
         fn walk(list: &[Inline], out: &mut Vec<(String, String, u32, u32)>) {
             for inline in list {
                 match inline {

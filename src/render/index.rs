@@ -144,7 +144,7 @@ fn is_latin(c: char) -> bool {
 /// A front matter term into the term and its reading (a malformed reading was
 /// reported when the page was read; the term alone is kept then).
 fn split(written: &str) -> (String, Option<String>) {
-    crate::model::split_reading(written).unwrap_or_else(|()| {
+    crate::model::split_reading(written).unwrap_or_else(|_| {
         let term = written.split('|').next().unwrap_or("").trim();
         (term.to_string(), None)
     })
