@@ -370,6 +370,7 @@ mod tests {
                         out.push((m.term.clone(), m.id.clone(), m.pos.line, m.pos.column))
                     }
                     Inline::Strong(c) | Inline::Emphasis(c) => walk(c, out),
+                    Inline::Link(link) => walk(&link.content, out),
                     _ => {}
                 }
             }
@@ -401,15 +402,18 @@ mod tests {
 
     #[test]
     fn marks_in_headings_lists_and_tables_keep_their_places() {
-        let body = "## Escalade {.index}\n\n## Suivi ou [fuseau horaire]{.index}\n\n- **Les [journaux]{.index}**\n- rien\n\n| a |\n|---|\n| [**P1**]{.index} |\n\nEt {.index} seul.\n";
+        let body = "## Escalade {.index}\n\nVoir [[l'escalade]{.index}](escalade.md).\n\n## Suivi ou [fuseau horaire]{.index}\n\n- **Les [journaux]{.index}**\n- rien\n\n| a |\n|---|\n| [**P1**]{.index} |\n\nEt {.index} seul.\n";
         let (marks, warnings) = parsed(body);
         let terms: Vec<&str> = marks.iter().map(|m| m.0.as_str()).collect();
-        assert_eq!(terms, ["Escalade", "fuseau horaire", "journaux", "P1"]);
-        assert_eq!((marks[2].2, marks[2].3), (5, 19));
-        assert_eq!((marks[3].2, marks[3].3), (10, 11));
+        assert_eq!(
+            terms,
+            ["Escalade", "l’escalade", "fuseau horaire", "journaux", "P1"]
+        );
+        assert_eq!((marks[3].2, marks[3].3), (7, 19));
+        assert_eq!((marks[4].2, marks[4].3), (12, 11));
         assert_eq!(
             warnings,
-            ["12:4 `{.index}` marks no span: nothing is indexed"]
+            ["14:4 `{.index}` marks no span: nothing is indexed"]
         );
     }
 

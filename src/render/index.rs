@@ -151,18 +151,21 @@ fn split(written: &str) -> (String, Option<String>) {
 }
 
 /// Adds a place to its term's entry. Terms that differ only by case are one entry
-/// (a sentence's first word is capitalised), shown in lower case when written so once.
+/// (a sentence's first word is capitalised), shown in lower case when written so once;
+/// so are terms that differ by their apostrophe (front matter keeps a straight one,
+/// smart punctuation curls the text's).
 fn add<'a>(entries: &mut Vec<Entry<'a>>, term: String, reading: Option<String>, place: Place<'a>) {
     if term.is_empty() {
         return;
     }
-    let folded = term.to_lowercase();
-    if let Some(entry) = entries.iter_mut().find(|e| e.term.to_lowercase() == folded) {
-        if term == folded {
+    let fold = |t: &str| t.to_lowercase().replace('\'', "’");
+    let folded = fold(&term);
+    if let Some(entry) = entries.iter_mut().find(|e| fold(&e.term) == folded) {
+        if term.to_lowercase() == term && !term.contains('\'') {
             entry.term = term;
         }
         if let Some(reading) = reading
-            && entry.sort_key.to_lowercase() == folded
+            && fold(&entry.sort_key) == folded
         {
             entry.sort_key = reading;
         }
@@ -356,6 +359,35 @@ mod tests {
                 ("ら", &["ライブセッション"]),
             ])
         );
+    }
+
+    #[test]
+    fn one_entry_whatever_the_case_or_the_apostrophe() {
+        let page = Page {
+            locale: "fr".into(),
+            path: "p.md".into(),
+            source: String::new(),
+            front: Default::default(),
+            title_id: None,
+            url: "fr/p/".into(),
+            blocks: Vec::new(),
+            footnotes: Vec::new(),
+            toc: Vec::new(),
+            fallback: None,
+            outdated: false,
+            body_hash: String::new(),
+        };
+        let mut entries = Vec::new();
+        for term in ["Canal d'escalade", "canal d’escalade", "canal d'escalade"] {
+            let place = Place {
+                page: &page,
+                id: None,
+                section: None,
+            };
+            add(&mut entries, term.to_string(), None, place);
+        }
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].term, "canal d’escalade");
     }
 
     #[test]
