@@ -10,7 +10,8 @@ use std::cmp::Ordering;
 
 use feruca::Collator;
 
-use crate::model::{Block, Inline, Page, Site};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::{Block, Inline, Page, Pos, Site};
 
 /// One place a term is marked.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,6 +21,8 @@ pub struct Place<'a> {
     pub id: Option<&'a str>,
     /// The heading the mark falls under (id and text), if any.
     pub section: Option<(&'a str, String)>,
+    /// Where the mark (or the front matter's `index`) is written.
+    pub pos: Pos,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -51,6 +54,7 @@ pub fn gather<'a>(site: &'a Site, locale: &'a str) -> Vec<Group<'a>> {
                     page,
                     id: None,
                     section: None,
+                    pos: page.front.index_pos,
                 },
             );
         }
@@ -69,6 +73,7 @@ pub fn gather<'a>(site: &'a Site, locale: &'a str) -> Vec<Group<'a>> {
                     page,
                     id: Some(&mark.id),
                     section,
+                    pos: mark.pos,
                 },
             );
         }
@@ -92,6 +97,33 @@ pub fn group(mut entries: Vec<Entry<'_>>) -> Vec<Group<'_>> {
         }
     }
     groups
+}
+
+/// Warns about a Japanese term written in kanji without its reading: it would sort
+/// after every kana word, under a heading of its own first character.
+pub fn check_readings(locale: &str, groups: &[Group], diagnostics: &Diagnostics) {
+    if locale.split(['-', '_']).next() != Some("ja") {
+        return;
+    }
+    let han = |c: char| matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}');
+    for entry in groups.iter().flat_map(|g| &g.entries) {
+        if !entry.sort_key.chars().any(han) {
+            continue;
+        }
+        let Some(place) = entry.places.first() else {
+            continue;
+        };
+        let message = format!(
+            "the index term `{}` has no reading: it sorts after every kana word",
+            entry.term
+        );
+        diagnostics.push(
+            Diagnostic::warning(&place.page.source, place.pos, message).with_hint(format!(
+                "give its reading in kana after a `|`: `{}|よみ`",
+                entry.term
+            )),
+        );
+    }
 }
 
 fn compare(collator: &mut Collator, a: &Entry, b: &Entry) -> Ordering {
@@ -383,6 +415,7 @@ mod tests {
                 page: &page,
                 id: None,
                 section: None,
+                pos: Pos::default(),
             };
             add(&mut entries, term.to_string(), None, place);
         }

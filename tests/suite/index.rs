@@ -445,6 +445,7 @@ fn a_locale_that_marks_nothing_has_no_index_and_bad_marks_are_located() {
         "content/fr/guide.md:11:4: warning: `{.index}` marks no span",
         "content/fr/guide.md:11:50: warning: `{.index}` marks a link",
         "hint: mark the link's text inside the link",
+        "content/ja/guide.md:6:5: warning: the index term `緊急` has no reading",
     ] {
         assert!(stderr.contains(expected), "{expected}\n{stderr}");
     }
@@ -479,6 +480,13 @@ fn a_locale_that_marks_nothing_has_no_index_and_bad_marks_are_located() {
             "page {page}: {text}"
         );
     }
+    // A Japanese term without its reading sorts after the kana words.
+    let japanese = std::fs::read_to_string(out.join("ja/sakuin/index.html")).unwrap();
+    let (reading, kanji) = (
+        japanese.find("優先度").unwrap(),
+        japanese.find("緊急").unwrap(),
+    );
+    assert!(reading < kanji, "{japanese}");
     // The French one has it, after the last chapter.
     let pdf = out.join("fr/guide-fr.pdf");
     let pages = Document::load(&pdf).unwrap().get_pages().len();

@@ -248,9 +248,11 @@ fn index_urls(
 ) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     for locale in locales {
-        if crate::render::index::gather(site, &locale.lang).is_empty() {
+        let groups = crate::render::index::gather(site, &locale.lang);
+        if groups.is_empty() {
             continue;
         }
+        crate::render::index::check_readings(&locale.lang, &groups, diagnostics);
         let slug = locale.table.get("index-slug").map_or("index", |s| s.trim());
         let url = format!("{}/{}/", locale.lang, slug.trim_matches('/'));
         if let Some(page) = site.pages_of(&locale.lang).find(|p| p.url == url) {
