@@ -277,7 +277,10 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 // `## Escalade {.index}`: the heading's text is a term of the index.
                 if classes.iter().any(|c| &**c == "index") {
                     let key = attrs.iter().find(|(k, _)| &**k == "key");
-                    let key = key.and_then(|(_, v)| v.as_ref()).map(|v| v.to_string());
+                    let key = key.and_then(|(_, v)| v.as_ref());
+                    // Heading attributes are not quoted; a writer may quote them anyway.
+                    let unquoted = |v: &str| v.trim_matches(['"', '\'', '“', '”']).to_string();
+                    let key = key.map(|v| unquoted(v));
                     self.mark_heading(&mut content, key, pos);
                 }
                 Block::Heading {
