@@ -43,7 +43,8 @@ pub struct Group<'a> {
 /// The index of `locale`: empty when its pages mark no term.
 pub fn gather<'a>(site: &'a Site, locale: &'a str) -> Vec<Group<'a>> {
     let mut entries: Vec<Entry<'a>> = Vec::new();
-    for page in site.pages_of(locale) {
+    // A page shown in another locale's words (a fallback) files nothing in this one's index.
+    for page in site.pages_of(locale).filter(|p| p.fallback.is_none()) {
         for term in &page.front.index {
             let (term, reading) = split(term);
             add(
