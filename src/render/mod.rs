@@ -3,5 +3,6 @@
 
 pub mod diagram;
 pub mod html;
+pub mod index;
 pub mod pdf;
 pub mod search;
