@@ -140,7 +140,15 @@ fn rebuild(root: &Path, shared: &Arc<Shared>, changed: &[PathBuf]) {
         root,
         shared,
         diagnostics,
-        |served| served.output = files.into_output(),
+        |served| {
+            // The last search index and PDFs stay served until the background pass
+            // replaces them: a file one edit old beats a 404 while the pass runs.
+            let mut output = files.into_output();
+            let mut previous = std::mem::take(&mut served.output);
+            previous.retain(|path| later_file(path) && !output.contains(path));
+            output.extend(previous);
+            served.output = output;
+        },
         &format!("rebuilt {pages} pages in {}", since(started)),
     );
     watch_included(root, shared);
@@ -287,7 +295,7 @@ fn add_later_files(root: &Path, shared: &Shared, version: u64) {
     });
     let diagnostics = Diagnostics::new();
     // The pages were served already: only what this pass adds is kept.
-    let files = Collect::only(|path| path.ends_with(".pdf") || path.starts_with("search/"));
+    let files = Collect::only(later_file);
     let build = || {
         compile(
             root,
@@ -308,8 +316,18 @@ fn add_later_files(root: &Path, shared: &Shared, version: u64) {
     }
     let mut served = shared.served.lock().expect("served site");
     if served.version == version {
-        served.output.extend(files.into_output());
+        let fresh = files.into_output();
+        // What the site no longer makes (a removed guide's PDF) goes.
+        served
+            .output
+            .retain(|path| !later_file(path) || fresh.contains(path));
+        served.output.extend(fresh);
     }
+}
+
+/// The files the background pass makes, after the pages.
+fn later_file(path: &str) -> bool {
+    path.ends_with(".pdf") || path.starts_with("search/")
 }
 
 /// Hands the memory freed by a build back to the system. The allocator is set to keep

@@ -463,3 +463,37 @@ fn kept_alive_requests_beside_live_reload_streams_are_all_answered() {
     }
     assert!(streams.iter().all(still_open), "the streams stay open");
 }
+
+/// A full rebuild serves the new pages at once and makes the search index again in the
+/// background: meanwhile the last index stays served, never a 404.
+#[test]
+fn the_search_index_stays_served_through_a_full_rebuild() {
+    let site = common::site("base");
+    let server = serve(site.path());
+    let index = "/search/fr/meta.json";
+    wait_for("the search index", Duration::from_secs(5), || {
+        get(&server, index).0 == 200
+    });
+    let rebuilds = || {
+        (server.log.lock().unwrap().iter())
+            .filter(|l| l.starts_with("rebuilt"))
+            .count()
+    };
+    let before = rebuilds();
+    let page = site.path().join("content/fr/guide.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(
+        &page,
+        text.replace("title = \"Guide\"", "title = \"Mode d'emploi\""),
+    )
+    .unwrap();
+    let started = Instant::now();
+    let mut rebuilt = None;
+    while rebuilt.is_none_or(|at: Instant| at.elapsed() < Duration::from_millis(500)) {
+        assert!(started.elapsed() < Duration::from_secs(5), "no rebuild");
+        assert_eq!(get(&server, index).0, 200, "the index was missing");
+        if rebuilt.is_none() && rebuilds() > before {
+            rebuilt = Some(Instant::now());
+        }
+    }
+}
