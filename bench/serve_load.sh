@@ -27,6 +27,8 @@ slug=$(sed -n 's/^slug = "\(.*\)"$/\1/p' "$page_file" | head -1)
 page="/$locale/$name/"
 [ "$name" = index ] && page="/$locale/"
 index=$(cd "$root" && ls public 2>/dev/null >/dev/null; echo "/search/$locale/meta.json")
+# The search index is made in the background after the pages.
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port$index" >/dev/null && break; sleep 0.1; done
 for path in "$page" /static/folio.css "$index"; do
   curl -s -o /dev/null -w "GET $path: %{http_code}, %{size_download} bytes\n" "http://127.0.0.1:$port$path"
 done
