@@ -52,6 +52,7 @@ fn collect(blocks: &[Block], file: &str, out: &mut Vec<Link>) {
                 Inline::Emphasis(content)
                 | Inline::Strong(content)
                 | Inline::Strikethrough(content) => inlines(content, file, out),
+                Inline::Indexed(mark) => inlines(&mark.content, file, out),
                 _ => {}
             }
         }
