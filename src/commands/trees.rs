@@ -101,7 +101,7 @@ pub fn graph(options: &GraphOptions) -> PathsReport {
         Some(match options.format {
             GraphFormat::Svg => {
                 let title = texts.with_arg("tree-diagram-title", "title", &drawn.title);
-                let desc = texts.get("tree-diagram-desc");
+                let desc = texts.get("tree-diagram-file-desc");
                 diagram::svg(
                     &drawn,
                     &diagram::SvgOptions {

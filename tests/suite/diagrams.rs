@@ -238,7 +238,9 @@ fn check_geometry(name: &str, d: &Diagram) {
             (first.1 - from.bottom()).abs() < 0.01 && first.0 >= from.x && first.0 <= from.right()
         );
         assert!((last.1 - to.y).abs() < 0.01 && last.0 >= to.x && last.0 <= to.right());
-        // Orthogonal: every segment is horizontal or vertical, and goes down or across.
+        // Orthogonal: every segment is horizontal or vertical, and goes down or across
+        // (an answer closing a cycle goes back up, beside the diagram).
+        let up = arrow.fault == Some(diagram::Fault::Cycle);
         for pair in arrow.points.windows(2) {
             let ((x1, y1), (x2, y2)) = (pair[0], pair[1]);
             assert!(
@@ -246,7 +248,7 @@ fn check_geometry(name: &str, d: &Diagram) {
                 "{name}: slanted"
             );
             assert!(
-                y2 >= y1 - 0.01,
+                up || y2 >= y1 - 0.01,
                 "{name}: arrow {}:{} goes up",
                 arrow.from,
                 arrow.answer
@@ -658,10 +660,10 @@ proptest::proptest! {
         let texts = Texts::new(messages, "en");
         let drawn = diagram::layout(&tree, &texts, &Estimate, &Style::screen(), rtl);
         check_geometry("random tree", &drawn);
-        // Every answer of a drawn question is drawn.
+        // Every answer is drawn: those of unreachable questions too (marked).
         let drawn_answers = drawn.arrows.len();
         let expected: usize = tree
-            .reading_order()
+            .nodes
             .iter()
             .map(|n| match &n.kind {
                 folio::model::NodeKind::Question { answers } => answers.len(),
@@ -669,6 +671,56 @@ proptest::proptest! {
             })
             .sum();
         proptest::prop_assert_eq!(drawn_answers, expected);
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 100, ..Default::default() })]
+
+    /// A tree validation rejects (answers back up to an earlier node, to a node that
+    /// does not exist) is drawn whole, its faults marked, with nothing overlapping.
+    #[test]
+    fn a_broken_tree_lays_out_without_overlaps(
+        questions in 1usize..6,
+        outcomes in 1usize..5,
+        answers in proptest::collection::vec(proptest::collection::vec(0usize..20, 2..4), 1..6),
+        breaks in proptest::collection::vec((0usize..6, 0usize..4, 0usize..8), 1..4),
+        rtl in proptest::bool::ANY,
+    ) {
+        static MESSAGES: std::sync::OnceLock<folio::locale::Messages> = std::sync::OnceLock::new();
+        let messages = MESSAGES.get_or_init(|| {
+            let diagnostics = Diagnostics::new();
+            folio::commands::site::load(&repo_root(), &["en".to_string()], &diagnostics)
+                .expect("site loads")
+                .messages
+        });
+        let mut tree = random_tree(questions, outcomes, answers, vec![2, 5, 9]);
+        for (q, a, to) in breaks {
+            let Some(node) = tree.nodes.get_mut(q % questions) else { continue };
+            let here = q % questions;
+            if let folio::model::NodeKind::Question { answers } = &mut node.kind {
+                let k = a % answers.len();
+                // Even: back to this node or one before it; odd: to no node at all.
+                answers[k].next = if to % 2 == 0 {
+                    format!("n{}", (to / 2).min(here))
+                } else {
+                    format!("gone{to}")
+                };
+            }
+        }
+        let texts = Texts::new(messages, "en");
+        let drawn = diagram::layout(&tree, &texts, &Estimate, &Style::screen(), rtl);
+        check_geometry("broken tree", &drawn);
+        let answers: usize = tree
+            .nodes
+            .iter()
+            .map(|n| match &n.kind {
+                folio::model::NodeKind::Question { answers } => answers.len(),
+                _ => 0,
+            })
+            .sum();
+        proptest::prop_assert_eq!(drawn.arrows.len(), answers);
+        proptest::prop_assert!(drawn.has_faults());
     }
 }
 

@@ -1,11 +1,12 @@
 //! A tree in the text formats of other diagram tools, for writers who paste it into a
 //! wiki or a slide: Graphviz DOT and Mermaid. Those tools lay the graph out
 //! themselves, so these carry the graph and its texts, not our geometry; boxes keep
-//! the numbers of the printed and on-line steps, results their outcome's colour.
+//! the numbers of the printed and on-line steps, results their outcome's colour, and
+//! what validation rejects its red.
 
 use std::fmt::Write as _;
 
-use super::svg::class_fill;
+use super::svg::{FAULT, class_fill};
 use super::{BoxKind, Diagram};
 
 /// `digraph` with one node per box and one labelled edge per answer.
@@ -18,7 +19,20 @@ pub fn dot(diagram: &Diagram) -> String {
     out.push_str("  edge [fontname=\"sans-serif\", fontsize=11];\n");
     for node in &diagram.boxes {
         let label = box_text(node, "\n");
+        let fault = if node.fault.is_some() {
+            format!(", color=\"{FAULT}\", penwidth=2")
+        } else {
+            String::new()
+        };
         match &node.kind {
+            BoxKind::Question if node.fault.is_some() => {
+                let _ = writeln!(
+                    out,
+                    "  {} [label={}, style=\"rounded,dashed\", fontcolor=\"{FAULT}\"{fault}];",
+                    dot_string(&node.node),
+                    dot_string(&label)
+                );
+            }
             BoxKind::Question => {
                 let _ = writeln!(
                     out,
@@ -28,9 +42,14 @@ pub fn dot(diagram: &Diagram) -> String {
                 );
             }
             BoxKind::Outcome { class, .. } => {
+                let style = if node.fault.is_some() {
+                    "rounded,filled,bold,dashed"
+                } else {
+                    "rounded,filled,bold"
+                };
                 let _ = writeln!(
                     out,
-                    "  {} [label={}, style=\"rounded,filled,bold\", fillcolor=\"{}\", fontcolor=\"#ffffff\"];",
+                    "  {} [label={}, style=\"{style}\", fillcolor=\"{}\", fontcolor=\"#ffffff\"{fault}];",
                     dot_string(&node.node),
                     dot_string(&label),
                     class_fill(*class)
@@ -39,9 +58,14 @@ pub fn dot(diagram: &Diagram) -> String {
         }
     }
     for arrow in &diagram.arrows {
+        let fault = if arrow.fault.is_some() {
+            format!(", color=\"{FAULT}\", fontcolor=\"{FAULT}\", penwidth=2")
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
-            "  {} -> {} [label={}];",
+            "  {} -> {} [label={}{fault}];",
             dot_string(&arrow.from),
             dot_string(&arrow.to),
             dot_string(&line_text(&arrow.lines))
@@ -57,8 +81,12 @@ pub fn mermaid(diagram: &Diagram) -> String {
     let _ = writeln!(out, "---\ntitle: {}\n---", mermaid_text(&diagram.title));
     out.push_str("flowchart TD\n");
     let mut classes = Vec::new();
+    let mut faulty = Vec::new();
     for node in &diagram.boxes {
         let label = mermaid_text(&box_text(node, "<br/>"));
+        if node.fault.is_some() {
+            faulty.push(mermaid_id(&node.node));
+        }
         match &node.kind {
             BoxKind::Question => {
                 let _ = writeln!(out, "  {}[\"{label}\"]", mermaid_id(&node.node));
@@ -72,7 +100,11 @@ pub fn mermaid(diagram: &Diagram) -> String {
             }
         }
     }
-    for arrow in &diagram.arrows {
+    let mut red_links = Vec::new();
+    for (n, arrow) in diagram.arrows.iter().enumerate() {
+        if arrow.fault.is_some() {
+            red_links.push(n.to_string());
+        }
         let _ = writeln!(
             out,
             "  {} -->|\"{}\"| {}",
@@ -87,6 +119,21 @@ pub fn mermaid(diagram: &Diagram) -> String {
             out,
             "  classDef {name} fill:{fill},stroke:{fill},color:#ffffff",
             fill = class_fill(class)
+        );
+    }
+    // A second class on those nodes: their outline turns red, their fill stays.
+    if !faulty.is_empty() {
+        let _ = writeln!(
+            out,
+            "  classDef fault stroke:{FAULT},stroke-width:3px,stroke-dasharray:6 3"
+        );
+        let _ = writeln!(out, "  class {} fault", faulty.join(","));
+    }
+    if !red_links.is_empty() {
+        let _ = writeln!(
+            out,
+            "  linkStyle {} stroke:{FAULT},stroke-width:2px,color:{FAULT}",
+            red_links.join(",")
         );
     }
     out

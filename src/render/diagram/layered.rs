@@ -6,7 +6,7 @@
 //! each box sits over its answers. Arrows are orthogonal: down, across in the gap
 //! between rows, down again.
 
-use super::{Diagram, Rect, Style};
+use super::{Diagram, Fault, Rect, Style};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Kind {
@@ -28,17 +28,32 @@ struct Item {
 /// Sets the position of every box, label and arrow of `diagram`, and its size.
 pub fn place(diagram: &mut Diagram, style: &Style) {
     let index = |id: &str, boxes: &[super::NodeBox]| boxes.iter().position(|b| b.node == id);
-    // Boxes come in reading order, a topological order: an arrow that does not lead
-    // forward (a cycle, reported by validation) cannot be drawn downwards.
     diagram.arrows.retain(|a| {
-        matches!((index(&a.from, &diagram.boxes), index(&a.to, &diagram.boxes)), (Some(f), Some(t)) if f < t)
+        index(&a.from, &diagram.boxes).is_some() && index(&a.to, &diagram.boxes).is_some()
     });
+    let back = |a: &super::Arrow| a.fault == Some(Fault::Cycle);
+    // Each box one row below the lowest box with an arrow to it: its longest path
+    // from a box nothing leads to. Answers that close a cycle (marked `Cycle`) do not
+    // count, and the rest is acyclic, so this settles within one pass per box.
     let mut rank = vec![0usize; diagram.boxes.len()];
-    for (i, b) in diagram.boxes.iter().enumerate() {
-        for a in diagram.arrows.iter().filter(|a| a.from == b.node) {
-            if let Some(t) = index(&a.to, &diagram.boxes) {
-                rank[t] = rank[t].max(rank[i] + 1);
+    for _ in 0..diagram.boxes.len() {
+        let mut changed = false;
+        for (i, b) in diagram.boxes.iter().enumerate() {
+            for a in diagram
+                .arrows
+                .iter()
+                .filter(|a| a.from == b.node && !back(a))
+            {
+                if let Some(t) = index(&a.to, &diagram.boxes)
+                    && rank[t] < rank[i] + 1
+                {
+                    rank[t] = rank[i] + 1;
+                    changed = true;
+                }
             }
+        }
+        if !changed {
+            break;
         }
     }
     let mut items: Vec<Item> = diagram
@@ -72,7 +87,9 @@ pub fn place(diagram: &mut Diagram, style: &Style) {
             succs: Vec::new(),
         });
         chain.push(items.len() - 1);
-        for layer in rank[from] * 2 + 2..rank[to] * 2 {
+        // An answer back up the diagram ends at its label; `route_back` draws the rest.
+        let up = if back(arrow) { 0 } else { rank[to] * 2 };
+        for layer in rank[from] * 2 + 2..up {
             items.push(Item {
                 kind: Kind::Dummy,
                 width: 2.0,
@@ -83,7 +100,9 @@ pub fn place(diagram: &mut Diagram, style: &Style) {
             });
             chain.push(items.len() - 1);
         }
-        chain.push(to);
+        if !back(arrow) {
+            chain.push(to);
+        }
         for pair in chain.windows(2) {
             items[pair[0]].succs.push(pair[1]);
             items[pair[1]].preds.push(pair[0]);
@@ -106,7 +125,12 @@ pub fn place(diagram: &mut Diagram, style: &Style) {
     // Rows: each as tall as its tallest item, items centred in it.
     let mut tops = vec![0.0f32; layer_count];
     let mut heights = vec![0.0f32; layer_count];
-    let mut y = style.margin;
+    // An answer back to the first row runs above it: room for its track.
+    let back_to_top = diagram
+        .arrows
+        .iter()
+        .any(|a| back(a) && index(&a.to, &diagram.boxes).is_some_and(|t| rank[t] == 0));
+    let mut y = style.margin + if back_to_top { style.row_gap } else { 0.0 };
     for l in 0..layer_count {
         tops[l] = y;
         heights[l] = layers[l]
@@ -173,7 +197,11 @@ pub fn place(diagram: &mut Diagram, style: &Style) {
         let mut x = port(&start, cx[chain[1]] + dx);
         let points = &mut raw[k];
         points.push((x, start.bottom()));
-        let inner = &chain[1..chain.len() - 1];
+        let inner = if back(&diagram.arrows[k]) {
+            &chain[1..]
+        } else {
+            &chain[1..chain.len() - 1]
+        };
         for (n, &m) in inner.iter().enumerate() {
             let layer = items[m].layer;
             let jog = tops[layer] - style.row_gap / 2.0;
@@ -201,6 +229,9 @@ pub fn place(diagram: &mut Diagram, style: &Style) {
             points.push((mx, bottom));
             x = mx;
         }
+        if back(&diagram.arrows[k]) {
+            continue;
+        }
         let end = rect_of(last);
         let to = port(&end, x);
         if (to - x).abs() > 0.01 {
@@ -212,12 +243,62 @@ pub fn place(diagram: &mut Diagram, style: &Style) {
         }
         points.push((to, end.y));
     }
+    // Answers back up the diagram: down from their label into the gap below it,
+    // out to a lane of their own beyond the right edge, up to the gap above the box
+    // they lead to, and down into it.
+    let mut lane = right + dx + style.gap;
+    let mut bottom = height;
+    for (k, chain) in chains.iter().enumerate() {
+        let arrow = &diagram.arrows[k];
+        let (true, Some(&label), Some(to)) =
+            (back(arrow), chain.last(), index(&arrow.to, &diagram.boxes))
+        else {
+            continue;
+        };
+        let below = rect_of(label);
+        let layer = items[label].layer;
+        let out_y = tops[layer] + heights[layer] + style.row_gap / 2.0;
+        let end = rect_of(to);
+        let in_y = tops[items[to].layer] - style.row_gap / 2.0;
+        let x = below.x + below.width / 2.0;
+        let tx = end.x + end.width * 0.75;
+        let points = &mut raw[k];
+        points.push((x, out_y));
+        jogs.push(Jog::new(
+            k,
+            points.len() - 1,
+            out_y,
+            x,
+            lane,
+            format!("back:{k}:out"),
+        ));
+        points.push((lane, out_y));
+        jogs.push(Jog::new(
+            k,
+            points.len(),
+            in_y,
+            lane,
+            tx,
+            format!("back:{k}:in"),
+        ));
+        points.push((lane, in_y));
+        points.push((tx, in_y));
+        points.push((tx, end.y));
+        bottom = bottom.max(out_y + style.row_gap / 2.0 + style.margin);
+        lane += style.gap / 2.0;
+    }
+    let lanes = lane - (right + dx + style.gap);
     separate_jogs(&mut raw, &jogs, style.row_gap);
     for (arrow, points) in diagram.arrows.iter_mut().zip(raw) {
         arrow.points = simplify(points);
     }
-    diagram.width = (right - left + style.margin * 2.0).max(0.0).ceil();
-    diagram.height = height.ceil();
+    let lanes = if lanes > 0.0 {
+        lanes + style.gap / 2.0
+    } else {
+        0.0
+    };
+    diagram.width = (right - left + style.margin * 2.0 + lanes).max(0.0).ceil();
+    diagram.height = bottom.ceil();
 }
 
 /// A horizontal run of an arrow in the gap between two rows.

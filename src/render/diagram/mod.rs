@@ -112,10 +112,25 @@ pub enum BoxKind {
     },
 }
 
+/// What validation rejects, drawn where it is: a broken tree's diagram shows the
+/// nodes that parsed with these parts in red (serve's error overlay, `trees graph`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// A node the start never reaches (on a box).
+    Unreachable,
+    /// An answer's `next` that names no node: the arrow, and the "missing" box it
+    /// ends at (a question box with no answers).
+    Missing,
+    /// An answer leading back to a node above it (on the arrow): it is left out of
+    /// the ranking and drawn up the diagram's side.
+    Cycle,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct NodeBox {
     pub node: String,
     pub kind: BoxKind,
+    pub fault: Option<Fault>,
     /// "Question 2" / "Step 2" / "Outcome A", when the style prints one.
     pub mark: Option<TextLine>,
     pub rect: Rect,
@@ -135,6 +150,7 @@ pub struct Arrow {
     pub points: Vec<(f32, f32)>,
     pub label: Rect,
     pub lines: Vec<TextLine>,
+    pub fault: Option<Fault>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -152,10 +168,24 @@ impl Diagram {
     pub fn node(&self, id: &str) -> Option<&NodeBox> {
         self.boxes.iter().find(|b| b.node == id)
     }
+
+    /// Whether it draws anything validation rejects.
+    pub fn has_faults(&self) -> bool {
+        self.boxes.iter().any(|b| b.fault.is_some())
+            || self.arrows.iter().any(|a| a.fault.is_some())
+    }
 }
 
-/// The flowchart of `tree` in `texts`' locale: reachable nodes only (validation
-/// reports the others), mirrored for right-to-left locales.
+/// The mark of a box the start never reaches, and the text of the box an answer's
+/// missing `next` leads to. In English like the diagnostics they stand beside.
+pub const UNREACHABLE_MARK: &str = "unreachable";
+pub fn missing_text(id: &str) -> String {
+    format!("missing: {id}")
+}
+
+/// The flowchart of `tree` in `texts`' locale, mirrored for right-to-left locales.
+/// A valid tree draws its reachable nodes; a tree validation rejects draws every node
+/// that parsed, its faults marked (`Fault`), so a writer sees what is wrong where.
 pub fn layout(
     tree: &DecisionTree,
     texts: &Texts,
@@ -163,11 +193,18 @@ pub fn layout(
     style: &Style,
     rtl: bool,
 ) -> Diagram {
-    let order = tree.reading_order();
+    let mut order = tree.reading_order();
+    let reachable = order.len();
+    // Unreachable nodes follow, in file order.
+    for node in &tree.nodes {
+        if !order.iter().any(|n| n.id == node.id) {
+            order.push(node);
+        }
+    }
     let mut boxes = Vec::with_capacity(order.len());
     let (mut questions, mut outcomes) = (0, 0);
     let paths = first_paths(tree);
-    for node in &order {
+    for (place, node) in order.iter().enumerate() {
         let (kind, text, bold, number, mark) = match &node.kind {
             NodeKind::Question { .. } => {
                 questions += 1;
@@ -196,7 +233,13 @@ pub fn layout(
                 (kind, label, true, letter, mark)
             }
         };
-        boxes.push(fill_box(
+        let unreachable = place >= reachable;
+        let mark = match (unreachable, mark) {
+            (false, mark) => mark,
+            (true, None) => Some(UNREACHABLE_MARK.to_string()),
+            (true, Some(mark)) => Some(format!("{UNREACHABLE_MARK} · {mark}")),
+        };
+        let mut drawn = fill_box(
             measure,
             style,
             node.id.clone(),
@@ -205,21 +248,39 @@ pub fn layout(
             bold,
             mark,
             number,
-        ));
-        if let Some(b) = boxes.last_mut() {
-            b.path = paths
-                .iter()
-                .find(|(id, _)| *id == node.id)
-                .map(|(_, p)| p.clone())
-                .unwrap_or_default();
-        }
+        );
+        drawn.fault = unreachable.then_some(Fault::Unreachable);
+        drawn.path = paths
+            .iter()
+            .find(|(id, _)| *id == node.id)
+            .map(|(_, p)| p.clone())
+            .unwrap_or_default();
+        boxes.push(drawn);
     }
+    let back = back_edges(&order);
     let mut arrows = Vec::new();
     for node in &order {
         if let NodeKind::Question { answers } = &node.kind {
             for answer in answers {
-                if !boxes.iter().any(|b| b.node == answer.next) {
-                    continue;
+                let mut fault = None;
+                if tree.node(&answer.next).is_none() {
+                    fault = Some(Fault::Missing);
+                    if !boxes.iter().any(|b| b.node == answer.next) {
+                        let mut missing = fill_box(
+                            measure,
+                            style,
+                            answer.next.clone(),
+                            BoxKind::Question,
+                            &missing_text(&answer.next),
+                            false,
+                            None,
+                            String::new(),
+                        );
+                        missing.fault = Some(Fault::Missing);
+                        boxes.push(missing);
+                    }
+                } else if back.contains(&(node.id.as_str(), answer.id.as_str())) {
+                    fault = Some(Fault::Cycle);
                 }
                 let lines = wrap_lines(
                     measure,
@@ -242,6 +303,7 @@ pub fn layout(
                         ..Rect::default()
                     },
                     lines,
+                    fault,
                 });
             }
         }
@@ -260,6 +322,47 @@ pub fn layout(
         mirror(&mut diagram);
     }
     diagram
+}
+
+/// The answers that lead back to a node on the way to them, depth-first from the
+/// first node (the start), then from each node not yet seen: without them the graph
+/// is acyclic and can be ranked.
+fn back_edges<'a>(order: &[&'a crate::model::Node]) -> Vec<(&'a str, &'a str)> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        New,
+        Open,
+        Done,
+    }
+    fn visit<'a>(
+        i: usize,
+        order: &[&'a crate::model::Node],
+        state: &mut [State],
+        back: &mut Vec<(&'a str, &'a str)>,
+    ) {
+        state[i] = State::Open;
+        if let NodeKind::Question { answers } = &order[i].kind {
+            for answer in answers {
+                let Some(j) = order.iter().position(|n| n.id == answer.next) else {
+                    continue;
+                };
+                match state[j] {
+                    State::Open => back.push((order[i].id.as_str(), answer.id.as_str())),
+                    State::New => visit(j, order, state, back),
+                    State::Done => {}
+                }
+            }
+        }
+        state[i] = State::Done;
+    }
+    let mut state = vec![State::New; order.len()];
+    let mut back = Vec::new();
+    for i in 0..order.len() {
+        if state[i] == State::New {
+            visit(i, order, &mut state, &mut back);
+        }
+    }
+    back
 }
 
 /// A, B, … Z, AA: the outcomes' letters, as the printed steps count them.
@@ -362,6 +465,7 @@ fn fill_box(
         lines,
         path: Vec::new(),
         number,
+        fault: None,
     }
 }
 

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use pulldown_cmark_escape::{escape_href, escape_html};
 
-use super::{Arrow, BoxKind, Diagram, NodeBox, TextLine};
+use super::{Arrow, BoxKind, Diagram, Fault, NodeBox, TextLine};
 use crate::model::OutcomeClass;
 
 pub struct SvgOptions<'a> {
@@ -30,6 +30,22 @@ pub fn class_fill(class: Option<OutcomeClass>) -> &'static str {
         Some(OutcomeClass::Normal) | None => "#1f5fbf",
         Some(OutcomeClass::Low) => "#1d7a4f",
         Some(OutcomeClass::Info) => "#5f6877",
+    }
+}
+
+/// Red of what validation rejects: 6.6:1 on white, 6.2:1 on the answers' labels.
+/// The overlay's stylesheet gives the dark-scheme red.
+pub const FAULT: &str = "#b42318";
+/// The fill of a box an answer's missing `next` leads to (red text on it: 5.9:1).
+const FAULT_FILL: &str = "#fdf0ef";
+
+/// ` tree-diagram-fault` and the kind of fault, for the stylesheet and for tests.
+fn fault_attrs(fault: Option<Fault>) -> (&'static str, &'static str) {
+    match fault {
+        None => ("", ""),
+        Some(Fault::Unreachable) => (" tree-diagram-fault", " data-fault=\"unreachable\""),
+        Some(Fault::Missing) => (" tree-diagram-fault", " data-fault=\"missing\""),
+        Some(Fault::Cycle) => (" tree-diagram-fault", " data-fault=\"cycle\""),
     }
 }
 
@@ -70,9 +86,14 @@ fn arrow_svg(out: &mut String, arrow: &Arrow) {
     for (i, (x, y)) in arrow.points.iter().enumerate() {
         let _ = write!(d, "{}{},{}", if i == 0 { "M" } else { " L" }, n(*x), n(*y));
     }
+    let (fault_class, fault_data) = fault_attrs(arrow.fault);
+    let (line, width, ink) = match arrow.fault {
+        Some(_) => (FAULT, "2", FAULT),
+        None => ("#5f6877", "1.5", "#4a5568"),
+    };
     let _ = write!(
         out,
-        "<g class=\"tree-diagram-arrow\" data-edge=\"{from}:{answer}\" data-to=\"{to}\">\n<path class=\"tree-diagram-line\" d=\"{d}\" fill=\"none\" stroke=\"#5f6877\" stroke-width=\"1.5\"/>\n<path class=\"tree-diagram-head\" d=\"{head}\" fill=\"#5f6877\"/>\n",
+        "<g class=\"tree-diagram-arrow{fault_class}\" data-edge=\"{from}:{answer}\" data-to=\"{to}\"{fault_data}>\n<path class=\"tree-diagram-line\" d=\"{d}\" fill=\"none\" stroke=\"{line}\" stroke-width=\"{width}\"/>\n<path class=\"tree-diagram-head\" d=\"{head}\" fill=\"{line}\"/>\n",
         from = esc(&arrow.from),
         answer = esc(&arrow.answer),
         to = esc(&arrow.to),
@@ -87,7 +108,7 @@ fn arrow_svg(out: &mut String, arrow: &Arrow) {
         n(r.width),
         n(r.height)
     );
-    text(out, "tree-diagram-answer", &arrow.lines, "#4a5568");
+    text(out, "tree-diagram-answer", &arrow.lines, ink);
     out.push_str("</g>\n");
 }
 
@@ -124,6 +145,9 @@ fn head(points: &[(f32, f32)]) -> String {
 
 fn box_svg(out: &mut String, diagram: &Diagram, node: &NodeBox, options: &SvgOptions) {
     let (kind, class, fill, stroke, ink) = match &node.kind {
+        BoxKind::Question if node.fault == Some(Fault::Missing) => {
+            ("question".to_string(), None, FAULT_FILL, FAULT, FAULT)
+        }
         BoxKind::Question => (
             "question".to_string(),
             None,
@@ -139,7 +163,10 @@ fn box_svg(out: &mut String, diagram: &Diagram, node: &NodeBox, options: &SvgOpt
             "#ffffff",
         ),
     };
-    let class_attr = class.map_or(String::new(), |c| format!(" tree-diagram-{}", c.name()));
+    let (fault_class, fault_data) = fault_attrs(node.fault);
+    let class_attr =
+        class.map_or(String::new(), |c| format!(" tree-diagram-{}", c.name())) + fault_class;
+    let stroke = if node.fault.is_some() { FAULT } else { stroke };
     let path: Vec<String> = node.path.iter().map(|(n, a)| format!("{n}:{a}")).collect();
     let path = path.join("/");
     if options.links {
@@ -159,14 +186,14 @@ fn box_svg(out: &mut String, diagram: &Diagram, node: &NodeBox, options: &SvgOpt
     }
     let _ = writeln!(
         out,
-        " class=\"tree-diagram-node tree-diagram-{kind}{class_attr}\" data-node=\"{}\" data-path=\"{}\">",
+        " class=\"tree-diagram-node tree-diagram-{kind}{class_attr}\" data-node=\"{}\" data-path=\"{}\"{fault_data}>",
         esc(&node.node),
         esc(&path)
     );
     let r = &node.rect;
     let _ = writeln!(
         out,
-        "<rect class=\"tree-diagram-box\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.5\"/>",
+        "<rect class=\"tree-diagram-box\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{}\"/>",
         n(r.x),
         n(r.y),
         n(r.width),
@@ -175,11 +202,18 @@ fn box_svg(out: &mut String, diagram: &Diagram, node: &NodeBox, options: &SvgOpt
             14
         } else {
             6
+        },
+        match node.fault {
+            // Dashed: a box no answer can reach, or that no rule defines.
+            Some(_) => "3\" stroke-dasharray=\"6 3",
+            None => "1.5",
         }
     );
     if let Some(mark) = &node.mark {
         let muted = if class.is_some() || matches!(node.kind, BoxKind::Outcome { .. }) {
             ink
+        } else if node.fault.is_some() {
+            FAULT
         } else {
             "#5f6877"
         };

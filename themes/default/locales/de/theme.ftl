@@ -74,6 +74,7 @@ tree-diagram-show = Den ganzen Baum ansehen
 tree-diagram-title = Flussdiagramm: { $title }
 # Zugängliche Beschreibung des Flussdiagramms, vor den nummerierten Schritten gelesen.
 tree-diagram-desc = Jedes Kästchen ist eine Frage oder ein Ergebnis, jeder Pfeil eine Antwort. Wählen Sie ein Kästchen, um zu diesem Schritt zu gehen. Die folgenden nummerierten Schritte geben denselben Baum als Text wieder.
+tree-diagram-file-desc = Jedes Kästchen ist eine Frage oder ein Ergebnis, jeder Pfeil eine Antwort, die zum nächsten Kästchen führt.
 pdf-contents = Inhaltsverzeichnis
 # Fußzeile: { $page } ist die Seitennummer, { $total } die Seitenzahl des Leitfadens.
 pdf-page-footer = Seite { $page } von { $total }

@@ -74,6 +74,8 @@ tree-diagram-show = See the whole tree
 tree-diagram-title = Flowchart: { $title }
 # Accessible description of the flowchart, read before the numbered steps it refers to.
 tree-diagram-desc = Each box is a question or a result, each arrow an answer. Choose a box to go to that step. The numbered steps that follow give the same tree as text.
+# Description of the flowchart that `folio trees graph` writes as a file of its own (no links, no steps beside it).
+tree-diagram-file-desc = Each box is a question or a result, each arrow an answer leading to the next box.
 pdf-contents = Contents
 # Footer: { $page } is the page number, { $total } the guide's page count.
 pdf-page-footer = Page { $page } of { $total }

@@ -74,6 +74,7 @@ tree-diagram-show = Voir tout l'arbre
 tree-diagram-title = Organigramme : { $title }
 # Description accessible de l'organigramme, lue avant les étapes numérotées qu'elle annonce.
 tree-diagram-desc = Chaque case est une question ou un résultat, chaque flèche une réponse. Choisissez une case pour aller à cette étape. Les étapes numérotées qui suivent donnent le même arbre en texte.
+tree-diagram-file-desc = Chaque case est une question ou un résultat, chaque flèche une réponse qui mène à la case suivante.
 pdf-contents = Table des matières
 # Pied de page : { $page } est le numéro de la page, { $total } le nombre de pages du guide.
 pdf-page-footer = Page { $page } sur { $total }

@@ -74,6 +74,7 @@ tree-diagram-show = 全体の流れを見る
 tree-diagram-title = フローチャート：{ $title }
 # フローチャートのアクセシブルな説明。番号付きの手順の前に読み上げられます。
 tree-diagram-desc = 各ボックスは質問または結果、各矢印は回答です。ボックスを選ぶとその手順に移動します。続く番号付きの手順は同じ内容をテキストで示します。
+tree-diagram-file-desc = 各ボックスは質問または結果、各矢印は次のボックスへ進む回答です。
 pdf-contents = 目次
 # Footer: { $page } is the page number, { $total } the guide's page count.
 pdf-page-footer = { $page } / { $total }ページ
