@@ -534,7 +534,168 @@ fn mirror(diagram: &mut Diagram) {
 
 #[cfg(test)]
 mod tests {
-    use super::letter;
+    use super::*;
+    use crate::diagnostic::Diagnostics;
+    use crate::locale::Messages;
+    use crate::model::{LinkStyle, SiteConfig, SourceFile};
+
+    /// A start whose answers loop back to it and lead to an id no node has, and a
+    /// result no answer reaches.
+    const BROKEN: &str = r#"
+id = "broken"
+title = "tree-title"
+start = "first"
+
+[[outcome]]
+id = "done"
+label = "outcome-done"
+
+[[node]]
+id = "first"
+text = "q-first"
+answers = [
+  { id = "on", label = "a-on", next = "second" },
+  { id = "gone", label = "a-gone", next = "nowhere" },
+]
+
+[[node]]
+id = "second"
+text = "q-second"
+answers = [
+  { id = "again", label = "a-again", next = "first" },
+  { id = "end", label = "a-end", next = "finish" },
+]
+
+[[node]]
+id = "finish"
+text = "r-finish"
+outcome = "done"
+
+[[node]]
+id = "lost"
+text = "r-lost"
+outcome = "done"
+"#;
+
+    fn broken_diagram() -> (Diagram, usize) {
+        let diagnostics = Diagnostics::new();
+        let file = SourceFile {
+            path: "content/decision-trees/broken.toml".into(),
+            text: BROKEN.into(),
+        };
+        let tree = crate::parse::decision_tree::parse(&file, Some(&[]), &diagnostics)
+            .expect("the tree parses");
+        let errors = diagnostics.into_sorted().len();
+        let config = SiteConfig {
+            title: "T".into(),
+            base_url: "https://x.test/".into(),
+            source_locale: "en".into(),
+            locales: vec!["en".into()],
+            theme: "default".into(),
+            links: LinkStyle::Pretty,
+            heading_ids: Default::default(),
+            pdf: Default::default(),
+            markdown: Default::default(),
+            html: Default::default(),
+        };
+        let messages = Messages::build(&config, Vec::new(), Vec::new(), &Diagnostics::new());
+        let texts = Texts::new(&messages, "en");
+        let drawn = layout(&tree, &texts, &Estimate, &Style::screen(), false);
+        (drawn, errors)
+    }
+
+    #[test]
+    fn a_broken_tree_is_drawn_with_its_faults_marked() {
+        let (drawn, errors) = broken_diagram();
+        assert_eq!(errors, 3, "missing next, unreachable node, cycle");
+        let fault = |id: &str| drawn.node(id).map(|b| b.fault);
+        assert_eq!(fault("first"), Some(None));
+        assert_eq!(fault("lost"), Some(Some(Fault::Unreachable)));
+        assert_eq!(fault("nowhere"), Some(Some(Fault::Missing)));
+        let lost = drawn.node("lost").expect("drawn");
+        assert_eq!(
+            lost.mark.as_ref().map(|m| m.text.as_str()),
+            Some("unreachable")
+        );
+        let missing = drawn.node("nowhere").expect("drawn");
+        assert_eq!(missing.lines[0].text, "missing: nowhere");
+        let arrow = |answer: &str| drawn.arrows.iter().find(|a| a.answer == answer);
+        assert_eq!(arrow("gone").map(|a| a.fault), Some(Some(Fault::Missing)));
+        assert_eq!(arrow("again").map(|a| a.fault), Some(Some(Fault::Cycle)));
+        assert_eq!(arrow("on").map(|a| a.fault), Some(None));
+        // The answer back to the start still ranks `second` below `first`.
+        let (first, second) = (drawn.node("first").unwrap(), drawn.node("second").unwrap());
+        assert!(second.rect.y >= first.rect.bottom());
+        // Back up the side: it leaves its label downwards, ends on the start's top.
+        let back = arrow("again").unwrap();
+        let last = *back.points.last().unwrap();
+        assert!((last.1 - first.rect.y).abs() < 0.01);
+        assert!(back.points.iter().any(|p| p.0 > first.rect.right()));
+        assert!(
+            back.points
+                .iter()
+                .all(|p| p.0 <= drawn.width && p.1 >= 0.0 && p.1 <= drawn.height)
+        );
+    }
+
+    #[test]
+    fn a_broken_tree_s_boxes_and_labels_keep_clear() {
+        let (drawn, _) = broken_diagram();
+        let mut rects: Vec<(&str, Rect)> = drawn
+            .boxes
+            .iter()
+            .map(|b| (b.node.as_str(), b.rect))
+            .collect();
+        rects.extend(drawn.arrows.iter().map(|a| (a.answer.as_str(), a.label)));
+        for (i, (a, ra)) in rects.iter().enumerate() {
+            for (b, rb) in &rects[i + 1..] {
+                assert!(!ra.overlaps(rb), "{a} overlaps {b}");
+            }
+            assert!(ra.right() <= drawn.width && ra.bottom() <= drawn.height);
+        }
+    }
+
+    #[test]
+    fn faults_are_red_in_every_format() {
+        let (drawn, _) = broken_diagram();
+        let svg = svg(
+            &drawn,
+            &SvgOptions {
+                id: "d",
+                title: "t",
+                desc: "d",
+                described_by: None,
+                links: false,
+            },
+        );
+        for mark in [
+            "data-fault=\"cycle\"",
+            "data-fault=\"missing\"",
+            "data-fault=\"unreachable\"",
+        ] {
+            assert!(svg.contains(mark), "{mark}");
+        }
+        assert!(svg.contains(">missing: nowhere</tspan>"));
+        assert!(svg.contains("stroke=\"#b42318\""));
+        let dot = dot(&drawn);
+        assert!(
+            dot.contains("\"second\" -> \"first\" [label=\"a-again\", color=\"#b42318\""),
+            "{dot}"
+        );
+        assert!(
+            dot.contains("\"nowhere\" [label=\"missing: nowhere\", style=\"rounded,dashed\""),
+            "{dot}"
+        );
+        let mermaid = mermaid(&drawn);
+        assert!(
+            mermaid.contains("class n_lost,n_nowhere fault"),
+            "{mermaid}"
+        );
+        assert!(
+            mermaid.contains("linkStyle 1,2 stroke:#b42318"),
+            "{mermaid}"
+        );
+    }
 
     #[test]
     fn outcomes_are_lettered_like_the_printed_steps() {
