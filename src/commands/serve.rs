@@ -1,6 +1,7 @@
 //! `folio serve`: build in memory, serve on 127.0.0.1, rebuild when the sources
 //! change, and reload open pages. A build that fails keeps the last good site served,
-//! with the diagnostics shown in the terminal and over the page.
+//! with the diagnostics shown in the terminal and over the page, beside a drawing of
+//! each broken decision tree with its faults in red.
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -39,6 +40,8 @@ struct Served {
     version: u64,
     /// The diagnostics of the last build, when it had errors.
     errors: Option<String>,
+    /// With them, the flowcharts of the broken decision trees: (rules file, SVG).
+    error_diagrams: Vec<(String, String)>,
 }
 
 #[derive(Default)]
@@ -72,7 +75,31 @@ const RELOAD_JS: (&str, &str) = (
 );
 const ERRORS_CSS: (&str, &str) = (
     "/__folio/errors.css",
-    "#folio-errors{position:fixed;inset:auto 1rem 1rem 1rem;z-index:99;max-height:60vh;overflow:auto;background:#1c1f26;color:#ffd7d5;border:2px solid #e5534b;border-radius:8px;padding:1rem 1.2rem;font:13px/1.5 ui-monospace,monospace;white-space:pre-wrap;box-shadow:0 8px 30px rgb(0 0 0/.35)}\n#folio-errors strong{color:#fff}\n",
+    concat!(
+        "#folio-errors{position:fixed;inset:auto 1rem 1rem 1rem;z-index:99;max-height:60vh;overflow:auto;background:#1c1f26;color:#ffd7d5;border:2px solid #e5534b;border-radius:8px;padding:1rem 1.2rem;font:13px/1.5 ui-monospace,monospace;white-space:pre-wrap;box-shadow:0 8px 30px rgb(0 0 0/.35)}\n#folio-errors strong{color:#fff}\n",
+        // A broken tree's flowchart, on a panel of the page's scheme: the SVG's own
+        // light colours, or dark ones set here whatever the theme styles (ids win).
+        "#folio-errors .folio-errors-diagram{white-space:normal;margin:.8rem 0 0;padding:.6rem;border-radius:6px;overflow-x:auto;background:#fff;color:#1c2330;font:13px/1.4 system-ui,sans-serif}\n",
+        "#folio-errors .folio-errors-diagram figcaption{margin:0 0 .4rem;font-weight:700}\n",
+        "#folio-errors .tree-diagram{display:block;max-inline-size:none;margin:0;font-family:system-ui,sans-serif}\n",
+        "#folio-errors .tree-diagram-fault .tree-diagram-line{stroke:#b42318}\n",
+        "#folio-errors .tree-diagram-fault .tree-diagram-head,#folio-errors .tree-diagram-fault .tree-diagram-answer,#folio-errors .tree-diagram-question.tree-diagram-fault text{fill:#b42318}\n",
+        "#folio-errors .tree-diagram-node.tree-diagram-fault .tree-diagram-box{stroke:#b42318;stroke-width:3;stroke-dasharray:6 3}\n",
+        "#folio-errors [data-fault=missing] .tree-diagram-box{fill:#fdf0ef}\n",
+        "@media (prefers-color-scheme:dark){",
+        "#folio-errors .folio-errors-diagram{background:#12161d;color:#e4e8ef}\n",
+        "#folio-errors .tree-diagram-line{stroke:#8d97a6}#folio-errors .tree-diagram-head{fill:#8d97a6}\n",
+        "#folio-errors .tree-diagram-label{fill:#181d26}#folio-errors .tree-diagram-answer{fill:#b7c0cd}\n",
+        "#folio-errors .tree-diagram-question .tree-diagram-box{fill:#12161d;stroke:#8d97a6}#folio-errors .tree-diagram-question text{fill:#e4e8ef}\n",
+        "#folio-errors .tree-diagram-outcome .tree-diagram-box{fill:#7eb0ff;stroke:#7eb0ff}#folio-errors .tree-diagram-outcome text{fill:#12161d}\n",
+        "#folio-errors .tree-diagram-critical .tree-diagram-box{fill:#ff8a80;stroke:#ff8a80}#folio-errors .tree-diagram-high .tree-diagram-box{fill:#f0b45a;stroke:#f0b45a}\n",
+        "#folio-errors .tree-diagram-low .tree-diagram-box{fill:#5cc790;stroke:#5cc790}#folio-errors .tree-diagram-info .tree-diagram-box{fill:#8d97a6;stroke:#8d97a6}\n",
+        "#folio-errors .tree-diagram-fault .tree-diagram-line{stroke:#ff8a80}\n",
+        "#folio-errors .tree-diagram-fault .tree-diagram-head,#folio-errors .tree-diagram-fault .tree-diagram-answer,#folio-errors .tree-diagram-question.tree-diagram-fault text{fill:#ff8a80}\n",
+        "#folio-errors .tree-diagram-node.tree-diagram-fault .tree-diagram-box{stroke:#ff8a80}\n",
+        "#folio-errors [data-fault=missing] .tree-diagram-box{fill:#2a1517}\n",
+        "}\n",
+    ),
 );
 
 /// Runs until the process is stopped; returns only on a startup error.
@@ -135,11 +162,16 @@ fn rebuild(root: &Path, shared: &Arc<Shared>, changed: &[PathBuf]) {
     );
     let failed = compiled.is_none() || diagnostics.has_errors();
     let pages = compiled.as_ref().map_or(0, |c| c.loaded.site.pages.len());
+    let diagrams = match &compiled {
+        Some(compiled) if failed => super::trees::fault_diagrams(&compiled.loaded),
+        _ => Vec::new(),
+    };
     *shared.model.lock().expect("model") = compiled.filter(|_| !failed);
     publish(
         root,
         shared,
         diagnostics,
+        diagrams,
         |served| {
             // The last search index and PDFs stay served until the background pass
             // replaces them: a file one edit old beats a 404 while the pass runs.
@@ -209,6 +241,7 @@ fn update_pages(root: &Path, shared: &Arc<Shared>, changed: &[PathBuf], started:
         root,
         shared,
         diagnostics,
+        Vec::new(),
         |served| {
             for (path, bytes) in files.into_output().iter() {
                 served.output.insert(path, bytes);
@@ -223,13 +256,14 @@ fn since(started: Instant) -> String {
     format!("{:.0} ms", started.elapsed().as_secs_f64() * 1000.0)
 }
 
-/// Shows a build's outcome: its pages when it succeeded (`apply`), its errors over
-/// the last good pages when it failed; then reloads open pages and starts the
-/// background pass.
+/// Shows a build's outcome: its pages when it succeeded (`apply`), its errors (and
+/// the `diagrams` of its broken trees) over the last good pages when it failed; then
+/// reloads open pages and starts the background pass.
 fn publish(
     root: &Path,
     shared: &Arc<Shared>,
     diagnostics: Diagnostics,
+    diagrams: Vec<(String, String)>,
     apply: impl FnOnce(&mut Served),
     done: &str,
 ) {
@@ -248,10 +282,12 @@ fn publish(
                 .filter(|d| d.severity == Severity::Error)
                 .collect();
             served.errors = Some(diagnostic::render(&errors, false));
+            served.error_diagrams = diagrams;
             eprintln!("build failed: still serving the last good site");
         } else {
             apply(&mut served);
             served.errors = None;
+            served.error_diagrams.clear();
             eprintln!("{done}");
         }
         served.version += 1;
@@ -492,6 +528,13 @@ fn inject(html: &[u8], served: &Served) -> Vec<u8> {
             ERRORS_CSS.0
         ));
         extra.push_str(&escaped);
+        for (source, svg) in &served.error_diagrams {
+            let mut caption = String::new();
+            let _ = escape_html(&mut caption, source);
+            extra.push_str(&format!(
+                "<figure class=\"folio-errors-diagram\"><figcaption>{caption}: what parsed, the faults in red</figcaption>{svg}</figure>"
+            ));
+        }
         extra.push_str("</div>");
     }
     let text = String::from_utf8_lossy(html);

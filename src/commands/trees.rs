@@ -1,7 +1,10 @@
 //! `folio trees paths TREE [--locale L]`: every way through a tree, one line each, in
 //! a stable order (answers in file order), as a golden table for reviews and tests,
 //! then its outcomes by rank with how many paths reach each.
-//! `folio trees graph TREE [--locale L] [--format svg|dot|mermaid]`: its flowchart.
+//! `folio trees graph TREE [--locale L] [--format svg|dot|mermaid]`: its flowchart,
+//! drawn with what validation rejects marked in red when the tree is broken (the
+//! diagnostics say what, the exit status is 1). `fault_diagrams`: the same red
+//! drawings of a site's broken trees, for serve's error overlay.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -79,8 +82,8 @@ pub struct GraphOptions {
     pub format: GraphFormat,
 }
 
-/// The flowchart the site shows, as a file of its own; nothing when the site does not
-/// load or the tree has errors (the diagnostics say why).
+/// The flowchart the site shows, as a file of its own, its faults in red when the tree
+/// has errors; nothing when the site does not load or has no such tree.
 pub fn graph(options: &GraphOptions) -> PathsReport {
     let diagnostics = Diagnostics::new();
     let only: Vec<String> = options.locale.iter().cloned().collect();
@@ -121,6 +124,42 @@ pub fn graph(options: &GraphOptions) -> PathsReport {
         table: table.unwrap_or_default(),
         diagnostics: crate::diagnostic::settle_notes(diagnostics.into_sorted(), false, false),
     }
+}
+
+/// Each tree of `loaded` with structural faults (unreachable nodes, answers leading
+/// nowhere or back up), as `(rules file, SVG)` in the source locale's texts.
+pub fn fault_diagrams(loaded: &site::Loaded) -> Vec<(String, String)> {
+    let locale = &loaded.site.config.source_locale;
+    let texts = Texts::new(&loaded.messages, locale);
+    loaded
+        .site
+        .trees
+        .iter()
+        .filter_map(|tree| {
+            let drawn = diagram::layout(
+                tree,
+                &texts,
+                &diagram::Estimate,
+                &diagram::Style::screen(),
+                loaded.messages.is_rtl(locale),
+            );
+            if !drawn.has_faults() {
+                return None;
+            }
+            let title = texts.with_arg("tree-diagram-title", "title", &drawn.title);
+            let svg = diagram::svg(
+                &drawn,
+                &diagram::SvgOptions {
+                    id: &format!("folio-errors-{}-diagram", tree.id),
+                    title: &title,
+                    desc: &texts.get("tree-diagram-file-desc"),
+                    described_by: None,
+                    links: false,
+                },
+            );
+            Some((tree.source.clone(), svg))
+        })
+        .collect()
 }
 
 fn header(tree: &DecisionTree, paths: &[Path]) -> String {

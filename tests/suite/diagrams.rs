@@ -509,7 +509,7 @@ fn marks(text: &str) -> std::collections::BTreeSet<String> {
 }
 
 /// The page at `path` from a running `folio serve`.
-fn served(address: &str, path: &str) -> String {
+pub(crate) fn served(address: &str, path: &str) -> String {
     use std::io::{Read, Write};
     let Ok(mut stream) = std::net::TcpStream::connect(address) else {
         return String::new();

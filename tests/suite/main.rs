@@ -32,5 +32,6 @@ mod raw_html_policy;
 mod robustness;
 mod search;
 mod serve;
+mod tree_faults;
 mod tree_rules;
 mod trees_cli;
