@@ -75,6 +75,7 @@ impl SystemFonts {
             let f = &candidates[i];
             (
                 f.mono != style.mono,
+                cjk_rank(&f.family),
                 f.family.to_lowercase(),
                 f.weight.abs_diff(target),
                 f.italic != style.italic,
@@ -112,6 +113,17 @@ impl FontSource for SystemFonts {
         self.loaded.lock().ok()?.insert(number, face);
         face
     }
+}
+
+/// Among the regional cuts of one CJK family (Noto's, Source Han's), which to take
+/// for a character they all have: Japanese first, then Simplified and Traditional
+/// Chinese, Hong Kong, Korean. A locale that needs one cut configures it.
+fn cjk_rank(family: &str) -> u8 {
+    let words: Vec<&str> = family.split_whitespace().collect();
+    ["JP", "SC", "TC", "HK", "KR"]
+        .iter()
+        .position(|region| words.contains(region))
+        .map_or(0, |i| i as u8)
 }
 
 /// Every usable installed face, sorted by family, then file and index.
@@ -166,19 +178,23 @@ fn coverage(data: &[u8], index: u32) -> Option<Vec<(u32, u32)>> {
     if colour || !outlines || face.is_variable() {
         return None;
     }
-    let mut points = Vec::new();
+    // Runs of consecutive code points, as the subtables give them (in order, for
+    // the usual formats), then merged: a CJK face maps some 65,000.
+    let mut runs: Vec<(u32, u32)> = Vec::new();
     for subtable in tables.cmap?.subtables {
         if subtable.is_unicode() {
-            subtable.codepoints(|c| points.push(c));
+            subtable.codepoints(|c| match runs.last_mut() {
+                Some((_, end)) if *end + 1 == c => *end = c,
+                _ => runs.push((c, c)),
+            });
         }
     }
-    points.sort_unstable();
-    points.dedup();
-    let mut ranges: Vec<(u32, u32)> = Vec::new();
-    for c in points {
+    runs.sort_unstable();
+    let mut ranges: Vec<(u32, u32)> = Vec::with_capacity(runs.len());
+    for (start, end) in runs {
         match ranges.last_mut() {
-            Some((_, end)) if *end + 1 == c => *end = c,
-            _ => ranges.push((c, c)),
+            Some((_, last)) if start <= last.saturating_add(1) => *last = (*last).max(end),
+            _ => ranges.push((start, end)),
         }
     }
     Some(ranges)
