@@ -181,7 +181,7 @@ impl Document {
                         color,
                         segments,
                     } => {
-                        let fonts: Vec<_> = segments.iter().map(|s| s.font.short()).collect();
+                        let fonts: Vec<&str> = segments.iter().map(|s| s.font.short()).collect();
                         writeln!(
                             out,
                             "  text {x:.1},{baseline:.1} {} {size:.1} {} {:?}",

@@ -44,18 +44,17 @@ impl FontId {
         FontId::MonoBold,
     ];
 
-    /// Short name for layout dumps.
-    pub fn short(self) -> std::borrow::Cow<'static, str> {
-        std::borrow::Cow::Borrowed(match self {
+    /// Short name for layout dumps (every fallback face is `extra`).
+    pub fn short(self) -> &'static str {
+        match self {
             FontId::Serif => "serif",
             FontId::SerifItalic => "serif-i",
             FontId::SerifBold => "serif-b",
             FontId::SerifBoldItalic => "serif-bi",
             FontId::Mono => "mono",
             FontId::MonoBold => "mono-b",
-            FontId::Extra(0) => "extra",
-            FontId::Extra(n) => return format!("extra{n}").into(),
-        })
+            FontId::Extra(_) => "extra",
+        }
     }
 
     fn postscript_name(self) -> &'static str {
