@@ -251,6 +251,11 @@ impl Fonts {
         }
     }
 
+    /// Whether the machine's fonts are searched too.
+    pub fn has_system(&self) -> bool {
+        self.system.is_some()
+    }
+
     pub fn has_extra(&self) -> bool {
         !self.configured.is_empty()
     }

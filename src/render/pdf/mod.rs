@@ -270,6 +270,11 @@ pub fn render(
         .collect();
     let mut missing = std::collections::BTreeSet::new();
     let mut output = Output::default();
+    let searched = if rendered.iter().any(|(_, _, s)| s.fonts().has_system()) {
+        " (nor has any font installed on this machine)"
+    } else {
+        ""
+    };
     for (path, bytes, shaper) in rendered {
         missing.extend(shaper.take_missing());
         match bytes {
@@ -325,7 +330,7 @@ pub fn render(
             )
         };
         diagnostics.push(
-            Diagnostic::warning(file, pos, format!("no font of the PDF or of this machine has {}{more}; the PDF shows empty boxes", shown.join(", ")))
+            Diagnostic::warning(file, pos, format!("no font of the PDF has {}{more}{searched}; the PDF shows empty boxes", shown.join(", ")))
                 .with_hint(format!("{install}, or set one in folio.toml: [pdf.fonts] <locale> = \"path/to/font.ttf\" (colour-only emoji fonts cannot be embedded)")),
         );
     }

@@ -579,6 +579,38 @@ mod tests {
     }
 
     #[test]
+    fn a_quarter_em_parts_japanese_from_latin_but_not_from_punctuation() {
+        assert!(ideographic_gap('は', 'P') && ideographic_gap('1', 'を'));
+        assert!(ideographic_gap('間', 'E') && ideographic_gap('2', 'ペ'));
+        assert!(!ideographic_gap('「', 'P') && !ideographic_gap('2', '」'));
+        assert!(!ideographic_gap('、', '2') && !ideographic_gap('a', 'b'));
+        assert!(!ideographic_gap('日', '本') && !ideographic_gap('Ｐ', 'を'));
+        // Across spans too (a bold "P1" in Japanese prose), at 10 pt.
+        let mut spans = spans("場合は");
+        spans.push(Span {
+            text: "P1".into(),
+            style: SpanStyle::new(FontId::SerifBold, 10.0),
+        });
+        spans.push(spans[0].clone());
+        spans[2].text = "を選ぶ「P2」".into();
+        let paragraph = Paragraph {
+            spans: &spans,
+            width: 400.0,
+            leading: 14.0,
+            align: Align::Left,
+            lang: "ja",
+        };
+        let (items, _, _) = build_items(&paragraph, &Shaper::default());
+        let quarters = items
+            .iter()
+            .filter(
+                |i| matches!(i, linebreak::Item::Glue { width, .. } if (*width - 2.5).abs() < 1e-4),
+            )
+            .count();
+        assert_eq!(quarters, 2, "before and after P1, none inside 「P2」");
+    }
+
+    #[test]
     fn japanese_breaks_between_characters_but_never_before_closing_punctuation() {
         let text = "本番環境が停止し、業務に重大な影響が出ている場合は「P1」を選択してください。エキスパートがすぐに対応します。";
         assert!(!cjk_breaks(text).is_empty());
