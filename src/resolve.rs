@@ -637,6 +637,10 @@ fn unlink_inlines(inlines: &mut Vec<Inline>, gone: &impl Fn(&str, &str) -> bool)
                 unlink_inlines(c, gone);
                 i += 1;
             }
+            Inline::Indexed(mark) => {
+                unlink_inlines(&mut mark.content, gone);
+                i += 1;
+            }
             _ => i += 1,
         }
     }
@@ -693,6 +697,7 @@ fn visit_inlines(inlines: &mut [Inline], f: &mut impl FnMut(&mut Href, Pos)) {
             Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => {
                 visit_inlines(c, f)
             }
+            Inline::Indexed(mark) => visit_inlines(&mut mark.content, f),
             _ => {}
         }
     }

@@ -2,5 +2,6 @@
 //! will sit beside it and read the same model.
 
 pub mod html;
+pub mod index;
 pub mod pdf;
 pub mod search;

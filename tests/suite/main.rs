@@ -16,6 +16,7 @@ mod html_figures;
 mod import;
 mod imported_docs;
 mod includes;
+mod index;
 mod l10n;
 mod mdbook_book;
 mod message_escaping;

@@ -202,6 +202,7 @@ fn inline_images<'a>(inlines: &'a [Inline], out: &mut Vec<(&'a str, Pos)>) {
                 inline_images(c, out)
             }
             Inline::Link(link) => inline_images(&link.content, out),
+            Inline::Indexed(mark) => inline_images(&mark.content, out),
             _ => {}
         }
     }

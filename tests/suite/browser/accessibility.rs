@@ -148,6 +148,11 @@ fn audit_default_site(page: &Page, auditor: &mut Auditor) {
             "a page with code, callouts and a task list",
         ),
         ("fr/apres-p1/", "a page with footnotes"),
+        ("ja/sakuin/", "the Japanese index of terms"),
+        (
+            "fr/apres-p1/#ix-follow-the-sun",
+            "a marked term, targeted by the index",
+        ),
     ] {
         page.go(path);
         auditor.check(page, &format!("{what} /{path}"));

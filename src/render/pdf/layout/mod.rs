@@ -9,6 +9,7 @@
 
 pub(crate) mod figure;
 mod flow;
+mod index;
 mod inline;
 mod links;
 mod paginate;
@@ -63,7 +64,14 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
     };
     let column = width - style.margin_left - style.margin_right;
     let lay_out = |page_of: &PageOf<'_>| {
-        let (slices, notes) = body_slices(input, shaper, column, page_of);
+        let (mut slices, notes) = body_slices(input, shaper, column, page_of);
+        slices.extend(index::slices(
+            input,
+            shaper,
+            column,
+            area.bottom - area.top,
+            page_of,
+        ));
         let pages = paginate(slices, area, &notes);
         if pdf.duplex {
             open_on_the_right(pages)
@@ -81,7 +89,8 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
             .iter()
             .any(|b| matches!(b, Block::DecisionTree { .. }))
     });
-    let numbered = has_trees || pdf.page_refs;
+    let has_index = !crate::render::index::gather(input.site, input.locale).is_empty();
+    let numbered = has_trees || pdf.page_refs || has_index;
     // Printing the numbers can move an anchor; a pass or two more settles it.
     for _ in 0..4 {
         if !numbered {
@@ -376,6 +385,9 @@ fn chapter_of_pages(pages: &[Vec<Item>], input: &Input) -> Vec<String> {
                 {
                     current = title.to_string();
                 }
+                if matches!(item, Item::Anchor { name, .. } if name == index::ANCHOR) {
+                    current = input.texts.get(index::TITLE);
+                }
             }
             current.clone()
         })
@@ -406,6 +418,13 @@ fn outline(input: &Input) -> Vec<OutlineEntry> {
                 });
             }
         }
+    }
+    if !crate::render::index::gather(input.site, input.locale).is_empty() {
+        entries.push(OutlineEntry {
+            title: input.texts.get(index::TITLE),
+            level: 1,
+            anchor: index::ANCHOR.to_string(),
+        });
     }
     entries
 }

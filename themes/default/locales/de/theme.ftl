@@ -79,6 +79,11 @@ pdf-tree-outcome = Ergebnis { $letter }
 pdf-tree-page = Seite { $page }
 # Verweis auf eine andere Stelle des Leitfadens, gedruckt: die Seite, auf der sie steht.
 pdf-page-ref = (S. { $page })
+# Stichwortverzeichnis: am Ende des gedruckten Leitfadens und als Seite der Website.
+index-title = Stichwortverzeichnis
+# Adressteil der Seite auf der Website (Kleinbuchstaben, Bindestriche, keine Leerzeichen).
+index-slug = stichwortverzeichnis
+index-lead = Die Begriffe des Leitfadens in alphabetischer Reihenfolge, mit den Seiten, die sie erklären.
 
 ## Übersetzungen
 # Hinweisbanner auf einer Seite, die es in dieser Sprache noch nicht gibt: Die Originalseite wird angezeigt.

@@ -79,6 +79,11 @@ pdf-tree-outcome = Outcome { $letter }
 pdf-tree-page = page { $page }
 # A link to another part of the guide, on paper: the page it leads to.
 pdf-page-ref = (p. { $page })
+# The index of terms: at the end of the printed guide, and a page of the site.
+index-title = Index
+# The address segment of the site's index page (lower case, hyphens, no spaces).
+index-slug = term-index
+index-lead = The guide's terms in alphabetical order, with the pages that explain them.
 
 ## Translations
 # Banner of a page not yet translated into this language: the original is shown.

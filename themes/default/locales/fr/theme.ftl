@@ -79,6 +79,11 @@ pdf-tree-outcome = Résultat { $letter }
 pdf-tree-page = page { $page }
 # Lien vers une autre partie du guide, imprimé : la page où elle se trouve.
 pdf-page-ref = (page { $page })
+# Index des termes : à la fin du guide imprimé, et une page du site.
+index-title = Index
+# Segment d'adresse de la page d'index du site (minuscules, tirets, sans espace).
+index-slug = index-termes
+index-lead = Les termes du guide, par ordre alphabétique, avec les pages où ils sont expliqués.
 
 ## Traductions
 # Bandeau d'une page qui n'existe pas encore dans cette langue : la page d'origine est affichée.

@@ -80,6 +80,11 @@ pdf-tree-outcome = 結果{ $letter }
 pdf-tree-page = { $page }ページ
 # ガイド内の別の箇所へのリンク（印刷時）：その箇所のページ。
 pdf-page-ref = （{ $page }ページ）
+# 索引：印刷版ガイドの巻末と、サイトのページ。
+index-title = 索引
+# サイトの索引ページのアドレス（半角英小文字とハイフン、空白なし）。
+index-slug = sakuin
+index-lead = このガイドの用語を五十音順に並べ、説明しているページへのリンクを付けました。
 
 ## Translations
 # Banner of a page not yet translated into this language: the original page is shown.
