@@ -137,9 +137,7 @@ fn scan() -> Vec<Candidate> {
                 fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _) => path.clone(),
                 fontdb::Source::Binary(_) => return None,
             };
-            let coverage = db
-                .with_face_data(info.id, |data, index| coverage(data, index))
-                .flatten()?;
+            let coverage = db.with_face_data(info.id, coverage).flatten()?;
             Some(Candidate {
                 path,
                 index: info.index,

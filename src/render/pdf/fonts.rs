@@ -275,10 +275,11 @@ impl Fonts {
     /// machine's; `None` when no font has it.
     pub fn covering(&self, font: FontId, c: char) -> Option<FontId> {
         let style = font.style();
-        if self.lead && !font.is_mono() {
-            if let Some(found) = self.configured_covering(c, style) {
-                return Some(found);
-            }
+        if self.lead
+            && !font.is_mono()
+            && let Some(found) = self.configured_covering(c, style)
+        {
+            return Some(found);
         }
         let home = if font.is_mono() {
             FontId::Mono
@@ -296,10 +297,10 @@ impl Fonts {
         {
             return Some(found);
         }
-        if !self.lead || font.is_mono() {
-            if let Some(found) = self.configured_covering(c, style) {
-                return Some(found);
-            }
+        if (!self.lead || font.is_mono())
+            && let Some(found) = self.configured_covering(c, style)
+        {
+            return Some(found);
         }
         let system = self.system.as_ref()?;
         let number = system.covering(c, style)?;
