@@ -16,7 +16,8 @@ source_dir=/usr/share/fonts/opentype/noto
 text=$(mktemp)
 trap 'rm -f "$text"' EXIT
 {
-  cat content/ja/*.md locales/ja/*.ftl themes/default/locales/ja/*.ftl
+  find content/ja locales/ja themes/default/locales/ja -type f \( -name '*.md' -o -name '*.ftl' \) \
+    -exec cat {} +
   python3 - <<'PY'
 import sys
 # JIS X 0208 level 1 kanji: EUC-JP rows 16-47.
