@@ -11,6 +11,7 @@ mod commonmark;
 mod content_security_policy;
 mod default_site;
 mod diagnostics;
+mod diagrams;
 mod fences;
 mod html_figures;
 mod import;

@@ -7,6 +7,7 @@
 //! twice (or until the numbers settle): the second pass knows where every anchor
 //! landed. Printed on both sides, chapters open on right-hand pages and margins mirror.
 
+mod diagram;
 pub(crate) mod figure;
 mod flow;
 mod index;

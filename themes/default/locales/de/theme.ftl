@@ -68,6 +68,12 @@ tree-priority-p4 = Priorität P4
 tree-action-escalate = Supportfall eskalieren
 tree-action-raise-to-p1 = Supportfall auf P1 hochstufen
 tree-action-do-not-escalate = Vorerst nicht eskalieren
+# Aufklappbereich unter einem Entscheidungsbaum, der den ganzen Baum als Flussdiagramm zeigt.
+tree-diagram-show = Den ganzen Baum ansehen
+# Zugänglicher Name des Flussdiagramms; { $title } ist der Titel des Baums.
+tree-diagram-title = Flussdiagramm: { $title }
+# Zugängliche Beschreibung des Flussdiagramms, vor den nummerierten Schritten gelesen.
+tree-diagram-desc = Jedes Kästchen ist eine Frage oder ein Ergebnis, jeder Pfeil eine Antwort. Wählen Sie ein Kästchen, um zu diesem Schritt zu gehen. Die folgenden nummerierten Schritte geben denselben Baum als Text wieder.
 pdf-contents = Inhaltsverzeichnis
 # Fußzeile: { $page } ist die Seitennummer, { $total } die Seitenzahl des Leitfadens.
 pdf-page-footer = Seite { $page } von { $total }

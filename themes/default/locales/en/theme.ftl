@@ -68,6 +68,12 @@ tree-priority-p4 = Priority P4
 tree-action-escalate = Escalate the case
 tree-action-raise-to-p1 = Raise the case to P1
 tree-action-do-not-escalate = Don't escalate yet
+# Disclosure under a decision tree that shows the whole tree as a flowchart.
+tree-diagram-show = See the whole tree
+# Accessible name of the flowchart; { $title } is the tree's title.
+tree-diagram-title = Flowchart: { $title }
+# Accessible description of the flowchart, read before the numbered steps it refers to.
+tree-diagram-desc = Each box is a question or a result, each arrow an answer. Choose a box to go to that step. The numbered steps that follow give the same tree as text.
 pdf-contents = Contents
 # Footer: { $page } is the page number, { $total } the guide's page count.
 pdf-page-footer = Page { $page } of { $total }

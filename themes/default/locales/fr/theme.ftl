@@ -68,6 +68,12 @@ tree-priority-p4 = Priorité P4
 tree-action-escalate = Escalader le dossier
 tree-action-raise-to-p1 = Passer le dossier en P1
 tree-action-do-not-escalate = Ne pas escalader pour l'instant
+# Volet sous un arbre de décision qui montre tout l'arbre en organigramme.
+tree-diagram-show = Voir tout l'arbre
+# Nom accessible de l'organigramme ; { $title } est le titre de l'arbre.
+tree-diagram-title = Organigramme : { $title }
+# Description accessible de l'organigramme, lue avant les étapes numérotées qu'elle annonce.
+tree-diagram-desc = Chaque case est une question ou un résultat, chaque flèche une réponse. Choisissez une case pour aller à cette étape. Les étapes numérotées qui suivent donnent le même arbre en texte.
 pdf-contents = Table des matières
 # Pied de page : { $page } est le numéro de la page, { $total } le nombre de pages du guide.
 pdf-page-footer = Page { $page } sur { $total }
