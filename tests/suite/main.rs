@@ -27,6 +27,7 @@ mod outline;
 mod pdf;
 mod pdf_layout;
 mod pdf_paper;
+mod pdf_scripts;
 mod properties;
 mod raw_html_policy;
 mod robustness;
