@@ -81,6 +81,14 @@ impl Targets {
         }
     }
 
+    /// `page` as it is now: `serve` keeps the targets of its last full build and
+    /// refreshes the pages an edit re-reads (headings other pages see are unchanged:
+    /// that edit needs a full build).
+    pub fn refresh(&mut self, page: &Page) {
+        (self.pages.entry(page.locale.clone()).or_default())
+            .insert(page.path.clone(), Some(anchors(page)));
+    }
+
     /// Links climbing out of a locale's folder resolve against `base_url`
     /// (`https://host/book/`); without it they are errors.
     pub fn with_base_url(mut self, base_url: &str) -> Self {

@@ -74,6 +74,7 @@ pub fn run(options: &BuildOptions, progress: Progress) -> BuildReport {
             let select = site::Select {
                 locales: options.locales.clone(),
                 drafts: options.drafts,
+                for_edits: false,
             };
             let compiled = compile(
                 &options.root,

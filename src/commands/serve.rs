@@ -108,6 +108,7 @@ pub fn run(options: &ServeOptions) -> Result<(), String> {
         select: Select {
             locales: Vec::new(),
             drafts: options.drafts,
+            for_edits: true,
         },
         ..Shared::default()
     });

@@ -119,6 +119,9 @@ pub struct Page {
     /// Hash of the normalized Markdown body, which translations record. A site
     /// build leaves it empty on translations: only a source's hash is compared.
     pub body_hash: String,
+    /// The body may mark index terms (its text holds `.index`): the index, gathered
+    /// again on every render, skips the many pages that cannot.
+    pub may_mark_terms: bool,
 }
 
 impl Page {

@@ -44,7 +44,8 @@ pub struct Group<'a> {
 pub fn gather<'a>(site: &'a Site, locale: &'a str) -> Vec<Group<'a>> {
     let mut entries: Vec<Entry<'a>> = Vec::new();
     // A page shown in another locale's words (a fallback) files nothing in this one's index.
-    for page in site.pages_of(locale).filter(|p| p.fallback.is_none()) {
+    let pages = site.pages_of(locale).filter(|p| p.fallback.is_none());
+    for page in pages.filter(|p| p.may_mark_terms || !p.front.index.is_empty()) {
         for term in &page.front.index {
             let (term, reading) = split(term);
             add(
@@ -214,15 +215,14 @@ fn add<'a>(entries: &mut Vec<Entry<'a>>, term: String, reading: Option<String>, 
 
 type Found<'a> = Vec<(&'a crate::model::IndexMark, Option<(&'a str, String)>)>;
 
-fn walk_blocks<'a>(
-    blocks: &'a [Block],
-    section: &mut Option<(&'a str, String)>,
-    out: &mut Found<'a>,
-) {
+/// The heading a walk is under: its id and text, made plain only for the marks under it.
+type Section<'a> = Option<(&'a str, &'a [Inline])>;
+
+fn walk_blocks<'a>(blocks: &'a [Block], section: &mut Section<'a>, out: &mut Found<'a>) {
     for block in blocks {
         match block {
             Block::Heading { id, content, .. } => {
-                *section = Some((id.as_str(), Inline::plain_text(content)));
+                *section = Some((id.as_str(), content));
                 walk_inlines(content, section, out);
             }
             Block::Paragraph(content) => walk_inlines(content, section, out),
@@ -247,15 +247,12 @@ fn walk_blocks<'a>(
     }
 }
 
-fn walk_inlines<'a>(
-    inlines: &'a [Inline],
-    section: &Option<(&'a str, String)>,
-    out: &mut Found<'a>,
-) {
+fn walk_inlines<'a>(inlines: &'a [Inline], section: &Section<'a>, out: &mut Found<'a>) {
     for inline in inlines {
         match inline {
             Inline::Indexed(mark) => {
-                out.push((mark, section.clone()));
+                let heading = section.map(|(id, content)| (id, Inline::plain_text(content)));
+                out.push((mark, heading));
                 walk_inlines(&mark.content, section, out);
             }
             Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => {
@@ -409,6 +406,7 @@ mod tests {
             fallback: None,
             outdated: false,
             body_hash: String::new(),
+            may_mark_terms: false,
         };
         let mut entries = Vec::new();
         for term in ["Canal d'escalade", "canal d’escalade", "canal d'escalade"] {

@@ -238,6 +238,30 @@ fn a_body_edit_re_renders_that_page_alone() {
 }
 
 #[test]
+fn an_edit_links_to_a_heading_it_adds_and_the_next_edit_forgets_it() {
+    let site = common::site("base");
+    let server = serve(site.path());
+    let page = site.path().join("content/en/guide.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    // A heading in a quote is an anchor without being in the page's contents: the
+    // edit stays a one-page update, resolved against the page as edited.
+    let added = format!("{text}\n> #### Deep note {{#deep}}\n\nSee [the note](#deep).\n");
+    std::fs::write(&page, &added).unwrap();
+    wait_for("the edit", Duration::from_secs(2), || {
+        get(&server, "/en/guide-en/").2.contains("Deep note")
+    });
+    wait_for("the log line", Duration::from_secs(2), || {
+        server.logged("updated 1 page(s)")
+    });
+    assert!(!server.logged("#deep"), "the new anchor is known");
+    // The heading goes, the link stays: now the link is broken.
+    std::fs::write(&page, added.replace("> #### Deep note {#deep}\n", "")).unwrap();
+    wait_for("the broken anchor", Duration::from_secs(2), || {
+        server.logged("#deep")
+    });
+}
+
+#[test]
 fn a_title_edit_rebuilds_every_page_that_shows_it() {
     let site = common::site("base");
     let server = serve(site.path());

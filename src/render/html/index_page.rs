@@ -91,6 +91,7 @@ pub fn page(locale: &str, url: &str, title: &str, lead: &str, groups: &[Group]) 
         fallback: None,
         outdated: false,
         body_hash: String::new(),
+        may_mark_terms: false,
     }
 }
 

@@ -103,7 +103,14 @@ pub fn render(
         return;
     };
     if theme.templates.iter().any(|t| t.text.contains("csp")) {
-        csp::check_images(site, diagnostics);
+        // After an edit, only the edited pages can have brought new images.
+        match scope {
+            Scope::Site => csp::check_images(site, site.pages.iter(), diagnostics),
+            Scope::Pages(only) => {
+                let pages = only.iter().filter_map(|&i| site.pages.get(i));
+                csp::check_images(site, pages, diagnostics)
+            }
+        }
     }
     if locales.is_empty() {
         return;
