@@ -636,6 +636,17 @@ fn random_tree(
     }
 }
 
+/// The default site's English strings, loaded once for every generated case.
+fn english_messages() -> &'static folio::locale::Messages {
+    static MESSAGES: std::sync::OnceLock<folio::locale::Messages> = std::sync::OnceLock::new();
+    MESSAGES.get_or_init(|| {
+        let diagnostics = Diagnostics::new();
+        folio::commands::site::load(&repo_root(), &["en".to_string()], &diagnostics)
+            .expect("site loads")
+            .messages
+    })
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig { cases: 200, ..Default::default() })]
 
@@ -649,13 +660,7 @@ proptest::proptest! {
         words in proptest::collection::vec(1usize..14, 1..9),
         rtl in proptest::bool::ANY,
     ) {
-        static MESSAGES: std::sync::OnceLock<folio::locale::Messages> = std::sync::OnceLock::new();
-        let messages = MESSAGES.get_or_init(|| {
-            let diagnostics = Diagnostics::new();
-            folio::commands::site::load(&repo_root(), &["en".to_string()], &diagnostics)
-                .expect("site loads")
-                .messages
-        });
+        let messages = english_messages();
         let tree = random_tree(questions, outcomes, answers, words);
         let texts = Texts::new(messages, "en");
         let drawn = diagram::layout(&tree, &texts, &Estimate, &Style::screen(), rtl);
@@ -687,13 +692,7 @@ proptest::proptest! {
         breaks in proptest::collection::vec((0usize..6, 0usize..4, 0usize..8), 1..4),
         rtl in proptest::bool::ANY,
     ) {
-        static MESSAGES: std::sync::OnceLock<folio::locale::Messages> = std::sync::OnceLock::new();
-        let messages = MESSAGES.get_or_init(|| {
-            let diagnostics = Diagnostics::new();
-            folio::commands::site::load(&repo_root(), &["en".to_string()], &diagnostics)
-                .expect("site loads")
-                .messages
-        });
+        let messages = english_messages();
         let mut tree = random_tree(questions, outcomes, answers, vec![2, 5, 9]);
         for (q, a, to) in breaks {
             let Some(node) = tree.nodes.get_mut(q % questions) else { continue };

@@ -67,19 +67,7 @@ pub fn slices(
         );
     }
     out.extend(title);
-    let rule_y = style.body_leading * 0.9;
-    out.push(Slice {
-        height: style.body_leading * 1.8,
-        items: vec![Item::Line {
-            x1: 0.0,
-            y1: rule_y,
-            x2: column,
-            y2: rule_y,
-            width: 0.6,
-            color: Color::RULE,
-        }],
-        ..Slice::default()
-    });
+    out.push(super::title_rule(style, column));
     let opening: f32 = out.iter().map(|s| s.height).sum();
     let half = (column - GUTTER) / 2.0;
     let entries = entry_slices(&ctx, &groups, half, page_of);

@@ -335,8 +335,16 @@ fn chapter_slices(
         lines.iter_mut().for_each(|s| s.keep_with_next = true);
         slices.extend(lines);
     }
+    slices.push(title_rule(style, column));
+    slices.extend(ctx.blocks(&page.blocks, column));
+    slices.extend(ctx.footnotes(&page.footnotes, column));
+    (slices, ctx.address_notes(column))
+}
+
+/// The rule under a chapter's (or the index's) title, kept with what follows it.
+fn title_rule(style: &PdfStyle, column: f32) -> Slice {
     let rule_y = style.body_leading * 0.9;
-    slices.push(Slice {
+    Slice {
         height: style.body_leading * 1.8,
         items: vec![Item::Line {
             x1: 0.0,
@@ -348,10 +356,7 @@ fn chapter_slices(
         }],
         keep_with_next: true,
         ..Slice::default()
-    });
-    slices.extend(ctx.blocks(&page.blocks, column));
-    slices.extend(ctx.footnotes(&page.footnotes, column));
-    (slices, ctx.address_notes(column))
+    }
 }
 
 /// Anchor name -> page label, for a body laid out as `pages` (numbered from 1).
