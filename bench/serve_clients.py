@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Whether awkward clients of a running `folio serve` hold up the others: prints how
-long a page takes alone, beside 50 half-sent requests (slowloris), after a request
-with 200 KB of headers, and beside 100 open live-reload (SSE) streams.
+long a page takes alone, beside 50 half-sent requests, beside 20 slowloris clients
+(a byte of header every 100 ms), after a request with 200 KB of headers, and beside
+100 open live-reload (SSE) streams.
 
 usage: bench/serve_clients.py PORT [PATH]
 """
 import socket
 import sys
+import threading
 import time
 import urllib.request
 
@@ -32,6 +34,29 @@ def main():
     print(f"{path} beside 50 half-sent requests: {get()}")
     for s in slow:
         s.close()
+    stop = threading.Event()
+
+    def trickle():
+        s = socket.create_connection(("127.0.0.1", port))
+        head = b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: " + b"a" * 10_000
+        for byte in head:
+            if stop.is_set():
+                break
+            try:
+                s.send(bytes([byte]))
+            except OSError:
+                break
+            time.sleep(0.1)
+        s.close()
+
+    trickling = [threading.Thread(target=trickle) for _ in range(20)]
+    for t in trickling:
+        t.start()
+    time.sleep(0.5)
+    print(f"{path} beside 20 slowloris clients: {get()}")
+    stop.set()
+    for t in trickling:
+        t.join()
     big = socket.create_connection(("127.0.0.1", port))
     big.settimeout(5)
     try:

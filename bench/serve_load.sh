@@ -20,9 +20,18 @@ restore() { cp /tmp/folio-serve-load.page "$page_file"; }
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.1; done
 locale=$(basename "$(dirname "$page_file")")
 name=$(basename "$page_file" .md)
+# The page's URL is its slug when it has one (an earlier version asked for the file
+# name and measured the 404 page).
+slug=$(sed -n 's/^slug = "\(.*\)"$/\1/p' "$page_file" | head -1)
+[ -n "$slug" ] && name=$slug
 page="/$locale/$name/"
 [ "$name" = index ] && page="/$locale/"
 index=$(cd "$root" && ls public 2>/dev/null >/dev/null; echo "/search/$locale/meta.json")
+# The search index is made in the background after the pages.
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port$index" >/dev/null && break; sleep 0.1; done
+for path in "$page" /static/folio.css "$index"; do
+  curl -s -o /dev/null -w "GET $path: %{http_code}, %{size_download} bytes\n" "http://127.0.0.1:$port$path"
+done
 for_cases() {
   for path in "$page" /static/folio.css "$index"; do
     for connections in 1 64; do
@@ -31,7 +40,8 @@ for_cases() {
       rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
       p50=$(echo "$out" | awk '$1=="50%" {print $2}')
       p99=$(echo "$out" | awk '$1=="99%" {print $2}')
-      printf '%-8s %-28s c=%-3s %10s req/s  p50 %8s  p99 %8s\n' "$1" "$path" "$connections" "$rps" "$p50" "$p99"
+      bad=$(echo "$out" | awk '/Non-2xx/ {print "  non-2xx " $5} /Socket errors/ {print "  " $0}' | tr -d '\n')
+      printf '%-8s %-28s c=%-3s %10s req/s  p50 %8s  p99 %8s%s\n' "$1" "$path" "$connections" "$rps" "$p50" "$p99" "$bad"
     done
   done
 }

@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::commands::build::BuildOptions;
 use crate::commands::import::ImportOptions;
-use crate::commands::trees::PathsOptions;
+use crate::commands::trees::{GraphFormat, GraphOptions, PathsOptions};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -160,6 +160,44 @@ pub struct AddArgs {
 pub enum TreesCommand {
     /// Print every path from the start to an outcome, one per line.
     Paths(PathsArgs),
+    /// Print the tree's flowchart as SVG, or as DOT or Mermaid to paste elsewhere.
+    Graph(GraphArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// The tree's id (its file name in content/decision-trees/).
+    pub tree: String,
+    /// The texts of this locale [default: the source locale].
+    #[arg(long)]
+    pub locale: Option<String>,
+    #[arg(long, value_enum, default_value = "svg")]
+    pub format: GraphFormatArg,
+    /// The site's folder (the one with folio.toml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum GraphFormatArg {
+    Svg,
+    Dot,
+    Mermaid,
+}
+
+impl From<GraphArgs> for GraphOptions {
+    fn from(args: GraphArgs) -> Self {
+        GraphOptions {
+            root: args.root,
+            tree: args.tree,
+            locale: args.locale,
+            format: match args.format {
+                GraphFormatArg::Svg => GraphFormat::Svg,
+                GraphFormatArg::Dot => GraphFormat::Dot,
+                GraphFormatArg::Mermaid => GraphFormat::Mermaid,
+            },
+        }
+    }
 }
 
 #[derive(Debug, Args)]

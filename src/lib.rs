@@ -10,7 +10,8 @@
 //! raw_html  each page's raw HTML under its locale's policy (allow, sanitize, escape)
 //! resolve   cross-page: .md, .html and folder links -> pages, anchors checked;
 //!           links leaving the locale folder -> URLs on base_url's host
-//! render    html (tera), search (our index), pdf: layout (pure) -> paint
+//! render    html (tera), search (our index), pdf: layout (pure) -> paint;
+//!           diagram: a tree's flowchart as geometry, shared by html and pdf
 //! write     Output (path -> bytes) to disk, atomically
 //! ```
 //!

@@ -9,7 +9,7 @@ use clap::Parser;
 use folio::cli::{Cli, Command, FormatArg, ImportCommand, L10nCommand, TreesCommand};
 use folio::commands::build::{self, BuildOptions};
 use folio::commands::l10n::{self, Format, StatusOptions};
-use folio::commands::trees::{self, PathsOptions};
+use folio::commands::trees::{self, GraphOptions, PathsOptions};
 use folio::diagnostic::Diagnostics;
 use folio::diagnostic::{self, Diagnostic, Severity};
 
@@ -147,6 +147,12 @@ fn main() -> ExitCode {
         }
         Command::Trees(TreesCommand::Paths(args)) => {
             let report = trees::paths(&PathsOptions::from(args));
+            print_diagnostics(&report.diagnostics);
+            print!("{}", report.table);
+            exit_code(&report.diagnostics, false)
+        }
+        Command::Trees(TreesCommand::Graph(args)) => {
+            let report = trees::graph(&GraphOptions::from(args));
             print_diagnostics(&report.diagnostics);
             print!("{}", report.table);
             exit_code(&report.diagnostics, false)

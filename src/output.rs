@@ -38,6 +38,10 @@ impl Output {
     pub fn extend(&mut self, other: Output) {
         self.files.extend(other.files);
     }
+
+    pub fn retain(&mut self, mut keep: impl FnMut(&str) -> bool) {
+        self.files.retain(|path, _| keep(path));
+    }
 }
 
 /// Where renderers hand each file as soon as it is made: the disk (`write::Staging`,

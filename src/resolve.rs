@@ -81,6 +81,14 @@ impl Targets {
         }
     }
 
+    /// `page` as it is now: `serve` keeps the targets of its last full build and
+    /// refreshes the pages an edit re-reads (headings other pages see are unchanged:
+    /// that edit needs a full build).
+    pub fn refresh(&mut self, page: &Page) {
+        (self.pages.entry(page.locale.clone()).or_default())
+            .insert(page.path.clone(), Some(anchors(page)));
+    }
+
     /// Links climbing out of a locale's folder resolve against `base_url`
     /// (`https://host/book/`); without it they are errors.
     pub fn with_base_url(mut self, base_url: &str) -> Self {
@@ -637,6 +645,10 @@ fn unlink_inlines(inlines: &mut Vec<Inline>, gone: &impl Fn(&str, &str) -> bool)
                 unlink_inlines(c, gone);
                 i += 1;
             }
+            Inline::Indexed(mark) => {
+                unlink_inlines(&mut mark.content, gone);
+                i += 1;
+            }
             _ => i += 1,
         }
     }
@@ -693,6 +705,7 @@ fn visit_inlines(inlines: &mut [Inline], f: &mut impl FnMut(&mut Href, Pos)) {
             Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => {
                 visit_inlines(c, f)
             }
+            Inline::Indexed(mark) => visit_inlines(&mut mark.content, f),
             _ => {}
         }
     }

@@ -74,6 +74,7 @@ pub fn run(options: &BuildOptions, progress: Progress) -> BuildReport {
             let select = site::Select {
                 locales: options.locales.clone(),
                 drafts: options.drafts,
+                for_edits: false,
             };
             let compiled = compile(
                 &options.root,
@@ -235,49 +236,72 @@ fn timed(work: impl FnOnce()) -> Duration {
 /// Languages whose text the embedded fonts cannot show.
 const NEEDS_OWN_FONT: &[&str] = &["ja", "zh", "ko"];
 
-/// The configured font of each locale that has one. A locale whose font is missing
-/// (or that needs one and has none) gets no PDF, and a warning that says how to fix
-/// it; everything else is still built.
+/// Each locale's fonts: its own from `[pdf.fonts]`, then those for `all`, then the
+/// machine's (unless FOLIO_NO_SYSTEM_FONTS=1). A configured font that cannot be read
+/// costs that locale its PDF, with a warning that says how to fix it; a locale whose
+/// script needs a font and has none configured too; everything else is still built.
 pub fn pdf_fonts(
     root: &Path,
     config: &crate::model::SiteConfig,
     pdf_files: &mut BTreeMap<String, String>,
     diagnostics: &Diagnostics,
 ) -> BTreeMap<String, render::pdf::fonts::Fonts> {
+    use render::pdf::fonts::{Font, Fonts};
     let mut fonts = BTreeMap::new();
     let top = Pos { line: 1, column: 1 };
+    let system = super::system_fonts::source();
+    let everywhere = config.pdf.fonts.get("all").map_or(&[][..], |l| &l.0[..]);
     for locale in &config.locales {
         let primary = locale.split('-').next().unwrap_or(locale);
-        let Some(setting) = config.pdf.fonts.get(locale) else {
-            if NEEDS_OWN_FONT.contains(&primary) {
-                pdf_files.remove(locale);
-                diagnostics.push(
-                    Diagnostic::warning(load::CONFIG_FILE, top, format!("no PDF for `{locale}`: its script needs a font that Folio does not embed"))
-                        .with_hint(format!("install one (Debian: apt-get install fonts-noto-cjk) and set it in folio.toml: [pdf.fonts] {locale} = \"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc#0\"")),
-                );
-            }
+        let own = config.pdf.fonts.get(locale).map_or(&[][..], |l| &l.0[..]);
+        if own.is_empty() && NEEDS_OWN_FONT.contains(&primary) {
+            pdf_files.remove(locale);
+            diagnostics.push(
+                Diagnostic::warning(load::CONFIG_FILE, top, format!("no PDF for `{locale}`: its script needs a font that Folio does not embed"))
+                    .with_hint(format!("install one (Debian: apt-get install fonts-noto-cjk) and set it in folio.toml: [pdf.fonts] {locale} = \"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc#0\"")),
+            );
             continue;
-        };
-        let (path, index) = match setting.rsplit_once('#') {
-            Some((path, index)) => (path, index.parse().unwrap_or(0)),
-            None => (setting.as_str(), 0),
-        };
-        let loaded = font_bytes(root, path)
-            .and_then(|bytes| render::pdf::fonts::Fonts::with_extra(bytes, index));
-        match loaded {
-            Some(set) => {
-                fonts.insert(locale.clone(), set);
-            }
-            None => {
-                pdf_files.remove(locale);
-                diagnostics.push(
-                    Diagnostic::warning(load::CONFIG_FILE, top, format!("no PDF for `{locale}`: the font {path} cannot be read"))
-                        .with_hint("install it (for CJK on Debian: apt-get install fonts-noto-cjk) or fix [pdf.fonts] in folio.toml; the website and the other PDFs are built"),
-                );
+        }
+        let mut faces: Vec<&'static Font> = Vec::new();
+        let mut unreadable = None;
+        for setting in own.iter().chain(everywhere) {
+            let (path, index) = match setting.rsplit_once('#') {
+                Some((path, index)) => (path, index.parse().unwrap_or(0)),
+                None => (setting.as_str(), 0),
+            };
+            match font_bytes(root, path).and_then(|bytes| font_face(bytes, index)) {
+                Some(face) => faces.push(face),
+                None => unreadable = unreadable.or(Some(path)),
             }
         }
+        if let Some(path) = unreadable {
+            pdf_files.remove(locale);
+            diagnostics.push(
+                Diagnostic::warning(load::CONFIG_FILE, top, format!("no PDF for `{locale}`: the font {path} cannot be read"))
+                    .with_hint("install it (for CJK on Debian: apt-get install fonts-noto-cjk) or fix [pdf.fonts] in folio.toml; the website and the other PDFs are built"),
+            );
+            continue;
+        }
+        // A CJK locale's own fonts set its text, Latin included.
+        let lead = NEEDS_OWN_FONT.contains(&primary) && !own.is_empty();
+        let mut set = Fonts::embedded().clone().with_configured(faces, lead);
+        if let Some(system) = &system {
+            set = set.with_system(system.clone());
+        }
+        fonts.insert(locale.clone(), set);
     }
     fonts
+}
+
+/// A configured face, parsed once per process like its bytes.
+fn font_face(bytes: &'static [u8], index: u32) -> Option<&'static render::pdf::fonts::Font> {
+    type Faces = BTreeMap<(usize, u32), Option<&'static render::pdf::fonts::Font>>;
+    static PARSED: std::sync::OnceLock<std::sync::Mutex<Faces>> = std::sync::OnceLock::new();
+    let key = (bytes.as_ptr() as usize, index);
+    let mut parsed = PARSED.get_or_init(Default::default).lock().ok()?;
+    *parsed.entry(key).or_insert_with(|| {
+        render::pdf::fonts::Font::parse(bytes, index).map(|f| &*Box::leak(Box::new(f)))
+    })
 }
 
 /// A configured font's bytes, read once per process: faces borrow them for as long as

@@ -35,6 +35,7 @@ pub fn markdown_to_html(markdown: &str) -> String {
         fallback: None,
         outdated: false,
         body_hash: String::new(),
+        may_mark_terms: false,
     };
     let (site, messages) = site_of(page, &diagnostics);
     render::html::body_alone(&site, &site.pages[0], &messages, &labels())

@@ -9,5 +9,6 @@ pub mod l10n;
 mod outlines;
 pub mod serve;
 pub mod site;
+pub mod system_fonts;
 pub mod trees;
 pub mod update;

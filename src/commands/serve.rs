@@ -1,6 +1,7 @@
 //! `folio serve`: build in memory, serve on 127.0.0.1, rebuild when the sources
 //! change, and reload open pages. A build that fails keeps the last good site served,
-//! with the diagnostics shown in the terminal and over the page.
+//! with the diagnostics shown in the terminal and over the page, beside a drawing of
+//! each broken decision tree with its faults in red.
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -11,7 +12,6 @@ use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
 use pulldown_cmark_escape::escape_html;
-use tiny_http::{Header, Response, Server};
 
 use crate::diagnostic::{self, Diagnostic, Diagnostics, Severity};
 use crate::output::{Collect, Output};
@@ -19,6 +19,10 @@ use crate::output::{Collect, Output};
 use super::build::{Compiled, PdfStep, Timings, compile};
 use super::site::Select;
 use super::update::{self, Update};
+
+mod http;
+
+use http::{Request, Response};
 
 pub struct ServeOptions {
     pub root: PathBuf,
@@ -36,6 +40,8 @@ struct Served {
     version: u64,
     /// The diagnostics of the last build, when it had errors.
     errors: Option<String>,
+    /// With them, the flowcharts of the broken decision trees: (rules file, SVG).
+    error_diagrams: Vec<(String, String)>,
 }
 
 #[derive(Default)]
@@ -69,7 +75,31 @@ const RELOAD_JS: (&str, &str) = (
 );
 const ERRORS_CSS: (&str, &str) = (
     "/__folio/errors.css",
-    "#folio-errors{position:fixed;inset:auto 1rem 1rem 1rem;z-index:99;max-height:60vh;overflow:auto;background:#1c1f26;color:#ffd7d5;border:2px solid #e5534b;border-radius:8px;padding:1rem 1.2rem;font:13px/1.5 ui-monospace,monospace;white-space:pre-wrap;box-shadow:0 8px 30px rgb(0 0 0/.35)}\n#folio-errors strong{color:#fff}\n",
+    concat!(
+        "#folio-errors{position:fixed;inset:auto 1rem 1rem 1rem;z-index:99;max-height:60vh;overflow:auto;background:#1c1f26;color:#ffd7d5;border:2px solid #e5534b;border-radius:8px;padding:1rem 1.2rem;font:13px/1.5 ui-monospace,monospace;white-space:pre-wrap;box-shadow:0 8px 30px rgb(0 0 0/.35)}\n#folio-errors strong{color:#fff}\n",
+        // A broken tree's flowchart, on a panel of the page's scheme: the SVG's own
+        // light colours, or dark ones set here whatever the theme styles (ids win).
+        "#folio-errors .folio-errors-diagram{white-space:normal;margin:.8rem 0 0;padding:.6rem;border-radius:6px;overflow-x:auto;background:#fff;color:#1c2330;font:13px/1.4 system-ui,sans-serif}\n",
+        "#folio-errors .folio-errors-diagram figcaption{margin:0 0 .4rem;font-weight:700}\n",
+        "#folio-errors .tree-diagram{display:block;max-inline-size:none;margin:0;font-family:system-ui,sans-serif}\n",
+        "#folio-errors .tree-diagram-fault .tree-diagram-line{stroke:#b42318}\n",
+        "#folio-errors .tree-diagram-fault .tree-diagram-head,#folio-errors .tree-diagram-fault .tree-diagram-answer,#folio-errors .tree-diagram-question.tree-diagram-fault text{fill:#b42318}\n",
+        "#folio-errors .tree-diagram-node.tree-diagram-fault .tree-diagram-box{stroke:#b42318;stroke-width:3;stroke-dasharray:6 3}\n",
+        "#folio-errors [data-fault=missing] .tree-diagram-box{fill:#fdf0ef}\n",
+        "@media (prefers-color-scheme:dark){",
+        "#folio-errors .folio-errors-diagram{background:#12161d;color:#e4e8ef}\n",
+        "#folio-errors .tree-diagram-line{stroke:#8d97a6}#folio-errors .tree-diagram-head{fill:#8d97a6}\n",
+        "#folio-errors .tree-diagram-label{fill:#181d26}#folio-errors .tree-diagram-answer{fill:#b7c0cd}\n",
+        "#folio-errors .tree-diagram-question .tree-diagram-box{fill:#12161d;stroke:#8d97a6}#folio-errors .tree-diagram-question text{fill:#e4e8ef}\n",
+        "#folio-errors .tree-diagram-outcome .tree-diagram-box{fill:#7eb0ff;stroke:#7eb0ff}#folio-errors .tree-diagram-outcome text{fill:#12161d}\n",
+        "#folio-errors .tree-diagram-critical .tree-diagram-box{fill:#ff8a80;stroke:#ff8a80}#folio-errors .tree-diagram-high .tree-diagram-box{fill:#f0b45a;stroke:#f0b45a}\n",
+        "#folio-errors .tree-diagram-low .tree-diagram-box{fill:#5cc790;stroke:#5cc790}#folio-errors .tree-diagram-info .tree-diagram-box{fill:#8d97a6;stroke:#8d97a6}\n",
+        "#folio-errors .tree-diagram-fault .tree-diagram-line{stroke:#ff8a80}\n",
+        "#folio-errors .tree-diagram-fault .tree-diagram-head,#folio-errors .tree-diagram-fault .tree-diagram-answer,#folio-errors .tree-diagram-question.tree-diagram-fault text{fill:#ff8a80}\n",
+        "#folio-errors .tree-diagram-node.tree-diagram-fault .tree-diagram-box{stroke:#ff8a80}\n",
+        "#folio-errors [data-fault=missing] .tree-diagram-box{fill:#2a1517}\n",
+        "}\n",
+    ),
 );
 
 /// Runs until the process is stopped; returns only on a startup error.
@@ -78,6 +108,7 @@ pub fn run(options: &ServeOptions) -> Result<(), String> {
         select: Select {
             locales: Vec::new(),
             drafts: options.drafts,
+            for_edits: true,
         },
         ..Shared::default()
     });
@@ -85,11 +116,9 @@ pub fn run(options: &ServeOptions) -> Result<(), String> {
     let root = std::fs::canonicalize(&options.root).unwrap_or_else(|_| options.root.clone());
     rebuild(&root, &shared, &[]);
     release_freed_memory();
-    let server = listener(options.bind, options.port)
-        .map_err(|e| e.to_string())
-        .and_then(|l| Server::from_listener(l, None).map_err(|e| e.to_string()))
+    let listener = std::net::TcpListener::bind((options.bind, options.port))
         .map_err(|e| format!("cannot listen on {}:{}: {e}", options.bind, options.port))?;
-    let address = server.server_addr().to_ip().ok_or("no address")?;
+    let address = listener.local_addr().map_err(|e| e.to_string())?;
     if !options.bind.is_loopback() {
         eprintln!(
             "warning: serving on {} makes the site reachable from other machines",
@@ -105,38 +134,10 @@ pub fn run(options: &ServeOptions) -> Result<(), String> {
         "serving {} at http://{address}/ (Ctrl-C to stop)",
         options.root.display()
     );
-    for request in server.incoming_requests() {
-        let shared = shared.clone();
-        std::thread::spawn(move || answer(request, shared));
-    }
+    http::serve(listener, http::Limits::default(), move |request| {
+        answer(request, &shared)
+    });
     Ok(())
-}
-
-/// The listening socket, with Nagle's algorithm off. tiny_http writes a response's
-/// head and body in two writes: on a kept-alive connection (what browsers use) the
-/// body then waited for the client's delayed ACK, about 40 ms per response. Accepted
-/// connections inherit the option from the listening socket (Linux, BSDs, macOS).
-fn listener(bind: IpAddr, port: u16) -> std::io::Result<std::net::TcpListener> {
-    let listener = std::net::TcpListener::bind((bind, port))?;
-    #[cfg(unix)]
-    {
-        use std::os::fd::AsRawFd;
-        let on: libc::c_int = 1;
-        // SAFETY: a valid socket descriptor, and a pointer to an int of the size given.
-        let rc = unsafe {
-            libc::setsockopt(
-                listener.as_raw_fd(),
-                libc::IPPROTO_TCP,
-                libc::TCP_NODELAY,
-                (&raw const on).cast::<libc::c_void>(),
-                std::mem::size_of::<libc::c_int>() as libc::socklen_t,
-            )
-        };
-        if rc != 0 {
-            return Err(std::io::Error::last_os_error());
-        }
-    }
-    Ok(listener)
 }
 
 /// After an edit: the pages it changed, re-rendered on the kept model when nothing
@@ -162,12 +163,25 @@ fn rebuild(root: &Path, shared: &Arc<Shared>, changed: &[PathBuf]) {
     );
     let failed = compiled.is_none() || diagnostics.has_errors();
     let pages = compiled.as_ref().map_or(0, |c| c.loaded.site.pages.len());
+    let diagrams = match &compiled {
+        Some(compiled) if failed => super::trees::fault_diagrams(&compiled.loaded),
+        _ => Vec::new(),
+    };
     *shared.model.lock().expect("model") = compiled.filter(|_| !failed);
     publish(
         root,
         shared,
         diagnostics,
-        |served| served.output = files.into_output(),
+        diagrams,
+        |served| {
+            // The last search index and PDFs stay served until the background pass
+            // replaces them: a file one edit old beats a 404 while the pass runs.
+            let mut output = files.into_output();
+            let mut previous = std::mem::take(&mut served.output);
+            previous.retain(|path| later_file(path) && !output.contains(path));
+            output.extend(previous);
+            served.output = output;
+        },
         &format!("rebuilt {pages} pages in {}", since(started)),
     );
     watch_included(root, shared);
@@ -228,6 +242,7 @@ fn update_pages(root: &Path, shared: &Arc<Shared>, changed: &[PathBuf], started:
         root,
         shared,
         diagnostics,
+        Vec::new(),
         |served| {
             for (path, bytes) in files.into_output().iter() {
                 served.output.insert(path, bytes);
@@ -242,13 +257,14 @@ fn since(started: Instant) -> String {
     format!("{:.0} ms", started.elapsed().as_secs_f64() * 1000.0)
 }
 
-/// Shows a build's outcome: its pages when it succeeded (`apply`), its errors over
-/// the last good pages when it failed; then reloads open pages and starts the
-/// background pass.
+/// Shows a build's outcome: its pages when it succeeded (`apply`), its errors (and
+/// the `diagrams` of its broken trees) over the last good pages when it failed; then
+/// reloads open pages and starts the background pass.
 fn publish(
     root: &Path,
     shared: &Arc<Shared>,
     diagnostics: Diagnostics,
+    diagrams: Vec<(String, String)>,
     apply: impl FnOnce(&mut Served),
     done: &str,
 ) {
@@ -267,10 +283,12 @@ fn publish(
                 .filter(|d| d.severity == Severity::Error)
                 .collect();
             served.errors = Some(diagnostic::render(&errors, false));
+            served.error_diagrams = diagrams;
             eprintln!("build failed: still serving the last good site");
         } else {
             apply(&mut served);
             served.errors = None;
+            served.error_diagrams.clear();
             eprintln!("{done}");
         }
         served.version += 1;
@@ -314,7 +332,7 @@ fn add_later_files(root: &Path, shared: &Shared, version: u64) {
     });
     let diagnostics = Diagnostics::new();
     // The pages were served already: only what this pass adds is kept.
-    let files = Collect::only(|path| path.ends_with(".pdf") || path.starts_with("search/"));
+    let files = Collect::only(later_file);
     let build = || {
         compile(
             root,
@@ -335,8 +353,18 @@ fn add_later_files(root: &Path, shared: &Shared, version: u64) {
     }
     let mut served = shared.served.lock().expect("served site");
     if served.version == version {
-        served.output.extend(files.into_output());
+        let fresh = files.into_output();
+        // What the site no longer makes (a removed guide's PDF) goes.
+        served
+            .output
+            .retain(|path| !later_file(path) || fresh.contains(path));
+        served.output.extend(fresh);
     }
+}
+
+/// The files the background pass makes, after the pages.
+fn later_file(path: &str) -> bool {
+    path.ends_with(".pdf") || path.starts_with("search/")
 }
 
 /// Hands the memory freed by a build back to the system. The allocator is set to keep
@@ -402,27 +430,26 @@ fn watch(root: &Path, shared: Arc<Shared>) -> Result<notify::RecommendedWatcher,
     Ok(watcher)
 }
 
-fn answer(request: tiny_http::Request, shared: Arc<Shared>) {
-    let url = request.url().to_string();
-    let path = url.split(['?', '#']).next().unwrap_or("/");
+fn answer(request: &Request, shared: &Arc<Shared>) -> Response {
+    let path = request.path();
     if path == EVENTS {
-        stream_events(request, &shared);
-        return;
+        let shared = shared.clone();
+        return Response::stream(200, Box::new(move |out| stream_events(out, &shared)))
+            .with_header("Content-Type", "text/event-stream")
+            .with_header("Cache-Control", "no-cache");
     }
     for (file, text, kind) in [
         (RELOAD_JS.0, RELOAD_JS.1, "text/javascript; charset=utf-8"),
         (ERRORS_CSS.0, ERRORS_CSS.1, "text/css; charset=utf-8"),
     ] {
         if path == file {
-            let response = Response::from_data(text.as_bytes().to_vec())
-                .with_header(header("Content-Type", kind))
-                .with_header(header("Cache-Control", "no-store"));
-            let _ = request.respond(response);
-            return;
+            return Response::new(200, text.as_bytes().to_vec())
+                .with_header("Content-Type", kind)
+                .with_header("Cache-Control", "no-store");
         }
     }
     let response = match output_path(path) {
-        None => Response::from_data(b"bad request".to_vec()).with_status_code(400),
+        None => Response::new(400, b"bad request".to_vec()),
         Some(file) => {
             let served = shared.served.lock().expect("served site");
             match find(&served.output, &file) {
@@ -432,22 +459,19 @@ fn answer(request: tiny_http::Request, shared: Arc<Shared>) {
                     } else {
                         bytes.to_vec()
                     };
-                    Response::from_data(body)
-                        .with_header(header("Content-Type", content_type(&found)))
+                    Response::new(200, body).with_header("Content-Type", content_type(&found))
                 }
                 None => {
                     let not_found = not_found_page(&served.output, &file);
                     let body = not_found
                         .map(|b| inject(b, &served))
                         .unwrap_or_else(|| b"not found".to_vec());
-                    Response::from_data(body)
-                        .with_status_code(404)
-                        .with_header(header("Content-Type", "text/html; charset=utf-8"))
+                    Response::new(404, body).with_header("Content-Type", "text/html; charset=utf-8")
                 }
             }
         }
     };
-    let _ = request.respond(response.with_header(header("Cache-Control", "no-store")));
+    response.with_header("Cache-Control", "no-store")
 }
 
 /// A request path as an output file: `/fr/escalade/` is `fr/escalade/index.html`.
@@ -505,6 +529,13 @@ fn inject(html: &[u8], served: &Served) -> Vec<u8> {
             ERRORS_CSS.0
         ));
         extra.push_str(&escaped);
+        for (source, svg) in &served.error_diagrams {
+            let mut caption = String::new();
+            let _ = escape_html(&mut caption, source);
+            extra.push_str(&format!(
+                "<figure class=\"folio-errors-diagram\"><figcaption>{caption}: what parsed, the faults in red</figcaption>{svg}</figure>"
+            ));
+        }
         extra.push_str("</div>");
     }
     let text = String::from_utf8_lossy(html);
@@ -512,10 +543,6 @@ fn inject(html: &[u8], served: &Served) -> Vec<u8> {
         Some(at) => format!("{}{extra}{}", &text[..at], &text[at..]).into_bytes(),
         None => format!("{text}{extra}").into_bytes(),
     }
-}
-
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
 }
 
 fn content_type(file: &str) -> &'static str {
@@ -536,13 +563,12 @@ fn content_type(file: &str) -> &'static str {
 
 /// A server-sent event stream: one `reload` event per rebuild, a comment every 15 s
 /// so that closed tabs are noticed. Written straight to the connection, unbuffered.
-fn stream_events(request: tiny_http::Request, shared: &Shared) {
+fn stream_events(out: &mut dyn Write, shared: &Shared) {
     let mut seen = shared.served.lock().map(|s| s.version).unwrap_or(0);
-    let mut writer = request.into_writer();
-    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: keep-alive\r\n\r\n";
-    if writer
-        .write_all(head.as_bytes())
-        .and_then(|()| writer.flush())
+    // The head is out: a comment tells the browser the stream is open.
+    if out
+        .write_all(b": open\n\n")
+        .and_then(|()| out.flush())
         .is_err()
     {
         return;
@@ -561,9 +587,9 @@ fn stream_events(request: tiny_http::Request, shared: &Shared) {
                 ": keep-alive\n\n"
             }
         };
-        if writer
+        if out
             .write_all(event.as_bytes())
-            .and_then(|()| writer.flush())
+            .and_then(|()| out.flush())
             .is_err()
         {
             return;
@@ -574,35 +600,6 @@ fn stream_events(request: tiny_http::Request, shared: &Shared) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn nodelay(socket: &impl std::os::fd::AsRawFd) -> bool {
-        let mut value: libc::c_int = 0;
-        let mut len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
-        // SAFETY: a valid socket descriptor, and pointers to an int and its size.
-        let rc = unsafe {
-            libc::getsockopt(
-                socket.as_raw_fd(),
-                libc::IPPROTO_TCP,
-                libc::TCP_NODELAY,
-                (&raw mut value).cast::<libc::c_void>(),
-                &raw mut len,
-            )
-        };
-        assert_eq!(rc, 0);
-        value != 0
-    }
-
-    /// What removes the 40 ms per kept-alive response: the connections the server
-    /// accepts send small writes at once.
-    #[test]
-    fn accepted_connections_have_nagle_off() {
-        let listener = listener(IpAddr::from([127, 0, 0, 1]), 0).unwrap();
-        assert!(nodelay(&listener));
-        let address = listener.local_addr().unwrap();
-        let _client = std::net::TcpStream::connect(address).unwrap();
-        let (accepted, _) = listener.accept().unwrap();
-        assert!(nodelay(&accepted));
-    }
 
     #[test]
     fn request_paths_never_leave_the_output() {

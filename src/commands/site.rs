@@ -27,6 +27,10 @@ pub struct Loaded {
     pub assets: Vec<BinaryFile>,
     /// What the pages that include other files were made of.
     pub includes: Includes,
+    /// Every page's anchors, assets and drafts, as links were resolved against them,
+    /// when `Select::for_edits` asks: an edit's pages resolve against the same,
+    /// without collecting the whole site again.
+    pub targets: Option<Targets>,
 }
 
 /// The pages whose text includes other files (mdBook's `{{#include}}`), by source path:
@@ -115,6 +119,9 @@ pub struct Select {
     pub locales: Vec<String>,
     /// Pages marked `draft` too (`build --drafts`, `serve`).
     pub drafts: bool,
+    /// Keep the targets links were resolved against, so that an edit can be applied
+    /// to the model without loading the site again (`serve`); a build lets them go.
+    pub for_edits: bool,
 }
 
 /// Reads and checks the site at `root`, restricted to the `only` locales when given,
@@ -122,7 +129,7 @@ pub struct Select {
 pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<Loaded> {
     let select = Select {
         locales: only.to_vec(),
-        drafts: false,
+        ..Select::default()
     };
     load_selected(root, &select, diagnostics)
 }
@@ -306,6 +313,7 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
         theme: sources.theme,
         assets,
         includes,
+        targets: select.for_edits.then_some(targets),
     })
 }
 

@@ -1,13 +1,18 @@
 //! `folio trees paths TREE [--locale L]`: every way through a tree, one line each, in
 //! a stable order (answers in file order), as a golden table for reviews and tests,
 //! then its outcomes by rank with how many paths reach each.
+//! `folio trees graph TREE [--locale L] [--format svg|dot|mermaid]`: its flowchart,
+//! drawn with what validation rejects marked in red when the tree is broken (the
+//! diagnostics say what, the exit status is 1). `fault_diagrams`: the same red
+//! drawings of a site's broken trees, for serve's error overlay.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::locale::{Messages, apply_typography_text};
+use crate::locale::{Messages, Texts, apply_typography_text};
 use crate::model::{DecisionTree, Outcome, Path, Pos};
+use crate::render::diagram;
 
 use super::site;
 
@@ -29,18 +34,7 @@ pub fn paths(options: &PathsOptions) -> PathsReport {
     let diagnostics = Diagnostics::new();
     let only: Vec<String> = options.locale.iter().cloned().collect();
     let table = site::load(&options.root, &only, &diagnostics).and_then(|loaded| {
-        let Some(tree) = loaded.site.tree(&options.tree) else {
-            let known: Vec<&str> = loaded.site.trees.iter().map(|t| t.id.as_str()).collect();
-            diagnostics.push(
-                Diagnostic::error(
-                    format!("content/decision-trees/{}.toml", options.tree),
-                    Pos { line: 1, column: 1 },
-                    format!("no decision tree `{}`", options.tree),
-                )
-                .with_hint(format!("trees of this site: {}", known.join(", "))),
-            );
-            return None;
-        };
+        let tree = find_tree(&loaded.site, &options.tree, &diagnostics)?;
         Some(match &options.locale {
             Some(locale) => localized(tree, &loaded.messages, locale),
             None => by_ids(tree),
@@ -50,6 +44,122 @@ pub fn paths(options: &PathsOptions) -> PathsReport {
         table: table.unwrap_or_default(),
         diagnostics: crate::diagnostic::settle_notes(diagnostics.into_sorted(), false, false),
     }
+}
+
+fn find_tree<'a>(
+    site: &'a crate::model::Site,
+    id: &str,
+    diagnostics: &Diagnostics,
+) -> Option<&'a DecisionTree> {
+    let tree = site.tree(id);
+    if tree.is_none() {
+        let known: Vec<&str> = site.trees.iter().map(|t| t.id.as_str()).collect();
+        diagnostics.push(
+            Diagnostic::error(
+                format!("content/decision-trees/{id}.toml"),
+                Pos { line: 1, column: 1 },
+                format!("no decision tree `{id}`"),
+            )
+            .with_hint(format!("trees of this site: {}", known.join(", "))),
+        );
+    }
+    tree
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GraphFormat {
+    Svg,
+    Dot,
+    Mermaid,
+}
+
+#[derive(Debug, Clone)]
+pub struct GraphOptions {
+    pub root: PathBuf,
+    pub tree: String,
+    /// The texts of this locale; the source locale's by default.
+    pub locale: Option<String>,
+    pub format: GraphFormat,
+}
+
+/// The flowchart the site shows, as a file of its own, its faults in red when the tree
+/// has errors; nothing when the site does not load or has no such tree.
+pub fn graph(options: &GraphOptions) -> PathsReport {
+    let diagnostics = Diagnostics::new();
+    let only: Vec<String> = options.locale.iter().cloned().collect();
+    let table = site::load(&options.root, &only, &diagnostics).and_then(|loaded| {
+        let tree = find_tree(&loaded.site, &options.tree, &diagnostics)?;
+        let locale = options
+            .locale
+            .clone()
+            .unwrap_or_else(|| loaded.site.config.source_locale.clone());
+        let texts = Texts::new(&loaded.messages, &locale);
+        let drawn = diagram::layout(
+            tree,
+            &texts,
+            &diagram::Estimate,
+            &diagram::Style::screen(),
+            loaded.messages.is_rtl(&locale),
+        );
+        Some(match options.format {
+            GraphFormat::Svg => {
+                let title = texts.with_arg("tree-diagram-title", "title", &drawn.title);
+                let desc = texts.get("tree-diagram-file-desc");
+                diagram::svg(
+                    &drawn,
+                    &diagram::SvgOptions {
+                        id: &format!("dt-{}-diagram", tree.id),
+                        title: &title,
+                        desc: &desc,
+                        described_by: None,
+                        links: false,
+                    },
+                )
+            }
+            GraphFormat::Dot => diagram::dot(&drawn),
+            GraphFormat::Mermaid => diagram::mermaid(&drawn),
+        })
+    });
+    PathsReport {
+        table: table.unwrap_or_default(),
+        diagnostics: crate::diagnostic::settle_notes(diagnostics.into_sorted(), false, false),
+    }
+}
+
+/// Each tree of `loaded` with structural faults (unreachable nodes, answers leading
+/// nowhere or back up), as `(rules file, SVG)` in the source locale's texts.
+pub fn fault_diagrams(loaded: &site::Loaded) -> Vec<(String, String)> {
+    let locale = &loaded.site.config.source_locale;
+    let texts = Texts::new(&loaded.messages, locale);
+    loaded
+        .site
+        .trees
+        .iter()
+        .filter_map(|tree| {
+            let drawn = diagram::layout(
+                tree,
+                &texts,
+                &diagram::Estimate,
+                &diagram::Style::screen(),
+                loaded.messages.is_rtl(locale),
+            );
+            if !drawn.has_faults() {
+                return None;
+            }
+            let title = texts.with_arg("tree-diagram-title", "title", &drawn.title);
+            let svg = diagram::svg(
+                &drawn,
+                &diagram::SvgOptions {
+                    id: &format!("folio-errors-{}-diagram", tree.id),
+                    title: &title,
+                    desc: &texts.get("tree-diagram-file-desc"),
+                    described_by: None,
+                    links: false,
+                },
+            );
+            Some((tree.source.clone(), svg))
+        })
+        .collect()
 }
 
 fn header(tree: &DecisionTree, paths: &[Path]) -> String {

@@ -10,7 +10,7 @@ use crate::diagnostic::Diagnostics;
 use crate::model::Page;
 use crate::output::Sink;
 use crate::render;
-use crate::resolve::{Targets, check_tree_embeds, resolve};
+use crate::resolve::{check_tree_embeds, resolve};
 
 use super::build::Compiled;
 use super::site;
@@ -38,6 +38,13 @@ pub fn pages(
         return Update::Full;
     };
     if diagnostics.has_errors() {
+        // The model stays as it was, and so do its targets.
+        let loaded = &mut compiled.loaded;
+        if let Some(targets) = &mut loaded.targets {
+            for (index, _, _) in &edited {
+                targets.refresh(&loaded.site.pages[*index]);
+            }
+        }
         return Update::Pages(Vec::new());
     }
     let reread: Vec<String> = edited.iter().map(|(_, p, _)| p.source.clone()).collect();
@@ -55,6 +62,12 @@ pub fn pages(
     }
     touched.sort_unstable();
     touched.dedup();
+    // Fallback copies of an edited source page carry its headings.
+    if let Some(targets) = &mut compiled.loaded.targets {
+        for &index in &touched {
+            targets.refresh(&compiled.loaded.site.pages[index]);
+        }
+    }
     let loaded = &compiled.loaded;
     render::html::render(
         &loaded.site,
@@ -113,12 +126,14 @@ fn shown(root: &Path, path: &Path) -> Option<String> {
 /// as they were.
 fn reparse(
     root: &Path,
-    compiled: &Compiled,
+    compiled: &mut Compiled,
     changed: &[PathBuf],
     diagnostics: &Diagnostics,
 ) -> Option<Vec<(usize, Page, Option<site::Included>)>> {
-    let loaded = &compiled.loaded;
+    let loaded = &mut compiled.loaded;
     let site = &loaded.site;
+    // Without the last build's targets (a model not loaded for edits), load again.
+    let targets = loaded.targets.as_mut()?;
     let (mut indexes, mut pages, mut included) = (Vec::new(), Vec::new(), Vec::new());
     for path in changed {
         let shown = shown(root, path)?;
@@ -139,11 +154,11 @@ fn reparse(
         pages.push(page);
         included.push(includes);
     }
-    let targets = Targets::new(&site.pages, &[], site::published_assets(&loaded.assets))
-        .with_base_url(&site.config.base_url)
-        .with_homes(super::outlines::homes(&site.outlines));
+    for page in &pages {
+        targets.refresh(page);
+    }
     crate::highlight::check_languages(&pages, diagnostics);
-    resolve(&mut pages, &targets, diagnostics);
+    resolve(&mut pages, targets, diagnostics);
     check_tree_embeds(&pages, &site.trees, diagnostics);
     Some(
         (indexes.into_iter().zip(pages).zip(included))

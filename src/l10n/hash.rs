@@ -89,7 +89,8 @@ fn heading_id(line: &str) -> Option<String> {
     let rest = line
         .strip_prefix("### ")
         .or_else(|| line.strip_prefix("## "))?;
-    let rest = rest.trim();
+    let unmarked = without_index_marks(rest);
+    let rest = unmarked.trim();
     if let Some(start) = rest.rfind("{#")
         && rest.ends_with('}')
     {
@@ -98,9 +99,41 @@ fn heading_id(line: &str) -> Option<String> {
     Some(slugify(rest))
 }
 
+/// A heading's text without its index marks (`[fuseau horaire]{.index}` is
+/// `fuseau horaire`, `{.index}` after the text goes): marking a term changes no
+/// section's name.
+fn without_index_marks(text: &str) -> String {
+    let mut out = text.to_string();
+    while let Some(at) = out.find("{.index") {
+        let end = out[at..].find('}').map_or(out.len(), |e| at + e + 1);
+        out.replace_range(at..end, "");
+        if out[..at].ends_with(']')
+            && let Some(open) = out[..at - 1].rfind('[')
+        {
+            out.remove(at - 1);
+            out.remove(open);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn index_marks_leave_section_names_alone() {
+        assert_eq!(
+            heading_id(
+                "## [Suivi continu]{.index key=\"suivi\"} ou [fuseau horaire]{.index} unique"
+            ),
+            heading_id("## Suivi continu ou fuseau horaire unique")
+        );
+        assert_eq!(
+            heading_id("## Escalade {.index}"),
+            heading_id("## Escalade")
+        );
+    }
 
     #[test]
     fn normalization_ignores_line_endings_and_trailing_space() {

@@ -131,6 +131,10 @@ fn inlines(list: &mut [Inline], rule: Rule) {
                 inlines(&mut link.content, rule);
                 before = Some('x');
             }
+            Inline::Indexed(mark) => {
+                inlines(&mut mark.content, rule);
+                before = mark.content.last().map_or(before, |_| Some('x'));
+            }
             Inline::Image(image) => image.alt = rule(&image.alt, None).into_owned(),
             Inline::Code(_) | Inline::FootnoteRef { .. } => before = Some('x'),
             Inline::SoftBreak | Inline::LineBreak | Inline::Html(..) => before = Some(' '),

@@ -187,6 +187,22 @@ pub enum Inline {
     },
     /// One raw HTML tag (or comment) as written, and where it starts.
     Html(String, Pos),
+    /// A term marked for the back-of-book index (`[escalade]{.index}`): its text is
+    /// shown as written, and the index links to the place.
+    Indexed(Box<IndexMark>),
+}
+
+/// A place the index points to, and the entry it files under.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexMark {
+    /// The entry: the `key` attribute, else the span's text (without a reading).
+    pub term: String,
+    /// The reading a Japanese term sorts and groups by (`漢字|かな`); never shown.
+    pub reading: Option<String>,
+    pub content: Vec<Inline>,
+    /// The place's id in the page (`ix-escalade`): HTML id and PDF anchor.
+    pub id: String,
+    pub pos: Pos,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -250,6 +266,7 @@ fn collect_text(inlines: &[Inline], out: &mut String) {
                 collect_text(c, out)
             }
             Inline::Link(link) => collect_text(&link.content, out),
+            Inline::Indexed(mark) => collect_text(&mark.content, out),
             Inline::Image(image) => out.push_str(&image.alt),
             Inline::SoftBreak | Inline::LineBreak => out.push(' '),
             Inline::FootnoteRef { .. } | Inline::Html(..) => {}

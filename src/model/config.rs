@@ -128,10 +128,12 @@ pub struct PdfConfig {
     /// `YYYY-MM-DD`: the cover's date and the document's creation date. Without it,
     /// SOURCE_DATE_EPOCH is used when set; otherwise the PDF carries no date.
     pub date: Option<String>,
-    /// A font per locale for scripts the embedded fonts lack (Japanese, Chinese,
-    /// Korean...): a path relative to the site (or absolute), `#N` for the N-th face of
-    /// a collection: `ja = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc#0"`.
-    pub fonts: std::collections::BTreeMap<String, String>,
+    /// Fonts per locale for characters the embedded fonts lack (Japanese, Chinese,
+    /// Korean...), tried in order before the machine's: a path relative to the site (or
+    /// absolute), `#N` for the N-th face of a collection, or a list of them (a family's
+    /// regular and bold faces): `ja = ["fonts/Jp-Regular.otf", "fonts/Jp-Bold.otf"]`.
+    /// The key `all` gives fonts for every locale, tried after the locale's own.
+    pub fonts: std::collections::BTreeMap<String, FontList>,
     /// A link to another part of the guide prints the page it leads to ("page 9"),
     /// unless that is the link's own page (or, in duplex, the facing one).
     pub page_refs: bool,
@@ -140,6 +142,25 @@ pub struct PdfConfig {
     pub duplex: bool,
     /// Where an external link's address is printed.
     pub urls: PrintedUrls,
+}
+
+/// One font file or several, in the order they are tried.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FontList(pub Vec<String>);
+
+impl<'de> serde::Deserialize<'de> for FontList {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        #[serde(untagged, expecting = "a font file's path or a list of them")]
+        enum OneOrMany {
+            One(String),
+            Many(Vec<String>),
+        }
+        Ok(FontList(match OneOrMany::deserialize(deserializer)? {
+            OneOrMany::One(path) => vec![path],
+            OneOrMany::Many(paths) => paths,
+        }))
+    }
 }
 
 /// `[pdf] urls`: how the guide prints the address of a link leaving it.

@@ -7,6 +7,7 @@
 mod block;
 mod config;
 mod decision_tree;
+mod index_term;
 mod outline;
 mod page;
 mod pdf_style;
@@ -15,8 +16,8 @@ mod source;
 
 pub use block::CodeAttrs;
 pub use block::{
-    Align, Block, Callout, Figure, Href, Inline, InlineImage, InlineLink, ListItem, Pos, Table,
-    TableCell,
+    Align, Block, Callout, Figure, Href, IndexMark, Inline, InlineImage, InlineLink, ListItem, Pos,
+    Table, TableCell,
 };
 pub use block::{Length, PictureSource};
 pub use config::{
@@ -26,6 +27,7 @@ pub use config::{
 pub use decision_tree::{
     Answer, DecisionTree, Node, NodeKind, Outcome, OutcomeClass, PageLink, Path,
 };
+pub use index_term::{MalformedReading, split_reading};
 pub use outline::{Chapter, Outline, OutlineEntry};
 pub use page::{Footnote, FrontMatter, L10nRecord, Page, TocEntry};
 pub use pdf_style::PdfStyle;

@@ -49,6 +49,12 @@ pub struct FrontMatter {
     /// Hugo: the page's whole URL below the locale's root (wins over `slug`).
     #[serde(default)]
     pub url: Option<String>,
+    /// Terms of the back-of-book index that apply to the page as a whole (its top).
+    #[serde(default)]
+    pub index: Vec<String>,
+    /// Where `index` is written, for diagnostics about its terms.
+    #[serde(skip)]
+    pub index_pos: Pos,
     /// Keys of other tools that Folio reads past, with their place in the file: the
     /// site reports each key once, not once per page.
     #[serde(skip)]
@@ -56,7 +62,8 @@ pub struct FrontMatter {
 }
 
 impl FrontMatter {
-    pub const KEYS: &'static [&'static str] = &["title", "description", "weight", "slug", "l10n"];
+    pub const KEYS: &'static [&'static str] =
+        &["title", "description", "weight", "slug", "l10n", "index"];
 
     /// The keys of other tools that Folio understands (`KEYS` are its own).
     pub const UNDERSTOOD_KEYS: &'static [&'static str] = &[
@@ -112,6 +119,9 @@ pub struct Page {
     /// Hash of the normalized Markdown body, which translations record. A site
     /// build leaves it empty on translations: only a source's hash is compared.
     pub body_hash: String,
+    /// The body may mark index terms (its text holds `.index`): the index, gathered
+    /// again on every render, skips the many pages that cannot.
+    pub may_mark_terms: bool,
 }
 
 impl Page {

@@ -212,6 +212,22 @@ pub fn sort_out(
     if !front.aliases.is_empty() {
         front.aliases_pos = key_pos(header, "aliases", base);
     }
+    if !front.index.is_empty() {
+        front.index_pos = key_pos(header, "index", base);
+        for term in &front.index {
+            let hint = match super::index_marks::split_reading(term) {
+                Err(crate::model::MalformedReading) => {
+                    "write the term, one `|`, then its reading in kana: `優先度|ゆうせんど`"
+                }
+                Ok((term, _)) if term.is_empty() => {
+                    "give each term of `index` its text, or leave it out"
+                }
+                Ok(_) => continue,
+            };
+            let message = format!("cannot read {term:?} as an index term");
+            diagnostics.push(Diagnostic::warning(file, front.index_pos, message).with_hint(hint));
+        }
+    }
     if front.weight == 0
         && let Some(position) = front.sidebar_position
     {

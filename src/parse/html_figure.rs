@@ -456,6 +456,7 @@ fn tidy(mut inlines: Vec<Inline>) -> Vec<Inline> {
                 }
                 Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => collapse(c),
                 Inline::Link(link) => collapse(&mut link.content),
+                Inline::Indexed(mark) => collapse(&mut mark.content),
                 _ => {}
             }
         }

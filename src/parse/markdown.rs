@@ -4,7 +4,7 @@
 //! the `Block`/`Inline` tree built here, so HTML and PDF cannot drift apart. Positions
 //! are kept on headings, links, images and code blocks for later diagnostics.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, VecDeque};
 use std::iter::Peekable;
 use std::ops::Range;
 
@@ -16,7 +16,7 @@ use crate::model::{
     ListItem, Pos, Table, TocEntry,
 };
 
-use super::{admonitions, fence, foreign_syntax, heading_id};
+use super::{admonitions, fence, foreign_syntax, heading_id, index_marks};
 use lines::LineIndex;
 
 /// A parsed body: blocks, footnotes in reference order, and the headings for the toc.
@@ -88,6 +88,12 @@ pub fn parse_with<'a>(
         inline_depth: 0,
         flattened: Vec::new(),
         flattened_warned: false,
+        index_at: VecDeque::new(),
+        marker: index_marks::Marker {
+            file,
+            diagnostics,
+            ids: BTreeSet::new(),
+        },
         diagnostics,
     };
     let mut blocks = builder.blocks(None);
@@ -124,6 +130,9 @@ struct Builder<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> {
     flattened_warned: bool,
     /// A task marker met inside a loose list item's paragraph.
     pending_task: Option<bool>,
+    /// Where the `{.index` openers of the paragraph being read start.
+    index_at: VecDeque<Pos>,
+    marker: index_marks::Marker<'a>,
     diagnostics: &'a Diagnostics,
 }
 
@@ -143,31 +152,31 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
         while let Some((event, range)) = self.events.next() {
             match event {
                 Event::End(tag) if self.flattened.last() == Some(&tag) => {
-                    flush_paragraph(&mut loose, &mut blocks);
+                    self.flush(&mut loose, &mut blocks);
                     self.flattened.pop();
                 }
                 Event::End(tag) if Some(tag) == end => break,
                 Event::Start(tag) if self.depth >= MAX_NESTING && is_container(&tag) => {
-                    flush_paragraph(&mut loose, &mut blocks);
+                    self.flush(&mut loose, &mut blocks);
                     self.flatten(tag, range);
                 }
                 Event::Start(Tag::HtmlBlock) => {
-                    flush_paragraph(&mut loose, &mut blocks);
+                    self.flush(&mut loose, &mut blocks);
                     self.html_block(&mut blocks);
                 }
                 Event::Start(tag) if is_block(&tag) => {
                     paragraphs |= matches!(tag, Tag::Paragraph);
-                    flush_paragraph(&mut loose, &mut blocks);
+                    self.flush(&mut loose, &mut blocks);
                     if let Some(block) = self.block(tag, range) {
                         blocks.push(block);
                     }
                 }
                 Event::Rule => {
-                    flush_paragraph(&mut loose, &mut blocks);
+                    self.flush(&mut loose, &mut blocks);
                     blocks.push(Block::Rule);
                 }
                 Event::Html(html) => {
-                    flush_paragraph(&mut loose, &mut blocks);
+                    self.flush(&mut loose, &mut blocks);
                     self.note_component(&html, range.start);
                     let pos = self.lines.pos(range.start);
                     blocks.push(Block::Html(html.into_string(), pos));
@@ -176,7 +185,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 other => self.inline_event(other, range, &mut loose),
             }
         }
-        flush_paragraph(&mut loose, &mut blocks);
+        self.flush(&mut loose, &mut blocks);
         blocks.shrink_to_fit();
         self.depth -= 1;
         (blocks, paragraphs)
@@ -214,14 +223,31 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 }
                 return None;
             }
-            Tag::Paragraph => paragraph(self.inlines(TagEnd::Paragraph)),
-            Tag::Heading { level, id, .. } => Block::Heading {
-                level: level as u8,
-                // Empty until every heading is known, so generated ids can avoid explicit ones.
-                id: id.map(|i| format!("={i}")).unwrap_or_default(),
-                content: self.inlines(TagEnd::Heading(level)),
-                pos,
-            },
+            Tag::Paragraph => paragraph(self.marked_inlines(TagEnd::Paragraph)),
+            Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            } => {
+                let mut content = self.marked_inlines(TagEnd::Heading(level));
+                // `## Escalade {.index}`: the heading's text is a term of the index.
+                if classes.iter().any(|c| &**c == "index") {
+                    let key = attrs.iter().find(|(k, _)| &**k == "key");
+                    let key = key.and_then(|(_, v)| v.as_ref());
+                    // Heading attributes are not quoted; a writer may quote them anyway.
+                    let unquoted = |v: &str| v.trim_matches(['"', '\'', '“', '”']).to_string();
+                    let key = key.map(|v| unquoted(v));
+                    self.mark_heading(&mut content, key, pos);
+                }
+                Block::Heading {
+                    level: level as u8,
+                    // Empty until every heading is known, so generated ids can avoid explicit ones.
+                    id: id.map(|i| format!("={i}")).unwrap_or_default(),
+                    content,
+                    pos,
+                }
+            }
             Tag::BlockQuote(kind) => Block::Quote {
                 callout: kind.map(callout),
                 title: kind.and_then(|_| self.title_at(range.start)),
@@ -418,7 +444,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 Event::End(TagEnd::TableHead) => in_head = false,
                 Event::Start(Tag::TableRow) => rows.push(Vec::new()),
                 Event::Start(Tag::TableCell) => {
-                    let cell = self.inlines(TagEnd::TableCell);
+                    let cell = self.marked_inlines(TagEnd::TableCell);
                     match rows.last_mut() {
                         Some(row) if !in_head => row.push(cell),
                         _ => head.push(cell),
@@ -464,6 +490,9 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
             Event::Text(text) => {
                 if text.contains("{{") {
                     self.note_shortcode(range.clone());
+                }
+                for (at, _) in text.match_indices(index_marks::OPENER) {
+                    self.index_at.push_back(self.lines.pos(range.start + at));
                 }
                 if let Some(Inline::Text(last)) = out.last_mut() {
                     last.push_str(&text);
@@ -769,6 +798,7 @@ pub(super) fn classify(url: &str) -> Href {
     }
 }
 
+mod index;
 mod lines;
 #[cfg(test)]
 mod tests;

@@ -10,6 +10,7 @@ pub mod foreign_keys;
 pub mod foreign_syntax;
 pub mod front_matter;
 mod html_figure;
+pub mod index_marks;
 pub mod markdown;
 pub mod messages;
 pub mod outcomes;

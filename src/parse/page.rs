@@ -72,6 +72,7 @@ fn parse_hashing(
         fallback: None,
         outdated: false,
         body_hash,
+        may_mark_terms: split.body.contains(".index"),
     })
 }
 

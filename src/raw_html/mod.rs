@@ -81,6 +81,7 @@ fn inlines(list: &mut Vec<Inline>, ctx: &Ctx) {
         match inline {
             Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => inlines(c, ctx),
             Inline::Link(link) => inlines(&mut link.content, ctx),
+            Inline::Indexed(mark) => inlines(&mut mark.content, ctx),
             Inline::Text(_)
             | Inline::Code(_)
             | Inline::Image(_)

@@ -25,6 +25,7 @@ use folio::model::{DecisionTree, NodeKind};
 const CHROMIUM: &str = "/usr/bin/chromium";
 
 mod csp;
+mod diagram;
 
 /// The default site, built once per test binary and served on a free local port.
 fn site_port() -> u16 {

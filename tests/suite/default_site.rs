@@ -112,6 +112,8 @@ fn every_internal_link_and_anchor_resolves() {
                 continue;
             }
             let (path, fragment) = href.split_once('#').unwrap_or((href, ""));
+            // A query (a tree's deep link) leaves the file it leads to unchanged.
+            let path = path.split_once('?').map_or(path, |(file, _)| file);
             let target = if path.is_empty() {
                 file.clone()
             } else {

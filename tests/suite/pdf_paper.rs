@@ -120,7 +120,7 @@ fn page_with_footer<'a>(pages: &'a [&'a str], footer: &str) -> &'a str {
 }
 
 #[test]
-fn the_french_guide_sends_the_reader_to_page_9_to_change_a_priority() {
+fn the_french_guide_sends_the_reader_to_page_10_to_change_a_priority() {
     let file = common::built_default_site().join("fr/guide-support-premium.pdf");
     let output = std::process::Command::new("pdftotext")
         .args(["-enc", "UTF-8"])
@@ -131,15 +131,15 @@ fn the_french_guide_sends_the_reader_to_page_9_to_change_a_priority() {
     let text = String::from_utf8_lossy(&output.stdout).into_owned();
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        flat.contains("Changer la priorité d’un dossier (page 9)"),
+        flat.contains("Changer la priorité d’un dossier (page 10)"),
         "the reference is printed"
     );
     let pages: Vec<&str> = text.split('\u{c}').collect();
-    let page = page_with_footer(&pages, "Page 9 sur");
+    let page = page_with_footer(&pages, "Page 10 sur");
     assert!(
         page.trim_start()
             .starts_with("Changer la priorité d’un dossier"),
-        "page 9 opens that chapter: {page}"
+        "page 10 opens that chapter: {page}"
     );
 }
 

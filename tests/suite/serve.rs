@@ -1,7 +1,8 @@
 //! `folio serve` as a writer uses it: pages served from memory, a one-page edit seen
 //! within 2 s with a reload event, a broken file leaving the last good page served with
 //! the error over it, localized 404s, content types, and no path leaving the output.
-//! Pages follow the files they include, outside `content/` too.
+//! Pages follow the files they include, outside `content/` too. Awkward clients (slow,
+//! half-sent, oversized, kept alive, live-reload streams) hold up no one else.
 
 use crate::common;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -237,6 +238,30 @@ fn a_body_edit_re_renders_that_page_alone() {
 }
 
 #[test]
+fn an_edit_links_to_a_heading_it_adds_and_the_next_edit_forgets_it() {
+    let site = common::site("base");
+    let server = serve(site.path());
+    let page = site.path().join("content/en/guide.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    // A heading in a quote is an anchor without being in the page's contents: the
+    // edit stays a one-page update, resolved against the page as edited.
+    let added = format!("{text}\n> #### Deep note {{#deep}}\n\nSee [the note](#deep).\n");
+    std::fs::write(&page, &added).unwrap();
+    wait_for("the edit", Duration::from_secs(2), || {
+        get(&server, "/en/guide-en/").2.contains("Deep note")
+    });
+    wait_for("the log line", Duration::from_secs(2), || {
+        server.logged("updated 1 page(s)")
+    });
+    assert!(!server.logged("#deep"), "the new anchor is known");
+    // The heading goes, the link stays: now the link is broken.
+    std::fs::write(&page, added.replace("> #### Deep note {#deep}\n", "")).unwrap();
+    wait_for("the broken anchor", Duration::from_secs(2), || {
+        server.logged("#deep")
+    });
+}
+
+#[test]
 fn a_title_edit_rebuilds_every_page_that_shows_it() {
     let site = common::site("base");
     let server = serve(site.path());
@@ -316,4 +341,183 @@ fn an_outline_edit_rebuilds_every_sidebar() {
         get(&server, "/en/credits/").2.contains("Looking things up")
     });
     assert!(server.logged("rebuilt"));
+}
+
+/// What the server did with a connection so far, seen without waiting.
+fn peek(stream: &TcpStream) -> std::io::Result<usize> {
+    stream.set_nonblocking(true).unwrap();
+    let mut byte = [0u8; 1];
+    let seen = stream.peek(&mut byte);
+    stream.set_nonblocking(false).unwrap();
+    seen
+}
+
+/// Connected, with nothing answered yet.
+fn unanswered(stream: &TcpStream) -> bool {
+    matches!(peek(stream), Err(e) if e.kind() == std::io::ErrorKind::WouldBlock)
+}
+
+/// Neither closed nor reset by the server.
+fn still_open(stream: &TcpStream) -> bool {
+    match peek(stream) {
+        Ok(n) => n > 0,
+        Err(e) => e.kind() == std::io::ErrorKind::WouldBlock,
+    }
+}
+
+/// A slowloris client trickling its head a byte at a time, and 50 clients that sent
+/// half a request and stopped, all still connected while a page is asked for: the page
+/// is answered at once (it waits behind none of them), and they stay connected until
+/// their own time runs out.
+#[test]
+fn slow_and_half_sent_requests_hold_up_no_page() {
+    let site = common::site("base");
+    let server = serve(site.path());
+    let address = server.address.clone();
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let trickling = stop.clone();
+    let slowloris = std::thread::spawn(move || {
+        let mut stream = TcpStream::connect(&address).unwrap();
+        let head = b"GET /fr/guide/ HTTP/1.1\r\nHost: localhost\r\nX-Slow: ";
+        let mut sent = 0;
+        while !trickling.load(std::sync::atomic::Ordering::SeqCst) {
+            let byte = head.get(sent).copied().unwrap_or(b'a');
+            stream.write_all(&[byte]).unwrap();
+            sent += 1;
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        (stream, sent)
+    });
+    let half_sent: Vec<TcpStream> = (0..50)
+        .map(|_| {
+            let mut stream = TcpStream::connect(&server.address).unwrap();
+            stream
+                .write_all(b"GET /fr/guide/ HTTP/1.1\r\nHost: localhost\r\n")
+                .unwrap();
+            stream
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let (status, _, body) = get(&server, "/fr/guide/");
+    assert_eq!(status, 200);
+    assert!(body.contains("</html>"));
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    let (slow, sent) = slowloris.join().unwrap();
+    assert!(sent > 10, "the slow client was still sending");
+    assert!(
+        unanswered(&slow),
+        "the page was answered while the slow client was connected"
+    );
+    assert!(
+        half_sent.iter().all(unanswered),
+        "the page was answered while the half-sent requests were connected"
+    );
+}
+
+/// A request whose headers pass 64 KB is refused with 431, and the server goes on.
+#[test]
+fn a_head_past_64_kb_is_refused_and_the_server_goes_on() {
+    let site = common::site("base");
+    let server = serve(site.path());
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let mut request = b"GET /fr/guide/ HTTP/1.1\r\nHost: localhost\r\nX-Big: ".to_vec();
+    request.extend(std::iter::repeat_n(b'a', 70 * 1024));
+    request.extend_from_slice(b"\r\n\r\n");
+    stream.write_all(&request).unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 431 "), "{response}");
+    assert_eq!(get(&server, "/fr/guide/").0, 200);
+}
+
+/// Twenty requests for a 20 KB page over one kept-alive connection, as a browser
+/// makes them, and 100 open live-reload streams beside them: every one is answered.
+#[test]
+fn kept_alive_requests_beside_live_reload_streams_are_all_answered() {
+    let site = common::site("base");
+    let page = site.path().join("content/en/guide.md");
+    let mut text = std::fs::read_to_string(&page).unwrap();
+    for i in 0..300 {
+        text.push_str(&format!(
+            "\nParagraph {i} of a long page, to make it weigh.\n"
+        ));
+    }
+    std::fs::write(&page, text).unwrap();
+    let server = serve(site.path());
+    let streams: Vec<TcpStream> = (0..100)
+        .map(|_| {
+            let mut stream = TcpStream::connect(&server.address).unwrap();
+            stream
+                .write_all(b"GET /__folio/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                .unwrap();
+            stream
+        })
+        .collect();
+    let stream = TcpStream::connect(&server.address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let mut writer = stream.try_clone().unwrap();
+    let mut reader = BufReader::new(stream);
+    for _ in 0..20 {
+        writer
+            .write_all(b"GET /en/guide-en/ HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            .unwrap();
+        let mut status = String::new();
+        reader.read_line(&mut status).unwrap();
+        assert!(status.starts_with("HTTP/1.1 200"), "{status}");
+        let mut length = 0;
+        loop {
+            let mut header = String::new();
+            reader.read_line(&mut header).unwrap();
+            if header == "\r\n" {
+                break;
+            }
+            if let Some(n) = header.to_lowercase().strip_prefix("content-length: ") {
+                length = n.trim().parse().unwrap();
+            }
+        }
+        let mut body = vec![0; length];
+        reader.read_exact(&mut body).unwrap();
+        assert!(length > 20_000, "a 20 KB page: {length} bytes");
+        assert!(String::from_utf8_lossy(&body).contains("Paragraph 299"));
+    }
+    assert!(streams.iter().all(still_open), "the streams stay open");
+}
+
+/// A full rebuild serves the new pages at once and makes the search index again in the
+/// background: meanwhile the last index stays served, never a 404.
+#[test]
+fn the_search_index_stays_served_through_a_full_rebuild() {
+    let site = common::site("base");
+    let server = serve(site.path());
+    let index = "/search/fr/meta.json";
+    wait_for("the search index", Duration::from_secs(5), || {
+        get(&server, index).0 == 200
+    });
+    let rebuilds = || {
+        (server.log.lock().unwrap().iter())
+            .filter(|l| l.starts_with("rebuilt"))
+            .count()
+    };
+    let before = rebuilds();
+    let page = site.path().join("content/fr/guide.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(
+        &page,
+        text.replace("title = \"Guide\"", "title = \"Mode d'emploi\""),
+    )
+    .unwrap();
+    let started = Instant::now();
+    let mut rebuilt = None;
+    while rebuilt.is_none_or(|at: Instant| at.elapsed() < Duration::from_millis(500)) {
+        assert!(started.elapsed() < Duration::from_secs(5), "no rebuild");
+        assert_eq!(get(&server, index).0, 200, "the index was missing");
+        if rebuilt.is_none() && rebuilds() > before {
+            rebuilt = Some(Instant::now());
+        }
+    }
 }

@@ -358,6 +358,14 @@ impl Writer<'_> {
                 );
             }
             Inline::Html(html, _) => self.out.push_str(html),
+            Inline::Indexed(mark) => {
+                // The index page links here.
+                self.out.push_str("<span id=\"");
+                self.text(&mark.id);
+                self.out.push_str("\" class=\"index-term\">");
+                self.inlines(&mark.content);
+                self.out.push_str("</span>");
+            }
         }
     }
 

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{Block, Href, HtmlConfig, Inline, Pos, Site, Table};
+use crate::model::{Block, Href, HtmlConfig, Inline, Page, Pos, Site, Table};
 
 /// The directives, in order; each has its sources.
 const BASE: &[(&str, &str)] = &[
@@ -62,7 +62,11 @@ pub fn policy(config: &HtmlConfig) -> Option<String> {
 
 /// Warns once per host about the pages' images from other hosts that the policy
 /// does not allow: the browser would leave them out without a word.
-pub fn check_images(site: &Site, diagnostics: &Diagnostics) {
+pub fn check_images<'a>(
+    site: &Site,
+    pages: impl Iterator<Item = &'a Page>,
+    diagnostics: &Diagnostics,
+) {
     let Some(policy) = policy(&site.config.html) else {
         return;
     };
@@ -80,7 +84,7 @@ pub fn check_images(site: &Site, diagnostics: &Diagnostics) {
     }
     // Per origin: where it is first used, and how many uses in all.
     let mut blocked: BTreeMap<String, (String, Pos, usize)> = BTreeMap::new();
-    for page in site.pages.iter().filter(|p| p.fallback.is_none()) {
+    for page in pages.filter(|p| p.fallback.is_none()) {
         let mut found = Vec::new();
         images_in(&page.blocks, &mut found);
         for footnote in &page.footnotes {
@@ -202,6 +206,7 @@ fn inline_images<'a>(inlines: &'a [Inline], out: &mut Vec<(&'a str, Pos)>) {
                 inline_images(c, out)
             }
             Inline::Link(link) => inline_images(&link.content, out),
+            Inline::Indexed(mark) => inline_images(&mark.content, out),
             _ => {}
         }
     }

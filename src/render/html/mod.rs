@@ -6,6 +6,7 @@
 
 mod body;
 mod csp;
+mod index_page;
 mod links;
 mod navigation;
 mod redirect;
@@ -102,7 +103,14 @@ pub fn render(
         return;
     };
     if theme.templates.iter().any(|t| t.text.contains("csp")) {
-        csp::check_images(site, diagnostics);
+        // After an edit, only the edited pages can have brought new images.
+        match scope {
+            Scope::Site => csp::check_images(site, site.pages.iter(), diagnostics),
+            Scope::Pages(only) => {
+                let pages = only.iter().filter_map(|&i| site.pages.get(i));
+                csp::check_images(site, pages, diagnostics)
+            }
+        }
     }
     if locales.is_empty() {
         return;
@@ -115,8 +123,10 @@ pub fn render(
         messages,
         urls: &urls,
     };
+    let index_urls = index_urls(site, &locales, diagnostics);
     let renderer = Renderer {
         site,
+        index_urls: &index_urls,
         navigation: site
             .config
             .locales
@@ -163,7 +173,10 @@ pub fn render(
             Err(d) => diagnostics.push(d),
         }
     }
-    sink.put("sitemap.xml".into(), sitemap::render(site, &urls).into());
+    sink.put(
+        "sitemap.xml".into(),
+        sitemap::render(site, &urls, &index_urls).into(),
+    );
     sink.put(
         "static/highlight.css".into(),
         highlight::stylesheet().into(),
@@ -230,6 +243,39 @@ impl LocaleView {
             .get("language-name")
             .map_or(&self.lang, String::as_str)
     }
+}
+
+/// Where each locale's index page goes (`fr/index-termes/`), for the locales whose
+/// pages mark terms; its `index-slug` string names it. A page of the site at that
+/// address keeps it, and the index is left out with a warning.
+fn index_urls(
+    site: &Site,
+    locales: &[LocaleView],
+    diagnostics: &Diagnostics,
+) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for locale in locales {
+        let groups = crate::render::index::gather(site, &locale.lang);
+        if groups.is_empty() {
+            continue;
+        }
+        crate::render::index::check_readings(&locale.lang, &groups, diagnostics);
+        let slug = locale.table.get("index-slug").map_or("index", |s| s.trim());
+        let url = format!("{}/{}/", locale.lang, slug.trim_matches('/'));
+        if let Some(page) = site.pages_of(&locale.lang).find(|p| p.url == url) {
+            diagnostics.push(
+                Diagnostic::warning(
+                    &page.source,
+                    Pos { line: 1, column: 1 },
+                    format!("this page's address, {url}, is the index page's: the site has no index page in `{}`", locale.lang),
+                )
+                .with_hint("give the index another address with `index-slug = ...` in the locale's ui.ftl"),
+            );
+            continue;
+        }
+        out.insert(locale.lang.clone(), url);
+    }
+    out
 }
 
 /// The search box's messages with their variables left as `{count}` and `{query}`
@@ -301,6 +347,8 @@ fn check_tree_strings(site: &Site, messages: &Messages, diagnostics: &Diagnostic
 
 struct Renderer<'a> {
     site: &'a Site,
+    /// Each locale's index page, for those whose pages mark terms.
+    index_urls: &'a BTreeMap<String, String>,
     navigation: HashMap<String, Navigation<'a>>,
     pdf_files: &'a BTreeMap<String, String>,
     trees: &'a TreeRenderer<'a>,
@@ -367,6 +415,7 @@ impl Renderer<'_> {
         context.insert("title_id", &page.title_id);
         context.insert("description", &page.front.description);
         context.insert("is_home", &(page.url.len() == page.locale.len() + 1));
+        context.insert("is_index", &(page.path == index_page::PATH));
         context.insert(
             "has_tree",
             &page
@@ -461,7 +510,24 @@ impl Renderer<'_> {
             .get(&locale.lang)
             .map(|file| relative(from, file));
         context.insert("pdf_href", &pdf);
+        let index = self.index_urls.get(&locale.lang);
+        context.insert("index_href", &index.map(|u| self.urls.to_folder(from, u)));
         context
+    }
+
+    /// A locale's index page, if its pages mark terms.
+    fn index_page(&self, locale: &LocaleView) -> Option<(String, Result<String, Diagnostic>)> {
+        let url = self.index_urls.get(&locale.lang)?;
+        let groups = crate::render::index::gather(self.site, &locale.lang);
+        let text = |id: &str| locale.table.get(id).cloned().unwrap_or_default();
+        let page = index_page::page(
+            &locale.lang,
+            url,
+            &text("index-title"),
+            &text("index-lead"),
+            &groups,
+        );
+        Some((format!("{url}index.html"), self.page(&page)))
     }
 
     fn nav_link<'p>(&self, from: &Page, to: &'p Page) -> NavLink<'p> {
@@ -493,8 +559,13 @@ impl Renderer<'_> {
             .iter()
             .map(|locale| {
                 let target = self.site.page(&locale.lang, &page.path);
+                // The index page's translations are the other locales' index pages.
+                let index = (page.path == index_page::PATH)
+                    .then(|| self.index_urls.get(&locale.lang))
+                    .flatten();
                 let url = target
                     .map(|p| p.url.as_str())
+                    .or(index.map(String::as_str))
                     .or(locale.home.as_deref())
                     .unwrap_or("");
                 Translation {
@@ -502,7 +573,7 @@ impl Renderer<'_> {
                     name: locale.name().to_string(),
                     href: self.urls.to_folder(&page.url, url),
                     current: locale.lang == page.locale,
-                    translated: target.is_some(),
+                    translated: target.is_some() || index.is_some(),
                 }
             })
             .collect()
@@ -511,6 +582,16 @@ impl Renderer<'_> {
     /// hreflang links to every translation (the page itself included), and x-default
     /// to the source locale's version.
     fn alternates(&self, page: &Page) -> (Vec<Alternate>, Option<String>) {
+        if page.path == index_page::PATH {
+            let alternates = (self.index_urls.iter())
+                .map(|(lang, url)| Alternate {
+                    lang: lang.clone(),
+                    href: self.urls.absolute(url),
+                })
+                .collect();
+            let source = self.index_urls.get(&self.site.config.source_locale);
+            return (alternates, source.map(|url| self.urls.absolute(url)));
+        }
         let alternates = self
             .locales
             .iter()
@@ -541,6 +622,7 @@ impl Renderer<'_> {
                 format!("{}/404.html", locale.lang),
                 self.not_found(locale, false),
             ));
+            pages.extend(self.index_page(locale));
         }
         pages
     }
@@ -604,6 +686,8 @@ impl Renderer<'_> {
             .get(&locale.lang)
             .map(|file| format!("{base}{file}"));
         context.insert("pdf_href", &pdf);
+        let index = self.index_urls.get(&locale.lang);
+        context.insert("index_href", &index.map(|u| format!("{base}{u}")));
         context.insert("title", &locale.table.get("not-found-title"));
         context.insert("at_root", &at_root);
         let others: Vec<Translation> = self

@@ -4,11 +4,15 @@ use std::fmt::Write as _;
 
 use pulldown_cmark_escape::escape_html;
 
+use std::collections::BTreeMap;
+
 use crate::model::Site;
 
 use super::links::UrlMap;
 
-pub fn render(site: &Site, urls: &UrlMap) -> String {
+/// `index_pages`: each locale's index page (`fr/index-termes/`), listed with the others
+/// as its alternates.
+pub fn render(site: &Site, urls: &UrlMap, index_pages: &BTreeMap<String, String>) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
@@ -28,6 +32,19 @@ pub fn render(site: &Site, urls: &UrlMap) -> String {
                 let _ = escape_html(&mut out, &urls.absolute(&translation.url));
                 out.push_str("\"/>\n");
             }
+        }
+        let _ = writeln!(out, "  </url>");
+    }
+    for url in index_pages.values() {
+        out.push_str("  <url>\n    <loc>");
+        let _ = escape_html(&mut out, &urls.absolute(url));
+        out.push_str("</loc>\n");
+        for (locale, other) in index_pages {
+            out.push_str("    <xhtml:link rel=\"alternate\" hreflang=\"");
+            let _ = escape_html(&mut out, locale);
+            out.push_str("\" href=\"");
+            let _ = escape_html(&mut out, &urls.absolute(other));
+            out.push_str("\"/>\n");
         }
         let _ = writeln!(out, "  </url>");
     }

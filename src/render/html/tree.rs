@@ -10,6 +10,7 @@ use pulldown_cmark_escape::{escape_href, escape_html};
 
 use crate::locale::{Messages, Texts};
 use crate::model::{DecisionTree, Href, Node, NodeKind, Page, Site};
+use crate::render::diagram;
 
 use super::links::UrlMap;
 
@@ -81,7 +82,11 @@ impl TreeRenderer<'_> {
         if let Some(intro) = &tree.intro {
             let _ = writeln!(out, "<p class=\"tree-intro\">{}</p>", esc(&text.get(intro)));
         }
-        out.push_str("<div class=\"tree-static\">\n");
+        let _ = writeln!(
+            out,
+            "<div class=\"tree-static\" id=\"dt-{}-steps\">",
+            esc(&tree.id)
+        );
         let mut step = 0;
         for node in &order {
             match &node.kind {
@@ -92,8 +97,43 @@ impl TreeRenderer<'_> {
                 NodeKind::Outcome { .. } => self.outcome(&mut out, tree, node, page, &text),
             }
         }
-        out.push_str("</div>\n</section>\n");
+        out.push_str("</div>\n");
+        self.diagram(&mut out, tree, &text);
+        out.push_str("</section>\n");
         out
+    }
+
+    /// The whole tree as a flowchart, folded under a disclosure: boxes link to the
+    /// widget's steps, the theme's script marks the reader's path on it.
+    fn diagram(&self, out: &mut String, tree: &DecisionTree, text: &Texts) {
+        let rtl = self.messages.is_rtl(text.lang());
+        let drawn = diagram::layout(
+            tree,
+            text,
+            &diagram::Estimate,
+            &diagram::Style::screen(),
+            rtl,
+        );
+        let id = format!("dt-{}-diagram", tree.id);
+        let show = text.get("tree-diagram-show");
+        let title = text.with_arg("tree-diagram-title", "title", &drawn.title);
+        let desc = text.get("tree-diagram-desc");
+        let steps = format!("dt-{}-steps", tree.id);
+        let _ = write!(
+            out,
+            "<details class=\"tree-diagram-panel\">\n<summary>{}</summary>\n<div class=\"tree-diagram-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"{id}-title\">\n{}</div>\n</details>\n",
+            esc(&show),
+            diagram::svg(
+                &drawn,
+                &diagram::SvgOptions {
+                    id: &id,
+                    title: &title,
+                    desc: &desc,
+                    described_by: Some(&steps),
+                    links: true,
+                },
+            )
+        );
     }
 
     fn question(

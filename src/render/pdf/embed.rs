@@ -152,7 +152,7 @@ pub fn write_font(
     let face = &font.face;
     let program = subsetter::subset(font.bytes, fonts.index(subset.font), &subset.remapper)
         .map_err(|e| FontError {
-            configured: subset.font == FontId::Extra,
+            configured: !Fonts::is_embedded(subset.font),
             message: format!(
                 "cannot subset the font {}: {e}",
                 super::fonts::postscript_name(face).unwrap_or_default()
@@ -281,7 +281,11 @@ fn advance_thousandths(font: &super::fonts::Font, glyph: u16) -> f32 {
 /// Six capital letters naming this subset (PDF wants a tag per distinct subset): a
 /// hash of its glyphs, so the same text gives the same tag.
 fn subset_tag(subset: &Subset) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325 ^ subset.font as u64;
+    let number = match subset.font {
+        FontId::Extra(n) => FontId::ALL.len() as u64 + u64::from(n),
+        embedded => FontId::ALL.iter().position(|f| *f == embedded).unwrap_or(0) as u64,
+    };
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325 ^ number;
     for glyph in subset.remapper.remapped_gids() {
         for byte in glyph.to_be_bytes() {
             hash ^= u64::from(byte);

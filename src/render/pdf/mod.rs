@@ -270,6 +270,11 @@ pub fn render(
         .collect();
     let mut missing = std::collections::BTreeSet::new();
     let mut output = Output::default();
+    let searched = if rendered.iter().any(|(_, _, s)| s.fonts().has_system()) {
+        " (nor has any font installed on this machine)"
+    } else {
+        ""
+    };
     for (path, bytes, shaper) in rendered {
         missing.extend(shaper.take_missing());
         match bytes {
@@ -313,17 +318,64 @@ pub fn render(
         } else {
             String::new()
         };
+        let mut packages: Vec<&str> = chars.iter().filter_map(|c| debian_package(*c)).collect();
+        packages.sort_unstable();
+        packages.dedup();
+        let install = if packages.is_empty() {
+            "install a font that has them".to_string()
+        } else {
+            format!(
+                "install a font that has them (Debian: apt-get install {})",
+                packages.join(" ")
+            )
+        };
         diagnostics.push(
-            Diagnostic::warning(file, pos, format!("no font of the PDF has {}{more}; the PDF shows empty boxes", shown.join(", ")))
-                .with_hint("the embedded fonts cover Latin, Greek and Cyrillic; for other scripts set a font in folio.toml: [pdf.fonts] <locale> = \"path/to/font.ttf\""),
+            Diagnostic::warning(file, pos, format!("no font of the PDF has {}{more}{searched}; the PDF shows empty boxes", shown.join(", ")))
+                .with_hint(format!("{install}, or set one in folio.toml: [pdf.fonts] <locale> = \"path/to/font.ttf\" (colour-only emoji fonts cannot be embedded)")),
         );
     }
     output
 }
 
+/// The Debian package whose fonts have `c`, where one is known.
+fn debian_package(c: char) -> Option<&'static str> {
+    Some(match c as u32 {
+        0x1100..=0x11FF
+        | 0x2E80..=0x2FDF
+        | 0x3000..=0x31FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xAC00..=0xD7AF
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFFEF
+        | 0x20000..=0x3FFFF => "fonts-noto-cjk",
+        // Emoji and pictographs: Symbola draws them in outlines, which a PDF embeds.
+        0x2600..=0x27BF | 0x1F000..=0x1FAFF => "fonts-symbola",
+        // Arrows, mathematical and technical symbols, box drawing, shapes.
+        0x2190..=0x23FF | 0x2500..=0x25FF | 0x27F0..=0x27FF | 0x2900..=0x2BFF => {
+            "fonts-dejavu-core"
+        }
+        // Hebrew, Arabic, Syriac, Thaana, the scripts of India and South-East Asia,
+        // Georgian, Ethiopic and more.
+        0x0590..=0x1CFF | 0xA800..=0xABFF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF => "fonts-noto-core",
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::civil_date;
+
+    #[test]
+    fn characters_name_the_package_that_brings_them() {
+        use super::debian_package;
+        assert_eq!(debian_package('漢'), Some("fonts-noto-cjk"));
+        assert_eq!(debian_package('क'), Some("fonts-noto-core"));
+        assert_eq!(debian_package('🚀'), Some("fonts-symbola"));
+        assert_eq!(debian_package('┌'), Some("fonts-dejavu-core"));
+        assert_eq!(debian_package('a'), None);
+    }
 
     #[test]
     fn days_to_dates() {

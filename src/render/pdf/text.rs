@@ -100,38 +100,33 @@ impl Shaper {
         std::mem::take(&mut self.missing.lock().expect("missing set"))
     }
 
+    /// Splits `text` into runs by the font that covers each cluster (a mark or a
+    /// joiner stays with its base when that font has it), then shapes each run, so
+    /// kerning and ligatures hold inside a run.
     fn shape_with_fallback(&self, font: FontId, text: &str) -> Vec<Segment> {
         let fonts = &self.fonts;
-        let covering = |c: char| -> FontId {
-            let chain = [font, FontId::Serif, FontId::Mono, FontId::Extra];
-            let usable = |f: &FontId| *f != FontId::Extra || fonts.has_extra();
-            match chain
-                .into_iter()
-                .filter(usable)
-                .find(|f| c.is_whitespace() || fonts.get(*f).has_glyph(c))
-            {
-                Some(f) => f,
-                None => {
-                    self.missing.lock().expect("missing set").insert(c);
-                    font
-                }
-            }
-        };
-        // Split into runs of the same covering font, then shape each run.
         let mut segments = Vec::new();
         let mut run = String::new();
-        let mut run_font = None;
+        let mut run_font: Option<FontId> = None;
         for c in text.chars() {
-            let f = covering(c);
-            if run_font.is_some_and(|r| r != f) {
-                segments.push(self.shape_run(run_font.unwrap_or(font), &run));
+            let f = match run_font {
+                Some(r) if c.is_whitespace() || (clings(c) && fonts.get(r).has_glyph(c)) => r,
+                _ => fonts.covering(font, c).unwrap_or_else(|| {
+                    if !c.is_whitespace() {
+                        self.missing.lock().expect("missing set").insert(c);
+                    }
+                    font
+                }),
+            };
+            if let Some(r) = run_font.filter(|r| *r != f) {
+                segments.push(self.shape_run(r, &run));
                 run.clear();
             }
             run_font = Some(f);
             run.push(c);
         }
-        if !run.is_empty() {
-            segments.push(self.shape_run(run_font.unwrap_or(font), &run));
+        if let Some(r) = run_font {
+            segments.push(self.shape_run(r, &run));
         }
         segments
     }
@@ -203,6 +198,13 @@ impl Shaper {
             .or_insert(plan)
             .clone()
     }
+}
+
+/// Characters that belong to the cluster before them: combining marks, joiners and
+/// variation selectors.
+fn clings(c: char) -> bool {
+    use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+    matches!(c, '\u{200C}' | '\u{200D}') || c.general_category_group() == GeneralCategoryGroup::Mark
 }
 
 /// The hyphenation patterns of `lang` (TeX's, compiled into hypher) and how many

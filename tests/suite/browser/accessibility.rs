@@ -129,6 +129,13 @@ fn window_of(page: &Page, (width, height): (u32, u32), mobile: bool) {
     page.tab.call_method(metrics).unwrap();
 }
 
+/// Unfolds every tree's flowchart, so that axe checks it too.
+fn open_diagrams(page: &Page) {
+    page.eval(
+        "document.querySelectorAll('details.tree-diagram-panel').forEach(d => d.open = true)",
+    );
+}
+
 /// Waits for a selector to match (scripts draw trees and results after load).
 fn wait_for(page: &Page, selector: &str) {
     page.tab
@@ -148,6 +155,11 @@ fn audit_default_site(page: &Page, auditor: &mut Auditor) {
             "a page with code, callouts and a task list",
         ),
         ("fr/apres-p1/", "a page with footnotes"),
+        ("ja/sakuin/", "the Japanese index of terms"),
+        (
+            "fr/apres-p1/#ix-follow-the-sun",
+            "a marked term, targeted by the index",
+        ),
     ] {
         page.go(path);
         auditor.check(page, &format!("{what} /{path}"));
@@ -174,6 +186,7 @@ fn audit_default_site(page: &Page, auditor: &mut Auditor) {
         let mid_way = format!("{page_path}?{tree}={mid}");
         page.go(&mid_way);
         wait_for(page, &format!("#dt-{tree} .tree-summary li"));
+        open_diagrams(page);
         auditor.check(page, &format!("the {tree} tree mid-way /{mid_way}"));
         let answered = format!("{page_path}?{tree}={outcome}");
         page.go(&answered);
@@ -245,6 +258,7 @@ fn audit_fixtures(page: &Page, auditor: &mut Auditor) {
     let port = common::server::serve(common::build(rtl.path(), &[]));
     for path in ["ar/", "ar/guide-ar/"] {
         page.go_to(&format!("http://127.0.0.1:{port}/{path}"));
+        open_diagrams(page);
         auditor.check(page, &format!("right to left /{path} (rtl fixture)"));
     }
 }

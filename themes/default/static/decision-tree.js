@@ -51,9 +51,66 @@
     root.classList.add("is-interactive");
     this.live = el("p", { "class": "visually-hidden", "aria-live": "polite", "aria-atomic": "true" });
     this.view = el("div", { "class": "tree-widget" });
-    root.appendChild(this.view);
+    // The flowchart's disclosure stays after the widget it maps.
+    this.diagram = root.querySelector(".tree-diagram-panel");
+    root.insertBefore(this.view, this.diagram);
     root.appendChild(this.live);
+    this.linkDiagram();
   }
+
+  // A box of the flowchart opens its step in the widget instead of reloading the page.
+  Tree.prototype.linkDiagram = function () {
+    var self = this;
+    if (!this.diagram) return;
+    this.diagram.addEventListener("toggle", function () { self.showCurrent(); });
+    this.diagram.querySelectorAll(".tree-diagram-node").forEach(function (box) {
+      box.addEventListener("click", function (event) {
+        var raw = box.getAttribute("data-path");
+        var path = raw ? raw.split("/").map(function (step) {
+          var parts = step.split(":");
+          return { node: parts[0], answer: parts[1] };
+        }) : [];
+        event.preventDefault();
+        self.go(path);
+      });
+    });
+  };
+
+  // The reader's way so far on the flowchart: the boxes and arrows of the path, and
+  // the box where they are now.
+  Tree.prototype.markDiagram = function (path, nodeId) {
+    if (!this.diagram) return;
+    var nodes = {};
+    var edges = {};
+    path.forEach(function (step) {
+      nodes[step.node] = true;
+      edges[step.node + ":" + step.answer] = true;
+    });
+    nodes[nodeId] = true;
+    this.diagram.querySelectorAll(".tree-diagram-node").forEach(function (box) {
+      var id = box.getAttribute("data-node");
+      box.classList.toggle("is-on-path", !!nodes[id]);
+      box.classList.toggle("is-current", id === nodeId);
+      if (id === nodeId) box.setAttribute("aria-current", "step");
+      else box.removeAttribute("aria-current");
+    });
+    this.diagram.querySelectorAll(".tree-diagram-arrow").forEach(function (arrow) {
+      arrow.classList.toggle("is-on-path", !!edges[arrow.getAttribute("data-edge")]);
+    });
+    this.showCurrent();
+  };
+
+  // A chart wider than its frame scrolls to keep the reader's box in sight.
+  Tree.prototype.showCurrent = function () {
+    var frame = this.diagram && this.diagram.querySelector(".tree-diagram-scroll");
+    var box = frame && frame.querySelector(".tree-diagram-node.is-current");
+    if (!box || !this.diagram.open || frame.scrollWidth <= frame.clientWidth) return;
+    var f = frame.getBoundingClientRect();
+    var b = box.getBoundingClientRect();
+    if (b.left < f.left || b.right > f.right) {
+      frame.scrollLeft += (b.left + b.width / 2) - (f.left + f.width / 2);
+    }
+  };
 
   Tree.prototype.t = function (key) {
     return this.root.getAttribute("data-t-" + key) || "";
@@ -116,6 +173,7 @@
       this.remembered = path.slice();
     }
     this.shownUrl = this.urlFor(path);
+    this.markDiagram(path, nodeId);
     this.view.textContent = "";
     var heading = node.kind === "question" ? this.renderQuestion(path, nodeId, node) : this.renderOutcome(path, node);
     if (path.length) this.view.appendChild(this.renderSummary(path));

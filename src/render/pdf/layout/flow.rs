@@ -243,6 +243,15 @@ impl Context<'_> {
                     },
                 }),
                 Inline::Html(..) => {}
+                // The index's page numbers lead to the term's first box.
+                Inline::Indexed(mark) => self.collect_spans(
+                    &mark.content,
+                    &SpanStyle {
+                        mark: Some(self.anchor(&self.page.path, Some(&mark.id))),
+                        ..style.clone()
+                    },
+                    out,
+                ),
             }
         }
     }

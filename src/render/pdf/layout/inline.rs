@@ -133,6 +133,8 @@ fn build_items(paragraph: &Paragraph, shaper: &Shaper) -> Built {
         pieces.push(piece);
         hyphens.push(hyphen);
     };
+    // The last character set, across spans, for the space between Japanese and Latin.
+    let mut last: Option<char> = None;
     for (index, span) in paragraph.spans.iter().enumerate() {
         let style = &span.style;
         let space = width_em(&shaper.shape(style.font, " ")) * style.size;
@@ -153,6 +155,9 @@ fn build_items(paragraph: &Paragraph, shaper: &Shaper) -> Built {
                 word.clear();
             };
         for c in span.text.chars() {
+            if !matches!(c, '\n' if span.text == "\n") && (c.is_whitespace() || c == '\u{2028}') {
+                last = None;
+            }
             match c {
                 '\n' if span.text == "\n" => {}
                 ' ' | '\t' | '\n' => {
@@ -183,7 +188,14 @@ fn build_items(paragraph: &Paragraph, shaper: &Shaper) -> Built {
                     push(linebreak::Item::fill(), None, None);
                     push(linebreak::Item::force(), None, None);
                 }
-                c => word.push(c),
+                c => {
+                    if last.is_some_and(|before| ideographic_gap(before, c)) {
+                        flush(&mut word, &mut push);
+                        push(quarter_em(style.size), None, None);
+                    }
+                    word.push(c);
+                    last = Some(c);
+                }
             }
         }
         flush(&mut word, &mut push);
@@ -329,6 +341,35 @@ fn push_url(
 const NO_LINE_START: &str = "、。，．・：；？！ゝゞヽヾーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ」』）］｝〕〉》】〙〗〟’”｠»…‥";
 /// …and opening brackets never end one.
 const NO_LINE_END: &str = "「『（［｛〔〈《【〘〖〝‘“｟«";
+
+/// Whether Japanese typesetting puts a quarter em between these two characters: a
+/// kana or kanji beside a Latin letter or a digit, either way round (JIS X 4051).
+/// Punctuation on either side takes none: its own shape carries the space.
+fn ideographic_gap(before: char, after: char) -> bool {
+    (is_ideographic_letter(before) && is_latin(after))
+        || (is_latin(before) && is_ideographic_letter(after))
+}
+
+fn is_ideographic_letter(c: char) -> bool {
+    matches!(c as u32, 0x3041..=0x3096 | 0x309D..=0x309F | 0x30A1..=0x30FA | 0x30FC..=0x30FF
+        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF66..=0xFF9F | 0x20000..=0x3FFFF)
+}
+
+/// Letters and digits of the Latin, Greek and Cyrillic scripts (not their full-width forms).
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (c.is_alphabetic() && ('\u{C0}'..'\u{530}').contains(&c))
+}
+
+/// The space between Japanese and Latin: a quarter em, which may shrink to an eighth
+/// and stretch a little when the line is justified; a line may break there, and then
+/// it is dropped, so no line starts or ends with it.
+fn quarter_em(size: f32) -> linebreak::Item {
+    linebreak::Item::Glue {
+        width: size * 0.25,
+        stretch: size * 0.08,
+        shrink: size * 0.125,
+    }
+}
 
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0xAC00..=0xD7AF)
@@ -535,6 +576,38 @@ mod tests {
             .collect::<Vec<_>>()
             .join(" ");
         assert_eq!(words.replace(' ', ""), text.replace(' ', ""));
+    }
+
+    #[test]
+    fn a_quarter_em_parts_japanese_from_latin_but_not_from_punctuation() {
+        assert!(ideographic_gap('は', 'P') && ideographic_gap('1', 'を'));
+        assert!(ideographic_gap('間', 'E') && ideographic_gap('2', 'ペ'));
+        assert!(!ideographic_gap('「', 'P') && !ideographic_gap('2', '」'));
+        assert!(!ideographic_gap('、', '2') && !ideographic_gap('a', 'b'));
+        assert!(!ideographic_gap('日', '本') && !ideographic_gap('Ｐ', 'を'));
+        // Across spans too (a bold "P1" in Japanese prose), at 10 pt.
+        let mut spans = spans("場合は");
+        spans.push(Span {
+            text: "P1".into(),
+            style: SpanStyle::new(FontId::SerifBold, 10.0),
+        });
+        spans.push(spans[0].clone());
+        spans[2].text = "を選ぶ「P2」".into();
+        let paragraph = Paragraph {
+            spans: &spans,
+            width: 400.0,
+            leading: 14.0,
+            align: Align::Left,
+            lang: "ja",
+        };
+        let (items, _, _) = build_items(&paragraph, &Shaper::default());
+        let quarters = items
+            .iter()
+            .filter(
+                |i| matches!(i, linebreak::Item::Glue { width, .. } if (*width - 2.5).abs() < 1e-4),
+            )
+            .count();
+        assert_eq!(quarters, 2, "before and after P1, none inside 「P2」");
     }
 
     #[test]

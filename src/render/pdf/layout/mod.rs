@@ -7,8 +7,10 @@
 //! twice (or until the numbers settle): the second pass knows where every anchor
 //! landed. Printed on both sides, chapters open on right-hand pages and margins mirror.
 
+mod diagram;
 pub(crate) mod figure;
 mod flow;
+mod index;
 mod inline;
 mod links;
 mod paginate;
@@ -63,7 +65,14 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
     };
     let column = width - style.margin_left - style.margin_right;
     let lay_out = |page_of: &PageOf<'_>| {
-        let (slices, notes) = body_slices(input, shaper, column, page_of);
+        let (mut slices, notes) = body_slices(input, shaper, column, page_of);
+        slices.extend(index::slices(
+            input,
+            shaper,
+            column,
+            area.bottom - area.top,
+            page_of,
+        ));
         let pages = paginate(slices, area, &notes);
         if pdf.duplex {
             open_on_the_right(pages)
@@ -81,7 +90,8 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
             .iter()
             .any(|b| matches!(b, Block::DecisionTree { .. }))
     });
-    let numbered = has_trees || pdf.page_refs;
+    let has_index = !crate::render::index::gather(input.site, input.locale).is_empty();
+    let numbered = has_trees || pdf.page_refs || has_index;
     // Printing the numbers can move an anchor; a pass or two more settles it.
     for _ in 0..4 {
         if !numbered {
@@ -325,8 +335,16 @@ fn chapter_slices(
         lines.iter_mut().for_each(|s| s.keep_with_next = true);
         slices.extend(lines);
     }
+    slices.push(title_rule(style, column));
+    slices.extend(ctx.blocks(&page.blocks, column));
+    slices.extend(ctx.footnotes(&page.footnotes, column));
+    (slices, ctx.address_notes(column))
+}
+
+/// The rule under a chapter's (or the index's) title, kept with what follows it.
+fn title_rule(style: &PdfStyle, column: f32) -> Slice {
     let rule_y = style.body_leading * 0.9;
-    slices.push(Slice {
+    Slice {
         height: style.body_leading * 1.8,
         items: vec![Item::Line {
             x1: 0.0,
@@ -338,10 +356,7 @@ fn chapter_slices(
         }],
         keep_with_next: true,
         ..Slice::default()
-    });
-    slices.extend(ctx.blocks(&page.blocks, column));
-    slices.extend(ctx.footnotes(&page.footnotes, column));
-    (slices, ctx.address_notes(column))
+    }
 }
 
 /// Anchor name -> page label, for a body laid out as `pages` (numbered from 1).
@@ -376,6 +391,9 @@ fn chapter_of_pages(pages: &[Vec<Item>], input: &Input) -> Vec<String> {
                 {
                     current = title.to_string();
                 }
+                if matches!(item, Item::Anchor { name, .. } if name == index::ANCHOR) {
+                    current = input.texts.get(index::TITLE);
+                }
             }
             current.clone()
         })
@@ -406,6 +424,13 @@ fn outline(input: &Input) -> Vec<OutlineEntry> {
                 });
             }
         }
+    }
+    if !crate::render::index::gather(input.site, input.locale).is_empty() {
+        entries.push(OutlineEntry {
+            title: input.texts.get(index::TITLE),
+            level: 1,
+            anchor: index::ANCHOR.to_string(),
+        });
     }
     entries
 }

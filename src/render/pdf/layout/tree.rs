@@ -81,6 +81,10 @@ pub fn slices(ctx: &Context, tree: &DecisionTree, width: f32) -> Vec<Slice> {
         lines.iter_mut().for_each(|s| s.keep_with_next = true);
         body.extend(lines);
     }
+    // The whole tree at a glance, numbered as the steps that follow.
+    let drawn = super::diagram::layout(ctx, tree, inner);
+    body.push(Slice::space(leading * 0.5));
+    body.push(super::diagram::slice(ctx, &drawn, inner));
     for node in tree.reading_order() {
         body.push(Slice::space(leading * 0.5));
         let label = match node.kind {

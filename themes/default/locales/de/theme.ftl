@@ -68,6 +68,13 @@ tree-priority-p4 = Priorität P4
 tree-action-escalate = Supportfall eskalieren
 tree-action-raise-to-p1 = Supportfall auf P1 hochstufen
 tree-action-do-not-escalate = Vorerst nicht eskalieren
+# Aufklappbereich unter einem Entscheidungsbaum, der den ganzen Baum als Flussdiagramm zeigt.
+tree-diagram-show = Den ganzen Baum ansehen
+# Zugänglicher Name des Flussdiagramms; { $title } ist der Titel des Baums.
+tree-diagram-title = Flussdiagramm: { $title }
+# Zugängliche Beschreibung des Flussdiagramms, vor den nummerierten Schritten gelesen.
+tree-diagram-desc = Jedes Kästchen ist eine Frage oder ein Ergebnis, jeder Pfeil eine Antwort. Wählen Sie ein Kästchen, um zu diesem Schritt zu gehen. Die folgenden nummerierten Schritte geben denselben Baum als Text wieder.
+tree-diagram-file-desc = Jedes Kästchen ist eine Frage oder ein Ergebnis, jeder Pfeil eine Antwort, die zum nächsten Kästchen führt.
 pdf-contents = Inhaltsverzeichnis
 # Fußzeile: { $page } ist die Seitennummer, { $total } die Seitenzahl des Leitfadens.
 pdf-page-footer = Seite { $page } von { $total }
@@ -79,6 +86,11 @@ pdf-tree-outcome = Ergebnis { $letter }
 pdf-tree-page = Seite { $page }
 # Verweis auf eine andere Stelle des Leitfadens, gedruckt: die Seite, auf der sie steht.
 pdf-page-ref = (S. { $page })
+# Stichwortverzeichnis: am Ende des gedruckten Leitfadens und als Seite der Website.
+index-title = Stichwortverzeichnis
+# Adressteil der Seite auf der Website (Kleinbuchstaben, Bindestriche, keine Leerzeichen).
+index-slug = stichwortverzeichnis
+index-lead = Die Begriffe des Leitfadens in alphabetischer Reihenfolge, mit den Seiten, die sie erklären.
 
 ## Übersetzungen
 # Hinweisbanner auf einer Seite, die es in dieser Sprache noch nicht gibt: Die Originalseite wird angezeigt.

@@ -68,6 +68,14 @@ tree-priority-p4 = Priority P4
 tree-action-escalate = Escalate the case
 tree-action-raise-to-p1 = Raise the case to P1
 tree-action-do-not-escalate = Don't escalate yet
+# Disclosure under a decision tree that shows the whole tree as a flowchart.
+tree-diagram-show = See the whole tree
+# Accessible name of the flowchart; { $title } is the tree's title.
+tree-diagram-title = Flowchart: { $title }
+# Accessible description of the flowchart, read before the numbered steps it refers to.
+tree-diagram-desc = Each box is a question or a result, each arrow an answer. Choose a box to go to that step. The numbered steps that follow give the same tree as text.
+# Description of the flowchart that `folio trees graph` writes as a file of its own (no links, no steps beside it).
+tree-diagram-file-desc = Each box is a question or a result, each arrow an answer leading to the next box.
 pdf-contents = Contents
 # Footer: { $page } is the page number, { $total } the guide's page count.
 pdf-page-footer = Page { $page } of { $total }
@@ -79,6 +87,11 @@ pdf-tree-outcome = Outcome { $letter }
 pdf-tree-page = page { $page }
 # A link to another part of the guide, on paper: the page it leads to.
 pdf-page-ref = (p. { $page })
+# The index of terms: at the end of the printed guide, and a page of the site.
+index-title = Index
+# The address segment of the site's index page (lower case, hyphens, no spaces).
+index-slug = term-index
+index-lead = The guide's terms in alphabetical order, with the pages that explain them.
 
 ## Translations
 # Banner of a page not yet translated into this language: the original is shown.

@@ -68,6 +68,13 @@ tree-priority-p4 = Priorité P4
 tree-action-escalate = Escalader le dossier
 tree-action-raise-to-p1 = Passer le dossier en P1
 tree-action-do-not-escalate = Ne pas escalader pour l'instant
+# Volet sous un arbre de décision qui montre tout l'arbre en organigramme.
+tree-diagram-show = Voir tout l'arbre
+# Nom accessible de l'organigramme ; { $title } est le titre de l'arbre.
+tree-diagram-title = Organigramme : { $title }
+# Description accessible de l'organigramme, lue avant les étapes numérotées qu'elle annonce.
+tree-diagram-desc = Chaque case est une question ou un résultat, chaque flèche une réponse. Choisissez une case pour aller à cette étape. Les étapes numérotées qui suivent donnent le même arbre en texte.
+tree-diagram-file-desc = Chaque case est une question ou un résultat, chaque flèche une réponse qui mène à la case suivante.
 pdf-contents = Table des matières
 # Pied de page : { $page } est le numéro de la page, { $total } le nombre de pages du guide.
 pdf-page-footer = Page { $page } sur { $total }
@@ -79,6 +86,11 @@ pdf-tree-outcome = Résultat { $letter }
 pdf-tree-page = page { $page }
 # Lien vers une autre partie du guide, imprimé : la page où elle se trouve.
 pdf-page-ref = (page { $page })
+# Index des termes : à la fin du guide imprimé, et une page du site.
+index-title = Index
+# Segment d'adresse de la page d'index du site (minuscules, tirets, sans espace).
+index-slug = index-termes
+index-lead = Les termes du guide, par ordre alphabétique, avec les pages où ils sont expliqués.
 
 ## Traductions
 # Bandeau d'une page qui n'existe pas encore dans cette langue : la page d'origine est affichée.

@@ -68,6 +68,13 @@ tree-priority-p4 = 優先度P4
 tree-action-escalate = ケースをエスカレーションする
 tree-action-raise-to-p1 = ケースをP1に引き上げる
 tree-action-do-not-escalate = 現時点ではエスカレーションしない
+# 決定木の下にある、木全体をフローチャートで表示する折りたたみ部分。
+tree-diagram-show = 全体の流れを見る
+# フローチャートのアクセシブルな名前。{ $title } は決定木のタイトル。
+tree-diagram-title = フローチャート：{ $title }
+# フローチャートのアクセシブルな説明。番号付きの手順の前に読み上げられます。
+tree-diagram-desc = 各ボックスは質問または結果、各矢印は回答です。ボックスを選ぶとその手順に移動します。続く番号付きの手順は同じ内容をテキストで示します。
+tree-diagram-file-desc = 各ボックスは質問または結果、各矢印は次のボックスへ進む回答です。
 pdf-contents = 目次
 # Footer: { $page } is the page number, { $total } the guide's page count.
 pdf-page-footer = { $page } / { $total }ページ
@@ -80,6 +87,11 @@ pdf-tree-outcome = 結果{ $letter }
 pdf-tree-page = { $page }ページ
 # ガイド内の別の箇所へのリンク（印刷時）：その箇所のページ。
 pdf-page-ref = （{ $page }ページ）
+# 索引：印刷版ガイドの巻末と、サイトのページ。
+index-title = 索引
+# サイトの索引ページのアドレス（半角英小文字とハイフン、空白なし）。
+index-slug = sakuin
+index-lead = このガイドの用語を五十音順に並べ、説明しているページへのリンクを付けました。
 
 ## Translations
 # Banner of a page not yet translated into this language: the original page is shown.
