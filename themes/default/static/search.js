@@ -35,6 +35,7 @@
   var RUN = /[\p{Alphabetic}\p{N}]+/gu;
   var files = {};
   var latest = 0;
+  var EMPTY = { s: {}, w: {} };
 
   form.hidden = false;
 
@@ -245,6 +246,8 @@
   /* Section -> score for one query term. */
   function scores(meta, shard, stems) {
     var out = new Map();
+    /* Sections whose text (not only their title or heading) holds the term. */
+    out.inText = new Set();
     var words = lengthsOf(meta);
     Object.keys(stems).forEach(function (stem) {
       var postings = shard.s[stem];
@@ -260,6 +263,7 @@
         var text = count ? count * (K1 + 1) / (count + K1 * norm) : 0;
         var score = idf * stems[stem] * (text + (fields & 2 ? TITLE_FIELD : 0) + (fields & 1 ? HEADING_FIELD : 0));
         if (!(out.get(doc) >= score)) out.set(doc, score);
+        if (count) out.inText.add(doc);
       }
     });
     return out;
@@ -294,9 +298,10 @@
         var entry = pages.get(page);
         if (!entry) { entry = { page: page, terms: new Array(perTerm.length).fill(0), docs: new Map() }; pages.set(page, entry); }
         entry.terms[t] = Math.max(entry.terms[t], score);
-        var section = entry.docs.get(doc) || { score: 0, terms: 0 };
+        var section = entry.docs.get(doc) || { score: 0, terms: 0, inText: 0 };
         section.score += score;
         section.terms += 1;
+        if (sectionScores.inText.has(doc)) section.inText += 1;
         entry.docs.set(doc, section);
       });
     });
@@ -317,7 +322,7 @@
         return i === 0 || (section.terms === top.terms && section.score >= SECOND * top.score);
       }).slice(0, SECTIONS);
       ranked.push({
-        page: entry.page, doc: docs[0], docs: docs, candidates: sections.slice(0, PHRASE_SECTIONS),
+        page: entry.page, doc: docs[0], docs: docs, candidates: sections.slice(0, PHRASE_SECTIONS), sections: entry.docs,
         score: entry.terms.reduce(function (a, b) { return a + b; }, 0)
       });
     });
@@ -325,18 +330,23 @@
     return ranked;
   }
 
-  function search(query) {
-    var id = ++latest;
+  /* Whether a query is long enough to search for. */
+  function searchable(wanted) {
+    return wanted.length && !(wanted.length === 1 && !wanted[0].cjk && Array.from(wanted[0].term).length < 2 && !/^\p{N}$/u.test(wanted[0].term));
+  }
+
+  /* The results of a query, best first, each a page with up to SECTIONS sections,
+     their links, headings and excerpts as text: everything but the drawing (the
+     bench times this, as it times Pagefind's search() and data()). Resolves to null
+     for a query too short. */
+  function find(query) {
     var wanted = terms(query, true);
-    if (!wanted.length || (wanted.length === 1 && !wanted[0].cjk && Array.from(wanted[0].term).length < 2 && !/^\p{N}$/u.test(wanted[0].term))) {
-      close();
-      return;
-    }
-    load("meta.json").then(function (meta) {
+    if (!searchable(wanted)) return Promise.resolve(null);
+    return load("meta.json").then(function (meta) {
       var present = new Set(meta.shards);
       var shards = wanted.map(function (t) {
         var name = shardName(t.term, t.cjk, meta.width);
-        return present.has(name) ? load("t" + name + ".json") : Promise.resolve({ s: {}, w: {} });
+        return present.has(name) ? load("t" + name + ".json") : Promise.resolve(EMPTY);
       });
       return Promise.all(shards).then(function (loaded) {
         var typing = !/\s$/.test(query);
@@ -352,16 +362,86 @@
           return { ranked: all.slice(0, SHOWN), total: all.length };
         });
         return found.then(function (results) {
-          if (id !== latest) return;
-          verbatim(meta, results.ranked, byChunk, wanted);
-          show(query, meta, results.ranked, results.total, byChunk, wanted);
+          return excerptSources(meta, results.ranked, byChunk).then(function () {
+            verbatim(meta, results.ranked, byChunk, wanted);
+            return described(meta, results, byChunk, wanted);
+          });
         });
       });
+    });
+  }
+
+  function search(query) {
+    var id = ++latest;
+    find(query).then(function (found) {
+      if (id !== latest) return;
+      if (!found) close(); else show(query, found);
     }).catch(function () {
       if (id !== latest) return;
       list.textContent = "";
       say(form.getAttribute("data-unavailable"));
     });
+  }
+
+  /* A page whose best section holds no query term in its text (found by its title
+     or heading alone) shows, as Pagefind does under a page, the stretch of the page
+     that holds the most terms: the section holding most of them in its text, the
+     nearest one after the best if several do (its own subsections come first).
+     Their section files are fetched with the others. */
+  function excerptSources(meta, ranked, byChunk) {
+    var wanted = [];
+    ranked.forEach(function (result) {
+      var best = result.sections.get(result.doc);
+      if (!best || best.inText) return;
+      var source = -1;
+      result.sections.forEach(function (section, doc) {
+        if (!section.inText || result.docs.indexOf(doc) >= 0) return;
+        var current = source >= 0 ? result.sections.get(source) : null;
+        var after = function (d) { return d > result.doc ? d - result.doc : meta.sections + result.doc - d; };
+        if (!current || section.inText > current.inText || (section.inText === current.inText && after(doc) < after(source))) source = doc;
+      });
+      if (source >= 0) {
+        result.excerptFrom = source;
+        wanted.push({ docs: [source] });
+      }
+    });
+    return wanted.length ? rows(meta, wanted, byChunk) : Promise.resolve();
+  }
+
+  /* The results as text: for each page its address, title and sections, each with
+     its link, heading and excerpt; with the groups of stems each query term stood
+     for, which the drawing marks. */
+  function described(meta, results, byChunk, wanted) {
+    /* Each query term with the stems it stood for: one group per term. */
+    var groups = wanted.map(function (t) { return (t.stems || []).concat([t.term]); });
+    /* What the opened page marks (`?h=`): every stem and word the query stood for. */
+    var hit = "?h=" + encodeURIComponent(Array.from(new Set([].concat.apply([], groups))).join(" "));
+    var pages = results.ranked.map(function (result) {
+      var page = meta.pages[result.page];
+      return {
+        title: page[1],
+        sections: result.docs.map(function (doc, i) {
+          var row = rowOf(meta, byChunk, doc);
+          var text = row[3];
+          var heading = row[2] || (i > 0 ? page[1] : "");
+          var section = result.sections.get(doc);
+          var excerpt;
+          if (i === 0 && result.excerptFrom !== undefined) {
+            excerpt = excerptOf(rowOf(meta, byChunk, result.excerptFrom)[3], groups);
+          } else if (i === 0 && section && !section.inText && row[2] && matches(row[2], groups).length) {
+            /* Found by its heading alone, no text of the page holding a term: the
+               heading opens the excerpt, as in Pagefind's, rather than standing on
+               a line of its own above a stretch that cannot show the match. */
+            excerpt = row[2] + " — " + excerptOf(text, groups);
+            heading = "";
+          } else {
+            excerpt = excerptOf(text, groups);
+          }
+          return { href: root + page[0] + hit + (row[1] ? "#" + row[1] : ""), heading: heading, excerpt: excerpt };
+        })
+      };
+    });
+    return { pages: pages, total: results.total, groups: groups };
   }
 
   /* Loads the section files of the results' sections into `byChunk`. */
@@ -459,34 +539,24 @@
     return text.replace("{count}", count).replace("{query}", query);
   }
 
-  function show(query, meta, ranked, total, byChunk, wanted) {
+  function show(query, found) {
     list.textContent = "";
-    if (!ranked.length) {
+    if (!found.pages.length) {
       say(form.getAttribute("data-none").replace("{query}", query.trim()));
       return;
     }
-    /* Each query term with the stems it stood for: one group per term. */
-    var groups = wanted.map(function (t) { return (t.stems || []).concat([t.term]); });
-    var rowOf = function (doc) {
-      var n = chunkOf(meta, doc);
-      return byChunk[n][doc - meta.chunks[n]];
-    };
-    /* What the opened page marks (`?h=`): every stem and word the query stood for. */
-    var hit = "?h=" + encodeURIComponent(Array.from(new Set([].concat.apply([], groups))).join(" "));
+    var groups = found.groups;
     /* A page: its title over its best section; its next best sections below. */
-    ranked.forEach(function (result) {
-      var page = meta.pages[result.page];
+    found.pages.forEach(function (page) {
       var item = document.createElement("li");
       var more = document.createElement("ul");
       more.className = "search-subresults";
-      result.docs.forEach(function (doc, i) {
-        var row = rowOf(doc);
+      page.sections.forEach(function (section, i) {
         var link = document.createElement("a");
-        link.href = root + page[0] + hit + (row[1] ? "#" + row[1] : "");
-        if (i === 0) link.appendChild(marked("search-result-title", page[1], groups));
-        if (row[2]) link.appendChild(marked("search-result-section", row[2], groups));
-        else if (i > 0) link.appendChild(marked("search-result-section", page[1], groups));
-        link.appendChild(marked("search-result-excerpt", excerptOf(row[3], groups), groups));
+        link.href = section.href;
+        if (i === 0) link.appendChild(marked("search-result-title", page.title, groups));
+        if (section.heading) link.appendChild(marked("search-result-section", section.heading, groups));
+        link.appendChild(marked("search-result-excerpt", section.excerpt, groups));
         if (i === 0) {
           item.appendChild(link);
         } else {
@@ -498,7 +568,7 @@
       if (more.children.length) item.appendChild(more);
       list.appendChild(item);
     });
-    say(message(total, query.trim()));
+    say(message(found.total, query.trim()));
   }
 
   function span(className, text) {
@@ -696,6 +766,10 @@
       if (event.key === "Escape" && !form.contains(event.target)) clearHits();
     });
   }
+
+  /* The search without its drawing, for the bench to time (bench/search.sh): a
+     query in, a promise of the described results out. */
+  window.folioSearch = find;
 
   /* `?q=words` opens the page with those results, as a search engine's link would. */
   var asked = new URLSearchParams(window.location.search).get("q");
