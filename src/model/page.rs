@@ -1,6 +1,6 @@
 //! A page: front matter, body blocks, footnotes and its place in the site.
 
-use super::block::{Block, Pos};
+use super::block::{Block, Inline, Pos};
 
 /// What a writer may say about a page between the `+++` (or `---`) lines.
 /// Unknown keys are reported by the parser (not serde's `deny_unknown_fields`): the keys of
@@ -59,6 +59,11 @@ pub struct FrontMatter {
     /// site reports each key once, not once per page.
     #[serde(skip)]
     pub ignored: Vec<(String, Pos)>,
+    /// The title as inline Markdown (`` `Rc<T>` `` is code in the page's `<h1>` and the
+    /// navigation); `title` is then its plain text, for `<title>`, meta tags, the search
+    /// index and the PDF outline. Empty for a title given as plain text by a renderer.
+    #[serde(skip)]
+    pub title_inlines: Vec<Inline>,
 }
 
 impl FrontMatter {

@@ -47,6 +47,7 @@ fn parse_hashing(
     );
     // A page left without a title may still get one from its locale's outline (the
     // site checks that, `untitled`).
+    inline_title(&mut split.front, &file.path);
     let title_id = settle_title(&mut split.front, &mut body);
     if shift_headings(&mut body.blocks) || title_id.is_some() {
         body.toc = markdown::toc(&body.blocks);
@@ -98,6 +99,36 @@ pub fn untitled(source: &str) -> Diagnostic {
     )
 }
 
+/// A front matter title is inline Markdown: `` `Rc<T>` `` is code, `*word*` emphasis.
+/// Its inlines are kept for the page's `<h1>` and the navigation, and `title`
+/// becomes their plain text. A title Markdown reads as anything else (a list, a
+/// link, raw HTML such as a bare `Rc<T>`) stays as written, plain.
+fn inline_title(front: &mut FrontMatter, file: &str) {
+    if !front.title.contains(['`', '*', '_', '~']) {
+        return;
+    }
+    // Nothing in a title is reported: what is not plain emphasis or code stays text.
+    let quiet = Diagnostics::new();
+    let body = markdown::parse(file, front.title.trim(), 0, &quiet);
+    if let [Block::Paragraph(content)] = body.blocks.as_slice()
+        && content.iter().all(plain_markup)
+    {
+        front.title = Inline::plain_text(content).trim().to_string();
+        front.title_inlines = content.clone();
+    }
+}
+
+/// Whether an inline is text, code or emphasis of them, all a title may hold.
+fn plain_markup(inline: &Inline) -> bool {
+    match inline {
+        Inline::Text(_) | Inline::Code(_) => true,
+        Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => {
+            c.iter().all(plain_markup)
+        }
+        _ => false,
+    }
+}
+
 /// A page without a title in its front matter takes its first heading's, whatever its
 /// level; a front matter title that the first block repeats is not shown twice either.
 /// That heading leaves the body (the page's `<h1>` shows it) and its id is returned,
@@ -114,6 +145,7 @@ fn settle_title(front: &mut FrontMatter, body: &mut Body) -> Option<String> {
     let text = text.trim();
     if front.title.trim().is_empty() {
         front.title = text.to_string();
+        front.title_inlines = content.clone();
     } else if first != 0 || front.title.trim() != text {
         return None;
     }
@@ -201,12 +233,39 @@ mod tests {
     }
 
     #[test]
+    fn a_front_matter_title_is_inline_markdown_with_a_plain_text() {
+        let (page, diags) = parsed("+++\ntitle = \"Sharing `Rc<T>` *weakly*\"\n+++\n\nText.\n");
+        assert!(diags.is_empty(), "{diags:?}");
+        let front = page.unwrap().front;
+        assert_eq!(front.title, "Sharing Rc<T> weakly");
+        assert_eq!(
+            front.title_inlines,
+            [
+                Inline::Text("Sharing ".into()),
+                Inline::Code("Rc<T>".into()),
+                Inline::Text(" ".into()),
+                Inline::Emphasis(vec![Inline::Text("weakly".into())]),
+            ]
+        );
+        // Markdown that is more than code and emphasis (raw HTML, a list) stays as
+        // written, and is not reported.
+        for title in ["Rc<T> and *Box<T>*", "1. First_steps_", "[a](b) *c*"] {
+            let (page, diags) = parsed(&format!("+++\ntitle = \"{title}\"\n+++\n\nText.\n"));
+            assert!(diags.is_empty(), "{diags:?}");
+            let front = page.unwrap().front;
+            assert_eq!(front.title, title);
+            assert!(front.title_inlines.is_empty(), "{title}");
+        }
+    }
+
+    #[test]
     fn a_page_without_front_matter_takes_its_first_heading_as_title() {
         let (page, diags) =
             parsed("# Getting `Rc<T>` going\n\nText.\n\n## Install\n\n### On Linux\n");
         assert!(diags.is_empty(), "{diags:?}");
         let page = page.unwrap();
         assert_eq!(page.front.title, "Getting Rc<T> going");
+        assert_eq!(page.front.title_inlines[1], Inline::Code("Rc<T>".into()));
         assert_eq!(page.title_id.as_deref(), Some("getting-rct-going"));
         assert_eq!(
             levels(&page),

@@ -78,6 +78,43 @@ pub fn render(page: &Page, urls: &UrlMap, labels: &Labels, trees: &TreeRenderer)
     writer.out
 }
 
+/// A page's name as HTML, for its `<h1>` and the navigation: its title's code and
+/// emphasis kept when `name` is that title, else `name` as text. Whatever else a
+/// title taken from a heading holds (a link, a footnote mark) is shown as its text: a
+/// title is itself a link in the navigation.
+pub fn title_html(page: &Page, name: &str) -> String {
+    let mut out = String::new();
+    if page.front.title_inlines.is_empty() || name != page.front.title {
+        let _ = escape_html(&mut out, name);
+    } else {
+        title_inlines(&page.front.title_inlines, &mut out);
+    }
+    out
+}
+
+fn title_inlines(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        let (tag, content) = match inline {
+            Inline::Code(code) => {
+                out.push_str("<code>");
+                let _ = escape_html(&mut *out, code);
+                out.push_str("</code>");
+                continue;
+            }
+            Inline::Emphasis(c) => ("em", c),
+            Inline::Strong(c) => ("strong", c),
+            Inline::Strikethrough(c) => ("del", c),
+            other => {
+                let _ = escape_html(&mut *out, &Inline::plain_text(std::slice::from_ref(other)));
+                continue;
+            }
+        };
+        out.push_str(&format!("<{tag}>"));
+        title_inlines(content, out);
+        out.push_str(&format!("</{tag}>"));
+    }
+}
+
 struct Writer<'a> {
     page: &'a Page,
     urls: &'a UrlMap<'a>,

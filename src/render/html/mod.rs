@@ -360,6 +360,8 @@ struct Renderer<'a> {
 #[derive(Serialize)]
 struct NavLink<'a> {
     title: &'a str,
+    /// The title as HTML, its code and emphasis kept (`body::title_html`).
+    title_html: String,
     href: String,
     current: bool,
     /// 1 for top-level pages and section indexes, 2 for a section's pages; with an
@@ -412,6 +414,7 @@ impl Renderer<'_> {
         let content = body::render(page, self.urls, labels, self.trees);
         let mut context = self.common(locale, &page.url);
         context.insert("title", &page.front.title);
+        context.insert("title_html", &body::title_html(page, &page.front.title));
         context.insert("title_id", &page.title_id);
         context.insert("description", &page.front.description);
         context.insert("is_home", &(page.url.len() == page.locale.len() + 1));
@@ -442,11 +445,13 @@ impl Renderer<'_> {
                 Entry::Page(p, title) => NavLink {
                     level: shown.level,
                     title,
+                    title_html: body::title_html(p, title),
                     numbered: shown.numbered,
                     ..self.nav_link(page, p)
                 },
                 Entry::Part(title) | Entry::Draft(title) => NavLink {
                     title,
+                    title_html: String::new(),
                     href: String::new(),
                     current: false,
                     level: shown.level,
@@ -533,6 +538,7 @@ impl Renderer<'_> {
     fn nav_link<'p>(&self, from: &Page, to: &'p Page) -> NavLink<'p> {
         NavLink {
             title: to.front.nav_title(),
+            title_html: body::title_html(to, to.front.nav_title()),
             href: self.urls.to_folder(&from.url, &to.url),
             current: from.path == to.path,
             level: 1,
@@ -548,8 +554,10 @@ impl Renderer<'_> {
         to: &'p Page,
         navigation: Option<&'p Navigation<'_>>,
     ) -> NavLink<'p> {
+        let title = navigation.map_or(to.front.nav_title(), |n| n.title_of(to));
         NavLink {
-            title: navigation.map_or(to.front.nav_title(), |n| n.title_of(to)),
+            title,
+            title_html: body::title_html(to, title),
             ..self.nav_link(from, to)
         }
     }

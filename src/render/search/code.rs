@@ -7,6 +7,11 @@
 //! The rule, on ASCII only: a run of letters, digits and `_` joined by `::`, holding
 //! a `_` between two letters or digits or a `::`, or followed straight away by a
 //! `<...>` of at most `GENERIC` characters without another `<`.
+//!
+//! Also where a page title's code stands (`title_spans`), for search.js to show it as
+//! code in a result's title.
+
+use crate::model::Inline;
 
 /// Longest `<...>` part taken into an identifier.
 const GENERIC: usize = 40;
@@ -84,9 +89,49 @@ pub fn is_identifier(term: &str) -> bool {
     term.contains(['_', ':', '<'])
 }
 
+/// Where the code of a title's inlines stands in its plain text `title`, as
+/// `[start, end)` in UTF-16 units (search.js's string indexes), in order.
+pub fn title_spans(title: &str, inlines: &[Inline]) -> Vec<[usize; 2]> {
+    fn codes<'i>(inlines: &'i [Inline], out: &mut Vec<&'i str>) {
+        for inline in inlines {
+            match inline {
+                Inline::Code(code) => out.push(code),
+                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => codes(c, out),
+                _ => {}
+            }
+        }
+    }
+    let mut found = Vec::new();
+    codes(inlines, &mut found);
+    let mut spans = Vec::new();
+    let mut from = 0;
+    for code in found.into_iter().filter(|c| !c.is_empty()) {
+        let Some(at) = title[from..].find(code).map(|i| i + from) else {
+            continue;
+        };
+        let start = title[..at].encode_utf16().count();
+        spans.push([start, start + code.encode_utf16().count()]);
+        from = at + code.len();
+    }
+    spans
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_titles_code_is_found_in_utf16_units() {
+        let inlines = [
+            Inline::Text("Été: ".into()),
+            Inline::Emphasis(vec![Inline::Code("Rc<T>".into())]),
+            Inline::Text(" 𝄞 ".into()),
+            Inline::Code("T".into()),
+        ];
+        // "Été: " is 5 units; the clef takes 2.
+        assert_eq!(title_spans("Été: Rc<T> 𝄞 T", &inlines), [[5, 10], [14, 15]]);
+        assert!(title_spans("Plain", &[Inline::Text("Plain".into())]).is_empty());
+    }
 
     fn identifiers(text: &str) -> Vec<String> {
         let mut out = Vec::new();

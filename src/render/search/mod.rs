@@ -187,7 +187,13 @@ fn finish_locale(whole: Part, chunks: Vec<u32>, locale: &str, folder: &str, sink
     let meta = Meta {
         pages: pages
             .iter()
-            .map(|(href, title)| [href.as_str(), title])
+            .map(|(href, page)| [href.as_str(), page.front.title.as_str()])
+            .collect(),
+        title_code: (pages.iter().enumerate())
+            .filter_map(|(n, (_, page))| {
+                let spans = code::title_spans(&page.front.title, &page.front.title_inlines);
+                (!spans.is_empty()).then_some((n, spans))
+            })
             .collect(),
         starts,
         sections: sections as usize,
@@ -291,8 +297,8 @@ struct Part<'a> {
     vocabulary: Vocabulary,
     /// Each section's row of `d<n>.json`, as JSON.
     docs: Vec<Vec<u8>>,
-    /// `(link from the site root, title)` per page.
-    pages: Vec<(String, &'a str)>,
+    /// `(link from the site root, page)` per page.
+    pages: Vec<(String, &'a Page)>,
     /// The first section of each page.
     starts: Vec<u32>,
     sections: u32,
@@ -329,8 +335,7 @@ impl<'a> Part<'a> {
                 part.docs.push(doc_json((first_page + n) as u32, &section));
                 part.sections += 1;
             }
-            part.pages
-                .push((urls.to_folder("", &page.url), &page.front.title));
+            part.pages.push((urls.to_folder("", &page.url), page));
         }
         part
     }
@@ -715,6 +720,11 @@ impl Terms {
 struct Meta<'a> {
     /// `[link from the site root, title]` per page.
     pages: Vec<[&'a str; 2]>,
+    /// Page number -> the stretches of its title that are code (`` `Rc<T>` ``), as
+    /// `[start, end)` in UTF-16 units of the title, as search.js indexes strings.
+    /// Only pages whose title has code are listed.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    title_code: BTreeMap<usize, Vec<[usize; 2]>>,
     /// The first section of each page; sections of a page are consecutive.
     starts: Vec<u32>,
     sections: usize,

@@ -420,6 +420,9 @@
       var page = meta.pages[result.page];
       return {
         title: page[1],
+        /* The stretches of the title that are code, [start, end) (the page's
+           `<h1>` shows them as code). */
+        code: (meta.title_code && meta.title_code[result.page]) || [],
         sections: result.docs.map(function (doc, i) {
           var row = rowOf(meta, byChunk, doc);
           var text = row[3];
@@ -554,7 +557,7 @@
       page.sections.forEach(function (section, i) {
         var link = document.createElement("a");
         link.href = section.href;
-        if (i === 0) link.appendChild(marked("search-result-title", page.title, groups));
+        if (i === 0) link.appendChild(titled(page.title, page.code, groups));
         if (section.heading) link.appendChild(marked("search-result-section", section.heading, groups));
         link.appendChild(marked("search-result-excerpt", section.excerpt, groups));
         if (i === 0) {
@@ -581,6 +584,21 @@
   function marked(className, text, groups) {
     var target = span(className, "");
     highlight(target, text, groups);
+    return target;
+  }
+
+  /* A result's title, its code stretches (`spans`) as code, every match marked. */
+  function titled(text, spans, groups) {
+    var target = span("search-result-title", "");
+    var done = 0;
+    spans.forEach(function (stretch) {
+      if (stretch[0] > done) highlight(target, text.slice(done, stretch[0]), groups);
+      var code = document.createElement("code");
+      highlight(code, text.slice(stretch[0], stretch[1]), groups);
+      target.appendChild(code);
+      done = stretch[1];
+    });
+    if (done < text.length || !spans.length) highlight(target, text.slice(done), groups);
     return target;
   }
 
