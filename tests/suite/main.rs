@@ -33,6 +33,7 @@ mod raw_html_policy;
 mod robustness;
 mod search;
 mod serve;
+mod title_markup;
 mod tree_faults;
 mod tree_rules;
 mod trees_cli;

@@ -409,3 +409,23 @@ fn the_opened_page_marks_the_query_until_escape() {
     );
     page.assert_no_errors();
 }
+
+/// A title's code (issue 20, item 11) is code in a result's title too, its words
+/// marked there as elsewhere.
+#[test]
+fn a_results_title_shows_its_code() {
+    let dir = common::site("code-titles");
+    let port = common::server::serve(common::build(dir.path(), &["--no-pdf"]));
+    let browser = launch();
+    let page = Page::open(&browser);
+    page.go_to(&format!("http://127.0.0.1:{port}/en/guide-en/"));
+    let shown = results(&page, "sharing ");
+    assert!(shown[0].href.contains("/en/sharing/"), "{shown:#?}");
+    assert_eq!(shown[0].title, "Sharing with Rc<T> and weak links");
+    let html = page.eval("document.querySelector('.search-result-title').innerHTML");
+    assert_eq!(
+        html.as_str().unwrap(),
+        "<mark>Sharing</mark> with <code>Rc&lt;T&gt;</code> and weak links"
+    );
+    page.assert_no_errors();
+}
