@@ -11,11 +11,12 @@ use unic_langid::LanguageIdentifier;
 
 use crate::config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::l10n::blocks::fingerprints;
 use crate::l10n::hash::{body_hash, section_hashes};
 use crate::l10n::messages::{self, Counts, Issue};
 use crate::l10n::pages::{self, PageState, PageStatus, Source, Translation};
 use crate::load::{self, CONFIG_FILE, SiteSources};
-use crate::model::{FrontMatter, Pos, SiteConfig, SourceFile};
+use crate::model::{FrontMatter, L10nRecord, Pos, SiteConfig, SourceFile};
 use crate::parse::front_matter;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -81,19 +82,25 @@ fn load_site(root: &Path, diagnostics: &Diagnostics) -> Option<Loaded> {
     })
 }
 
-/// `(path below content/<locale>/, body, front matter)` of a locale's pages.
+/// `(path below content/<locale>/, body, front matter, lines before the body)` of a
+/// locale's pages.
 fn pages_of<'a>(
     pages: &'a [SourceFile],
     locale: &str,
     diagnostics: &Diagnostics,
-) -> Vec<(String, &'a str, FrontMatter)> {
+) -> Vec<(String, &'a str, FrontMatter, usize)> {
     let prefix = format!("content/{locale}/");
     pages
         .iter()
         .filter_map(|file| {
             let path = file.path.strip_prefix(&prefix)?;
             let split = front_matter::parse(file, diagnostics)?;
-            Some((path.to_string(), split.body, split.front))
+            Some((
+                path.to_string(),
+                split.body,
+                split.front,
+                split.body_line_offset as usize,
+            ))
         })
         .collect()
 }
@@ -152,16 +159,29 @@ pub fn status(options: &StatusOptions) -> StatusReport {
             let translated = pages_of(&pages, locale, &diagnostics);
             let sources_list: Vec<Source> = source_pages
                 .iter()
-                .map(|(path, body, _)| Source { path, body })
+                .map(|(path, body, _, line_offset)| Source {
+                    path,
+                    body,
+                    line_offset: *line_offset,
+                })
                 .collect();
             let translations: Vec<Translation> = translated
                 .iter()
-                .map(|(path, _, front)| Translation {
+                .map(|(path, _, front, _)| Translation {
                     path,
                     record: front.l10n.as_ref(),
                 })
                 .collect();
-            let pages = pages::statuses(&sources_list, &translations);
+            let mut pages = pages::statuses(&sources_list, &translations);
+            for page in &mut pages {
+                let record = translations
+                    .iter()
+                    .find(|t| t.path == page.path)
+                    .and_then(|t| t.record);
+                if let Some(record) = record {
+                    with_history(&options.root, &source_locale, page, record);
+                }
+            }
             let (messages, counts) =
                 messages::compare(&source_messages, &messages_of(&sources, locale), locale);
             let summary = summarize(&pages, &messages, counts);
@@ -228,6 +248,7 @@ fn text_report(statuses: &[LocaleStatus], source_locale: &str, root: &Path) -> S
             s.message_issues,
             if s.message_issues == 1 { "" } else { "s" }
         );
+        let file_of = |path: &str| format!("content/{source_locale}/{path}");
         for page in status.pages.iter().filter(|p| p.state != PageState::Ok) {
             let file = format!("content/{}/{}", status.locale, page.path);
             let state = match page.state {
@@ -240,6 +261,26 @@ fn text_report(statuses: &[LocaleStatus], source_locale: &str, root: &Path) -> S
             let _ = write!(out, "  {state:<9} {file}");
             if !page.changed_sections.is_empty() {
                 let _ = write!(out, "  changed: {}", page.changed_sections.join(", "));
+            }
+            if let Some(b) = &page.blocks {
+                let _ = write!(
+                    out,
+                    "\n            blocks: {} current, {} changed, {} new, {} removed, {} moved",
+                    b.current, b.changed, b.new, b.removed, b.moved
+                );
+            }
+            for block in &page.changed_blocks {
+                let _ = write!(
+                    out,
+                    "\n            {}:{}: {} {}",
+                    file_of(&page.path),
+                    block.line,
+                    block.change,
+                    block.kind
+                );
+                if let Some(diff) = &block.diff {
+                    let _ = write!(out, ": {diff}");
+                }
             }
             if let Some(commit) = &page.source_commit
                 && let Some(diff) = git_diff_stat(
@@ -273,6 +314,79 @@ fn text_report(statuses: &[LocaleStatus], source_locale: &str, root: &Path) -> S
         out.push_str("no locale to check besides the source locale\n");
     }
     out
+}
+
+/// What git knows of an outdated page's source since the sync: when every commit
+/// since then says `l10n: trivial` (and the file has no other change), the page is
+/// current; otherwise each changed block gets the word diff of its source, read
+/// from the recorded commit.
+fn with_history(root: &Path, source_locale: &str, page: &mut PageStatus, record: &L10nRecord) {
+    if page.state != PageState::Outdated {
+        return;
+    }
+    let Some(commit) = record.source_commit.as_deref() else {
+        return;
+    };
+    let file = format!("content/{source_locale}/{}", page.path);
+    if only_trivial_commits(root, commit, &file) {
+        page.state = PageState::Ok;
+        page.changed_sections.clear();
+        page.changed_blocks.clear();
+        page.trivial = true;
+        return;
+    }
+    if page.changed_blocks.iter().all(|b| b.change != "changed") {
+        return;
+    }
+    let Some(old) = git(root, &["show", &format!("{commit}:{file}")]) else {
+        return;
+    };
+    let old_file = SourceFile {
+        path: file,
+        text: old,
+    };
+    if let Some(split) = front_matter::parse(&old_file, &Diagnostics::new()) {
+        pages::fill_diff(page, record, split.body);
+    }
+}
+
+/// True when the file changed since `commit` only in commits whose message contains
+/// `l10n: trivial`, and has no change beyond them in the work tree.
+fn only_trivial_commits(root: &Path, commit: &str, file: &str) -> bool {
+    let Some(log) = git(
+        root,
+        &[
+            "log",
+            "--format=%B%x00",
+            &format!("{commit}..HEAD"),
+            "--",
+            file,
+        ],
+    ) else {
+        return false;
+    };
+    let messages: Vec<&str> = log
+        .split('\0')
+        .map(str::trim)
+        .filter(|m| !m.is_empty())
+        .collect();
+    !messages.is_empty()
+        && messages.iter().all(|m| m.contains("l10n: trivial"))
+        && git(root, &["diff", "--quiet", "HEAD", "--", file]).is_some()
+}
+
+/// A git command's standard output, when it succeeds.
+fn git(root: &Path, args: &[&str]) -> Option<String> {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(args)
+        .output()
+        .ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
 /// `git diff --stat`'s summary for a source file since the recorded commit, when the
@@ -309,14 +423,39 @@ fn git_head(root: &Path) -> Option<String> {
 
 /// `folio l10n sync PAGE...`: records in each translation's front matter the hashes of
 /// its source as it is now; the rest of the file is kept byte for byte.
-pub fn sync(root: &Path, files: &[PathBuf], diagnostics: &Diagnostics) -> Vec<String> {
+///
+/// With `trivial`, a source page may be named: every translation of it that exists is
+/// re-stamped, for a change of the source that asks nothing of translators.
+pub fn sync(
+    root: &Path,
+    files: &[PathBuf],
+    trivial: bool,
+    diagnostics: &Diagnostics,
+) -> Vec<String> {
     let Some(config) = load::config(root, diagnostics).and_then(|f| config::parse(&f, diagnostics))
     else {
         return Vec::new();
     };
     let commit = git_head(root);
     let mut synced = Vec::new();
-    for file in files {
+    let source_prefix = PathBuf::from("content").join(&config.source_locale);
+    let files: Vec<PathBuf> = files
+        .iter()
+        .flat_map(|file| {
+            let relative = file.strip_prefix(root).unwrap_or(file);
+            match relative.strip_prefix(&source_prefix) {
+                Ok(path) if trivial => config
+                    .locales
+                    .iter()
+                    .filter(|l| **l != config.source_locale)
+                    .map(|l| PathBuf::from("content").join(l).join(path))
+                    .filter(|t| root.join(t).is_file())
+                    .collect(),
+                _ => vec![file.clone()],
+            }
+        })
+        .collect();
+    for file in &files {
         let absolute = if file.is_absolute() {
             file.clone()
         } else {
@@ -389,6 +528,7 @@ fn sync_one(
         &body_hash(split.body),
         commit,
         &section_hashes(split.body),
+        &fingerprints(split.body),
     )
     .ok_or_else(|| {
         fail(
@@ -406,6 +546,7 @@ pub fn with_record(
     hash: &str,
     commit: Option<&str>,
     sections: &BTreeMap<String, String>,
+    blocks: &[String],
 ) -> Option<String> {
     let after_open = text
         .strip_prefix("+++\n")
@@ -424,6 +565,10 @@ pub fn with_record(
         section_table.insert(id, toml_edit::value(hash.as_str()));
     }
     table.insert("sections", toml_edit::Item::Table(section_table));
+    if !blocks.is_empty() {
+        let list: toml_edit::Array = blocks.iter().map(String::as_str).collect();
+        table.insert("blocks", toml_edit::value(list));
+    }
     document.insert("l10n", toml_edit::Item::Table(table));
     let mut header = document.to_string();
     if !header.ends_with('\n') {
@@ -547,17 +692,17 @@ mod tests {
     fn the_record_is_added_and_the_rest_kept_byte_for_byte() {
         let page = "+++\n# Traduit par Anne\ntitle = \"Escalation\"   # keep me\nweight = 5\n+++\n\nBody *stays*  \r\nas it was.\n";
         let sections = BTreeMap::from([("quand".to_string(), "abc".to_string())]);
-        let synced = with_record(page, "1234", Some("deadbeef"), &sections).unwrap();
+        let synced = with_record(page, "1234", Some("deadbeef"), &sections, &[]).unwrap();
         assert!(synced.starts_with(
             "+++\n# Traduit par Anne\ntitle = \"Escalation\"   # keep me\nweight = 5\n"
         ));
         assert!(synced.ends_with("+++\n\nBody *stays*  \r\nas it was.\n"));
         assert!(synced.contains("[l10n]\nsource_hash = \"1234\"\nsource_commit = \"deadbeef\""));
         // Syncing again replaces the record, nothing else.
-        let again = with_record(&synced, "5678", None, &sections).unwrap();
+        let again = with_record(&synced, "5678", None, &sections, &[]).unwrap();
         assert_eq!(again.matches("[l10n]").count(), 1);
         assert!(again.contains("source_hash = \"5678\""));
-        assert!(with_record("---\ntitle: x\n---\n", "1", None, &sections).is_none());
+        assert!(with_record("---\ntitle: x\n---\n", "1", None, &sections, &[]).is_none());
     }
 
     #[test]
