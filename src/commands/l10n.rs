@@ -262,6 +262,15 @@ fn text_report(statuses: &[LocaleStatus], source_locale: &str, root: &Path) -> S
             if !page.changed_sections.is_empty() {
                 let _ = write!(out, "  changed: {}", page.changed_sections.join(", "));
             }
+            if let Some(commit) = &page.source_commit
+                && let Some(diff) = git_diff_stat(
+                    root,
+                    commit,
+                    &format!("content/{source_locale}/{}", page.path),
+                )
+            {
+                let _ = write!(out, "  ({commit}..HEAD: {diff})");
+            }
             if let Some(b) = &page.blocks {
                 let _ = write!(
                     out,
@@ -281,15 +290,6 @@ fn text_report(statuses: &[LocaleStatus], source_locale: &str, root: &Path) -> S
                 if let Some(diff) = &block.diff {
                     let _ = write!(out, ": {diff}");
                 }
-            }
-            if let Some(commit) = &page.source_commit
-                && let Some(diff) = git_diff_stat(
-                    root,
-                    commit,
-                    &format!("content/{source_locale}/{}", page.path),
-                )
-            {
-                let _ = write!(out, "  ({commit}..HEAD: {diff})");
             }
             out.push('\n');
         }

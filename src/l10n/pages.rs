@@ -28,7 +28,8 @@ pub struct PageStatus {
     /// Below `content/<locale>/`.
     pub path: String,
     pub state: PageState,
-    /// For outdated pages: the source sections that changed, were added or removed.
+    /// For outdated pages whose record has no block fingerprints: the source
+    /// sections that changed, were added or removed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub changed_sections: Vec<String>,
     /// The source commit the translation was made from, when recorded.
@@ -180,8 +181,9 @@ pub fn statuses(sources: &[Source], translations: &[Translation]) -> Vec<PageSta
                             ..status(PageState::Ok)
                         }
                     } else {
+                        // The blocks say where: sections would also name those
+                        // only re-wrapped.
                         PageStatus {
-                            changed_sections: changed_sections(&record.sections, source.body),
                             source_commit: record.source_commit.clone(),
                             blocks: Some(counts),
                             changed_blocks: changes,
