@@ -1,7 +1,7 @@
 //! `folio l10n status | sync | add`: what each locale lacks, recording that a
 //! translation matches its source, and scaffolding a new locale.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -9,6 +9,7 @@ use std::process::Command;
 use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
+use super::l10n_history::{self, History};
 use crate::config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::l10n::blocks::fingerprints;
@@ -153,18 +154,14 @@ pub fn status(options: &StatusOptions) -> StatusReport {
             .with_hint(format!("configured locales: {}", config.locales.join(", "))),
         );
     }
-    let statuses: Vec<LocaleStatus> = locales
+    let sources_list: Vec<Source> = source_pages
+        .iter()
+        .map(|(path, body, _, line_offset)| Source::new(path, body, *line_offset))
+        .collect();
+    let mut compared: Vec<(&String, Vec<PageStatus>, BTreeMap<String, L10nRecord>)> = locales
         .into_iter()
         .map(|locale| {
             let translated = pages_of(&pages, locale, &diagnostics);
-            let sources_list: Vec<Source> = source_pages
-                .iter()
-                .map(|(path, body, _, line_offset)| Source {
-                    path,
-                    body,
-                    line_offset: *line_offset,
-                })
-                .collect();
             let translations: Vec<Translation> = translated
                 .iter()
                 .map(|(path, _, front, _)| Translation {
@@ -172,16 +169,18 @@ pub fn status(options: &StatusOptions) -> StatusReport {
                     record: front.l10n.as_ref(),
                 })
                 .collect();
-            let mut pages = pages::statuses(&sources_list, &translations);
-            for page in &mut pages {
-                let record = translations
-                    .iter()
-                    .find(|t| t.path == page.path)
-                    .and_then(|t| t.record);
-                if let Some(record) = record {
-                    with_history(&options.root, &source_locale, page, record);
-                }
-            }
+            let statuses = pages::statuses(&sources_list, &translations);
+            let records = translated
+                .into_iter()
+                .filter_map(|(path, _, front, _)| Some((path, front.l10n?)))
+                .collect();
+            (locale, statuses, records)
+        })
+        .collect();
+    let history = with_history(&options.root, &source_locale, &mut compared);
+    let statuses: Vec<LocaleStatus> = compared
+        .into_iter()
+        .map(|(locale, pages, _)| {
             let (messages, counts) =
                 messages::compare(&source_messages, &messages_of(&sources, locale), locale);
             let summary = summarize(&pages, &messages, counts);
@@ -198,7 +197,7 @@ pub fn status(options: &StatusOptions) -> StatusReport {
     });
     let output = match options.format {
         Format::Json => serde_json::to_string_pretty(&statuses).unwrap_or_default() + "\n",
-        Format::Text => text_report(&statuses, &source_locale, &options.root),
+        Format::Text => text_report(&statuses, &source_locale, &history),
     };
     StatusReport {
         output,
@@ -227,7 +226,7 @@ fn summarize(pages: &[PageStatus], messages: &[Issue], counts: Counts) -> Summar
     }
 }
 
-fn text_report(statuses: &[LocaleStatus], source_locale: &str, root: &Path) -> String {
+fn text_report(statuses: &[LocaleStatus], source_locale: &str, history: &History) -> String {
     let mut out = String::new();
     for status in statuses {
         let s = &status.summary;
@@ -263,11 +262,7 @@ fn text_report(statuses: &[LocaleStatus], source_locale: &str, root: &Path) -> S
                 let _ = write!(out, "  changed: {}", page.changed_sections.join(", "));
             }
             if let Some(commit) = &page.source_commit
-                && let Some(diff) = git_diff_stat(
-                    root,
-                    commit,
-                    &format!("content/{source_locale}/{}", page.path),
-                )
+                && let Some(diff) = history.stat(commit, &file_of(&page.path))
             {
                 let _ = write!(out, "  ({commit}..HEAD: {diff})");
             }
@@ -316,96 +311,60 @@ fn text_report(statuses: &[LocaleStatus], source_locale: &str, root: &Path) -> S
     out
 }
 
-/// What git knows of an outdated page's source since the sync: when every commit
-/// since then says `l10n: trivial` (and the file has no other change), the page is
-/// current; otherwise each changed block gets the word diff of its source, read
-/// from the recorded commit.
-fn with_history(root: &Path, source_locale: &str, page: &mut PageStatus, record: &L10nRecord) {
-    if page.state != PageState::Outdated {
-        return;
-    }
-    let Some(commit) = record.source_commit.as_deref() else {
-        return;
+/// What git knows of outdated pages' sources since their sync: a page whose source
+/// changed since then only in commits saying `l10n: trivial` is current; each
+/// changed block of the others gets the word diff of its source, read from the
+/// recorded commit.
+fn with_history(
+    root: &Path,
+    source_locale: &str,
+    compared: &mut [(&String, Vec<PageStatus>, BTreeMap<String, L10nRecord>)],
+) -> History {
+    let dir = format!("content/{source_locale}");
+    let key = |page: &PageStatus| {
+        let commit = page.source_commit.clone()?;
+        (page.state == PageState::Outdated).then(|| (commit, format!("{dir}/{}", page.path)))
     };
-    let file = format!("content/{source_locale}/{}", page.path);
-    if only_trivial_commits(root, commit, &file) {
-        page.state = PageState::Ok;
-        page.changed_sections.clear();
-        page.changed_blocks.clear();
-        page.trivial = true;
-        return;
-    }
-    if page.changed_blocks.iter().all(|b| b.change != "changed") {
-        return;
-    }
-    let Some(old) = git(root, &["show", &format!("{commit}:{file}")]) else {
-        return;
-    };
-    let old_file = SourceFile {
-        path: file,
-        text: old,
-    };
-    if let Some(split) = front_matter::parse(&old_file, &Diagnostics::new()) {
-        pages::fill_diff(page, record, split.body);
-    }
-}
-
-/// True when the file changed since `commit` only in commits whose message contains
-/// `l10n: trivial`, and has no change beyond them in the work tree.
-fn only_trivial_commits(root: &Path, commit: &str, file: &str) -> bool {
-    let Some(log) = git(
-        root,
-        &[
-            "log",
-            "--format=%B%x00",
-            &format!("{commit}..HEAD"),
-            "--",
-            file,
-        ],
-    ) else {
-        return false;
-    };
-    let messages: Vec<&str> = log
-        .split('\0')
-        .map(str::trim)
-        .filter(|m| !m.is_empty())
+    let wanted: BTreeSet<(String, String)> = compared
+        .iter()
+        .flat_map(|(_, pages, _)| pages.iter().filter_map(key))
         .collect();
-    !messages.is_empty()
-        && messages.iter().all(|m| m.contains("l10n: trivial"))
-        && git(root, &["diff", "--quiet", "HEAD", "--", file]).is_some()
-}
-
-/// A git command's standard output, when it succeeds.
-fn git(root: &Path, args: &[&str]) -> Option<String> {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(args)
-        .output()
-        .ok()?;
-    output
-        .status
-        .success()
-        .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
-}
-
-/// `git diff --stat`'s summary for a source file since the recorded commit, when the
-/// site is in a git checkout that knows that commit.
-fn git_diff_stat(root: &Path, commit: &str, file: &str) -> Option<String> {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(["diff", "--stat", commit, "--", file])
-        .output()
-        .ok()?;
-    if !output.status.success() {
-        return None;
+    let history = History::gather(root, &dir, &wanted);
+    let mut old_wanted = BTreeSet::new();
+    for (_, pages, _) in compared.iter_mut() {
+        for page in pages.iter_mut() {
+            let Some((commit, file)) = key(page) else {
+                continue;
+            };
+            if history.is_trivial(&commit, &file) {
+                page.state = PageState::Ok;
+                page.changed_sections.clear();
+                page.changed_blocks.clear();
+                page.trivial = true;
+            } else if page.changed_blocks.iter().any(|b| b.change == "changed") {
+                old_wanted.insert((commit, file));
+            }
+        }
     }
-    let text = String::from_utf8_lossy(&output.stdout);
-    text.lines()
-        .last()
-        .map(|l| l.trim().to_string())
-        .filter(|l| !l.is_empty())
+    let old = l10n_history::old_texts(root, &old_wanted);
+    for (_, pages, records) in compared.iter_mut() {
+        for page in pages.iter_mut() {
+            let (Some(key), Some(record)) = (key(page), records.get(&page.path)) else {
+                continue;
+            };
+            let Some(text) = old.get(&key) else {
+                continue;
+            };
+            let old_file = SourceFile {
+                path: key.1.clone(),
+                text: text.clone(),
+            };
+            if let Some(split) = front_matter::parse(&old_file, &Diagnostics::new()) {
+                pages::fill_diff(page, record, split.body);
+            }
+        }
+    }
+    history
 }
 
 fn git_head(root: &Path) -> Option<String> {

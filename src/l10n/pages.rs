@@ -70,6 +70,23 @@ pub struct Source<'a> {
     pub body: &'a str,
     /// Lines before the body in its file (the front matter's).
     pub line_offset: usize,
+    /// The body's blocks, split once for every locale that needs them.
+    blocks: std::cell::OnceCell<Vec<blocks::Block>>,
+}
+
+impl<'a> Source<'a> {
+    pub fn new(path: &'a str, body: &'a str, line_offset: usize) -> Self {
+        Source {
+            path,
+            body,
+            line_offset,
+            blocks: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn blocks(&self) -> &[blocks::Block] {
+        self.blocks.get_or_init(|| blocks::blocks(self.body))
+    }
 }
 
 /// A translated page: its path and what it records of its source.
@@ -89,7 +106,7 @@ pub fn is_current(record: &L10nRecord, source_body: &str) -> bool {
 
 /// The block counts and changes of a translation whose record has fingerprints.
 fn block_changes(record: &L10nRecord, source: &Source) -> (BlockCounts, Vec<BlockChange>) {
-    let now = blocks::blocks(source.body);
+    let now = source.blocks();
     let fingerprints: Vec<String> = now.iter().map(|b| b.fingerprint.clone()).collect();
     let alignment = blocks::align(&record.blocks, &fingerprints);
     let change = |change, recorded, at: usize| {
@@ -255,26 +272,10 @@ mod tests {
         let current = record("Texte.\n");
         let synced_old = record(old);
         let sources = [
-            Source {
-                path: "a.md",
-                body: "Texte.\n",
-                line_offset: 0,
-            },
-            Source {
-                path: "b.md",
-                body: new,
-                line_offset: 0,
-            },
-            Source {
-                path: "c.md",
-                body: "",
-                line_offset: 0,
-            },
-            Source {
-                path: "d.md",
-                body: "",
-                line_offset: 0,
-            },
+            Source::new("a.md", "Texte.\n", 0),
+            Source::new("b.md", new, 0),
+            Source::new("c.md", "", 0),
+            Source::new("d.md", "", 0),
         ];
         let translations = [
             Translation {
