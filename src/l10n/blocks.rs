@@ -36,17 +36,29 @@ pub fn blocks(body: &str) -> Vec<Block> {
     // inside it; an item stops where a nested list starts, whose items count apart.
     let mut open: Option<(&'static str, Range<usize>, usize)> = None;
     let mut depth = 0usize;
+    // Lines are counted on from the last block: blocks come in order.
+    let (mut counted_to, mut line) = (0, 1);
     let mut push = |kind: &'static str, range: Range<usize>| {
         let raw = &body[range.clone()];
         let text = if kind == "code" || kind == "tree" {
             code_text(raw)
         } else {
-            raw.split_whitespace().collect::<Vec<_>>().join(" ")
+            let mut text = String::with_capacity(raw.len());
+            for word in raw.split_whitespace() {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(word);
+            }
+            text
         };
         if text.is_empty() {
             return;
         }
-        let line = body[..range.start].matches('\n').count() + 1;
+        if range.start >= counted_to {
+            line += body[counted_to..range.start].matches('\n').count();
+            counted_to = range.start;
+        }
         out.push(Block {
             kind,
             fingerprint: fingerprint(kind, &text),
