@@ -32,6 +32,7 @@ mod pdf_scripts;
 mod properties;
 mod raw_html_policy;
 mod robustness;
+mod script_text;
 mod search;
 mod serve;
 mod tree_faults;
