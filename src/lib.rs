@@ -11,12 +11,14 @@
 //! resolve   cross-page: .md, .html and folder links -> pages, anchors checked;
 //!           links leaving the locale folder -> URLs on base_url's host
 //! render    html (tera), search (our index), pdf: layout (pure) -> paint;
-//!           diagram: a tree's flowchart as geometry, shared by html and pdf
+//!           diagram: a tree's flowchart as geometry, shared by html and pdf;
+//!           index: the marked terms, collated and grouped, for both as well
 //! write     Output (path -> bytes) to disk, atomically
 //! ```
 //!
 //! Only `commands` calls several stages (`commands::import` writes a site from another
-//! tool's book before the pipeline runs). Diagnostics are collected across the whole
+//! tool's book before the pipeline runs; `commands::system_fonts` reads the machine's
+//! fonts for the PDF's fallback chain when a character needs one). Diagnostics are collected across the whole
 //! run and printed together by the binary.
 
 pub mod cli;
