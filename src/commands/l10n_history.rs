@@ -2,7 +2,8 @@
 //! few batched git runs (one log and one diff per recorded commit, one `cat-file`
 //! for every old text) rather than per page: `l10n status` stays fast on a site of
 //! thousands of outdated pages. Outside a git checkout, or for a commit git does
-//! not have, nothing is known and the status falls back to counts.
+//! not have, nothing is known and the status falls back to counts. Paths are the
+//! site's (`--relative`, `commit:./path`): the site may be a folder of its repository.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write as _;
@@ -29,7 +30,10 @@ impl History {
         if commits.is_empty() {
             return history;
         }
-        let Some(dirty) = git(root, &["diff", "--name-only", "HEAD", "--", dir]) else {
+        let Some(dirty) = git(
+            root,
+            &["diff", "--name-only", "--relative", "HEAD", "--", dir],
+        ) else {
             return history;
         };
         let dirty: BTreeSet<&str> = dirty.lines().collect();
@@ -41,6 +45,7 @@ impl History {
                     "log",
                     "--format=%x00%B%x01",
                     "--name-only",
+                    "--relative",
                     &range,
                     "--",
                     dir,
@@ -61,7 +66,10 @@ impl History {
                     }
                 }
             }
-            if let Some(numstat) = git(root, &["diff", "--numstat", commit, "--", dir]) {
+            if let Some(numstat) = git(
+                root,
+                &["diff", "--numstat", "--relative", commit, "--", dir],
+            ) {
                 for line in numstat.lines() {
                     let mut fields = line.splitn(3, '\t');
                     let (Some(added), Some(deleted), Some(file)) =
@@ -127,7 +135,7 @@ pub fn old_texts(root: &Path, wanted: &BTreeSet<Key>) -> HashMap<Key, String> {
     };
     let input: String = wanted
         .iter()
-        .map(|(commit, file)| format!("{commit}:{file}\n"))
+        .map(|(commit, file)| format!("{commit}:./{file}\n"))
         .collect();
     // Written from a thread: git answers as it reads, and both pipes would fill up.
     let stdin = child.stdin.take();

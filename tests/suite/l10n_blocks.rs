@@ -50,19 +50,24 @@ const AFTER: &str = "## Avant l'appel {#avant}\n\nVérifier que le téléphone\n
 /// The base site in git, with a translation synced to `BEFORE` and committed.
 fn synced_site() -> tempfile::TempDir {
     let dir = site("base");
-    let root = dir.path();
+    synced(dir.path(), dir.path());
+    dir
+}
+
+/// Writes the page and its translation in the site at `root`, in the repository at
+/// `repo`, and syncs the translation.
+fn synced(repo: &Path, root: &Path) {
     write(root, "content/fr/astreinte.md", &format!("{FRONT}{BEFORE}"));
     write(
         root,
         "content/en/astreinte.md",
         "+++\ntitle = \"On call\"\nweight = 3\n+++\n\n## Before the call {#avant}\n\nCheck that the phone is charged and its sound on.\n\nKeep the support number at hand.\n\n## During the call\n\nNote the starting time.\n\n- Stay calm.\n- Speak slowly.\n\n```sh\nfolio build\n```\n",
     );
-    git(root, &["init", "-q"]);
-    commit(root, "Astreinte");
+    git(repo, &["init", "-q"]);
+    commit(repo, "Astreinte");
     let (out, err, code) = run(root, &["l10n", "sync", "content/en/astreinte.md"]);
     assert_eq!(code, 0, "{out}{err}");
-    commit(root, "Sync");
-    dir
+    commit(repo, "Sync");
 }
 
 fn page_status(root: &Path) -> serde_json::Value {
@@ -218,4 +223,27 @@ fn records_without_blocks_are_compared_page_by_page() {
         json["changed_sections"],
         serde_json::json!(["pendant-l-appel"])
     );
+}
+
+#[test]
+fn a_site_in_a_folder_of_its_repository_gets_its_diffs() {
+    let repo = tempfile::tempdir().unwrap();
+    let root = repo.path().join("docs");
+    crate::common::copy_tree(site("base").path(), &root);
+    synced(repo.path(), &root);
+    write(&root, "content/fr/astreinte.md", &format!("{FRONT}{AFTER}"));
+    let json = page_status(&root);
+    assert_eq!(
+        json["changed_blocks"][0]["diff"],
+        "Garder le numéro du support {+technique +}à portée de main."
+    );
+    write(
+        &root,
+        "content/fr/astreinte.md",
+        &format!("{FRONT}{BEFORE}"),
+    );
+    let typo = BEFORE.replace("Noter l'heure", "Noter  l'heure de début.\nNoter l'heure");
+    write(&root, "content/fr/astreinte.md", &format!("{FRONT}{typo}"));
+    commit(repo.path(), "Typo\n\nl10n: trivial");
+    assert_eq!(page_status(&root)["state"], "ok");
 }
