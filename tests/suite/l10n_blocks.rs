@@ -149,6 +149,26 @@ fn rewrapping_and_moving_blocks_leave_a_page_current() {
     assert_eq!(json["state"], "ok", "{json}");
     assert_eq!(json["blocks"]["moved"], 1);
     assert_eq!(json["blocks"]["changed"], 0);
+    // The built page agrees: no outdated banner.
+    assert!(!built_page_is_outdated(dir.path()));
+    write(
+        dir.path(),
+        "content/fr/astreinte.md",
+        &format!("{FRONT}{}", moved_and_rewrapped.replace("calme", "serein")),
+    );
+    assert!(built_page_is_outdated(dir.path()));
+}
+
+/// Whether the English page, built, carries the outdated-translation banner.
+fn built_page_is_outdated(root: &Path) -> bool {
+    let out = tempfile::tempdir().unwrap();
+    let (_, err, code) = run(
+        root,
+        &["build", "--no-pdf", "--out", out.path().to_str().unwrap()],
+    );
+    assert_eq!(code, 0, "{err}");
+    let html = std::fs::read_to_string(out.path().join("en/astreinte/index.html")).unwrap();
+    html.contains("l10n-outdated")
 }
 
 #[test]
