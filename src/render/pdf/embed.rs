@@ -307,14 +307,21 @@ fn subset_tag(subset: &Subset) -> String {
 /// and its samples, decoded once per build and shared by every locale's guide.
 pub struct Picture {
     pub name: String,
-    raster: Arc<Raster>,
+    art: Art,
+}
+
+/// A picture's content: pixels, or an SVG's simplified tree.
+#[derive(Clone)]
+pub enum Art {
+    Raster(Arc<Raster>),
+    Vector(Arc<usvg::Tree>),
 }
 
 /// The pictures the guide shows, each once, in order of first appearance. A picture
 /// that could not be decoded is absent: the layout framed a placeholder in its place.
 pub fn collect_pictures(
     doc: &Document,
-    decoded: &HashMap<String, Arc<Raster>>,
+    decoded: &HashMap<String, Art>,
 ) -> HashMap<String, Picture> {
     let mut found = HashMap::new();
     for item in doc.pages.iter().flat_map(|p| p.items.iter()) {
@@ -324,23 +331,21 @@ pub fn collect_pictures(
         if found.contains_key(path) {
             continue;
         }
-        if let Some(raster) = decoded.get(path) {
+        if let Some(art) = decoded.get(path) {
             let name = format!("Im{}", found.len() + 1);
-            found.insert(
-                path.clone(),
-                Picture {
-                    name,
-                    raster: Arc::clone(raster),
-                },
-            );
+            let art = art.clone();
+            found.insert(path.clone(), Picture { name, art });
         }
     }
     found
 }
 
-/// Writes a picture (and its soft mask); returns the image.
+/// Writes a picture (an image and its soft mask, or an SVG's form); returns it.
 pub fn write_picture(chunk: &mut Chunk, next: &mut Ref, picture: &Picture) -> Ref {
-    let picture = &*picture.raster;
+    let picture = match &picture.art {
+        Art::Raster(raster) => raster,
+        Art::Vector(tree) => return super::svg::write_form(chunk, next, tree),
+    };
     let image = next.bump();
     let mask = picture.alpha.as_ref().map(|alpha| {
         let mask = next.bump();

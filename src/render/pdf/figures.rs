@@ -98,7 +98,7 @@ fn why(src: &Href, locale: &str, failed: Option<&String>) -> Option<(String, Str
             let lower = file.to_ascii_lowercase();
             if lower.ends_with(".svg") || lower.ends_with(".svgz") {
                 (
-                    format!("the PDF cannot print SVG pictures yet: `{file}`"),
+                    format!("the PDF cannot read the SVG picture `{file}`"),
                     format!("add a PNG or JPEG version for print; {PLACEHOLDER}"),
                 )
             } else {
@@ -147,7 +147,7 @@ fn decode_data_uri(url: &str) -> Option<Vec<u8>> {
     let mime = params.next()?;
     if !matches!(
         mime.as_str(),
-        "image/png" | "image/jpeg" | "image/jpg" | "image/gif" | "image/webp"
+        "image/png" | "image/jpeg" | "image/jpg" | "image/gif" | "image/webp" | "image/svg+xml"
     ) {
         return None;
     }
@@ -186,7 +186,11 @@ mod tests {
             decode_data_uri("data:image/PNG;charset=x;base64,iVBO Rw0K%0AGgo="),
             Some(b"\x89PNG\r\n\x1a\n".to_vec())
         );
-        assert_eq!(decode_data_uri("data:image/svg+xml;base64,PHN2Zz4="), None);
+        assert_eq!(
+            decode_data_uri("data:image/svg+xml;base64,PHN2Zz4="),
+            Some(b"<svg>".to_vec())
+        );
+        assert_eq!(decode_data_uri("data:text/plain;base64,PHN2Zz4="), None);
         assert_eq!(decode_data_uri("data:image/png,rawbytes"), None);
         assert_eq!(decode_data_uri("data:image/png;base64,@@@"), None);
     }
@@ -194,7 +198,7 @@ mod tests {
     #[test]
     fn each_reason_has_its_message() {
         let svg = why(&Href::Asset("en/img/a.svg".into()), "en", None).unwrap();
-        assert_eq!(svg.0, "the PDF cannot print SVG pictures yet: `img/a.svg`");
+        assert_eq!(svg.0, "the PDF cannot read the SVG picture `img/a.svg`");
         let remote = why(&Href::External("https://x.test/a.png".into()), "en", None).unwrap();
         assert!(remote.0.contains("cannot fetch"), "{remote:?}");
         assert!(remote.1.contains("content/en/"), "{remote:?}");

@@ -15,6 +15,7 @@ pub mod linebreak;
 mod operators;
 mod paint;
 mod raster;
+mod svg;
 pub mod text;
 
 use std::collections::{BTreeMap, HashMap};
@@ -160,7 +161,7 @@ fn first_link_pos(inlines: &[Inline]) -> Option<Pos> {
 #[derive(Default)]
 pub struct Pictures {
     pub sizes: HashMap<String, (u32, u32)>,
-    decoded: HashMap<String, Arc<raster::Raster>>,
+    decoded: HashMap<String, embed::Art>,
     /// Output path (or `data:` URI) -> the reason it cannot be printed.
     pub failed: HashMap<String, String>,
 }
@@ -173,15 +174,14 @@ impl Pictures {
                 let path = asset.path.strip_prefix("content/").unwrap_or(&asset.path);
                 let lower = path.to_ascii_lowercase();
                 let (_, ext) = lower.rsplit_once('.')?;
-                raster::EXTENSIONS
-                    .contains(&ext)
+                (raster::EXTENSIONS.contains(&ext) || ext == "svg" || ext == "svgz")
                     .then_some((path, asset.bytes.as_slice()))
             })
             .collect();
         let mut pictures = Pictures::default();
         let decoded: Vec<_> = candidates
             .par_iter()
-            .map(|(path, bytes)| (*path, raster::decode(bytes)))
+            .map(|(path, bytes)| (*path, decode(path, bytes)))
             .collect();
         for (path, result) in decoded {
             pictures.add(path.to_string(), result);
@@ -189,12 +189,15 @@ impl Pictures {
         pictures
     }
 
-    fn add(&mut self, key: String, result: Result<raster::Raster, String>) {
+    fn add(&mut self, key: String, result: Result<embed::Art, String>) {
         match result {
-            Ok(raster) => {
-                self.sizes
-                    .insert(key.clone(), (raster.width, raster.height));
-                self.decoded.insert(key, Arc::new(raster));
+            Ok(art) => {
+                let size = match &art {
+                    embed::Art::Raster(raster) => (raster.width, raster.height),
+                    embed::Art::Vector(tree) => svg::size(tree),
+                };
+                self.sizes.insert(key.clone(), size);
+                self.decoded.insert(key, art);
             }
             Err(reason) => {
                 self.failed.insert(key, reason);
@@ -205,10 +208,21 @@ impl Pictures {
     /// Adds the base64 `data:` pictures of the site's figures.
     pub fn with_data_uris(mut self, site: &Site) -> Self {
         for (key, bytes) in figures::data_pictures(site) {
-            let result = raster::decode(&bytes);
+            let result = decode(&key, &bytes);
             self.add(key, result);
         }
         self
+    }
+}
+
+/// Decodes a picture: an SVG (by its name or its `data:` type) into its simplified
+/// tree, any other by its signature into pixels.
+fn decode(key: &str, bytes: &[u8]) -> Result<embed::Art, String> {
+    let lower = key.to_ascii_lowercase();
+    if lower.ends_with(".svg") || lower.ends_with(".svgz") || lower.starts_with("data:image/svg") {
+        svg::parse(bytes).map(|tree| embed::Art::Vector(Arc::new(tree)))
+    } else {
+        raster::decode(bytes).map(|raster| embed::Art::Raster(Arc::new(raster)))
     }
 }
 
