@@ -1,5 +1,6 @@
-//! Every kind of picture docs use, in the PDF (`tests/fixtures/pdf-images`): GIF and
-//! WebP embedded as image XObjects like PNG, a damaged PNG framed with its alt text and
+//! Every kind of picture docs use, in the PDF (`tests/fixtures/pdf-images`): an SVG
+//! as a vector Form XObject (path, gradient, text as outlines), GIF and WebP embedded
+//! as image XObjects like PNG, a damaged PNG framed with its alt text and
 //! reported at its line with the decoder's reason, a raw `<img width="50%">` drawn at
 //! half the column, a captioned figure kept on one page with its caption. The raster
 //! files are written here, from the same crates Folio decodes with, so the repository
@@ -167,6 +168,7 @@ fn every_picture_kind_is_printed_or_framed_and_said() {
         "{stderr}"
     );
     assert_eq!(stderr.matches("abime.png").count(), 1, "{stderr}");
+    assert!(!stderr.contains("schema.svg"), "{stderr}");
     let pdf = dir.path().join("public/fr/guide-fr.pdf");
     tool("qpdf", &["--check"], &pdf);
     // The placeholder holds the alt text and the file's name.
@@ -205,6 +207,27 @@ fn every_picture_kind_is_printed_or_framed_and_said() {
         "the GIF, its mask, the WebP and the band"
     );
 
+    // The SVG is one Form XObject whose content paints its path, its gradient (a
+    // shading) and its text (filled outlines).
+    let forms: Vec<String> = (doc.objects.values())
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| s.dict.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Form"))
+        .map(|s| {
+            let bytes = s
+                .decompressed_content()
+                .unwrap_or_else(|_| s.content.clone());
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+        .collect();
+    assert_eq!(forms.len(), 1, "{forms:?}");
+    let ops: Vec<&str> = forms[0]
+        .lines()
+        .filter_map(|l| l.split(' ').next_back())
+        .collect();
+    for op in ["m", "c", "l", "h", "sh", "S", "f", "d", "gs", "cm"] {
+        assert!(ops.contains(&op), "{op} missing in {}", forms[0]);
+    }
+
     // The raw `<img width="50%">` is drawn at half the column.
     let diagnostics = Diagnostics::new();
     let loaded = folio::commands::site::load(dir.path(), &[], &diagnostics).expect("loads");
@@ -217,7 +240,11 @@ fn every_picture_kind_is_printed_or_framed_and_said() {
     let pages = drawn(&doc);
     let width_of = |object: ObjectId| {
         let stream = doc.get_object(object).unwrap().as_stream().unwrap();
-        stream.dict.get(b"Width").unwrap().as_i64().unwrap()
+        stream
+            .dict
+            .get(b"Width")
+            .and_then(|w| w.as_i64())
+            .unwrap_or(0)
     };
     let draws_of = |width: i64| -> Vec<(usize, [f32; 6])> {
         (pages.iter().enumerate())
@@ -230,6 +257,22 @@ fn every_picture_kind_is_printed_or_framed_and_said() {
             })
             .collect()
     };
+    // The SVG, width="400": 300 points (the form fills the unit square, as an image).
+    let form_draws: Vec<[f32; 6]> = (pages.iter())
+        .flat_map(|page| {
+            (page.draws.iter())
+                .filter(|(name, _)| {
+                    page.xobjects.get(name).is_some_and(|&o| {
+                        let dict = &doc.get_object(o).unwrap().as_stream().unwrap().dict;
+                        dict.get(b"Subtype").unwrap().as_name().unwrap() == b"Form"
+                    })
+                })
+                .map(|(_, m)| *m)
+        })
+        .collect();
+    assert_eq!(form_draws.len(), 1, "{form_draws:?}");
+    assert!((form_draws[0][0] - 300.0).abs() < 0.6, "{form_draws:?}");
+    assert!((form_draws[0][3] - 180.0).abs() < 0.6, "{form_draws:?}");
     let band = draws_of(800);
     assert_eq!(band.len(), 1, "{band:?}");
     assert!(
