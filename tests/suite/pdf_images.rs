@@ -169,6 +169,13 @@ fn every_picture_kind_is_printed_or_framed_and_said() {
     );
     assert_eq!(stderr.matches("abime.png").count(), 1, "{stderr}");
     assert!(!stderr.contains("schema.svg"), "{stderr}");
+    // What the painter leaves out of an SVG is said, not dropped silently.
+    assert!(
+        stderr.contains(
+            "content/fr/images.md:26:1: warning: the PDF prints the SVG `img/decoupe.svg` without its clip paths\n"
+        ),
+        "{stderr}"
+    );
     let pdf = dir.path().join("public/fr/guide-fr.pdf");
     tool("qpdf", &["--check"], &pdf);
     // The placeholder holds the alt text and the file's name.
@@ -219,13 +226,16 @@ fn every_picture_kind_is_printed_or_framed_and_said() {
             String::from_utf8_lossy(&bytes).into_owned()
         })
         .collect();
-    assert_eq!(forms.len(), 1, "{forms:?}");
-    let ops: Vec<&str> = forms[0]
+    assert_eq!(forms.len(), 2, "{forms:?}");
+    let schema = (forms.iter())
+        .find(|f| f.contains(" sh"))
+        .expect("the gradient's form");
+    let ops: Vec<&str> = schema
         .lines()
         .filter_map(|l| l.split(' ').next_back())
         .collect();
     for op in ["m", "c", "l", "h", "sh", "S", "f", "d", "gs", "cm"] {
-        assert!(ops.contains(&op), "{op} missing in {}", forms[0]);
+        assert!(ops.contains(&op), "{op} missing in {schema}");
     }
 
     // The raw `<img width="50%">` is drawn at half the column.
@@ -270,7 +280,7 @@ fn every_picture_kind_is_printed_or_framed_and_said() {
                 .map(|(_, m)| *m)
         })
         .collect();
-    assert_eq!(form_draws.len(), 1, "{form_draws:?}");
+    assert_eq!(form_draws.len(), 2, "{form_draws:?}");
     assert!((form_draws[0][0] - 300.0).abs() < 0.6, "{form_draws:?}");
     assert!((form_draws[0][3] - 180.0).abs() < 0.6, "{form_draws:?}");
     let band = draws_of(800);

@@ -45,7 +45,20 @@ pub fn unprintable<'a>(
     for locale in locales {
         for page in site.pages_of(locale) {
             each_figure(page, &mut |figure| {
-                if print_picture(&pictures.sizes, figure).is_some() {
+                if let Some((key, _)) = print_picture(&pictures.sizes, figure) {
+                    if let Some(left_out) = pictures.partial.get(key)
+                        && seen.insert((page.source.clone(), figure.pos))
+                    {
+                        let name = key.split_once('/').map_or(key, |(_, p)| p);
+                        out.push(
+                            Diagnostic::warning(
+                                &page.source,
+                                figure.pos,
+                                format!("the PDF prints the SVG `{name}` without its {left_out}"),
+                            )
+                            .with_hint("Folio's PDF painter does not draw these yet: simplify the drawing, or give a PNG version for print"),
+                        );
+                    }
                     return;
                 }
                 let failed = picture_key(&figure.src).and_then(|k| pictures.failed.get(k));

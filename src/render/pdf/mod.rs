@@ -164,6 +164,8 @@ pub struct Pictures {
     decoded: HashMap<String, embed::Art>,
     /// Output path (or `data:` URI) -> the reason it cannot be printed.
     pub failed: HashMap<String, String>,
+    /// Output path -> what of an SVG the PDF leaves out (`clip paths, masks`).
+    pub partial: HashMap<String, String>,
 }
 
 impl Pictures {
@@ -194,7 +196,13 @@ impl Pictures {
             Ok(art) => {
                 let size = match &art {
                     embed::Art::Raster(raster) => (raster.width, raster.height),
-                    embed::Art::Vector(tree) => svg::size(tree),
+                    embed::Art::Vector(tree) => {
+                        let left_out = svg::unsupported(tree);
+                        if !left_out.is_empty() {
+                            self.partial.insert(key.clone(), left_out.join(", "));
+                        }
+                        svg::size(tree)
+                    }
                 };
                 self.sizes.insert(key.clone(), size);
                 self.decoded.insert(key, art);

@@ -60,6 +60,56 @@ pub fn size(tree: &usvg::Tree) -> (u32, u32) {
     )
 }
 
+/// What of `tree` the painter leaves out (see the module note), each named once in
+/// the order met, for the build to say: an empty list when the PDF shows it all.
+pub fn unsupported(tree: &usvg::Tree) -> Vec<&'static str> {
+    fn paint(paint: &Paint, out: &mut Vec<&'static str>) {
+        let stops = match paint {
+            Paint::Color(_) => return,
+            Paint::Pattern(_) => return add(out, "patterns"),
+            Paint::LinearGradient(g) => g.stops(),
+            Paint::RadialGradient(g) => g.stops(),
+        };
+        if stops.iter().any(|s| s.opacity().get() < 1.0) {
+            add(out, "transparent gradient stops");
+        }
+    }
+    fn add(out: &mut Vec<&'static str>, what: &'static str) {
+        if !out.contains(&what) {
+            out.push(what);
+        }
+    }
+    fn walk(group: &Group, out: &mut Vec<&'static str>) {
+        if group.clip_path().is_some() {
+            add(out, "clip paths");
+        }
+        if group.mask().is_some() {
+            add(out, "masks");
+        }
+        if !group.filters().is_empty() {
+            add(out, "filters");
+        }
+        for node in group.children() {
+            match node {
+                Node::Group(inner) => walk(inner, out),
+                Node::Path(path) => {
+                    if let Some(fill) = path.fill() {
+                        paint(fill.paint(), out);
+                    }
+                    if let Some(stroke) = path.stroke() {
+                        paint(stroke.paint(), out);
+                    }
+                }
+                Node::Text(text) => walk(text.flattened(), out),
+                Node::Image(_) => add(out, "embedded images"),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(tree.root(), &mut out);
+    out
+}
+
 /// A gradient to write as a shading: axial (x1, y1, x2, y2) or radial (fx, fy, fr,
 /// cx, cy, r), and its stops (offset, rgb).
 struct Shading {
@@ -410,5 +460,15 @@ mod tests {
         // The text became filled outlines.
         assert!(content.lines().any(|l| l == "f"), "{content}");
         assert!(parse(b"<svg").is_err());
+        assert_eq!(unsupported(&tree), Vec::<&str>::new());
+        let clipped = parse(
+            br##"<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10">
+              <clipPath id="c"><circle r="5"/></clipPath>
+              <pattern id="p" width="2" height="2"><rect width="1" height="1"/></pattern>
+              <rect width="20" height="10" fill="url(#p)" clip-path="url(#c)"/>
+            </svg>"##,
+        )
+        .expect("parses");
+        assert_eq!(unsupported(&clipped), ["clip paths", "patterns"]);
     }
 }
