@@ -172,7 +172,7 @@ fn every_picture_kind_is_printed_or_framed_and_said() {
     // What the painter leaves out of an SVG is said, not dropped silently.
     assert!(
         stderr.contains(
-            "content/fr/images.md:26:1: warning: the PDF prints the SVG `img/decoupe.svg` without its clip paths\n"
+            "content/fr/images.md:26:1: warning: the PDF prints the SVG `img/decoupe.svg` without its masks\n"
         ),
         "{stderr}"
     );
@@ -298,4 +298,49 @@ fn every_picture_kind_is_printed_or_framed_and_said() {
         .position(|t| t.contains("Une légende qui reste avec son image"))
         .expect("the caption");
     assert_eq!(gifs[1].0, caption_page, "{gifs:?}");
+}
+
+/// Wherever the page break falls, a captioned figure's picture and its caption share
+/// a page: the figure is pushed down lines one at a time before it.
+#[test]
+fn a_caption_stays_on_the_page_of_its_picture() {
+    use folio::render::pdf::boxes::{Item, segments_text};
+    use folio::render::pdf::{Pictures, layout_document, text::Shaper};
+
+    let dir = fixture();
+    let page = dir.path().join("content/fr/images.md");
+    let original = std::fs::read_to_string(&page).unwrap();
+    let shaper = Shaper::default();
+    for lines in (0..60).step_by(3) {
+        let filler = "Une ligne de texte pour pousser la figure.\n\n".repeat(lines);
+        let text = original.replacen(
+            "## Toutes les sortes {#sortes}\n",
+            &format!("## Toutes les sortes {{#sortes}}\n\n{filler}"),
+            1,
+        );
+        std::fs::write(&page, text).unwrap();
+        let diagnostics = Diagnostics::new();
+        let loaded = folio::commands::site::load(dir.path(), &[], &diagnostics).expect("loads");
+        let style = folio::parse::pdf_style::parse(loaded.theme.pdf_style.as_ref(), &diagnostics);
+        let pictures = Pictures::new(&loaded.assets);
+        let doc = layout_document(
+            &loaded.site,
+            &loaded.messages,
+            "fr",
+            &style,
+            &pictures,
+            &shaper,
+        );
+        let page_of = |found: &dyn Fn(&Item) -> bool| {
+            (doc.pages.iter())
+                .position(|p| p.items.iter().any(found))
+                .expect("on some page")
+        };
+        let picture =
+            page_of(&|i| matches!(i, Item::Image { path, .. } if path.ends_with("schema.svg")));
+        let caption = page_of(
+            &|i| matches!(i, Item::Text { segments, .. } if segments_text(segments) == "vecteurs"),
+        );
+        assert_eq!(picture, caption, "{lines} lines before the figure");
+    }
 }

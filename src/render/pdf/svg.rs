@@ -2,11 +2,12 @@
 //! paths, styles are resolved, text becomes glyph outlines from Folio's embedded fonts)
 //! and `paint` turns that tree, as a pure function, into the content of a Form XObject
 //! drawn in the unit square like an image: paths with solid fills and strokes
-//! (opacity, width, caps, joins, dashes), nested groups with their transforms, linear
-//! and radial gradients as PDF shadings. Left out for now, with the reason: clip
-//! paths, masks, filters, patterns (filled with their mean grey instead), embedded
-//! raster `<image>`s, and stop opacity (a gradient is opaque); a group's opacity is
-//! multiplied into its shapes' instead of making a transparency group.
+//! (opacity, width, caps, joins, dashes), nested groups with their transforms and
+//! clip paths (markers come as clipped groups), linear and radial gradients as PDF
+//! shadings. Left out for now, and reported by `unsupported`: masks, filters, clip
+//! paths of clip paths, patterns (filled grey instead), embedded raster `<image>`s,
+//! stop opacity (a gradient is opaque); a group's opacity is multiplied into its
+//! shapes' instead of making a transparency group.
 
 use std::sync::{Arc, LazyLock};
 
@@ -80,8 +81,10 @@ pub fn unsupported(tree: &usvg::Tree) -> Vec<&'static str> {
         }
     }
     fn walk(group: &Group, out: &mut Vec<&'static str>) {
-        if group.clip_path().is_some() {
-            add(out, "clip paths");
+        if let Some(clip) = group.clip_path()
+            && clip.clip_path().is_some()
+        {
+            add(out, "clip paths of clip paths");
         }
         if group.mask().is_some() {
             add(out, "masks");
@@ -163,6 +166,11 @@ impl Painter {
         if !group.transform().is_identity() {
             self.content.transform(matrix(group.transform()));
         }
+        if let Some(clip) = group.clip_path() {
+            self.clip_outline(clip.root(), clip.transform());
+            self.content.clip_nonzero();
+            self.content.end_path();
+        }
         for node in group.children() {
             match node {
                 Node::Group(inner) => self.group(inner, opacity),
@@ -173,6 +181,24 @@ impl Painter {
             }
         }
         self.content.restore_state();
+    }
+
+    /// The outlines of a clip path's shapes, in the clipped group's coordinates: their
+    /// union (non-zero winding) clips the group.
+    fn clip_outline(&mut self, group: &Group, transform: Transform) {
+        let transform = transform.pre_concat(group.transform());
+        for node in group.children() {
+            match node {
+                Node::Group(inner) => self.clip_outline(inner, transform),
+                Node::Path(path) => {
+                    if let Some(data) = path.data().clone().transform(transform) {
+                        self.outline(&data);
+                    }
+                }
+                Node::Text(text) => self.clip_outline(text.flattened(), transform),
+                Node::Image(_) => {}
+            }
+        }
     }
 
     fn alpha(&mut self, fill: f32, stroke: f32) {
@@ -469,6 +495,8 @@ mod tests {
             </svg>"##,
         )
         .expect("parses");
-        assert_eq!(unsupported(&clipped), ["clip paths", "patterns"]);
+        assert_eq!(unsupported(&clipped), ["patterns"]);
+        let content = String::from_utf8_lossy(&paint(&clipped).content).into_owned();
+        assert!(content.contains("\nW\nn\n"), "{content}");
     }
 }
