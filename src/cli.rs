@@ -144,6 +144,10 @@ pub struct SyncArgs {
     /// Translated pages, e.g. content/en/escalade.md.
     #[arg(required = true)]
     pub pages: Vec<PathBuf>,
+    /// The change asks nothing of translators: re-stamp without flagging (a source
+    /// page may be named: all its translations are re-stamped).
+    #[arg(long)]
+    pub trivial: bool,
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
 }

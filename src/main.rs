@@ -129,7 +129,7 @@ fn main() -> ExitCode {
         }
         Command::L10n(L10nCommand::Sync(args)) => {
             let diagnostics = Diagnostics::new();
-            for page in l10n::sync(&args.root, &args.pages, &diagnostics) {
+            for page in l10n::sync(&args.root, &args.pages, args.trivial, &diagnostics) {
                 println!("synced {page}");
             }
             let diagnostics = diagnostics.into_sorted();

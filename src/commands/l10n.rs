@@ -1,7 +1,7 @@
 //! `folio l10n status | sync | add`: what each locale lacks, recording that a
 //! translation matches its source, and scaffolding a new locale.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -9,13 +9,15 @@ use std::process::Command;
 use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
+use super::l10n_history::{self, History};
 use crate::config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::l10n::blocks::fingerprints;
 use crate::l10n::hash::{body_hash, section_hashes};
 use crate::l10n::messages::{self, Counts, Issue};
 use crate::l10n::pages::{self, PageState, PageStatus, Source, Translation};
 use crate::load::{self, CONFIG_FILE, SiteSources};
-use crate::model::{FrontMatter, Pos, SiteConfig, SourceFile};
+use crate::model::{FrontMatter, L10nRecord, Pos, SiteConfig, SourceFile};
 use crate::parse::front_matter;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -81,19 +83,25 @@ fn load_site(root: &Path, diagnostics: &Diagnostics) -> Option<Loaded> {
     })
 }
 
-/// `(path below content/<locale>/, body, front matter)` of a locale's pages.
+/// `(path below content/<locale>/, body, front matter, lines before the body)` of a
+/// locale's pages.
 fn pages_of<'a>(
     pages: &'a [SourceFile],
     locale: &str,
     diagnostics: &Diagnostics,
-) -> Vec<(String, &'a str, FrontMatter)> {
+) -> Vec<(String, &'a str, FrontMatter, usize)> {
     let prefix = format!("content/{locale}/");
     pages
         .iter()
         .filter_map(|file| {
             let path = file.path.strip_prefix(&prefix)?;
             let split = front_matter::parse(file, diagnostics)?;
-            Some((path.to_string(), split.body, split.front))
+            Some((
+                path.to_string(),
+                split.body,
+                split.front,
+                split.body_line_offset as usize,
+            ))
         })
         .collect()
 }
@@ -146,22 +154,33 @@ pub fn status(options: &StatusOptions) -> StatusReport {
             .with_hint(format!("configured locales: {}", config.locales.join(", "))),
         );
     }
-    let statuses: Vec<LocaleStatus> = locales
+    let sources_list: Vec<Source> = source_pages
+        .iter()
+        .map(|(path, body, _, line_offset)| Source::new(path, body, *line_offset))
+        .collect();
+    let mut compared: Vec<(&String, Vec<PageStatus>, BTreeMap<String, L10nRecord>)> = locales
         .into_iter()
         .map(|locale| {
             let translated = pages_of(&pages, locale, &diagnostics);
-            let sources_list: Vec<Source> = source_pages
-                .iter()
-                .map(|(path, body, _)| Source { path, body })
-                .collect();
             let translations: Vec<Translation> = translated
                 .iter()
-                .map(|(path, _, front)| Translation {
+                .map(|(path, _, front, _)| Translation {
                     path,
                     record: front.l10n.as_ref(),
                 })
                 .collect();
-            let pages = pages::statuses(&sources_list, &translations);
+            let statuses = pages::statuses(&sources_list, &translations);
+            let records = translated
+                .into_iter()
+                .filter_map(|(path, _, front, _)| Some((path, front.l10n?)))
+                .collect();
+            (locale, statuses, records)
+        })
+        .collect();
+    let history = with_history(&options.root, &source_locale, &mut compared);
+    let statuses: Vec<LocaleStatus> = compared
+        .into_iter()
+        .map(|(locale, pages, _)| {
             let (messages, counts) =
                 messages::compare(&source_messages, &messages_of(&sources, locale), locale);
             let summary = summarize(&pages, &messages, counts);
@@ -178,7 +197,7 @@ pub fn status(options: &StatusOptions) -> StatusReport {
     });
     let output = match options.format {
         Format::Json => serde_json::to_string_pretty(&statuses).unwrap_or_default() + "\n",
-        Format::Text => text_report(&statuses, &source_locale, &options.root),
+        Format::Text => text_report(&statuses, &source_locale, &history),
     };
     StatusReport {
         output,
@@ -207,7 +226,7 @@ fn summarize(pages: &[PageStatus], messages: &[Issue], counts: Counts) -> Summar
     }
 }
 
-fn text_report(statuses: &[LocaleStatus], source_locale: &str, root: &Path) -> String {
+fn text_report(statuses: &[LocaleStatus], source_locale: &str, history: &History) -> String {
     let mut out = String::new();
     for status in statuses {
         let s = &status.summary;
@@ -228,6 +247,7 @@ fn text_report(statuses: &[LocaleStatus], source_locale: &str, root: &Path) -> S
             s.message_issues,
             if s.message_issues == 1 { "" } else { "s" }
         );
+        let file_of = |path: &str| format!("content/{source_locale}/{path}");
         for page in status.pages.iter().filter(|p| p.state != PageState::Ok) {
             let file = format!("content/{}/{}", status.locale, page.path);
             let state = match page.state {
@@ -242,13 +262,29 @@ fn text_report(statuses: &[LocaleStatus], source_locale: &str, root: &Path) -> S
                 let _ = write!(out, "  changed: {}", page.changed_sections.join(", "));
             }
             if let Some(commit) = &page.source_commit
-                && let Some(diff) = git_diff_stat(
-                    root,
-                    commit,
-                    &format!("content/{source_locale}/{}", page.path),
-                )
+                && let Some(diff) = history.stat(commit, &file_of(&page.path))
             {
                 let _ = write!(out, "  ({commit}..HEAD: {diff})");
+            }
+            if let Some(b) = &page.blocks {
+                let _ = write!(
+                    out,
+                    "\n            blocks: {} current, {} changed, {} new, {} removed, {} moved",
+                    b.current, b.changed, b.new, b.removed, b.moved
+                );
+            }
+            for block in &page.changed_blocks {
+                let _ = write!(
+                    out,
+                    "\n            {}:{}: {} {}",
+                    file_of(&page.path),
+                    block.line,
+                    block.change,
+                    block.kind
+                );
+                if let Some(diff) = &block.diff {
+                    let _ = write!(out, ": {diff}");
+                }
             }
             out.push('\n');
         }
@@ -275,23 +311,60 @@ fn text_report(statuses: &[LocaleStatus], source_locale: &str, root: &Path) -> S
     out
 }
 
-/// `git diff --stat`'s summary for a source file since the recorded commit, when the
-/// site is in a git checkout that knows that commit.
-fn git_diff_stat(root: &Path, commit: &str, file: &str) -> Option<String> {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(["diff", "--stat", commit, "--", file])
-        .output()
-        .ok()?;
-    if !output.status.success() {
-        return None;
+/// What git knows of outdated pages' sources since their sync: a page whose source
+/// changed since then only in commits saying `l10n: trivial` is current; each
+/// changed block of the others gets the word diff of its source, read from the
+/// recorded commit.
+fn with_history(
+    root: &Path,
+    source_locale: &str,
+    compared: &mut [(&String, Vec<PageStatus>, BTreeMap<String, L10nRecord>)],
+) -> History {
+    let dir = format!("content/{source_locale}");
+    let key = |page: &PageStatus| {
+        let commit = page.source_commit.clone()?;
+        (page.state == PageState::Outdated).then(|| (commit, format!("{dir}/{}", page.path)))
+    };
+    let wanted: BTreeSet<(String, String)> = compared
+        .iter()
+        .flat_map(|(_, pages, _)| pages.iter().filter_map(key))
+        .collect();
+    let history = History::gather(root, &dir, &wanted);
+    let mut old_wanted = BTreeSet::new();
+    for (_, pages, _) in compared.iter_mut() {
+        for page in pages.iter_mut() {
+            let Some((commit, file)) = key(page) else {
+                continue;
+            };
+            if history.is_trivial(&commit, &file) {
+                page.state = PageState::Ok;
+                page.changed_sections.clear();
+                page.changed_blocks.clear();
+                page.trivial = true;
+            } else if page.changed_blocks.iter().any(|b| b.change == "changed") {
+                old_wanted.insert((commit, file));
+            }
+        }
     }
-    let text = String::from_utf8_lossy(&output.stdout);
-    text.lines()
-        .last()
-        .map(|l| l.trim().to_string())
-        .filter(|l| !l.is_empty())
+    let old = l10n_history::old_texts(root, &old_wanted);
+    for (_, pages, records) in compared.iter_mut() {
+        for page in pages.iter_mut() {
+            let (Some(key), Some(record)) = (key(page), records.get(&page.path)) else {
+                continue;
+            };
+            let Some(text) = old.get(&key) else {
+                continue;
+            };
+            let old_file = SourceFile {
+                path: key.1.clone(),
+                text: text.clone(),
+            };
+            if let Some(split) = front_matter::parse(&old_file, &Diagnostics::new()) {
+                pages::fill_diff(page, record, split.body);
+            }
+        }
+    }
+    history
 }
 
 fn git_head(root: &Path) -> Option<String> {
@@ -309,14 +382,39 @@ fn git_head(root: &Path) -> Option<String> {
 
 /// `folio l10n sync PAGE...`: records in each translation's front matter the hashes of
 /// its source as it is now; the rest of the file is kept byte for byte.
-pub fn sync(root: &Path, files: &[PathBuf], diagnostics: &Diagnostics) -> Vec<String> {
+///
+/// With `trivial`, a source page may be named: every translation of it that exists is
+/// re-stamped, for a change of the source that asks nothing of translators.
+pub fn sync(
+    root: &Path,
+    files: &[PathBuf],
+    trivial: bool,
+    diagnostics: &Diagnostics,
+) -> Vec<String> {
     let Some(config) = load::config(root, diagnostics).and_then(|f| config::parse(&f, diagnostics))
     else {
         return Vec::new();
     };
     let commit = git_head(root);
     let mut synced = Vec::new();
-    for file in files {
+    let source_prefix = PathBuf::from("content").join(&config.source_locale);
+    let files: Vec<PathBuf> = files
+        .iter()
+        .flat_map(|file| {
+            let relative = file.strip_prefix(root).unwrap_or(file);
+            match relative.strip_prefix(&source_prefix) {
+                Ok(path) if trivial => config
+                    .locales
+                    .iter()
+                    .filter(|l| **l != config.source_locale)
+                    .map(|l| PathBuf::from("content").join(l).join(path))
+                    .filter(|t| root.join(t).is_file())
+                    .collect(),
+                _ => vec![file.clone()],
+            }
+        })
+        .collect();
+    for file in &files {
         let absolute = if file.is_absolute() {
             file.clone()
         } else {
@@ -389,6 +487,7 @@ fn sync_one(
         &body_hash(split.body),
         commit,
         &section_hashes(split.body),
+        &fingerprints(split.body),
     )
     .ok_or_else(|| {
         fail(
@@ -406,6 +505,7 @@ pub fn with_record(
     hash: &str,
     commit: Option<&str>,
     sections: &BTreeMap<String, String>,
+    blocks: &[String],
 ) -> Option<String> {
     let after_open = text
         .strip_prefix("+++\n")
@@ -424,6 +524,10 @@ pub fn with_record(
         section_table.insert(id, toml_edit::value(hash.as_str()));
     }
     table.insert("sections", toml_edit::Item::Table(section_table));
+    if !blocks.is_empty() {
+        let list: toml_edit::Array = blocks.iter().map(String::as_str).collect();
+        table.insert("blocks", toml_edit::value(list));
+    }
     document.insert("l10n", toml_edit::Item::Table(table));
     let mut header = document.to_string();
     if !header.ends_with('\n') {
@@ -547,17 +651,17 @@ mod tests {
     fn the_record_is_added_and_the_rest_kept_byte_for_byte() {
         let page = "+++\n# Traduit par Anne\ntitle = \"Escalation\"   # keep me\nweight = 5\n+++\n\nBody *stays*  \r\nas it was.\n";
         let sections = BTreeMap::from([("quand".to_string(), "abc".to_string())]);
-        let synced = with_record(page, "1234", Some("deadbeef"), &sections).unwrap();
+        let synced = with_record(page, "1234", Some("deadbeef"), &sections, &[]).unwrap();
         assert!(synced.starts_with(
             "+++\n# Traduit par Anne\ntitle = \"Escalation\"   # keep me\nweight = 5\n"
         ));
         assert!(synced.ends_with("+++\n\nBody *stays*  \r\nas it was.\n"));
         assert!(synced.contains("[l10n]\nsource_hash = \"1234\"\nsource_commit = \"deadbeef\""));
         // Syncing again replaces the record, nothing else.
-        let again = with_record(&synced, "5678", None, &sections).unwrap();
+        let again = with_record(&synced, "5678", None, &sections, &[]).unwrap();
         assert_eq!(again.matches("[l10n]").count(), 1);
         assert!(again.contains("source_hash = \"5678\""));
-        assert!(with_record("---\ntitle: x\n---\n", "1", None, &sections).is_none());
+        assert!(with_record("---\ntitle: x\n---\n", "1", None, &sections, &[]).is_none());
     }
 
     #[test]

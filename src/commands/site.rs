@@ -245,7 +245,7 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
     if !drafts.is_empty() {
         unlink_drafts(&mut pages, &drafts);
     }
-    mark_outdated(&mut pages, &config.source_locale);
+    mark_outdated(root, &mut pages, &config.source_locale);
     let fallbacks = fallback_pages(&pages, &config.locales, &config.source_locale);
     pages.extend(fallbacks);
     check_aliases(&pages, diagnostics);
@@ -334,7 +334,7 @@ pub fn prepare(page: &mut Page, markdown: &MarkdownConfig, diagnostics: &Diagnos
 }
 
 /// Translations whose source changed since their last `folio l10n sync`.
-fn mark_outdated(pages: &mut [Page], source_locale: &str) {
+fn mark_outdated(root: &Path, pages: &mut [Page], source_locale: &str) {
     let hashes: std::collections::HashMap<String, String> = pages
         .iter()
         .filter(|p| p.locale == source_locale)
@@ -342,9 +342,37 @@ fn mark_outdated(pages: &mut [Page], source_locale: &str) {
         .collect();
     for page in pages.iter_mut().filter(|p| p.locale != source_locale) {
         if let (Some(record), Some(hash)) = (&page.front.l10n, hashes.get(&page.path)) {
-            page.outdated = record.source_hash != *hash;
+            page.outdated = is_outdated(root, source_locale, &page.path, record, hash);
         }
     }
+}
+
+/// Whether the translation at `path` (below the locale folder) lags its source, whose
+/// body hashes to `source_hash`: a record with block fingerprints is behind only when
+/// a block changed, appeared or went (moved or re-wrapped blocks leave it current, as
+/// `l10n status` says); the source is read again only for those few.
+pub fn is_outdated(
+    root: &Path,
+    source_locale: &str,
+    path: &str,
+    record: &crate::model::L10nRecord,
+    source_hash: &str,
+) -> bool {
+    if record.source_hash == source_hash {
+        return false;
+    }
+    if record.blocks.is_empty() {
+        return true;
+    }
+    let scratch = Diagnostics::new();
+    let file = root.join("content").join(source_locale).join(path);
+    let Some(source) = load::page(root, &file, &scratch) else {
+        return true;
+    };
+    let Some(split) = parse::front_matter::parse(&source.file, &scratch) else {
+        return true;
+    };
+    !crate::l10n::pages::is_current(record, split.body)
 }
 
 /// A source page that a locale has not translated is still published in that locale,

@@ -55,7 +55,7 @@ pub fn pages(
     for (index, page, included) in edited {
         compiled.loaded.includes.set(&page.source, included);
         if page.locale == source_locale {
-            touched.extend(follow_source(site, &page));
+            touched.extend(follow_source(root, site, &page));
         }
         site.pages[index] = page;
         touched.push(index);
@@ -178,7 +178,7 @@ fn same_outline(old: &Page, new: &Page) -> bool {
 
 /// A source page changed: its fallback copies follow it, and its translations may
 /// become (or stop being) outdated. Returns the pages to render again.
-fn follow_source(site: &mut crate::model::Site, source: &Page) -> Vec<usize> {
+fn follow_source(root: &Path, site: &mut crate::model::Site, source: &Page) -> Vec<usize> {
     let mut touched = Vec::new();
     let locales = site.config.locales.clone();
     for locale in locales.iter().filter(|l| **l != source.locale) {
@@ -190,7 +190,8 @@ fn follow_source(site: &mut crate::model::Site, source: &Page) -> Vec<usize> {
             *page = site::fallback_page(source, locale);
             touched.push(index);
         } else if let Some(record) = &page.front.l10n {
-            let outdated = record.source_hash != source.body_hash;
+            let outdated =
+                site::is_outdated(root, &source.locale, &page.path, record, &source.body_hash);
             if outdated != page.outdated {
                 page.outdated = outdated;
                 touched.push(index);

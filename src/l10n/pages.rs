@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::model::L10nRecord;
 
+use super::blocks::{self, BlockCounts};
 use super::hash::{body_hash, section_hashes};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -27,18 +28,65 @@ pub struct PageStatus {
     /// Below `content/<locale>/`.
     pub path: String,
     pub state: PageState,
-    /// For outdated pages: the source sections that changed, were added or removed.
+    /// For outdated pages whose record has no block fingerprints: the source
+    /// sections that changed, were added or removed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub changed_sections: Vec<String>,
     /// The source commit the translation was made from, when recorded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_commit: Option<String>,
+    /// Block by block, for translations whose record has fingerprints.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub blocks: Option<BlockCounts>,
+    /// The changed and new source blocks, in source order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changed_blocks: Vec<BlockChange>,
+    /// Ok because every source commit since the sync says `l10n: trivial`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub trivial: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BlockChange {
+    /// `changed` or `new`.
+    pub change: &'static str,
+    pub kind: &'static str,
+    /// Line of the block in the source file now.
+    pub line: usize,
+    /// For a changed block, a word diff of its source since the sync, when the old
+    /// source could be found (see [`fill_diff`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub diff: Option<String>,
+    /// The index of the changed block in the record, and its text now.
+    #[serde(skip)]
+    recorded: Option<usize>,
+    #[serde(skip)]
+    text: String,
 }
 
 /// A source page: its path and Markdown body.
 pub struct Source<'a> {
     pub path: &'a str,
     pub body: &'a str,
+    /// Lines before the body in its file (the front matter's).
+    pub line_offset: usize,
+    /// The body's blocks, split once for every locale that needs them.
+    blocks: std::cell::OnceCell<Vec<blocks::Block>>,
+}
+
+impl<'a> Source<'a> {
+    pub fn new(path: &'a str, body: &'a str, line_offset: usize) -> Self {
+        Source {
+            path,
+            body,
+            line_offset,
+            blocks: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn blocks(&self) -> &[blocks::Block] {
+        self.blocks.get_or_init(|| blocks::blocks(self.body))
+    }
 }
 
 /// A translated page: its path and what it records of its source.
@@ -50,6 +98,55 @@ pub struct Translation<'a> {
 /// True when the translation was synced with this very source body.
 pub fn is_current(record: &L10nRecord, source_body: &str) -> bool {
     record.source_hash == body_hash(source_body)
+        || (!record.blocks.is_empty()
+            && blocks::align(&record.blocks, &blocks::fingerprints(source_body))
+                .counts
+                .is_current())
+}
+
+/// The block counts and changes of a translation whose record has fingerprints.
+fn block_changes(record: &L10nRecord, source: &Source) -> (BlockCounts, Vec<BlockChange>) {
+    let now = source.blocks();
+    let fingerprints: Vec<String> = now.iter().map(|b| b.fingerprint.clone()).collect();
+    let alignment = blocks::align(&record.blocks, &fingerprints);
+    let change = |change, recorded, at: usize| {
+        let block = &now[at];
+        BlockChange {
+            change,
+            kind: block.kind,
+            line: block.line + source.line_offset,
+            diff: None,
+            recorded,
+            text: block.text.clone(),
+        }
+    };
+    let mut changes: Vec<BlockChange> = alignment
+        .changed
+        .iter()
+        .map(|&(old, at)| change("changed", Some(old), at))
+        .chain(alignment.new.iter().map(|&at| change("new", None, at)))
+        .collect();
+    changes.sort_by_key(|c| c.line);
+    (alignment.counts, changes)
+}
+
+/// Adds to each changed block the word diff of its source since the sync, given the
+/// source body as it was then (read from git by the caller); blocks whose old text
+/// is not in that body keep their counts only.
+pub fn fill_diff(status: &mut PageStatus, record: &L10nRecord, old_body: &str) {
+    let old: BTreeMap<String, String> = blocks::blocks(old_body)
+        .into_iter()
+        .map(|b| (b.fingerprint, b.text))
+        .collect();
+    for change in &mut status.changed_blocks {
+        if let Some(text) = change
+            .recorded
+            .and_then(|i| record.blocks.get(i))
+            .and_then(|fp| old.get(fp))
+        {
+            change.diff = Some(blocks::word_diff(text, &change.text));
+        }
+    }
 }
 
 /// Every page of the source and of the translation, in path order.
@@ -65,6 +162,9 @@ pub fn statuses(sources: &[Source], translations: &[Translation]) -> Vec<PageSta
                 state,
                 changed_sections: Vec::new(),
                 source_commit: None,
+                blocks: None,
+                changed_blocks: Vec::new(),
+                trivial: false,
             };
             match translated.get(source.path) {
                 None => status(PageState::Missing),
@@ -72,15 +172,42 @@ pub fn statuses(sources: &[Source], translations: &[Translation]) -> Vec<PageSta
                 Some(Translation {
                     record: Some(record),
                     ..
-                }) if is_current(record, source.body) => status(PageState::Ok),
+                }) if record.source_hash == body_hash(source.body) => PageStatus {
+                    blocks: (!record.blocks.is_empty()).then(|| BlockCounts {
+                        current: record.blocks.len(),
+                        ..BlockCounts::default()
+                    }),
+                    ..status(PageState::Ok)
+                },
                 Some(Translation {
                     record: Some(record),
                     ..
-                }) => PageStatus {
+                }) if record.blocks.is_empty() => PageStatus {
                     changed_sections: changed_sections(&record.sections, source.body),
                     source_commit: record.source_commit.clone(),
                     ..status(PageState::Outdated)
                 },
+                Some(Translation {
+                    record: Some(record),
+                    ..
+                }) => {
+                    let (counts, changes) = block_changes(record, source);
+                    if counts.is_current() {
+                        PageStatus {
+                            blocks: Some(counts),
+                            ..status(PageState::Ok)
+                        }
+                    } else {
+                        // The blocks say where: sections would also name those
+                        // only re-wrapped.
+                        PageStatus {
+                            source_commit: record.source_commit.clone(),
+                            blocks: Some(counts),
+                            changed_blocks: changes,
+                            ..status(PageState::Outdated)
+                        }
+                    }
+                }
             }
         })
         .collect();
@@ -93,6 +220,9 @@ pub fn statuses(sources: &[Source], translations: &[Translation]) -> Vec<PageSta
                 state: PageState::Orphan,
                 changed_sections: Vec::new(),
                 source_commit: None,
+                blocks: None,
+                changed_blocks: Vec::new(),
+                trivial: false,
             }),
     );
     out.sort_by(|a, b| a.path.cmp(&b.path));
@@ -131,6 +261,7 @@ mod tests {
             source_hash: body_hash(body),
             source_commit: None,
             sections: section_hashes(body),
+            blocks: Vec::new(),
         }
     }
 
@@ -141,22 +272,10 @@ mod tests {
         let current = record("Texte.\n");
         let synced_old = record(old);
         let sources = [
-            Source {
-                path: "a.md",
-                body: "Texte.\n",
-            },
-            Source {
-                path: "b.md",
-                body: new,
-            },
-            Source {
-                path: "c.md",
-                body: "",
-            },
-            Source {
-                path: "d.md",
-                body: "",
-            },
+            Source::new("a.md", "Texte.\n", 0),
+            Source::new("b.md", new, 0),
+            Source::new("c.md", "", 0),
+            Source::new("d.md", "", 0),
         ];
         let translations = [
             Translation {

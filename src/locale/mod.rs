@@ -4,6 +4,7 @@
 //! next locale of its chain (e.g. `fr-CA` -> `fr` -> the source locale) with a warning;
 //! the chain always ends at the source locale, which must define everything.
 
+mod line_breaks;
 mod typography;
 
 pub use typography::{apply as apply_typography, apply_text as apply_typography_text};

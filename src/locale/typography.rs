@@ -20,6 +20,12 @@ pub fn apply(page: &mut Page, lang: &str) {
     if let Some(nav_title) = &mut page.front.nav_title {
         *nav_title = apostrophes(nav_title);
     }
+    if super::line_breaks::applies_to(lang) {
+        super::line_breaks::remove_cjk_soft_breaks(&mut page.blocks);
+        for footnote in &mut page.footnotes {
+            super::line_breaks::remove_cjk_soft_breaks(&mut footnote.blocks);
+        }
+    }
     let Some(rule) = rule_for(lang) else { return };
     if let Some(nav_title) = &mut page.front.nav_title {
         *nav_title = rule(nav_title, None).into_owned();

@@ -92,6 +92,10 @@ pub struct L10nRecord {
     pub source_commit: Option<String>,
     #[serde(default)]
     pub sections: std::collections::BTreeMap<String, String>,
+    /// One fingerprint per source block (`l10n::blocks`); empty in records written
+    /// before blocks were tracked, which are compared page by page.
+    #[serde(default)]
+    pub blocks: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -72,6 +72,11 @@ pub fn render(page: &Page, urls: &UrlMap, labels: &Labels, trees: &TreeRenderer)
         out: String::with_capacity(16 * 1024),
         refs_seen: HashSet::new(),
         tasks: 0,
+        code_dir: if trees.messages.is_rtl(&page.locale) {
+            " dir=\"ltr\""
+        } else {
+            ""
+        },
     };
     writer.blocks(&page.blocks);
     writer.footnotes(&page.footnotes);
@@ -88,6 +93,9 @@ struct Writer<'a> {
     refs_seen: HashSet<usize>,
     /// Task-list items so far: each checkbox is named by its item's text (`task-item-N`).
     tasks: usize,
+    /// Code is set left to right in a right-to-left page: ` dir="ltr"` on `<pre>` and
+    /// `<code>`, or nothing.
+    code_dir: &'static str,
 }
 
 impl Writer<'_> {
@@ -259,7 +267,9 @@ impl Writer<'_> {
             self.text(title);
             self.out.push_str("</figcaption>");
         }
-        self.out.push_str("<pre tabindex=\"0\"><code");
+        self.out.push_str("<pre tabindex=\"0\"");
+        self.out.push_str(self.code_dir);
+        self.out.push_str("><code");
         if let Some(lang) = lang {
             self.out.push_str(" class=\"language-");
             self.text(lang);
@@ -319,7 +329,9 @@ impl Writer<'_> {
             Inline::Strong(c) => self.wrap("strong", c),
             Inline::Strikethrough(c) => self.wrap("del", c),
             Inline::Code(code) => {
-                self.out.push_str("<code>");
+                self.out.push_str("<code");
+                self.out.push_str(self.code_dir);
+                self.out.push('>');
                 self.text(code);
                 self.out.push_str("</code>");
             }
