@@ -26,6 +26,7 @@ mod navigation;
 mod outcomes;
 mod outline;
 mod pdf;
+mod pdf_images;
 mod pdf_layout;
 mod pdf_paper;
 mod pdf_scripts;

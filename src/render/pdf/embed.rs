@@ -4,6 +4,7 @@
 //! writes the objects.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Chunk, Filter, Finish, Name, Rect, Ref, Str};
@@ -11,6 +12,7 @@ use rustybuzz::ttf_parser::{GlyphId, RawFace, Tag};
 
 use super::boxes::{Document, Item};
 use super::fonts::{FontId, Fonts};
+use super::raster::{Colors, Encoding, Raster};
 
 /// CIDs of an Identity-H font are the subset's glyph numbers.
 const IDENTITY: SystemInfo = SystemInfo {
@@ -301,37 +303,25 @@ fn subset_tag(subset: &Subset) -> String {
         .collect()
 }
 
-/// A decoded picture, ready to be written as an image XObject.
+/// A picture of the guide: the resource name pages use for it (`Im1`, `Im2`, ...)
+/// and its samples, decoded once per build and shared by every locale's guide.
 pub struct Picture {
-    /// The resource name pages use for it: `Im1`, `Im2`, ...
     pub name: String,
-    width: u32,
-    height: u32,
-    /// Samples, deflated, or the JPEG file itself.
-    samples: Vec<u8>,
-    encoding: Encoding,
-    colors: Colors,
-    /// Deflated 8-bit alpha, when the picture has transparency.
-    alpha: Option<Vec<u8>>,
+    art: Art,
 }
 
-enum Encoding {
-    Flate,
-    Jpeg,
+/// A picture's content: pixels, or an SVG's simplified tree.
+#[derive(Clone)]
+pub enum Art {
+    Raster(Arc<Raster>),
+    Vector(Arc<usvg::Tree>),
 }
 
-#[derive(Clone, Copy)]
-enum Colors {
-    Gray,
-    Rgb,
-    Cmyk,
-}
-
-/// The pictures the guide shows, each once, in order of first appearance; a picture
-/// that cannot be decoded is left out (its place stays empty).
+/// The pictures the guide shows, each once, in order of first appearance. A picture
+/// that could not be decoded is absent: the layout framed a placeholder in its place.
 pub fn collect_pictures(
     doc: &Document,
-    pictures: &HashMap<String, std::borrow::Cow<[u8]>>,
+    decoded: &HashMap<String, Art>,
 ) -> HashMap<String, Picture> {
     let mut found = HashMap::new();
     for item in doc.pages.iter().flat_map(|p| p.items.iter()) {
@@ -341,89 +331,21 @@ pub fn collect_pictures(
         if found.contains_key(path) {
             continue;
         }
-        let Some(bytes) = pictures.get(path) else {
-            continue;
-        };
-        if let Some(mut picture) = decode(bytes) {
-            picture.name = format!("Im{}", found.len() + 1);
-            found.insert(path.clone(), picture);
+        if let Some(art) = decoded.get(path) {
+            let name = format!("Im{}", found.len() + 1);
+            let art = art.clone();
+            found.insert(path.clone(), Picture { name, art });
         }
     }
     found
 }
 
-fn decode(bytes: &[u8]) -> Option<Picture> {
-    if bytes.starts_with(&[0xFF, 0xD8]) {
-        decode_jpeg(bytes)
-    } else {
-        decode_png(bytes)
-    }
-}
-
-/// JPEG goes in as it is: PDF readers decode it themselves.
-fn decode_jpeg(bytes: &[u8]) -> Option<Picture> {
-    let mut decoder =
-        zune_jpeg::JpegDecoder::new(zune_jpeg::zune_core::bytestream::ZCursor::new(bytes));
-    decoder.decode_headers().ok()?;
-    let info = decoder.info()?;
-    let colors = match info.components {
-        1 => Colors::Gray,
-        3 => Colors::Rgb,
-        4 => Colors::Cmyk,
-        _ => return None,
-    };
-    Some(Picture {
-        name: String::new(),
-        width: u32::from(info.width),
-        height: u32::from(info.height),
-        samples: bytes.to_vec(),
-        encoding: Encoding::Jpeg,
-        colors,
-        alpha: None,
-    })
-}
-
-/// PNG is decoded to 8-bit samples; its alpha channel becomes a soft mask.
-fn decode_png(bytes: &[u8]) -> Option<Picture> {
-    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
-    decoder.set_transformations(png::Transformations::normalize_to_color8());
-    let mut reader = decoder.read_info().ok()?;
-    let mut buffer = vec![0; reader.output_buffer_size()?];
-    let frame = reader.next_frame(&mut buffer).ok()?;
-    let pixels = &buffer[..frame.buffer_size()];
-    let (colors, channels, has_alpha) = match frame.color_type {
-        png::ColorType::Grayscale => (Colors::Gray, 1, false),
-        png::ColorType::GrayscaleAlpha => (Colors::Gray, 2, true),
-        png::ColorType::Rgb => (Colors::Rgb, 3, false),
-        png::ColorType::Rgba => (Colors::Rgb, 4, true),
-        png::ColorType::Indexed => return None,
-    };
-    let (samples, alpha) = if has_alpha {
-        let color = channels - 1;
-        let mut samples = Vec::with_capacity(pixels.len() / channels * color);
-        let mut alpha = Vec::with_capacity(pixels.len() / channels);
-        for pixel in pixels.chunks_exact(channels) {
-            samples.extend_from_slice(&pixel[..color]);
-            alpha.push(pixel[color]);
-        }
-        let opaque = alpha.iter().all(|&a| a == 255);
-        (samples, (!opaque).then(|| super::deflate(&alpha)))
-    } else {
-        (pixels.to_vec(), None)
-    };
-    Some(Picture {
-        name: String::new(),
-        width: frame.width,
-        height: frame.height,
-        samples: super::deflate(&samples),
-        encoding: Encoding::Flate,
-        colors,
-        alpha,
-    })
-}
-
-/// Writes a picture (and its soft mask); returns the image.
+/// Writes a picture (an image and its soft mask, or an SVG's form); returns it.
 pub fn write_picture(chunk: &mut Chunk, next: &mut Ref, picture: &Picture) -> Ref {
+    let picture = match &picture.art {
+        Art::Raster(raster) => raster,
+        Art::Vector(tree) => return super::svg::write_form(chunk, next, tree),
+    };
     let image = next.bump();
     let mask = picture.alpha.as_ref().map(|alpha| {
         let mask = next.bump();
@@ -533,24 +455,5 @@ mod tests {
             "Libertinus is a CFF font"
         );
         assert!(written.contains(&format!("/{tag}+LibertinusSerif-Regular")));
-    }
-
-    #[test]
-    fn a_png_with_transparency_gets_a_soft_mask() {
-        let mut bytes = Vec::new();
-        {
-            let mut encoder = png::Encoder::new(&mut bytes, 2, 1);
-            encoder.set_color(png::ColorType::Rgba);
-            encoder.set_depth(png::BitDepth::Eight);
-            let mut writer = encoder.write_header().expect("header");
-            writer
-                .write_image_data(&[255, 0, 0, 255, 0, 0, 255, 0])
-                .expect("pixels");
-        }
-        let picture = decode(&bytes).expect("a PNG");
-        assert_eq!((picture.width, picture.height), (2, 1));
-        assert!(matches!(picture.colors, Colors::Rgb));
-        assert!(picture.alpha.is_some());
-        assert!(decode(b"not a picture").is_none());
     }
 }

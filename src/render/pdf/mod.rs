@@ -14,10 +14,12 @@ pub mod layout;
 pub mod linebreak;
 mod operators;
 mod paint;
+mod raster;
+mod svg;
 pub mod text;
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -153,42 +155,82 @@ fn first_link_pos(inlines: &[Inline]) -> Option<Pos> {
     })
 }
 
-/// The site's pictures that the PDF can embed (PNG and JPEG), by output path (or, for
-/// a picture given inline, by its `data:` URI).
+/// The site's pictures that the PDF can embed (PNG, JPEG, GIF, WebP), decoded once
+/// for every locale, by output path (or, for a picture given inline, by its `data:`
+/// URI); and why each one that could not be decoded was not.
 #[derive(Default)]
-pub struct Pictures<'a> {
+pub struct Pictures {
     pub sizes: HashMap<String, (u32, u32)>,
-    pub bytes: HashMap<String, Cow<'a, [u8]>>,
+    decoded: HashMap<String, embed::Art>,
+    /// Output path (or `data:` URI) -> the reason it cannot be printed.
+    pub failed: HashMap<String, String>,
+    /// Output path -> what of an SVG the PDF leaves out (`clip paths, masks`).
+    pub partial: HashMap<String, String>,
 }
 
-impl<'a> Pictures<'a> {
-    pub fn new(assets: &'a [BinaryFile]) -> Self {
+impl Pictures {
+    pub fn new(assets: &[BinaryFile]) -> Self {
+        let candidates: Vec<(&str, &[u8])> = assets
+            .iter()
+            .filter_map(|asset| {
+                let path = asset.path.strip_prefix("content/").unwrap_or(&asset.path);
+                let lower = path.to_ascii_lowercase();
+                let (_, ext) = lower.rsplit_once('.')?;
+                (raster::EXTENSIONS.contains(&ext) || ext == "svg" || ext == "svgz")
+                    .then_some((path, asset.bytes.as_slice()))
+            })
+            .collect();
         let mut pictures = Pictures::default();
-        for asset in assets {
-            let path = asset.path.strip_prefix("content/").unwrap_or(&asset.path);
-            let lower = path.to_ascii_lowercase();
-            if !(lower.ends_with(".png") || lower.ends_with(".jpg") || lower.ends_with(".jpeg")) {
-                continue;
-            }
-            if let Ok(size) = imagesize::blob_size(&asset.bytes) {
-                pictures
-                    .sizes
-                    .insert(path.to_string(), (size.width as u32, size.height as u32));
-                pictures
-                    .bytes
-                    .insert(path.to_string(), Cow::Borrowed(&asset.bytes));
-            }
+        let decoded: Vec<_> = candidates
+            .par_iter()
+            .map(|(path, bytes)| (*path, decode(path, bytes)))
+            .collect();
+        for (path, result) in decoded {
+            pictures.add(path.to_string(), result);
         }
         pictures
     }
 
-    /// Adds the base64 PNG and JPEG `data:` pictures of the site's figures.
+    fn add(&mut self, key: String, result: Result<embed::Art, String>) {
+        match result {
+            Ok(art) => {
+                let size = match &art {
+                    embed::Art::Raster(raster) => (raster.width, raster.height),
+                    embed::Art::Vector(tree) => {
+                        let left_out = svg::unsupported(tree);
+                        if !left_out.is_empty() {
+                            self.partial.insert(key.clone(), left_out.join(", "));
+                        }
+                        svg::size(tree)
+                    }
+                };
+                self.sizes.insert(key.clone(), size);
+                self.decoded.insert(key, art);
+            }
+            Err(reason) => {
+                self.failed.insert(key, reason);
+            }
+        }
+    }
+
+    /// Adds the base64 `data:` pictures of the site's figures.
     pub fn with_data_uris(mut self, site: &Site) -> Self {
-        for (key, size, bytes) in figures::data_pictures(site) {
-            self.sizes.insert(key.clone(), size);
-            self.bytes.insert(key, Cow::Owned(bytes));
+        for (key, bytes) in figures::data_pictures(site) {
+            let result = decode(&key, &bytes);
+            self.add(key, result);
         }
         self
+    }
+}
+
+/// Decodes a picture: an SVG (by its name or its `data:` type) into its simplified
+/// tree, any other by its signature into pixels.
+fn decode(key: &str, bytes: &[u8]) -> Result<embed::Art, String> {
+    let lower = key.to_ascii_lowercase();
+    if lower.ends_with(".svg") || lower.ends_with(".svgz") || lower.starts_with("data:image/svg") {
+        svg::parse(bytes).map(|tree| embed::Art::Vector(Arc::new(tree)))
+    } else {
+        raster::decode(bytes).map(|raster| embed::Art::Raster(Arc::new(raster)))
     }
 }
 
@@ -201,7 +243,7 @@ pub fn paint_and_finish(
 ) -> Result<Vec<u8>, embed::FontError> {
     let anchors = doc.anchors();
     let subsets = embed::Subsets::collect(&doc, fonts);
-    let decoded = embed::collect_pictures(&doc, &pictures.bytes);
+    let decoded = embed::collect_pictures(&doc, &pictures.decoded);
     let painter = paint::Painter {
         height: doc.height,
         subsets: &subsets,
@@ -241,7 +283,7 @@ pub fn render(
         .locales
         .iter()
         .filter(|l| files.contains_key(*l));
-    for warning in figures::unprintable(site, guides.map(String::as_str), &pictures.sizes) {
+    for warning in figures::unprintable(site, guides.map(String::as_str), &pictures) {
         diagnostics.push(warning);
     }
     let rendered: Vec<(String, Result<Vec<u8>, embed::FontError>, Shaper)> = site

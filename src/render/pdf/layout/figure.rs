@@ -128,16 +128,21 @@ fn x_of(align: Placement, column: f32, width: f32) -> f32 {
 
 /// A frame in the picture's place, holding its description (or its address).
 fn placeholder(ctx: &Context, figure: &Figure, width: f32, style: &SpanStyle) -> Vec<Slice> {
-    let text = if figure.alt.trim().is_empty() {
-        match &figure.src {
-            Href::Asset(path) | Href::Unresolved(path) => path.clone(),
-            Href::External(url) if url.starts_with("data:") => "data:".to_string(),
-            Href::External(url) => url.clone(),
-            Href::Page { path, .. } => path.clone(),
-            Href::Fragment(id) => format!("#{id}"),
+    let address = match &figure.src {
+        Href::Asset(path) | Href::Unresolved(path) => path.clone(),
+        Href::External(url) if url.starts_with("data:") => "data:".to_string(),
+        Href::External(url) => url.clone(),
+        Href::Page { path, .. } => path.clone(),
+        Href::Fragment(id) => format!("#{id}"),
+    };
+    // The file's name beside the description tells the reader what is missing.
+    let text = match (figure.alt.trim(), &figure.src) {
+        ("", _) => address,
+        (alt, Href::Asset(path)) => {
+            let name = path.rsplit_once('/').map_or(path.as_str(), |(_, n)| n);
+            format!("{alt} ({name})")
         }
-    } else {
-        figure.alt.clone()
+        (alt, _) => alt.to_string(),
     };
     let frame_w = asked(figure.width, width).map_or(width, |w| w.clamp(width * 0.3, width));
     let pad = ctx.style.small_size;
