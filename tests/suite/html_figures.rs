@@ -3,25 +3,10 @@
 //! PDF prints the PNG and `data:` ones and frames the rest with a warning each, and a
 //! dead `src` is an error at its place with a did-you-mean.
 
-use std::path::Path;
-
 use crate::common::{self, folio, site};
 use folio::diagnostic::Diagnostics;
 use folio::render::pdf::boxes::{Item, PageBox, segments_text};
 use folio::render::pdf::{Pictures, layout_document, text::Shaper};
-
-/// Builds `root` (PDFs included) and returns its standard error; the build succeeds.
-fn build(root: &Path) -> String {
-    let assert = folio()
-        .arg("build")
-        .arg("--root")
-        .arg(root)
-        .arg("--out")
-        .arg(root.join("public"))
-        .assert()
-        .success();
-    common::stderr(&assert)
-}
 
 /// The page body's lines from its first heading to the raw `<div>` that ends it.
 fn body_lines(html: &str) -> String {
@@ -33,7 +18,7 @@ fn body_lines(html: &str) -> String {
 #[test]
 fn raw_html_pictures_are_published_as_figures() {
     let dir = site("html-figures");
-    build(dir.path());
+    common::built(dir.path());
     let public = dir.path().join("public");
     let html = std::fs::read_to_string(public.join("fr/figures/index.html")).unwrap();
     insta::assert_snapshot!(body_lines(&html));
@@ -59,7 +44,7 @@ fn raw_html_pictures_are_published_as_figures() {
 #[test]
 fn the_pdf_warns_once_for_each_figure_it_cannot_print() {
     let dir = site("html-figures");
-    let stderr = build(dir.path());
+    let stderr = common::built(dir.path());
     // The SVG prints as vector graphics: nothing to say.
     assert!(!stderr.contains("flux.svg"), "{stderr}");
     assert!(

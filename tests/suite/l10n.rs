@@ -2,23 +2,7 @@
 //! (text and JSON), `l10n sync` keeping the rest of a page intact, fallback and outdated
 //! pages in the build, and a new locale right after `folio l10n add`.
 
-use std::path::Path;
-
-use crate::common::{self, folio, site};
-
-fn run(dir: &Path, args: &[&str]) -> (String, String, i32) {
-    let output = folio().args(args).arg("--root").arg(dir).output().unwrap();
-    (
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-        output.status.code().unwrap_or(-1),
-    )
-}
-
-fn write(dir: &Path, path: &str, text: &str) {
-    std::fs::create_dir_all(dir.join(path).parent().unwrap()).unwrap();
-    std::fs::write(dir.join(path), text).unwrap();
-}
+use crate::common::{self, run, site, write};
 
 /// The base fixture in every state: ok, outdated (one section changed), untracked,
 /// missing, orphan; and an English message file the source locale lacks.

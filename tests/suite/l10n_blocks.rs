@@ -6,21 +6,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::common::{folio, site};
-
-fn run(dir: &Path, args: &[&str]) -> (String, String, i32) {
-    let output = folio().args(args).arg("--root").arg(dir).output().unwrap();
-    (
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-        output.status.code().unwrap_or(-1),
-    )
-}
-
-fn write(dir: &Path, path: &str, text: &str) {
-    std::fs::create_dir_all(dir.join(path).parent().unwrap()).unwrap();
-    std::fs::write(dir.join(path), text).unwrap();
-}
+use crate::common::{run, site, write};
 
 fn git(dir: &Path, args: &[&str]) {
     let status = Command::new("git")

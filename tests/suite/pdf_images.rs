@@ -11,7 +11,7 @@ use std::path::Path;
 
 use lopdf::{Document, Object, ObjectId};
 
-use crate::common::{self, folio, site};
+use crate::common::{self, site};
 use folio::diagnostic::Diagnostics;
 
 fn png(width: u32, height: u32) -> Vec<u8> {
@@ -82,18 +82,6 @@ fn fixture() -> tempfile::TempDir {
     dir
 }
 
-fn build(root: &Path) -> String {
-    let assert = folio()
-        .arg("build")
-        .arg("--root")
-        .arg(root)
-        .arg("--out")
-        .arg(root.join("public"))
-        .assert()
-        .success();
-    common::stderr(&assert)
-}
-
 fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
     let output = std::process::Command::new(name)
         .args(args)
@@ -159,7 +147,7 @@ fn drawn(doc: &Document) -> Vec<Drawn> {
 #[test]
 fn every_picture_kind_is_printed_or_framed_and_said() {
     let dir = fixture();
-    let stderr = build(dir.path());
+    let stderr = common::built(dir.path());
     // The damaged PNG: said at its line, with the decoder's reason.
     assert!(
         stderr.contains(

@@ -16,23 +16,6 @@ use folio::render::pdf::boxes::{Item, segments_text};
 use folio::render::pdf::fonts::{Font, FontId, Fonts};
 use folio::render::pdf::{Pictures, layout_document, text::Shaper};
 
-/// The fixture, with the repository's Japanese fonts in its `fonts/`, as folio.toml
-/// names them (relative to the site).
-fn scripts_site() -> tempfile::TempDir {
-    let dir = common::site("pdf-scripts");
-    let fonts = dir.path().join("fonts");
-    std::fs::create_dir_all(&fonts).unwrap();
-    for weight in ["Regular", "Bold"] {
-        let name = format!("NotoSansCJKjp-{weight}-subset.otf");
-        std::fs::copy(
-            common::repo_root().join("fonts").join(&name),
-            fonts.join(&name),
-        )
-        .unwrap();
-    }
-    dir
-}
-
 /// Builds `root` into `out`; `system` false hides the machine's fonts. Returns stderr.
 fn build(root: &Path, out: &Path, system: bool) -> String {
     let mut command = common::folio();
@@ -153,7 +136,7 @@ fn assert_clean_pdf(path: &Path) {
 
 #[test]
 fn every_character_of_every_script_comes_from_a_font_that_has_it() {
-    let dir = scripts_site();
+    let dir = common::site_with_japanese_fonts("pdf-scripts");
     let out = dir.path().join("out");
     let stderr = build(dir.path(), &out, true);
     assert!(
@@ -193,7 +176,7 @@ fn every_character_of_every_script_comes_from_a_font_that_has_it() {
 
 #[test]
 fn the_same_machine_gives_the_same_bytes() {
-    let dir = scripts_site();
+    let dir = common::site_with_japanese_fonts("pdf-scripts");
     let (first, second) = (dir.path().join("one"), dir.path().join("two"));
     build(dir.path(), &first, true);
     build(dir.path(), &second, true);
@@ -208,7 +191,7 @@ fn the_same_machine_gives_the_same_bytes() {
 
 #[test]
 fn without_the_machines_fonts_what_is_missing_is_named_with_its_package() {
-    let dir = scripts_site();
+    let dir = common::site_with_japanese_fonts("pdf-scripts");
     let out = dir.path().join("out");
     let stderr = build(dir.path(), &out, false);
     assert!(
@@ -244,7 +227,7 @@ fn the_default_sites_japanese_guide_needs_no_installed_font() {
 
 /// The fixture's Japanese guide, with its fonts leading as a build sets them.
 fn japanese_document() -> folio::render::pdf::boxes::Document {
-    let dir = scripts_site();
+    let dir = common::site_with_japanese_fonts("pdf-scripts");
     let diagnostics = Diagnostics::new();
     let loaded = folio::commands::site::load(dir.path(), &[], &diagnostics).expect("loads");
     assert!(!diagnostics.has_errors(), "{:?}", diagnostics.into_sorted());

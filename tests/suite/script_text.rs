@@ -7,22 +7,6 @@ use std::process::Command;
 
 use crate::common;
 
-/// The fixture with the repository's Japanese fonts in its `fonts/`.
-fn site() -> tempfile::TempDir {
-    let dir = common::site("script-text");
-    let fonts = dir.path().join("fonts");
-    std::fs::create_dir_all(&fonts).unwrap();
-    for weight in ["Regular", "Bold"] {
-        let name = format!("NotoSansCJKjp-{weight}-subset.otf");
-        std::fs::copy(
-            common::repo_root().join("fonts").join(&name),
-            fonts.join(&name),
-        )
-        .unwrap();
-    }
-    dir
-}
-
 fn pdf_text(pdf: &Path) -> String {
     let output = Command::new("pdftotext")
         .args(["-enc", "UTF-8", "-raw"])
@@ -35,7 +19,7 @@ fn pdf_text(pdf: &Path) -> String {
 
 #[test]
 fn a_soft_break_between_cjk_characters_adds_no_space() {
-    let dir = site();
+    let dir = common::site_with_japanese_fonts("script-text");
     let out = common::build(dir.path(), &[]);
     let html = std::fs::read_to_string(out.join("ja/index.html")).unwrap();
     assert!(html.contains("日本語の文は途中で改行しても"), "{html}");

@@ -196,3 +196,44 @@ pub fn failed_build(root: &Path) -> String {
         .code(1);
     stderr(&assert)
 }
+
+/// Builds the site at `root` into `root/public`, which must succeed; its stderr.
+pub fn built(root: &Path) -> String {
+    let assert = folio()
+        .args(["build", "--root"])
+        .arg(root)
+        .arg("--out")
+        .arg(root.join("public"))
+        .assert()
+        .success();
+    stderr(&assert)
+}
+
+/// The `overlay` fixture with the repository's Japanese fonts in its `fonts/`, where
+/// the fixtures' folio.toml names them (relative to the site).
+pub fn site_with_japanese_fonts(overlay: &str) -> tempfile::TempDir {
+    let dir = site(overlay);
+    let fonts = dir.path().join("fonts");
+    std::fs::create_dir_all(&fonts).unwrap();
+    for weight in ["Regular", "Bold"] {
+        let name = format!("NotoSansCJKjp-{weight}-subset.otf");
+        std::fs::copy(repo_root().join("fonts").join(&name), fonts.join(&name)).unwrap();
+    }
+    dir
+}
+
+/// Runs folio with `args` on the site at `dir`: stdout, stderr and the exit code.
+pub fn run(dir: &Path, args: &[&str]) -> (String, String, i32) {
+    let output = folio().args(args).arg("--root").arg(dir).output().unwrap();
+    (
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+        output.status.code().unwrap_or(-1),
+    )
+}
+
+/// Writes `text` at `path` below `dir`, making its folders.
+pub fn write(dir: &Path, path: &str, text: &str) {
+    std::fs::create_dir_all(dir.join(path).parent().unwrap()).unwrap();
+    std::fs::write(dir.join(path), text).unwrap();
+}
