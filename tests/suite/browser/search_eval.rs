@@ -234,16 +234,7 @@ fn bench_folio_against_pagefind() {
              return JSON.stringify({{ ms: performance.now() - t0, found: data.map(d => [d.url, d.excerpt.includes('<mark>')]) }}); }})().catch(e => JSON.stringify({{ error: String(e) }}))",
             q.query
         );
-        let cold: serde_json::Value = serde_json::from_str(
-            page.tab
-                .evaluate(&run, true)
-                .unwrap()
-                .value
-                .unwrap()
-                .as_str()
-                .unwrap(),
-        )
-        .unwrap();
+        let cold: serde_json::Value = run_pagefind(&page, &run);
         assert!(cold.get("error").is_none(), "{cold}");
         let (index, code) = downloaded(&page, "/pagefind/");
         other.index_bytes += index;
@@ -263,16 +254,7 @@ fn bench_folio_against_pagefind() {
             })
             .collect();
         other.add(&q.page, &found);
-        let warm: serde_json::Value = serde_json::from_str(
-            page.tab
-                .evaluate(&run, true)
-                .unwrap()
-                .value
-                .unwrap()
-                .as_str()
-                .unwrap(),
-        )
-        .unwrap();
+        let warm: serde_json::Value = run_pagefind(&page, &run);
         other.warm_ms += warm["ms"].as_f64().unwrap();
     }
     println!(
@@ -285,4 +267,10 @@ fn bench_folio_against_pagefind() {
     println!("|----------|-------|-------|-------|---------|---------|--------|");
     println!("{}", folio.line("Folio", queries.len()));
     println!("{}", other.line("Pagefind", queries.len()));
+}
+
+/// Runs the Pagefind script `run` in the page; what it returns, as JSON.
+fn run_pagefind(page: &Page, run: &str) -> serde_json::Value {
+    let value = page.tab.evaluate(run, true).unwrap().value.unwrap();
+    serde_json::from_str(value.as_str().unwrap()).unwrap()
 }

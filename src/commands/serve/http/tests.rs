@@ -24,6 +24,19 @@ fn connect(address: std::net::SocketAddr) -> TcpStream {
     stream
 }
 
+/// Sends `request` on a new connection and reads the response.
+fn ask(address: std::net::SocketAddr, request: &[u8]) -> (u16, Vec<String>, Vec<u8>) {
+    let mut stream = connect(address);
+    stream.write_all(request).unwrap();
+    response(&mut BufReader::new(stream))
+}
+
+/// A connection's two ends: one to write requests to, one to read responses from.
+fn open(address: std::net::SocketAddr) -> (TcpStream, BufReader<TcpStream>) {
+    let stream = connect(address);
+    (stream.try_clone().unwrap(), BufReader::new(stream))
+}
+
 /// Reads one response with a Content-Length: status and body.
 fn response(reader: &mut BufReader<TcpStream>) -> (u16, Vec<String>, Vec<u8>) {
     let mut line = String::new();
@@ -54,9 +67,7 @@ fn closed(stream: &mut TcpStream) -> bool {
 #[test]
 fn kept_alive_requests_and_pipelined_ones_are_all_answered() {
     let address = start(Limits::default());
-    let stream = connect(address);
-    let mut writer = stream.try_clone().unwrap();
-    let mut reader = BufReader::new(stream);
+    let (mut writer, mut reader) = open(address);
     for _ in 0..20 {
         writer
             .write_all(b"GET /big HTTP/1.1\r\nHost: x\r\n\r\n")
@@ -103,9 +114,7 @@ fn kept_alive_requests_and_pipelined_ones_are_all_answered() {
 #[test]
 fn http_1_0_is_kept_alive_only_when_asked() {
     let address = start(Limits::default());
-    let stream = connect(address);
-    let mut writer = stream.try_clone().unwrap();
-    let mut reader = BufReader::new(stream);
+    let (mut writer, mut reader) = open(address);
     writer
         .write_all(b"GET /a HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n")
         .unwrap();
@@ -137,12 +146,8 @@ fn a_head_past_64_kb_gets_431_and_the_server_goes_on() {
         many.extend_from_slice(format!("X-{i}: y\r\n").as_bytes());
     }
     many.extend_from_slice(b"\r\n");
-    let mut stream = connect(address);
-    stream.write_all(&many).unwrap();
-    assert_eq!(response(&mut BufReader::new(stream)).0, 431);
-    let mut stream = connect(address);
-    stream.write_all(b"GET /after HTTP/1.1\r\n\r\n").unwrap();
-    assert_eq!(response(&mut BufReader::new(stream)).2, b"/after");
+    assert_eq!(ask(address, &many).0, 431);
+    assert_eq!(ask(address, b"GET /after HTTP/1.1\r\n\r\n").2, b"/after");
 }
 
 #[test]
@@ -154,9 +159,7 @@ fn bad_requests_methods_and_panics_get_their_status() {
         (b"POST /form HTTP/1.1\r\nContent-Length: 3\r\n\r\na=b", 405),
         (b"GET /panic HTTP/1.1\r\n\r\n", 500),
     ] {
-        let mut stream = connect(address);
-        stream.write_all(request).unwrap();
-        let (got, _, _) = response(&mut BufReader::new(stream));
+        let (got, _, _) = ask(address, request);
         assert_eq!(got, status, "{}", String::from_utf8_lossy(request));
     }
 }
@@ -175,9 +178,7 @@ fn a_half_sent_request_holds_up_no_one_and_is_dropped_after_its_time() {
             stream
         })
         .collect();
-    let mut stream = connect(address);
-    stream.write_all(b"GET /page HTTP/1.1\r\n\r\n").unwrap();
-    assert_eq!(response(&mut BufReader::new(stream)).2, b"/page");
+    assert_eq!(ask(address, b"GET /page HTTP/1.1\r\n\r\n").2, b"/page");
     // Still waiting for the rest of its head, then answered 408 and closed.
     let mut reader = BufReader::new(slow.pop().unwrap());
     assert_eq!(response(&mut reader).0, 408);
@@ -215,14 +216,10 @@ fn past_the_connection_cap_new_clients_get_503() {
         .collect();
     // The server counts a connection once its thread is started.
     std::thread::sleep(Duration::from_millis(200));
-    let mut stream = connect(address);
-    stream.write_all(b"GET / HTTP/1.1\r\n\r\n").unwrap();
-    assert_eq!(response(&mut BufReader::new(stream)).0, 503);
+    assert_eq!(ask(address, b"GET / HTTP/1.1\r\n\r\n").0, 503);
     drop(held);
     std::thread::sleep(Duration::from_millis(200));
-    let mut stream = connect(address);
-    stream.write_all(b"GET /again HTTP/1.1\r\n\r\n").unwrap();
-    assert_eq!(response(&mut BufReader::new(stream)).2, b"/again");
+    assert_eq!(ask(address, b"GET /again HTTP/1.1\r\n\r\n").2, b"/again");
 }
 
 #[test]
