@@ -117,6 +117,23 @@ pub enum L10nCommand {
     Sync(SyncArgs),
     /// Add a locale: folio.toml, Fluent files to translate, an empty content folder.
     Add(AddArgs),
+    /// The QA gate: links, code, headings, footnotes, trees and Fluent messages that
+    /// translations break, one diagnostic each; exit 1 on any.
+    Check(L10nCheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct L10nCheckArgs {
+    /// Only this locale (repeat for several).
+    #[arg(long = "locale", value_name = "LOCALE")]
+    pub locales: Vec<String>,
+    /// Fail a locale with fewer than N % of its source blocks current.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100))]
+    pub min_complete: Option<u32>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: FormatArg,
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
 }
 
 #[derive(Debug, Args)]

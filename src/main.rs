@@ -127,6 +127,25 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+        Command::L10n(L10nCommand::Check(args)) => {
+            let report =
+                folio::commands::l10n_check::check(&folio::commands::l10n_check::CheckOptions {
+                    root: args.root,
+                    locales: args.locales,
+                    min_complete: args.min_complete,
+                    format: match args.format {
+                        FormatArg::Text => Format::Text,
+                        FormatArg::Json => Format::Json,
+                    },
+                });
+            print_diagnostics(&report.diagnostics);
+            print!("{}", report.output);
+            if report.failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
         Command::L10n(L10nCommand::Sync(args)) => {
             let diagnostics = Diagnostics::new();
             for page in l10n::sync(&args.root, &args.pages, args.trivial, &diagnostics) {

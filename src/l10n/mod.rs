@@ -6,3 +6,4 @@ pub mod blocks;
 pub mod hash;
 pub mod messages;
 pub mod pages;
+pub mod qa;
