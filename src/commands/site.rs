@@ -236,6 +236,7 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
     });
     settle_readme_urls(&mut pages);
     check_unique_urls(&pages, diagnostics);
+    crate::l10n::anchors::alias_source_ids(&mut pages, &config.source_locale);
     let targets = Targets::new(&pages, &unparsed, published_assets(&sources.assets))
         .with_fallbacks(&config.locales, &config.source_locale)
         .with_base_url(&config.base_url)

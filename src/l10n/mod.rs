@@ -2,6 +2,7 @@
 //! (hashes of the source recorded in each translation) and for Fluent messages
 //! (compared with the source locale's files, compare-locales style).
 
+pub mod anchors;
 pub mod blocks;
 pub mod hash;
 pub mod messages;

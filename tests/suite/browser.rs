@@ -6,6 +6,7 @@
 
 mod accessibility;
 mod assistive;
+mod languages;
 mod search_eval;
 mod search_results;
 

@@ -19,6 +19,7 @@ mod imported_docs;
 mod includes;
 mod index;
 mod l10n;
+mod l10n_anchors;
 mod l10n_blocks;
 mod l10n_check;
 mod mdbook_book;

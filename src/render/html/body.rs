@@ -157,6 +157,12 @@ impl Writer<'_> {
                 let _ = write!(self.out, "<h{level} id=\"");
                 self.text(id);
                 self.out.push_str("\">");
+                // The source heading's id, for links and the language switcher.
+                for (_, alias) in self.page.anchor_aliases.iter().filter(|(own, _)| own == id) {
+                    self.out.push_str("<span class=\"anchor-alias\" id=\"");
+                    self.text(alias);
+                    self.out.push_str("\"></span>");
+                }
                 self.inlines(content);
                 self.out.push_str("<a class=\"anchor\" href=\"#");
                 self.text(id);

@@ -92,6 +92,7 @@ pub fn page(locale: &str, url: &str, title: &str, lead: &str, groups: &[Group]) 
         outdated: false,
         body_hash: String::new(),
         may_mark_terms: false,
+        anchor_aliases: Vec::new(),
     }
 }
 

@@ -383,6 +383,19 @@ struct Translation {
     current: bool,
     /// False when the page is not translated and the link leads to that locale's home.
     translated: bool,
+    /// The ids the target page answers to, space-separated: the switcher's script keeps
+    /// the reader's fragment when the target has it.
+    anchors: String,
+}
+
+/// The ids a page answers to, for the language switcher: its headings' and their
+/// aliases, and its notes' heading.
+fn anchor_list(page: &Page) -> String {
+    let mut ids = page.anchor_ids();
+    if !page.footnotes.is_empty() {
+        ids.push("footnotes-title");
+    }
+    ids.join(" ")
 }
 
 #[derive(Serialize)]
@@ -582,6 +595,7 @@ impl Renderer<'_> {
                     href: self.urls.to_folder(&page.url, url),
                     current: locale.lang == page.locale,
                     translated: target.is_some() || index.is_some(),
+                    anchors: target.map(anchor_list).unwrap_or_default(),
                 }
             })
             .collect()
@@ -708,6 +722,7 @@ impl Renderer<'_> {
                 href: format!("{base}{}", l.home.as_deref().unwrap_or("")),
                 current: false,
                 translated: true,
+                anchors: String::new(),
             })
             .collect();
         context.insert("translations", &others);
