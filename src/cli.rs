@@ -165,6 +165,10 @@ pub struct SyncArgs {
     /// page may be named: all its translations are re-stamped).
     #[arg(long)]
     pub trivial: bool,
+    /// Re-stamp only the source block at this line of the source file, as `l10n
+    /// status` shows it (repeat for several; one page).
+    #[arg(long = "block", value_name = "LINE", conflicts_with = "trivial")]
+    pub blocks: Vec<usize>,
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
 }

@@ -146,6 +146,25 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+        Command::L10n(L10nCommand::Sync(args)) if !args.blocks.is_empty() => {
+            let [page] = args.pages.as_slice() else {
+                eprintln!("error: --block re-stamps blocks of one page: name one page");
+                return ExitCode::from(2);
+            };
+            let diagnostics = Diagnostics::new();
+            let done = folio::commands::l10n_sync_block::sync_blocks(
+                &args.root,
+                page,
+                &args.blocks,
+                &diagnostics,
+            );
+            for line in done {
+                println!("{line}");
+            }
+            let diagnostics = diagnostics.into_sorted();
+            print_diagnostics(&diagnostics);
+            exit_code(&diagnostics, false)
+        }
         Command::L10n(L10nCommand::Sync(args)) => {
             let diagnostics = Diagnostics::new();
             for page in l10n::sync(&args.root, &args.pages, args.trivial, &diagnostics) {

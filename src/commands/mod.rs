@@ -8,6 +8,7 @@ pub mod init;
 pub mod l10n;
 pub mod l10n_check;
 mod l10n_history;
+pub mod l10n_sync_block;
 mod outlines;
 pub mod serve;
 pub mod site;

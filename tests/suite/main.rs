@@ -22,6 +22,7 @@ mod l10n;
 mod l10n_anchors;
 mod l10n_blocks;
 mod l10n_check;
+mod l10n_sync_block;
 mod mdbook_book;
 mod message_escaping;
 mod navigation;
