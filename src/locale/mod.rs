@@ -5,6 +5,7 @@
 //! the chain always ends at the source locale, which must define everything.
 
 mod line_breaks;
+mod numbers;
 mod typography;
 
 pub use typography::{apply as apply_typography, apply_text as apply_typography_text};
@@ -128,6 +129,7 @@ impl Messages {
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             // Isolation marks would leak into HTML attributes and PDF text.
             bundle.set_use_isolating(false);
+            numbers::prepare(&mut bundle);
             bundles.insert(locale.clone(), bundle);
         }
         let mut theme_defined: BTreeMap<String, Vec<(String, String, Pos)>> = BTreeMap::new();
