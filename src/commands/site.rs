@@ -247,6 +247,13 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
         unlink_drafts(&mut pages, &drafts);
     }
     mark_outdated(root, &mut pages, &config.source_locale);
+    crate::l10n::changed_sections::mark(&mut pages, &config.source_locale, |path| {
+        let scratch = Diagnostics::new();
+        let file = root.join("content").join(&config.source_locale).join(path);
+        let source = load::page(root, &file, &scratch)?;
+        let split = parse::front_matter::parse(&source.file, &scratch)?;
+        Some(split.body.to_string())
+    });
     let fallbacks = fallback_pages(&pages, &config.locales, &config.source_locale);
     pages.extend(fallbacks);
     check_aliases(&pages, diagnostics);

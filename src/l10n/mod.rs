@@ -4,6 +4,7 @@
 
 pub mod anchors;
 pub mod blocks;
+pub mod changed_sections;
 pub mod hash;
 pub mod messages;
 pub mod pages;

@@ -129,6 +129,9 @@ pub struct Page {
     /// the source heading it translates too, so `page.md#source-id` lands in every
     /// locale. Empty on source pages and fallbacks, whose ids are the source's.
     pub anchor_aliases: Vec<(String, String)>,
+    /// On an outdated translation, the ids of its headings whose sections hold a
+    /// source block that changed or appeared since the sync, in page order.
+    pub changed_sections: Vec<String>,
     /// Hash of the normalized Markdown body, which translations record. A site
     /// build leaves it empty on translations: only a source's hash is compared.
     pub body_hash: String,

@@ -75,6 +75,7 @@ fn parse_hashing(
         body_hash,
         may_mark_terms: split.body.contains(".index"),
         anchor_aliases: Vec::new(),
+        changed_sections: Vec::new(),
     })
 }
 

@@ -408,6 +408,7 @@ mod tests {
             body_hash: String::new(),
             may_mark_terms: false,
             anchor_aliases: Vec::new(),
+            changed_sections: Vec::new(),
         };
         let mut entries = Vec::new();
         for term in ["Canal d'escalade", "canal d’escalade", "canal d'escalade"] {

@@ -156,6 +156,10 @@ impl Writer<'_> {
                 let level = (*level).clamp(1, 6);
                 let _ = write!(self.out, "<h{level} id=\"");
                 self.text(id);
+                // A section whose source changed since the translation was synced.
+                if self.page.changed_sections.contains(id) {
+                    self.out.push_str("\" class=\"l10n-changed");
+                }
                 self.out.push_str("\">");
                 // The source heading's id, for links and the language switcher.
                 for (_, alias) in self.page.anchor_aliases.iter().filter(|(own, _)| own == id) {

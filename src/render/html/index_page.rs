@@ -93,6 +93,7 @@ pub fn page(locale: &str, url: &str, title: &str, lead: &str, groups: &[Group]) 
         body_hash: String::new(),
         may_mark_terms: false,
         anchor_aliases: Vec::new(),
+        changed_sections: Vec::new(),
     }
 }
 
