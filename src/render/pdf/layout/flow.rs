@@ -101,6 +101,11 @@ impl Context<'_> {
         self.page.content_lang()
     }
 
+    /// Whether the document runs right to left (its pages are mirrored at the end).
+    pub fn rtl(&self) -> bool {
+        super::direction::is_rtl(&self.page.locale)
+    }
+
     /// The anchor name of a heading (or the page itself) in this document.
     pub fn anchor(&self, path: &str, id: Option<&str>) -> String {
         match id {
@@ -130,6 +135,7 @@ impl Context<'_> {
                 leading,
                 align,
                 lang: self.lang(),
+                rtl: self.rtl(),
             },
             self.shaper,
         );
@@ -555,6 +561,11 @@ impl Context<'_> {
                         segments,
                     });
                     x += advance;
+                }
+                if self.rtl() {
+                    // Code reads left to right, from the block's left edge, on a
+                    // mirrored page too.
+                    super::direction::mirror(&mut items, width);
                 }
                 slices.push(Slice {
                     height: leading,
