@@ -9,7 +9,7 @@
 use unicode_bidi::{Level, ParagraphBidiInfo};
 
 use crate::render::pdf::boxes::{Item, PageBox};
-use crate::render::pdf::fonts::FontId;
+use crate::render::pdf::fonts::{FontId, right_to_left_script};
 use crate::render::pdf::text::{Segments, Shaper, width_em};
 
 /// Whether `lang` (a BCP 47 tag) is written right to left.
@@ -34,12 +34,10 @@ pub fn levels(text: &str, rtl: bool) -> Option<Vec<u8>> {
     Some(info.levels.iter().map(Level::number).collect())
 }
 
-/// Characters of the right-to-left blocks (Hebrew to Arabic Extended, the
-/// presentation forms, and the marks that set a direction): a quick test before the
-/// full algorithm.
+/// Characters of the right-to-left scripts and the marks that set a direction: a
+/// quick test before the full algorithm.
 fn may_be_rtl(c: char) -> bool {
-    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
-        || matches!(c, '\u{200F}' | '\u{202B}' | '\u{202E}' | '\u{2067}')
+    right_to_left_script(c) || matches!(c, '\u{200F}' | '\u{202B}' | '\u{202E}' | '\u{2067}')
 }
 
 /// The order in which a line's boxes are seen, left to right, from their levels in
