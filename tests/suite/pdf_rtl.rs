@@ -117,8 +117,9 @@ fn arabic_lines_start_on_the_right_with_left_to_right_runs_inside() {
 
     // A Hebrew line, its number and the Latin word inside, read from the right.
     let baseline = find(&texts, "שלום").2;
-    let line: Vec<_> = (texts.iter().cloned())
+    let line: Vec<_> = (texts.iter())
         .filter(|t| (t.2 - baseline).abs() < 0.5)
+        .cloned()
         .collect();
     let hebrew = ["שלום", "זמינה", "24", "Folio"].map(|w| find(&line, w));
     assert!(hebrew[0].1 > right_margin - 1.0, "{hebrew:?}");

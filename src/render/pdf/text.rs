@@ -329,6 +329,22 @@ mod tests {
     }
 
     #[test]
+    fn right_to_left_runs_come_in_visual_order_with_their_clusters_text() {
+        let shaper = Shaper::default();
+        // Lam and alef join into one glyph that stands for both letters.
+        let shaped = shaper.shape_rtl(FontId::Serif, "سلام");
+        let glyphs: Vec<&str> = shaped
+            .iter()
+            .flat_map(|s| s.glyphs.iter().map(|g| g.text.as_str()))
+            .collect();
+        assert_eq!(glyphs, ["م", "لا", "س"]);
+        // A bracket in a right-to-left run is mirrored: a different glyph.
+        let open = &shaper.shape_rtl(FontId::Serif, "(")[0].glyphs[0];
+        let close = &shaper.shape(FontId::Serif, ")")[0].glyphs[0];
+        assert_eq!((open.id, open.text.as_str()), (close.id, "("));
+    }
+
+    #[test]
     fn fallback_covers_characters_the_serif_lacks() {
         let shaper = Shaper::default();
         let shaped = shaper.shape(FontId::Serif, "a ↪ b");

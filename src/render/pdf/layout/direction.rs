@@ -21,7 +21,7 @@ pub fn is_rtl(lang: &str) -> bool {
 /// The embedding level of each byte of `text`, or `None` when every level is 0 (a
 /// left-to-right paragraph without a right-to-left letter: nothing to reorder).
 pub fn levels(text: &str, rtl: bool) -> Option<Vec<u8>> {
-    if !rtl && !text.chars().any(may_be_rtl) {
+    if !rtl && !has_rtl(text) {
         return None;
     }
     // One bidi paragraph: a hard break inside a block is a line, not a new paragraph.
@@ -32,6 +32,11 @@ pub fn levels(text: &str, rtl: bool) -> Option<Vec<u8>> {
     let base = if rtl { Level::rtl() } else { Level::ltr() };
     let info = ParagraphBidiInfo::new(&flat, Some(base));
     Some(info.levels.iter().map(Level::number).collect())
+}
+
+/// Whether `text` may need reordering: it has a right-to-left letter or mark.
+pub fn has_rtl(text: &str) -> bool {
+    text.chars().any(may_be_rtl)
 }
 
 /// Characters of the right-to-left scripts and the marks that set a direction: a
@@ -54,7 +59,7 @@ pub fn visual_order(levels: &[u8]) -> Vec<usize> {
 /// order: its direction from its first letter, each run at its own level shaped in
 /// its direction, the runs then reordered.
 pub fn shape_line(shaper: &Shaper, font: FontId, text: &str) -> Segments {
-    if !text.chars().any(may_be_rtl) {
+    if !has_rtl(text) {
         return Segments::from(&shaper.shape(font, text)[..]);
     }
     let info = ParagraphBidiInfo::new(text, None);

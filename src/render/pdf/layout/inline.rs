@@ -144,8 +144,14 @@ fn build_items(paragraph: &Paragraph, shaper: &Shaper) -> Built {
     let mut items = Vec::new();
     let mut pieces: Vec<Option<Piece>> = Vec::new();
     let mut hyphens: Vec<Option<Piece>> = Vec::new();
-    let text: String = paragraph.spans.iter().map(|s| s.text.as_str()).collect();
-    let levels = direction::levels(&text, paragraph.rtl);
+    // Most paragraphs of a left-to-right guide have no right-to-left letter: their
+    // text is not even gathered.
+    let levels = (paragraph.rtl || paragraph.spans.iter().any(|s| direction::has_rtl(&s.text)))
+        .then(|| {
+            let text: String = paragraph.spans.iter().map(|s| s.text.as_str()).collect();
+            direction::levels(&text, paragraph.rtl)
+        })
+        .flatten();
     // Where in `text` each item stands, for its level.
     let mut offsets: Vec<usize> = Vec::new();
     let offset = Cell::new(0);
