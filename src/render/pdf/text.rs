@@ -168,25 +168,39 @@ impl Shaper {
         let mut starts: Vec<usize> = infos.iter().map(|g| g.cluster as usize).collect();
         starts.sort_unstable();
         starts.dedup();
-        let mut glyphs = Vec::with_capacity(infos.len());
-        for (i, (info, pos)) in infos.iter().zip(positions).enumerate() {
-            let start = info.cluster as usize;
-            let first_of_cluster = i == 0 || infos[i - 1].cluster != info.cluster;
-            let end = starts
-                .get(starts.partition_point(|c| *c <= start))
-                .copied()
-                .unwrap_or(text.len());
-            glyphs.push(Glyph {
+        let mut glyphs: Vec<Glyph> = (infos.iter().zip(positions))
+            .map(|(info, pos)| Glyph {
                 id: info.glyph_id as u16,
                 advance: pos.x_advance as f32 / upem,
                 x_offset: pos.x_offset as f32 / upem,
                 y_offset: pos.y_offset as f32 / upem,
-                text: if first_of_cluster {
-                    CompactString::from(text.get(start..end.max(start)).unwrap_or(""))
-                } else {
-                    CompactString::default()
-                },
-            });
+                text: CompactString::default(),
+            })
+            .collect();
+        // A cluster's text goes to its first glyph that advances (its base: right to
+        // left, a mark comes before it), so extraction finds it on the line.
+        let mut first = 0;
+        while first < infos.len() {
+            let cluster = infos[first].cluster;
+            let last = (first..infos.len())
+                .take_while(|&i| infos[i].cluster == cluster)
+                .last()
+                .unwrap_or(first);
+            let start = cluster as usize;
+            let end = starts
+                .get(starts.partition_point(|c| *c <= start))
+                .copied()
+                .unwrap_or(text.len());
+            let carrier = (first..=last)
+                .find(|&i| glyphs[i].advance > 0.0)
+                .unwrap_or(first);
+            let source = text.get(start..end.max(start)).unwrap_or("");
+            glyphs[carrier].text = if rtl {
+                painted_order(source)
+            } else {
+                CompactString::from(source)
+            };
+            first = last + 1;
         }
         let width = glyphs.iter().map(|g| g.advance).sum();
         Segment {
@@ -222,6 +236,20 @@ impl Shaper {
             .or_insert(plan)
             .clone()
     }
+}
+
+/// A right-to-left ligature's letters in the order they are painted, left to right
+/// (lam-alef's alef first), each with its marks: text extraction reads a glyph's
+/// letters along the line and reverses right-to-left lines whole.
+fn painted_order(text: &str) -> CompactString {
+    let mut letters: Vec<String> = Vec::new();
+    for c in text.chars() {
+        match letters.last_mut() {
+            Some(letter) if clings(c) => letter.push(c),
+            _ => letters.push(c.to_string()),
+        }
+    }
+    letters.iter().rev().map(String::as_str).collect()
 }
 
 /// Characters that belong to the cluster before them: combining marks, joiners and
@@ -331,13 +359,14 @@ mod tests {
     #[test]
     fn right_to_left_runs_come_in_visual_order_with_their_clusters_text() {
         let shaper = Shaper::default();
-        // Lam and alef join into one glyph that stands for both letters.
+        // Lam and alef join into one glyph that stands for both letters, in the
+        // order they are painted.
         let shaped = shaper.shape_rtl(FontId::Serif, "سلام");
         let glyphs: Vec<&str> = shaped
             .iter()
             .flat_map(|s| s.glyphs.iter().map(|g| g.text.as_str()))
             .collect();
-        assert_eq!(glyphs, ["م", "لا", "س"]);
+        assert_eq!(glyphs, ["م", "ال", "س"]);
         // A bracket in a right-to-left run is mirrored: a different glyph.
         let open = &shaper.shape_rtl(FontId::Serif, "(")[0].glyphs[0];
         let close = &shaper.shape(FontId::Serif, ")")[0].glyphs[0];
