@@ -17,7 +17,13 @@ use folio::render::pdf::{Pictures, layout_document};
 
 /// The fixture's Arabic guide laid out with the fonts a build gives it.
 fn arabic_document() -> Document {
+    arabic_document_with(|_| {})
+}
+
+/// The same, once `edit` has changed the site.
+fn arabic_document_with(edit: impl Fn(&Path)) -> Document {
     let dir = common::site("rtl");
+    edit(dir.path());
     let diagnostics = Diagnostics::new();
     let loaded = folio::commands::site::load(dir.path(), &[], &diagnostics).expect("loads");
     assert!(!diagnostics.has_errors(), "{:?}", diagnostics.into_sorted());
@@ -153,6 +159,31 @@ fn the_contents_page_has_its_numbers_on_the_left() {
     let right = texts.iter().map(|t| t.1).fold(0.0f32, f32::max);
     let title = find(&texts, "المحتويات");
     assert!(title.1 > right - 1.0, "{title:?}");
+}
+
+#[test]
+fn a_long_chapter_has_its_running_header_mirrored() {
+    let doc = arabic_document_with(|root| {
+        let page = root.join("content/ar/mixed.md");
+        let mut text = std::fs::read_to_string(&page).unwrap();
+        for _ in 0..40 {
+            text.push_str(
+                "\nاختر الأولوية المناسبة لطلب الدعم، ثم صف تأثير المشكلة على عملك بوضوح.\n",
+            );
+        }
+        std::fs::write(&page, text).unwrap();
+    });
+    let headed = (doc.pages.iter())
+        .map(|p| texts(&p.items))
+        .find(|t| t.iter().any(|t| t.3 == "معدلا ليلد"))
+        .expect("a page with a running header");
+    // The guide's title on the right, the chapter's on the left: the other way round
+    // from a left-to-right guide.
+    let title = find(&headed, "دليل الدعم");
+    let chapter = find(&headed, "نص مختلط");
+    assert!((title.2 - chapter.2).abs() < 0.5, "{title:?} {chapter:?}");
+    assert!(chapter.1 < title.0, "{title:?} {chapter:?}");
+    assert!(title.1 > doc.width / 2.0 && chapter.0 < doc.width / 2.0);
 }
 
 /// Letters and digits only: pdftotext places spaces and punctuation next to a change
