@@ -195,11 +195,29 @@ impl Shaper {
                 .find(|&i| glyphs[i].advance > 0.0)
                 .unwrap_or(first);
             let source = text.get(start..end.max(start)).unwrap_or("");
-            glyphs[carrier].text = if rtl {
-                painted_order(source)
+            let marks: Vec<usize> = (first..=last)
+                .filter(|&i| i != carrier && glyphs[i].advance == 0.0)
+                .collect();
+            let mut letters = source.chars();
+            let base = letters.next();
+            if rtl
+                && base.is_some_and(|c| !clings(c))
+                && letters.clone().count() == marks.len()
+                && letters.clone().all(clings)
+            {
+                // A letter and its marks (shadda, vowels), a glyph each: pdftotext
+                // drops a mark that rides on its letter's glyph.
+                glyphs[carrier].text = base.map(|c| c.to_string().into()).unwrap_or_default();
+                for (glyph, mark) in marks.into_iter().zip(letters) {
+                    glyphs[glyph].text = mark.to_string().into();
+                }
             } else {
-                CompactString::from(source)
-            };
+                glyphs[carrier].text = if rtl {
+                    painted_order(source)
+                } else {
+                    CompactString::from(source)
+                };
+            }
             first = last + 1;
         }
         let width = glyphs.iter().map(|g| g.advance).sum();
