@@ -114,6 +114,16 @@ fn arabic_lines_start_on_the_right_with_left_to_right_runs_inside() {
         .expect("a bullet on the item's line");
     assert!(bullet.0 > item.1, "{bullet:?} {item:?}");
 
+    // A numbered list's numbers too, their full stop on the left.
+    let second = find(&texts, "انتظر");
+    let number = (texts.iter())
+        .find(|t| t.3 == ".2")
+        .unwrap_or_else(|| panic!("\".2\" in {texts:?}"));
+    assert!(
+        (number.2 - second.2).abs() < 0.5 && number.0 > second.1,
+        "{number:?}"
+    );
+
     // The table's first column on the right.
     let columns = ["القناة", "المدة", "P3"].map(|w| find(&texts, w).0);
     assert!(

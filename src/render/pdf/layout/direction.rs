@@ -59,10 +59,16 @@ pub fn visual_order(levels: &[u8]) -> Vec<usize> {
 /// order: its direction from its first letter, each run at its own level shaped in
 /// its direction, the runs then reordered.
 pub fn shape_line(shaper: &Shaper, font: FontId, text: &str) -> Segments {
-    if !has_rtl(text) {
+    shape_line_in(shaper, font, text, false)
+}
+
+/// The same, in a right-to-left context when `rtl` (a list's number: "1." reads with
+/// its full stop on the left), else from its first letter.
+pub fn shape_line_in(shaper: &Shaper, font: FontId, text: &str, rtl: bool) -> Segments {
+    if !rtl && !has_rtl(text) {
         return Segments::from(&shaper.shape(font, text)[..]);
     }
-    let info = ParagraphBidiInfo::new(text, None);
+    let info = ParagraphBidiInfo::new(text, rtl.then(Level::rtl));
     let mut runs: Vec<(usize, usize, u8)> = Vec::new();
     for (i, c) in text.char_indices() {
         let level = info.levels[i].number();

@@ -403,7 +403,8 @@ impl Context<'_> {
                 } else {
                     FontId::Serif
                 };
-                let shaped = Segments::from(&self.shaper.shape(font, &marker)[..]);
+                let rtl = self.rtl() && font == FontId::Serif;
+                let shaped = super::direction::shape_line_in(self.shaper, font, &marker, rtl);
                 let marker_width = width_em(&shaped) * self.style.body_size;
                 let x = indent - marker_width - self.style.body_size * 0.45;
                 let baseline = first.first_baseline.unwrap_or(0.0);
