@@ -150,6 +150,9 @@ fn reparse(
             return None;
         }
         page.outdated = old.outdated;
+        // Same headings: the same source ids and changed sections.
+        page.anchor_aliases = old.anchor_aliases.clone();
+        page.changed_sections = old.changed_sections.clone();
         indexes.push(index);
         pages.push(page);
         included.push(includes);
@@ -192,11 +195,23 @@ fn follow_source(root: &Path, site: &mut crate::model::Site, source: &Page) -> V
         } else if let Some(record) = &page.front.l10n {
             let outdated =
                 site::is_outdated(root, &source.locale, &page.path, record, &source.body_hash);
-            if outdated != page.outdated {
+            if outdated != page.outdated || outdated {
                 page.outdated = outdated;
+                page.changed_sections.clear();
                 touched.push(index);
             }
         }
+    }
+    // Which sections lag may change with every edit of the source.
+    if !touched.is_empty() {
+        let source_locale = source.locale.clone();
+        crate::l10n::changed_sections::mark(&mut site.pages, &source_locale, |path| {
+            let scratch = crate::diagnostic::Diagnostics::new();
+            let file = root.join("content").join(&source_locale).join(path);
+            let page = crate::load::page(root, &file, &scratch)?;
+            let split = crate::parse::front_matter::parse(&page.file, &scratch)?;
+            Some(split.body.to_string())
+        });
     }
     touched
 }

@@ -262,6 +262,24 @@ fn an_edit_links_to_a_heading_it_adds_and_the_next_edit_forgets_it() {
 }
 
 #[test]
+fn a_body_edit_keeps_the_source_ids_of_a_translation() {
+    let site = common::site("base");
+    let page = site.path().join("content/en/guide.md");
+    let text = std::fs::read_to_string(&page)
+        .unwrap()
+        .replace("## Steps {#etapes}", "## Steps");
+    std::fs::write(&page, &text).unwrap();
+    let server = serve(site.path());
+    let alias = "<span class=\"anchor-alias\" id=\"etapes\"></span>";
+    assert!(get(&server, "/en/guide-en/").2.contains(alias));
+    std::fs::write(&page, text.replace("Text:", "Changed text:")).unwrap();
+    wait_for("the edit", Duration::from_secs(2), || {
+        get(&server, "/en/guide-en/").2.contains("Changed text:")
+    });
+    assert!(get(&server, "/en/guide-en/").2.contains(alias));
+}
+
+#[test]
 fn a_title_edit_rebuilds_every_page_that_shows_it() {
     let site = common::site("base");
     let server = serve(site.path());
