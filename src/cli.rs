@@ -60,6 +60,10 @@ pub enum Command {
         /// Leave out the pages marked `draft`, as `build` does (they are shown by default).
         #[arg(long)]
         no_drafts: bool,
+        /// For translators: an outdated page's changed sections show the source's
+        /// changed text on hover.
+        #[arg(long)]
+        translator: bool,
     },
     /// Bring existing docs in: another tool's book becomes a site, or a locale of one.
     #[command(subcommand)]

@@ -64,12 +64,14 @@ fn main() -> ExitCode {
             port,
             bind,
             no_drafts,
+            translator,
         } => {
             match folio::commands::serve::run(&folio::commands::serve::ServeOptions {
                 root,
                 bind,
                 port,
                 drafts: !no_drafts,
+                translator,
             }) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(message) => {

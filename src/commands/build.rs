@@ -75,6 +75,7 @@ pub fn run(options: &BuildOptions, progress: Progress) -> BuildReport {
                 locales: options.locales.clone(),
                 drafts: options.drafts,
                 for_edits: false,
+                translator: false,
             };
             let compiled = compile(
                 &options.root,

@@ -30,6 +30,9 @@ pub struct ServeOptions {
     pub port: u16,
     /// Show the pages marked `draft` (a preview is where drafts are read).
     pub drafts: bool,
+    /// Translators' preview: a changed section's heading shows its source's changed
+    /// text on hover.
+    pub translator: bool,
 }
 
 /// The site being served and what the last build said.
@@ -109,6 +112,7 @@ pub fn run(options: &ServeOptions) -> Result<(), String> {
             locales: Vec::new(),
             drafts: options.drafts,
             for_edits: true,
+            translator: options.translator,
         },
         ..Shared::default()
     });

@@ -122,6 +122,8 @@ pub struct Select {
     /// Keep the targets links were resolved against, so that an edit can be applied
     /// to the model without loading the site again (`serve`); a build lets them go.
     pub for_edits: bool,
+    /// `serve --translator`: changed sections carry their source's changed text.
+    pub translator: bool,
 }
 
 /// Reads and checks the site at `root`, restricted to the `only` locales when given,
@@ -247,13 +249,18 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
         unlink_drafts(&mut pages, &drafts);
     }
     mark_outdated(root, &mut pages, &config.source_locale);
-    crate::l10n::changed_sections::mark(&mut pages, &config.source_locale, |path| {
-        let scratch = Diagnostics::new();
-        let file = root.join("content").join(&config.source_locale).join(path);
-        let source = load::page(root, &file, &scratch)?;
-        let split = parse::front_matter::parse(&source.file, &scratch)?;
-        Some(split.body.to_string())
-    });
+    crate::l10n::changed_sections::mark(
+        &mut pages,
+        &config.source_locale,
+        select.translator,
+        |path| {
+            let scratch = Diagnostics::new();
+            let file = root.join("content").join(&config.source_locale).join(path);
+            let source = load::page(root, &file, &scratch)?;
+            let split = parse::front_matter::parse(&source.file, &scratch)?;
+            Some(split.body.to_string())
+        },
+    );
     let fallbacks = fallback_pages(&pages, &config.locales, &config.source_locale);
     pages.extend(fallbacks);
     check_aliases(&pages, diagnostics);

@@ -153,6 +153,7 @@ fn reparse(
         // Same headings: the same source ids and changed sections.
         page.anchor_aliases = old.anchor_aliases.clone();
         page.changed_sections = old.changed_sections.clone();
+        page.changed_source = old.changed_source.clone();
         indexes.push(index);
         pages.push(page);
         included.push(includes);
@@ -205,7 +206,8 @@ fn follow_source(root: &Path, site: &mut crate::model::Site, source: &Page) -> V
     // Which sections lag may change with every edit of the source.
     if !touched.is_empty() {
         let source_locale = source.locale.clone();
-        crate::l10n::changed_sections::mark(&mut site.pages, &source_locale, |path| {
+        let translator = site.pages.iter().any(|p| !p.changed_source.is_empty());
+        crate::l10n::changed_sections::mark(&mut site.pages, &source_locale, translator, |path| {
             let scratch = crate::diagnostic::Diagnostics::new();
             let file = root.join("content").join(&source_locale).join(path);
             let page = crate::load::page(root, &file, &scratch)?;

@@ -12,7 +12,13 @@ use super::blocks::{align, blocks};
 
 /// Sets `changed_sections` on each outdated translation whose record has block
 /// fingerprints; `source_body` gives a source page's Markdown body by path.
-pub fn mark(pages: &mut [Page], source_locale: &str, source_body: impl Fn(&str) -> Option<String>) {
+/// With `translator`, each changed section also gets the source's changed text.
+pub fn mark(
+    pages: &mut [Page],
+    source_locale: &str,
+    translator: bool,
+    source_body: impl Fn(&str) -> Option<String>,
+) {
     let sources: HashMap<String, Vec<String>> = pages
         .iter()
         .filter(|p| p.locale == source_locale && p.fallback.is_none())
@@ -37,7 +43,8 @@ pub fn mark(pages: &mut [Page], source_locale: &str, source_body: impl Fn(&str) 
         };
         let ours = heading_ids(&page.blocks);
         let mut changed = Vec::new();
-        for section in changed_headings(&record.blocks, body) {
+        let mut texts: Vec<(String, String)> = Vec::new();
+        for (section, text) in changed_headings(&record.blocks, body) {
             // Before the first heading: the page's top, shown by the banner itself.
             let Some(id) = section.and_then(|k| source_ids.get(k)) else {
                 continue;
@@ -48,19 +55,31 @@ pub fn mark(pages: &mut [Page], source_locale: &str, source_body: impl Fn(&str) 
                 .find(|(_, alias)| alias == id)
                 .map(|(own, _)| own.clone())
                 .or_else(|| ours.contains(id).then(|| id.clone()));
-            if let Some(own) = own
-                && !changed.contains(&own)
-            {
+            let Some(own) = own else {
+                continue;
+            };
+            if translator {
+                match texts.iter_mut().find(|(id, _)| *id == own) {
+                    Some((_, all)) => {
+                        all.push_str("\n\n");
+                        all.push_str(&text);
+                    }
+                    None => texts.push((own.clone(), text)),
+                }
+            }
+            if !changed.contains(&own) {
                 changed.push(own);
             }
         }
         page.changed_sections = changed;
+        page.changed_source = texts;
     }
 }
 
-/// For each changed or new source block, the index (among the source's headings) of
-/// the heading whose section holds it; `None` before the first heading.
-fn changed_headings(recorded: &[String], body: &str) -> BTreeSet<Option<usize>> {
+/// For each changed or new source block, in source order, the index (among the
+/// source's headings) of the heading whose section holds it (`None` before the first
+/// heading) and the block's text.
+fn changed_headings(recorded: &[String], body: &str) -> Vec<(Option<usize>, String)> {
     let now = blocks(body);
     let fingerprints: Vec<String> = now.iter().map(|b| b.fingerprint.clone()).collect();
     let alignment = align(recorded, &fingerprints);
@@ -72,12 +91,11 @@ fn changed_headings(recorded: &[String], body: &str) -> BTreeSet<Option<usize>> 
         }
         section_of.push(heading);
     }
-    alignment
-        .changed
-        .iter()
-        .map(|(_, at)| *at)
-        .chain(alignment.new.iter().copied())
-        .map(|at| section_of[at])
+    let mut changed: BTreeSet<usize> = alignment.changed.iter().map(|(_, at)| *at).collect();
+    changed.extend(alignment.new.iter().copied());
+    changed
+        .into_iter()
+        .map(|at| (section_of[at], now[at].text.clone()))
         .collect()
 }
 
@@ -110,7 +128,8 @@ mod tests {
         let new = "Intro changée.\n\n## A\n\nUn.\n\n## B\n\nDeux, modifié.\n\nTrois.\n";
         let found: Vec<Option<usize>> = changed_headings(&fingerprints(old), new)
             .into_iter()
+            .map(|(section, _)| section)
             .collect();
-        assert_eq!(found, [None, Some(1)]);
+        assert_eq!(found, [None, Some(1), Some(1)]);
     }
 }

@@ -132,6 +132,8 @@ pub struct Page {
     /// On an outdated translation, the ids of its headings whose sections hold a
     /// source block that changed or appeared since the sync, in page order.
     pub changed_sections: Vec<String>,
+    /// `serve --translator`: `(heading id, the source's changed text in its section)`.
+    pub changed_source: Vec<(String, String)>,
     /// Hash of the normalized Markdown body, which translations record. A site
     /// build leaves it empty on translations: only a source's hash is compared.
     pub body_hash: String,

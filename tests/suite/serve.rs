@@ -36,8 +36,15 @@ impl Drop for Server {
 }
 
 pub(crate) fn serve(root: &Path) -> Server {
+    serve_with(root, &[])
+}
+
+/// `folio serve` on the site at `root`, with `extra` flags.
+pub(crate) fn serve_with(root: &Path, extra: &[&str]) -> Server {
     let mut child = Command::new(assert_cmd::cargo::cargo_bin!("folio"))
-        .args(["serve", "--port", "0", "--root"])
+        .args(["serve", "--port", "0"])
+        .args(extra)
+        .arg("--root")
         .arg(root)
         .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
@@ -277,6 +284,49 @@ fn a_body_edit_keeps_the_source_ids_of_a_translation() {
         get(&server, "/en/guide-en/").2.contains("Changed text:")
     });
     assert!(get(&server, "/en/guide-en/").2.contains(alias));
+}
+
+#[test]
+fn for_translators_a_changed_section_shows_its_source_text() {
+    let site = common::site("base");
+    let root = site.path();
+    let front = "+++\ntitle = \"Astreinte\"\nweight = 3\n+++\n\n";
+    common::write(
+        root,
+        "content/fr/astreinte.md",
+        &format!("{front}## Avant\n\nCharger le téléphone.\n\n## Pendant\n\nNoter l'heure.\n"),
+    );
+    common::write(
+        root,
+        "content/en/astreinte.md",
+        "+++\ntitle = \"On call\"\nweight = 3\n+++\n\n## Before\n\nCharge the phone.\n\n## During\n\nNote the time.\n",
+    );
+    let (out, err, code) = common::run(root, &["l10n", "sync", "content/en/astreinte.md"]);
+    assert_eq!(code, 0, "{out}{err}");
+    common::write(
+        root,
+        "content/fr/astreinte.md",
+        &format!(
+            "{front}## Avant\n\nCharger le téléphone la veille.\n\n## Pendant\n\nNoter l'heure.\n"
+        ),
+    );
+    let server = serve_with(root, &["--translator"]);
+    let html = get(&server, "/en/astreinte/").2;
+    assert!(
+        html.contains(
+            "<h2 id=\"before\" class=\"l10n-changed\" title=\"Charger le téléphone la veille.\">"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("<h2 id=\"during\"><span"), "{html}");
+    drop(server);
+    // Without the flag, the marker alone.
+    let server = serve(root);
+    let html = get(&server, "/en/astreinte/").2;
+    assert!(
+        html.contains("<h2 id=\"before\" class=\"l10n-changed\">"),
+        "{html}"
+    );
 }
 
 #[test]

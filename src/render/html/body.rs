@@ -160,6 +160,12 @@ impl Writer<'_> {
                 if self.page.changed_sections.contains(id) {
                     self.out.push_str("\" class=\"l10n-changed");
                 }
+                if let Some((_, source)) =
+                    self.page.changed_source.iter().find(|(own, _)| own == id)
+                {
+                    self.out.push_str("\" title=\"");
+                    self.text(source);
+                }
                 self.out.push_str("\">");
                 // The source heading's id, for links and the language switcher.
                 for (_, alias) in self.page.anchor_aliases.iter().filter(|(own, _)| own == id) {
