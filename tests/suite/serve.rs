@@ -299,6 +299,59 @@ fn a_title_edit_rebuilds_every_page_that_shows_it() {
     assert_eq!(rebuilds(&server), 1, "only the first build");
 }
 
+/// After a title edit, every page served is the page a full build of the edited site
+/// makes (the PDFs are off: serve links to guides a plain build would typeset).
+#[test]
+fn a_title_edit_serves_what_a_full_build_makes() {
+    let site = common::site("base");
+    let config = site.path().join("folio.toml");
+    let settings = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("{settings}\n[pdf]\nenabled = false\n")).unwrap();
+    let server = serve(site.path());
+    let page = site.path().join("content/en/guide.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    let retitled = retitle(&text, "Handbook");
+    std::fs::write(&page, retitled).unwrap();
+    wait_for("the update", Duration::from_secs(3), || {
+        server.logged("updated")
+    });
+    let out = common::build(site.path(), &[]);
+    let mut compared = 0;
+    for entry in walkdir::WalkDir::new(&out) {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let relative = path
+            .strip_prefix(&out)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let served = get(&server, &format!("/{relative}")).2;
+        let served = served.replace("<script src=\"/__folio/reload.js\"></script>", "");
+        assert_eq!(served, std::fs::read_to_string(path).unwrap(), "{relative}");
+        compared += 1;
+    }
+    assert!(compared > 4, "{compared} pages");
+    assert_eq!(rebuilds(&server), 1, "only the first build");
+}
+
+/// `text` with its front matter's title replaced by `title`.
+fn retitle(text: &str, title: &str) -> String {
+    (text.lines())
+        .map(|line| {
+            if line.starts_with("title = ") {
+                format!("title = \"{title}\"")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
 fn rebuilds(server: &Server) -> usize {
     (server.log.lock().unwrap().iter())
         .filter(|l| l.starts_with("rebuilt"))
