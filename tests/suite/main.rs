@@ -30,6 +30,7 @@ mod pdf;
 mod pdf_images;
 mod pdf_layout;
 mod pdf_paper;
+mod pdf_rtl;
 mod pdf_scripts;
 mod properties;
 mod raw_html_policy;
