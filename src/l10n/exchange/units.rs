@@ -83,7 +83,7 @@ pub fn page_units(
         fingerprint: blocks::fingerprint(id, text),
         source: text.to_string(),
         target: target.filter(|t| !t.is_empty()).map(str::to_string),
-        outdated: untracked,
+        outdated: untracked && target.is_some_and(|t| !t.is_empty()),
         line,
         context: String::new(),
         notes: Vec::new(),
