@@ -269,6 +269,12 @@ pub fn import(root: &Path, file: &Path, diagnostics: &Diagnostics) -> ImportRepo
     let source_files: BTreeMap<&str, &SourceFile> =
         pages.iter().map(|p| (p.path.as_str(), p)).collect();
     let commit = git_head(root);
+    let run = Run {
+        root,
+        commit: commit.as_deref(),
+        shown: &shown,
+        diagnostics,
+    };
     let content_prefix = format!("content/{source_locale}/");
     let locales_prefix = format!("locales/{source_locale}/");
     for (original, units) in by_file {
@@ -302,16 +308,7 @@ pub fn import(root: &Path, file: &Path, diagnostics: &Diagnostics) -> ImportRepo
                 front,
                 line_offset: *offset,
             };
-            import_page(
-                root,
-                &page,
-                &target,
-                &units,
-                commit.as_deref(),
-                &shown,
-                diagnostics,
-                &mut report,
-            );
+            import_page(&run, &page, &target, &units, &mut report);
         } else if let Some(name) = original.strip_prefix(&locales_prefix) {
             let Some(source) = messages_of(&sources, &source_locale)
                 .into_iter()
@@ -321,20 +318,23 @@ pub fn import(root: &Path, file: &Path, diagnostics: &Diagnostics) -> ImportRepo
                 continue;
             };
             let target = format!("locales/{locale}/{name}");
-            import_messages(
-                root,
-                &source,
-                &target,
-                &units,
-                &shown,
-                diagnostics,
-                &mut report,
-            );
+            import_messages(&run, &source, &target, &units, &mut report);
         } else {
             unknown(diagnostics);
         }
     }
     report
+}
+
+/// What every file of an import needs.
+#[derive(Clone, Copy)]
+struct Run<'a> {
+    root: &'a Path,
+    /// The site's git commit, for the records.
+    commit: Option<&'a str>,
+    /// The exchange file, as diagnostics name it.
+    shown: &'a str,
+    diagnostics: &'a Diagnostics,
 }
 
 struct PageSource<'a> {
@@ -345,17 +345,19 @@ struct PageSource<'a> {
     line_offset: usize,
 }
 
-#[allow(clippy::too_many_arguments)]
 fn import_page(
-    root: &Path,
+    run: &Run,
     source: &PageSource,
     target: &str,
     units: &[&Imported],
-    commit: Option<&str>,
-    shown: &str,
-    diagnostics: &Diagnostics,
     report: &mut ImportReport,
 ) {
+    let Run {
+        root,
+        commit,
+        shown,
+        diagnostics,
+    } = *run;
     let existing = std::fs::read_to_string(root.join(target))
         .ok()
         .map(|text| SourceFile {
@@ -491,14 +493,18 @@ fn with_front(head: &str, title: Option<&str>, description: Option<&str>) -> Opt
 }
 
 fn import_messages(
-    root: &Path,
+    run: &Run,
     source: &SourceFile,
     target: &str,
     units: &[&Imported],
-    shown: &str,
-    diagnostics: &Diagnostics,
     report: &mut ImportReport,
 ) {
+    let Run {
+        root,
+        shown,
+        diagnostics,
+        ..
+    } = *run;
     let source_entries = fluent::entries(&source.text);
     let original_text = std::fs::read_to_string(root.join(target)).unwrap_or_default();
     let mut text = original_text.clone();
