@@ -117,6 +117,49 @@ pub enum L10nCommand {
     Sync(SyncArgs),
     /// Add a locale: folio.toml, Fluent files to translate, an empty content folder.
     Add(AddArgs),
+    /// Write a locale's units of translation (page blocks, UI strings, tree texts)
+    /// to a PO or XLIFF file for a CAT tool.
+    Export(ExportArgs),
+    /// Write a translated PO or XLIFF file back into the locale's pages and Fluent
+    /// files, and record what they were translated from.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The locale to translate into, e.g. en.
+    pub locale: String,
+    #[arg(long, value_enum)]
+    pub format: ExchangeFormatArg,
+    /// Only units without a translation (`missing`), or those and the ones whose
+    /// translation predates a change of the source (`outdated`).
+    #[arg(long, value_enum)]
+    pub only: Option<OnlyArg>,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExchangeFormatArg {
+    Po,
+    Xliff,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum OnlyArg {
+    Outdated,
+    Missing,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A PO or XLIFF file written by `folio l10n export` and translated.
+    pub file: PathBuf,
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
 }
 
 #[derive(Debug, Args)]

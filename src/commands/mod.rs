@@ -6,6 +6,7 @@ pub mod fragment;
 pub mod import;
 pub mod init;
 pub mod l10n;
+pub mod l10n_exchange;
 mod l10n_history;
 mod outlines;
 pub mod serve;

@@ -3,6 +3,7 @@
 //! (compared with the source locale's files, compare-locales style).
 
 pub mod blocks;
+pub mod exchange;
 pub mod hash;
 pub mod messages;
 pub mod pages;

@@ -20,6 +20,7 @@ mod includes;
 mod index;
 mod l10n;
 mod l10n_blocks;
+mod l10n_exchange;
 mod mdbook_book;
 mod message_escaping;
 mod navigation;
