@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 """Time from saving a page to `folio serve` serving the edited page.
 
-Usage: bench/serve_latency.py FOLIO_BINARY SITE_ROOT PAGE_PATH URL_PATH [EDITS]
+Usage: bench/serve_latency.py FOLIO_BINARY SITE_ROOT PAGE_PATH URL_PATH [EDITS] [title]
 
 PAGE_PATH is a Markdown file below SITE_ROOT (e.g. content/en/s01/p00001.md) and
 URL_PATH the page it renders (e.g. /en/s01/p00001/). Each edit appends a unique marker
 to the page's last paragraph, then polls the URL every 2 ms until the marker is
-served. Prints each latency, then the median and the worst. The page is restored at
+served. With `title`, each edit puts the marker in the page's title instead (its
+`title = "..."` line), and URL_PATH may be another page whose sidebar or pager shows
+it (e.g. /en/s01/p00002/). Prints each latency, then the median and the worst. The page is restored at
 the end. A benchmark, not a test: nothing here asserts a time.
 """
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -27,12 +30,19 @@ def free_port():
 def main():
     binary, root, page, url = sys.argv[1:5]
     edits = int(sys.argv[5]) if len(sys.argv) > 5 else 10
+    title = len(sys.argv) > 6 and sys.argv[6] == "title"
     port = free_port()
     server = subprocess.Popen(
         [binary, "serve", "--port", str(port), "--root", root],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    early = []
     try:
         server.stdout.readline()  # "serving ... at http://..."
+        # The address is announced before the first build ends: edits wait for it.
+        for line in server.stderr:
+            early.append(line)
+            if line.startswith(("rebuilt", "build failed")):
+                break
         address = f"http://127.0.0.1:{port}{url}"
         path = os.path.join(root, page)
         original = open(path, encoding="utf-8").read()
@@ -44,7 +54,11 @@ def main():
             marker = f"edit-marker-{n}-{time.time_ns()}"
             started = time.perf_counter()
             with open(path, "w", encoding="utf-8") as f:
-                f.write(original.rstrip("\n") + f" {marker}\n")
+                if title:
+                    f.write(re.sub(r'^title = ".*"$', f'title = "{marker}"', original,
+                                   count=1, flags=re.M))
+                else:
+                    f.write(original.rstrip("\n") + f" {marker}\n")
             while True:
                 with urllib.request.urlopen(address) as response:
                     if marker in response.read().decode("utf-8", "replace"):
@@ -59,7 +73,7 @@ def main():
               f"over {edits} edits")
     finally:
         server.terminate()
-        log = server.communicate(timeout=10)[1]
+        log = "".join(early) + server.communicate(timeout=10)[1]
         updates = [l for l in log.splitlines() if l.startswith(("updated", "rebuilt"))]
         print("server said:", "; ".join(updates[-3:]))
 

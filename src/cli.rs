@@ -124,6 +124,12 @@ pub enum L10nCommand {
     /// The QA gate: links, code, headings, footnotes, trees and Fluent messages that
     /// translations break, one diagnostic each; exit 1 on any.
     Check(L10nCheckArgs),
+    /// Write a locale's units of translation (page blocks, UI strings, tree texts)
+    /// to a PO or XLIFF file for a CAT tool.
+    Export(ExportArgs),
+    /// Write a translated PO or XLIFF file back into the locale's pages and Fluent
+    /// files, and record what they were translated from.
+    Import(ImportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -136,6 +142,43 @@ pub struct L10nCheckArgs {
     pub min_complete: Option<u32>,
     #[arg(long, value_enum, default_value = "text")]
     pub format: FormatArg,
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The locale to translate into, e.g. en.
+    pub locale: String,
+    #[arg(long, value_enum)]
+    pub format: ExchangeFormatArg,
+    /// Only units without a translation (`missing`), or those and the ones whose
+    /// translation predates a change of the source (`outdated`).
+    #[arg(long, value_enum)]
+    pub only: Option<OnlyArg>,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExchangeFormatArg {
+    Po,
+    Xliff,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum OnlyArg {
+    Outdated,
+    Missing,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A PO or XLIFF file written by `folio l10n export` and translated.
+    pub file: PathBuf,
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
 }

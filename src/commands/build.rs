@@ -143,6 +143,8 @@ pub struct Compiled {
     pub loaded: site::Loaded,
     /// Each locale's guide in the output, for download links.
     pub pdf_files: BTreeMap<String, String>,
+    /// Each locale's fonts, when its guide is typeset.
+    fonts: BTreeMap<String, render::pdf::fonts::Fonts>,
 }
 
 /// Loads, renders and hands every output file to `sink` as it is made; `None` when the
@@ -156,14 +158,25 @@ pub fn compile(
     progress: Progress,
     sink: &dyn Sink,
 ) -> Option<Compiled> {
+    let compiled = prepare(root, select, diagnostics, stages, pdf)?;
+    render(&compiled, diagnostics, stages, pdf, progress, sink);
+    Some(compiled)
+}
+
+/// The model and what rendering needs besides it (the guides' paths and fonts), with
+/// nothing rendered yet: `serve` answers the first requests from it while the site
+/// renders. `None` when the site cannot even be read.
+pub fn prepare(
+    root: &Path,
+    select: &site::Select,
+    diagnostics: &Diagnostics,
+    stages: &mut Timings,
+    pdf: PdfStep,
+) -> Option<Compiled> {
     let mut clock = Instant::now();
-    let mut lap = |name: &'static str, stages: &mut Timings| {
-        stages.push((name, clock.elapsed()));
-        clock = Instant::now();
-    };
     let loaded = site::load_selected(root, select, diagnostics)?;
-    lap("load and check", stages);
-    progress("rendering pages");
+    stages.push(("load and check", clock.elapsed()));
+    clock = Instant::now();
     let pdf_enabled = loaded.site.config.pdf.enabled && pdf != PdfStep::Skip;
     let mut pdf_files: BTreeMap<String, String> = if pdf_enabled {
         loaded
@@ -176,13 +189,36 @@ pub fn compile(
     } else {
         BTreeMap::new()
     };
-    let locale_fonts = if pdf_enabled {
+    let fonts = if pdf_enabled {
         let fonts = pdf_fonts(root, &loaded.site.config, &mut pdf_files, diagnostics);
-        lap("fonts", stages);
+        stages.push(("fonts", clock.elapsed()));
         fonts
     } else {
         BTreeMap::new()
     };
+    Some(Compiled {
+        loaded,
+        pdf_files,
+        fonts,
+    })
+}
+
+/// Renders a prepared site, handing every output file to `sink` as it is made.
+pub fn render(
+    compiled: &Compiled,
+    diagnostics: &Diagnostics,
+    stages: &mut Timings,
+    pdf: PdfStep,
+    progress: Progress,
+    sink: &dyn Sink,
+) {
+    let Compiled {
+        loaded,
+        pdf_files,
+        fonts,
+    } = compiled;
+    let clock = Instant::now();
+    progress("rendering pages");
     // The search index reads the model, not the HTML: both render side by side, and
     // each reports its own time (they overlap).
     let (website, search) = rayon::join(
@@ -193,7 +229,7 @@ pub fn compile(
                     &loaded.messages,
                     &loaded.theme,
                     &loaded.assets,
-                    &pdf_files,
+                    pdf_files,
                     diagnostics,
                     sink,
                     render::html::Scope::Site,
@@ -210,8 +246,10 @@ pub fn compile(
     );
     stages.push(("  website", website));
     stages.push(("  search index", search));
-    lap("website and search", stages);
+    stages.push(("website and search", clock.elapsed()));
+    let pdf_enabled = loaded.site.config.pdf.enabled && pdf != PdfStep::Skip;
     if pdf_enabled && pdf == PdfStep::Render {
+        let clock = Instant::now();
         progress("typesetting the PDF guides");
         let style = parse::pdf_style::parse(loaded.theme.pdf_style.as_ref(), diagnostics);
         sink.put_all(render::pdf::render(
@@ -219,13 +257,12 @@ pub fn compile(
             &loaded.messages,
             &style,
             &loaded.assets,
-            &pdf_files,
-            &locale_fonts,
+            pdf_files,
+            fonts,
             diagnostics,
         ));
-        lap("PDF", stages);
+        stages.push(("PDF", clock.elapsed()));
     }
-    Some(Compiled { loaded, pdf_files })
 }
 
 fn timed(work: impl FnOnce()) -> Duration {

@@ -7,6 +7,7 @@ pub mod import;
 pub mod init;
 pub mod l10n;
 pub mod l10n_check;
+pub mod l10n_exchange;
 mod l10n_history;
 pub mod l10n_sync_block;
 mod outlines;

@@ -7,7 +7,8 @@ use std::collections::BTreeSet;
 use std::io::Write;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
@@ -16,7 +17,7 @@ use pulldown_cmark_escape::escape_html;
 use crate::diagnostic::{self, Diagnostic, Diagnostics, Severity};
 use crate::output::{Collect, Output};
 
-use super::build::{Compiled, PdfStep, Timings, compile};
+use super::build::{self, Compiled, PdfStep, Timings, compile};
 use super::site::Select;
 use super::update::{self, Update};
 
@@ -51,8 +52,11 @@ struct Served {
 struct Shared {
     served: Mutex<Served>,
     changed: Condvar,
-    /// The model of the last good full build, updated by page edits.
-    model: Mutex<Option<Compiled>>,
+    /// The model of the last good full build, updated by page edits. Read by the first
+    /// requests while the first build renders the site from it.
+    model: RwLock<Option<Compiled>>,
+    /// Whether `model` holds the first build's model, before its pages are published.
+    model_ready: AtomicBool,
     /// The pages served: every locale, drafts unless `--no-drafts`.
     select: Select,
     /// The file watcher, once started, and the folders outside the site's sources it
@@ -118,8 +122,6 @@ pub fn run(options: &ServeOptions) -> Result<(), String> {
     });
     // Watch events name absolute paths: the root must be one too.
     let root = std::fs::canonicalize(&options.root).unwrap_or_else(|_| options.root.clone());
-    rebuild(&root, &shared, &[]);
-    release_freed_memory();
     let listener = std::net::TcpListener::bind((options.bind, options.port))
         .map_err(|e| format!("cannot listen on {}:{}: {e}", options.bind, options.port))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
@@ -130,10 +132,13 @@ pub fn run(options: &ServeOptions) -> Result<(), String> {
         );
     }
     // Watching starts before the address is announced: an edit made as soon as the
-    // server says it is up is never missed.
-    let watcher = watch(&root, shared.clone())?;
+    // server says it is up is never missed. The first build runs on the watcher's
+    // thread, before the edits: requests meanwhile wait for its model, and a page is
+    // rendered alone from it while the rest of the site renders.
+    let (watcher, changes) = watch(&root)?;
     *shared.watching.lock().expect("watcher") = Some((watcher, BTreeSet::new()));
-    watch_included(&root, &shared);
+    let builder = (root.clone(), shared.clone());
+    std::thread::spawn(move || build_and_follow(&builder.0, &builder.1, changes));
     println!(
         "serving {} at http://{address}/ (Ctrl-C to stop)",
         options.root.display()
@@ -156,22 +161,51 @@ fn rebuild(root: &Path, shared: &Arc<Shared>, changed: &[PathBuf]) {
     }
     let diagnostics = Diagnostics::new();
     let files = Collect::default();
-    let compiled = compile(
+    let mut stages = Timings::new();
+    let mut compiled = build::prepare(
         root,
         &shared.select,
         &diagnostics,
-        &mut Timings::new(),
+        &mut stages,
         PdfStep::Later,
-        &|_| {},
-        &files,
     );
-    let failed = compiled.is_none() || diagnostics.has_errors();
+    let first = shared.served.lock().expect("served site").version == 0;
+    let render = |compiled: &Compiled, stages: &mut Timings| {
+        build::render(
+            compiled,
+            &diagnostics,
+            stages,
+            PdfStep::Later,
+            &|_| {},
+            &files,
+        )
+    };
+    // Before anything is served, the first requests need not wait for every page.
+    let early = first && compiled.is_some() && !diagnostics.has_errors();
+    if early {
+        *shared.model.write().expect("model") = compiled.take();
+        shared.model_ready.store(true, Ordering::SeqCst);
+        drop(shared.served.lock().expect("served site"));
+        shared.changed.notify_all();
+        let model = shared.model.read().expect("model");
+        if let Some(compiled) = model.as_ref() {
+            render(compiled, &mut stages);
+        }
+    } else if let Some(compiled) = &compiled {
+        render(compiled, &mut stages);
+    }
+    let failed = (!early && compiled.is_none()) || diagnostics.has_errors();
+    let mut model = shared.model.write().expect("model");
+    if early {
+        compiled = model.take();
+    }
     let pages = compiled.as_ref().map_or(0, |c| c.loaded.site.pages.len());
     let diagrams = match &compiled {
         Some(compiled) if failed => super::trees::fault_diagrams(&compiled.loaded),
         _ => Vec::new(),
     };
-    *shared.model.lock().expect("model") = compiled.filter(|_| !failed);
+    *model = compiled.filter(|_| !failed);
+    drop(model);
     publish(
         root,
         shared,
@@ -196,7 +230,7 @@ fn rebuild(root: &Path, shared: &Arc<Shared>, changed: &[PathBuf]) {
 /// rather than files: editors often save by replacing the file.
 fn watch_included(root: &Path, shared: &Shared) {
     let folders: BTreeSet<PathBuf> = {
-        let model = shared.model.lock().expect("model");
+        let model = shared.model.read().expect("model");
         let Some(compiled) = model.as_ref() else {
             return;
         };
@@ -228,7 +262,7 @@ fn watch_included(root: &Path, shared: &Shared) {
 
 /// Re-renders the edited pages alone; false when the edit needs a full rebuild.
 fn update_pages(root: &Path, shared: &Arc<Shared>, changed: &[PathBuf], started: Instant) -> bool {
-    let mut model = shared.model.lock().expect("model");
+    let mut model = shared.model.write().expect("model");
     let Some(compiled) = model.as_mut() else {
         return false;
     };
@@ -399,8 +433,16 @@ fn lower_priority() {
     }
 }
 
-/// Rebuilds after changes to the sources settle (`SETTLE` without a new one).
-fn watch(root: &Path, shared: Arc<Shared>) -> Result<notify::RecommendedWatcher, String> {
+/// Watches the site's sources; their changes come through the receiver.
+fn watch(
+    root: &Path,
+) -> Result<
+    (
+        notify::RecommendedWatcher,
+        std::sync::mpsc::Receiver<Vec<PathBuf>>,
+    ),
+    String,
+> {
     let (sender, receiver) = std::sync::mpsc::channel::<Vec<PathBuf>>();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if let Ok(event) = event
@@ -418,20 +460,28 @@ fn watch(root: &Path, shared: Arc<Shared>) -> Result<notify::RecommendedWatcher,
                 .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
         }
     }
-    let root = root.to_path_buf();
-    std::thread::spawn(move || {
-        while let Ok(first) = receiver.recv() {
-            let mut changed = first;
-            while let Ok(more) = receiver.recv_timeout(SETTLE) {
-                changed.extend(more);
-            }
-            changed.sort();
-            changed.dedup();
-            rebuild(&root, &shared, &changed);
-            release_freed_memory();
+    Ok((watcher, receiver))
+}
+
+/// The first build, then a rebuild after each set of `changes` settles (`SETTLE`
+/// without a new one). Changes made during a build wait for it.
+fn build_and_follow(
+    root: &Path,
+    shared: &Arc<Shared>,
+    changes: std::sync::mpsc::Receiver<Vec<PathBuf>>,
+) {
+    rebuild(root, shared, &[]);
+    release_freed_memory();
+    while let Ok(first) = changes.recv() {
+        let mut changed = first;
+        while let Ok(more) = changes.recv_timeout(SETTLE) {
+            changed.extend(more);
         }
-    });
-    Ok(watcher)
+        changed.sort();
+        changed.dedup();
+        rebuild(root, shared, &changed);
+        release_freed_memory();
+    }
 }
 
 fn answer(request: &Request, shared: &Arc<Shared>) -> Response {
@@ -455,7 +505,18 @@ fn answer(request: &Request, shared: &Arc<Shared>) -> Response {
     let response = match output_path(path) {
         None => Response::new(400, b"bad request".to_vec()),
         Some(file) => {
-            let served = shared.served.lock().expect("served site");
+            let mut served = shared.served.lock().expect("served site");
+            if served.version == 0 {
+                drop(served);
+                if let Some(response) = early_answer(&file, shared) {
+                    return response.with_header("Cache-Control", "no-store");
+                }
+                served = (shared.changed)
+                    .wait_while(shared.served.lock().expect("served site"), |s| {
+                        s.version == 0
+                    })
+                    .expect("served site");
+            }
             match find(&served.output, &file) {
                 Some((found, bytes)) => {
                     let body = if found.ends_with(".html") {
@@ -476,6 +537,53 @@ fn answer(request: &Request, shared: &Arc<Shared>) -> Response {
         }
     };
     response.with_header("Cache-Control", "no-store")
+}
+
+/// Before the first build's pages are published: the page (or theme file) at `file`,
+/// rendered alone from the model once it is loaded. `None` for what is not a page nor
+/// a theme file, or when the first build published (or failed) first.
+fn early_answer(file: &str, shared: &Shared) -> Option<Response> {
+    let served = shared.served.lock().expect("served site");
+    let served = (shared.changed)
+        .wait_while(served, |s| {
+            s.version == 0 && !shared.model_ready.load(Ordering::SeqCst)
+        })
+        .expect("served site");
+    if served.version != 0 {
+        return None;
+    }
+    drop(served);
+    let model = shared.model.read().expect("model");
+    let loaded = &model.as_ref()?.loaded;
+    if let Some(name) = file.strip_prefix("static/") {
+        let theme_file = (loaded.theme.static_files.iter()).find(|f| f.path == name);
+        let bytes = match theme_file {
+            Some(theme_file) => theme_file.bytes.clone(),
+            None if name == "highlight.css" => crate::highlight::stylesheet().into(),
+            None => return None,
+        };
+        return Some(Response::new(200, bytes).with_header("Content-Type", content_type(file)));
+    }
+    let url = file.strip_suffix("index.html")?;
+    let index = loaded.site.pages.iter().position(|p| p.url == url)?;
+    let files = Collect::default();
+    let diagnostics = Diagnostics::new();
+    crate::render::html::render(
+        &loaded.site,
+        &loaded.messages,
+        &loaded.theme,
+        &loaded.assets,
+        &model.as_ref()?.pdf_files,
+        &diagnostics,
+        &files,
+        crate::render::html::Scope::Pages(&[index]),
+    );
+    let output = files.into_output();
+    let html = output.get(file)?;
+    Some(
+        Response::new(200, inject(html, &Served::default()))
+            .with_header("Content-Type", content_type(file)),
+    )
 }
 
 /// A request path as an output file: `/fr/escalade/` is `fr/escalade/index.html`.

@@ -1,7 +1,9 @@
 //! Update: after an edit, re-render only the pages it changed, on the model of the last
-//! build (`serve` keeps it). An edit that other pages can see (a title, a heading id,
-//! the weight or slug, a new or deleted page, anything outside `content/<locale>/`)
-//! needs a full rebuild instead: `pages` then says so and touches nothing. A file that
+//! build (`serve` keeps it). A new title is shown by other pages of its locale (their
+//! sidebars, previous and next links): those are rendered again too. An edit that
+//! changes more of what other pages see (a heading id, the weight or slug, a new or
+//! deleted page, anything outside `content/<locale>/`) needs a full rebuild instead:
+//! `pages` then says so and touches nothing. A file that
 //! pages include (a book's `listings/`) stands for the pages that include it.
 
 use std::path::{Path, PathBuf};
@@ -48,6 +50,11 @@ pub fn pages(
         return Update::Pages(Vec::new());
     }
     let reread: Vec<String> = edited.iter().map(|(_, p, _)| p.source.clone()).collect();
+    let site = &compiled.loaded.site;
+    let mut retitled: Vec<usize> = (edited.iter())
+        .filter(|(index, page, _)| !same_titles(&site.pages[*index], page))
+        .map(|(index, _, _)| *index)
+        .collect();
     compiled.loaded.includes.map_lines(diagnostics, &reread);
     let site = &mut compiled.loaded.site;
     let source_locale = site.config.source_locale.clone();
@@ -55,7 +62,12 @@ pub fn pages(
     for (index, page, included) in edited {
         compiled.loaded.includes.set(&page.source, included);
         if page.locale == source_locale {
-            touched.extend(follow_source(root, site, &page));
+            let followed = follow_source(root, site, &page);
+            // Fallback copies show the source's title.
+            if retitled.contains(&index) {
+                retitled.extend((followed.iter()).filter(|&&i| site.pages[i].fallback.is_some()));
+            }
+            touched.extend(followed);
         }
         site.pages[index] = page;
         touched.push(index);
@@ -69,6 +81,21 @@ pub fn pages(
         }
     }
     let loaded = &compiled.loaded;
+    retitled.sort_unstable();
+    retitled.dedup();
+    if !retitled.is_empty() {
+        touched.extend(render::html::showing_titles(&loaded.site, &retitled));
+        touched.sort_unstable();
+        touched.dedup();
+    }
+    let scope = if retitled.is_empty() {
+        render::html::Scope::Pages(&touched)
+    } else {
+        render::html::Scope::Retitled {
+            pages: &touched,
+            retitled: &retitled,
+        }
+    };
     render::html::render(
         &loaded.site,
         &loaded.messages,
@@ -77,7 +104,7 @@ pub fn pages(
         &compiled.pdf_files,
         diagnostics,
         sink,
-        render::html::Scope::Pages(&touched),
+        scope,
     );
     Update::Pages(touched)
 }
@@ -146,7 +173,9 @@ fn reparse(
             site::read_page(root, path, None, site.config.heading_ids, diagnostics)?;
         site::prepare(&mut page, &site.config.markdown, diagnostics);
         let old = &site.pages[index];
-        if old.fallback.is_some() || !same_outline(old, &page) {
+        // A page without a title of its own is named by its outline, on a full load.
+        if old.fallback.is_some() || page.front.title.trim().is_empty() || !same_outline(old, &page)
+        {
             return None;
         }
         page.outdated = old.outdated;
@@ -171,13 +200,26 @@ fn reparse(
     )
 }
 
-/// What other pages show of a page is unchanged: its front matter (title, weight,
-/// slug, translation record), URL and headings.
+/// What other pages show of a page is unchanged, its titles aside: its front matter
+/// (weight, slug, translation record), URL and headings.
 fn same_outline(old: &Page, new: &Page) -> bool {
-    old.front == new.front
+    let untitled = |page: &Page| crate::model::FrontMatter {
+        title: String::new(),
+        title_inlines: Vec::new(),
+        nav_title: None,
+        ..page.front.clone()
+    };
+    untitled(old) == untitled(new)
         && old.title_id == new.title_id
         && old.url == new.url
         && old.toc == new.toc
+}
+
+/// The page's names in other pages are unchanged: its title, and the sidebar's.
+fn same_titles(old: &Page, new: &Page) -> bool {
+    old.front.title == new.front.title
+        && old.front.title_inlines == new.front.title_inlines
+        && old.front.nav_title == new.front.nav_title
 }
 
 /// A source page changed: its fallback copies follow it, and its translations may

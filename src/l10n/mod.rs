@@ -5,6 +5,7 @@
 pub mod anchors;
 pub mod blocks;
 pub mod changed_sections;
+pub mod exchange;
 pub mod hash;
 pub mod messages;
 pub mod pages;

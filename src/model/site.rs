@@ -139,6 +139,11 @@ impl Site {
             .map_or(&[], |l| &self.pages[l.range.clone()])
     }
 
+    /// Where the locale's first page is in `pages` (the others follow it).
+    pub fn locale_start(&self, locale: &str) -> Option<usize> {
+        self.index.get(locale).map(|l| l.range.start)
+    }
+
     /// Where a page is in `pages`.
     pub fn index_of(&self, locale: &str, path: &str) -> Option<usize> {
         self.index.get(locale)?.paths.get(path).copied()

@@ -23,6 +23,7 @@ mod l10n_anchors;
 mod l10n_blocks;
 mod l10n_changed_sections;
 mod l10n_check;
+mod l10n_exchange;
 mod l10n_sync_block;
 mod mdbook_book;
 mod message_escaping;

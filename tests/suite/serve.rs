@@ -35,12 +35,24 @@ impl Drop for Server {
     }
 }
 
+/// `folio serve` on `root`, once its first build is published: the address is
+/// announced before, and an edit made meanwhile could be read by that build.
 pub(crate) fn serve(root: &Path) -> Server {
     serve_with(root, &[])
 }
 
-/// `folio serve` on the site at `root`, with `extra` flags.
+/// `folio serve` on the site at `root`, with `extra` flags, once its first build is
+/// published.
 pub(crate) fn serve_with(root: &Path, extra: &[&str]) -> Server {
+    let server = start(root, extra);
+    wait_for("the first build", Duration::from_secs(10), || {
+        server.logged("rebuilt") || server.logged("build failed")
+    });
+    server
+}
+
+/// `folio serve` on `root`, as soon as it announces its address.
+fn start(root: &Path, extra: &[&str]) -> Server {
     let mut child = Command::new(assert_cmd::cargo::cargo_bin!("folio"))
         .args(["serve", "--port", "0"])
         .args(extra)
@@ -340,11 +352,97 @@ fn a_title_edit_rebuilds_every_page_that_shows_it() {
         text.replace("title = \"Guide\"", "title = \"Mode d'emploi\""),
     )
     .unwrap();
-    // The home page's sidebar names the edited page.
+    // The home page's sidebar names the edited page: both are rendered again on the
+    // kept model, without a full rebuild.
     wait_for("the new title elsewhere", Duration::from_secs(3), || {
         get(&server, "/fr/").2.contains("Mode d’emploi")
     });
-    assert!(server.logged("rebuilt"));
+    assert!(
+        get(&server, "/fr/guide/")
+            .2
+            .contains("<title>Mode d’emploi")
+    );
+    wait_for("the log line", Duration::from_secs(2), || {
+        server.logged("updated 2 page(s)")
+    });
+    assert_eq!(rebuilds(&server), 1, "only the first build");
+}
+
+/// After a title edit, every page served is the page a full build of the edited site
+/// makes (the PDFs are off: serve links to guides a plain build would typeset).
+#[test]
+fn a_title_edit_serves_what_a_full_build_makes() {
+    let site = common::site("base");
+    let config = site.path().join("folio.toml");
+    let settings = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("{settings}\n[pdf]\nenabled = false\n")).unwrap();
+    let server = serve(site.path());
+    let page = site.path().join("content/en/guide.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    let retitled = retitle(&text, "Handbook");
+    std::fs::write(&page, retitled).unwrap();
+    wait_for("the update", Duration::from_secs(3), || {
+        server.logged("updated")
+    });
+    let out = common::build(site.path(), &[]);
+    let mut compared = 0;
+    for entry in walkdir::WalkDir::new(&out) {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let relative = path
+            .strip_prefix(&out)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let served = get(&server, &format!("/{relative}")).2;
+        let served = served.replace("<script src=\"/__folio/reload.js\"></script>", "");
+        assert_eq!(served, std::fs::read_to_string(path).unwrap(), "{relative}");
+        compared += 1;
+    }
+    assert!(compared > 4, "{compared} pages");
+    assert_eq!(rebuilds(&server), 1, "only the first build");
+}
+
+/// `text` with its front matter's title replaced by `title`.
+fn retitle(text: &str, title: &str) -> String {
+    (text.lines())
+        .map(|line| {
+            if line.starts_with("title = ") {
+                format!("title = \"{title}\"")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+fn rebuilds(server: &Server) -> usize {
+    (server.log.lock().unwrap().iter())
+        .filter(|l| l.starts_with("rebuilt"))
+        .count()
+}
+
+/// The first page asked for is answered before the whole site is rendered, the same
+/// as once it is.
+#[test]
+fn the_first_request_gets_its_page_as_the_site_renders() {
+    let site = common::site("base");
+    let server = start(site.path(), &[]);
+    let (status, _, early) = get(&server, "/fr/guide/");
+    assert_eq!(status, 200);
+    assert!(early.contains("<h1"), "{early}");
+    let (status, _, css) = get(&server, "/static/folio.css");
+    assert_eq!(status, 200);
+    assert!(!css.is_empty());
+    wait_for("the first build", Duration::from_secs(5), || {
+        rebuilds(&server) == 1
+    });
+    assert_eq!(get(&server, "/fr/guide/").2, early);
 }
 
 #[test]
@@ -566,19 +664,12 @@ fn the_search_index_stays_served_through_a_full_rebuild() {
     wait_for("the search index", Duration::from_secs(5), || {
         get(&server, index).0 == 200
     });
-    let rebuilds = || {
-        (server.log.lock().unwrap().iter())
-            .filter(|l| l.starts_with("rebuilt"))
-            .count()
-    };
+    let rebuilds = || rebuilds(&server);
     let before = rebuilds();
+    // A new weight moves the page in every sidebar: the site is built again.
     let page = site.path().join("content/fr/guide.md");
     let text = std::fs::read_to_string(&page).unwrap();
-    std::fs::write(
-        &page,
-        text.replace("title = \"Guide\"", "title = \"Mode d'emploi\""),
-    )
-    .unwrap();
+    std::fs::write(&page, text.replace("weight = 2", "weight = 5")).unwrap();
     let started = Instant::now();
     let mut rebuilt = None;
     while rebuilt.is_none_or(|at: Instant| at.elapsed() < Duration::from_millis(500)) {

@@ -17,6 +17,7 @@ mod tree;
 
 pub use body::LABEL_IDS;
 pub use links::{UrlMap, relative};
+pub use navigation::showing_titles;
 pub use tree::UI_IDS;
 
 use std::collections::{BTreeMap, HashMap};
@@ -43,6 +44,14 @@ pub enum Scope<'a> {
     /// Only these pages (indexes in `site.pages`), as `serve` does after an edit that
     /// changed nothing other pages show.
     Pages(&'a [usize]),
+    /// After an edit that changed the titles of `retitled` (and nothing else that
+    /// other pages show): `pages` (those edited and those that show the titles, see
+    /// [`showing_titles`]), and the files of their locales that list titles (the
+    /// shared sidebar, the index of terms, the retitled pages' redirects).
+    Retitled {
+        pages: &'a [usize],
+        retitled: &'a [usize],
+    },
 }
 
 /// The body of `page` alone, as the page template would hold it, with `labels` for
@@ -106,7 +115,7 @@ pub fn render(
         // After an edit, only the edited pages can have brought new images.
         match scope {
             Scope::Site => csp::check_images(site, site.pages.iter(), diagnostics),
-            Scope::Pages(only) => {
+            Scope::Pages(only) | Scope::Retitled { pages: only, .. } => {
                 let pages = only.iter().filter_map(|&i| site.pages.get(i));
                 csp::check_images(site, pages, diagnostics)
             }
@@ -149,11 +158,22 @@ pub fn render(
         Some(Err(d)) => diagnostics.push(d),
         None => {}
     };
-    if let Scope::Pages(only) = scope {
-        only.par_iter()
-            .filter_map(|&i| site.pages.get(i))
-            .for_each(put_page);
-        return;
+    match scope {
+        Scope::Site => {}
+        Scope::Pages(only) => {
+            only.par_iter()
+                .filter_map(|&i| site.pages.get(i))
+                .for_each(put_page);
+            return;
+        }
+        Scope::Retitled { pages, retitled } => {
+            pages
+                .par_iter()
+                .filter_map(|&i| site.pages.get(i))
+                .for_each(put_page);
+            renderer.put_title_lists(retitled, sink, diagnostics);
+            return;
+        }
     }
     site.pages.par_iter().for_each(put_page);
     // Former addresses (Hugo's `aliases`) of the pages; fallbacks have none.
@@ -661,6 +681,34 @@ impl Renderer<'_> {
             .page(&self.site.config.source_locale, &page.path)
             .map(|p| self.urls.absolute(&p.url));
         (alternates, x_default)
+    }
+
+    /// What lists the titles of `retitled` besides pages: their redirects, and their
+    /// locales' shared sidebars and indexes of terms.
+    fn put_title_lists(&self, retitled: &[usize], sink: &dyn Sink, diagnostics: &Diagnostics) {
+        let pages: Vec<&Page> = (retitled.iter())
+            .filter_map(|&i| self.site.pages.get(i))
+            .collect();
+        for page in pages.iter().filter(|p| p.fallback.is_none()) {
+            for (path, html) in redirect::pages(page, self.urls) {
+                sink.put(path, html.into_bytes());
+            }
+        }
+        for locale in self.locales {
+            if !pages.iter().any(|p| p.locale == locale.lang) {
+                continue;
+            }
+            let shared = (self.navigation.get(&locale.lang))
+                .and_then(|navigation| navigation.shared_file(self.urls));
+            if let Some((path, json)) = shared {
+                sink.put(path, json);
+            }
+            match self.index_page(locale) {
+                Some((path, Ok(html))) => sink.put(path, html.into_bytes()),
+                Some((_, Err(d))) => diagnostics.push(d),
+                None => {}
+            }
+        }
     }
 
     /// The language chooser at the root and a 404 page per locale (plus one at the root).

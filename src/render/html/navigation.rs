@@ -9,12 +9,17 @@
 //! file (`nav/<locale>.json`) that `static/nav.js` puts in place; each page carries
 //! only its own section and the sections on either side, which is also what readers
 //! without JavaScript get.
+//!
+//! The same lists say which pages name a given page, so that a new title is rendered
+//! again only where it shows (`showing_titles`, for `serve`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+use rayon::prelude::*;
 
 use serde::Serialize;
 
-use crate::model::{Outline, OutlineEntry, Page, Site};
+use crate::model::{Block, Outline, OutlineEntry, Page, Site};
 
 use super::links::UrlMap;
 
@@ -252,6 +257,51 @@ impl<'a> Navigation<'a> {
         let previous = i.checked_sub(1).and_then(|i| self.pages.get(i));
         (previous, self.pages.get(i + 1))
     }
+}
+
+/// The pages whose HTML shows the title of one of `retitled` (indexes in
+/// `site.pages`), themselves included, in order: those whose sidebar or previous and
+/// next links name one, and those with a decision tree (its outcomes may link to one
+/// by its title). The other pages of the site are the same as before the titles
+/// changed, so `serve` renders a title edit without the whole site.
+pub fn showing_titles(site: &Site, retitled: &[usize]) -> Vec<usize> {
+    let mut shown: Vec<usize> = retitled.to_vec();
+    let mut locales: Vec<&str> = (retitled.iter())
+        .filter_map(|&i| site.pages.get(i))
+        .map(|p| p.locale.as_str())
+        .collect();
+    locales.sort_unstable();
+    locales.dedup();
+    for locale in locales {
+        let names: HashSet<&str> = (retitled.iter())
+            .filter_map(|&i| site.pages.get(i))
+            .filter(|p| p.locale == locale)
+            .map(|p| p.path.as_str())
+            .collect();
+        let Some(first) = site.locale_start(locale) else {
+            continue;
+        };
+        let navigation = Navigation::new(site, locale);
+        let names_one = |page: &Page| {
+            let named = |p: &Page| names.contains(p.path.as_str());
+            let (previous, next) = navigation.neighbours(page, site);
+            previous.is_some_and(named)
+                || next.is_some_and(named)
+                || (navigation.entries(page).iter())
+                    .any(|shown| matches!(shown.entry, Entry::Page(p, _) if named(p)))
+                || (page.blocks.iter()).any(|b| matches!(b, Block::DecisionTree { .. }))
+        };
+        let pages = site.locale_pages(locale);
+        shown.extend(
+            (pages.par_iter().enumerate())
+                .filter(|(_, page)| names_one(page))
+                .map(|(n, _)| first + n)
+                .collect::<Vec<usize>>(),
+        );
+    }
+    shown.sort_unstable();
+    shown.dedup();
+    shown
 }
 
 /// Without an outline: top-level pages and section indexes at level 1, a section's
