@@ -30,6 +30,7 @@ mod pdf_images;
 mod pdf_layout;
 mod pdf_paper;
 mod pdf_scripts;
+mod pdf_tags;
 mod properties;
 mod raw_html_policy;
 mod robustness;
