@@ -426,6 +426,28 @@ fn pdf_a_carries_its_identification_output_intent_and_profile() {
     }
 }
 
+/// pdfua (PyPI) checks the machine-checkable part of PDF/UA-1 it implements (a
+/// sixth of the rules: tagged, marked, language, title, alt texts, headings, tables,
+/// annotations...); `.ci/run` installs it. veraPDF would check them all, but is
+/// neither in Debian nor reachable from here.
+#[test]
+fn the_pdf_ua_checker_finds_nothing() {
+    for file in GUIDES {
+        let path = common::built_default_site().join(file);
+        let output = Command::new("pdfua")
+            .arg("check")
+            .arg(&path)
+            .output()
+            .expect("pdfua is required (.ci/run installs it: pip install pdfua==0.1.3)");
+        let report = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success() && report.contains("PASS"),
+            "{file}: {report}{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
 #[test]
 fn qpdf_finds_the_tagged_guides_clean() {
     for file in GUIDES {

@@ -291,6 +291,18 @@ impl Tree {
                 }
                 _ => {}
             }
+            // Most elements lie on one page: it is said once, and their sequences are
+            // bare numbers rather than a reference each (a third of the tree's bytes).
+            let mut on_pages = node.kids.iter().filter_map(|k| match k {
+                Kid::Content { page, .. } => Some(*page),
+                _ => None,
+            });
+            let one_page = on_pages
+                .next()
+                .filter(|first| on_pages.all(|p| p == *first));
+            if let Some(page) = one_page {
+                element.page(pages[page]);
+            }
             let mut kids = element.children();
             for kid in &node.kids {
                 match *kid {
@@ -300,9 +312,13 @@ impl Tree {
                         }
                     }
                     Kid::Content { page, id: mcid } => {
-                        kids.marked_content_ref()
-                            .page(pages[page])
-                            .marked_content_id(mcid as i32);
+                        if one_page.is_some() {
+                            kids.marked_content_id(mcid as i32);
+                        } else {
+                            kids.marked_content_ref()
+                                .page(pages[page])
+                                .marked_content_id(mcid as i32);
+                        }
                         let slots = &mut by_id[page];
                         if slots.len() <= mcid as usize {
                             slots.resize(mcid as usize + 1, id);
