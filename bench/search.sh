@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 20's search benchmark: the search evaluation's 40 queries
+# Issue 20's search benchmark: the search evaluation's 42 queries
 # (tests/fixtures/search-eval/queries.json) against Folio's own index and against
 # Pagefind (npm, pinned in package.json and package-lock.json) over the same built
 # site, in headless Chromium. Prints, per engine: P@1, R@3, the share of listed

@@ -12,6 +12,7 @@
 //! that the sanitizer keeps as text; the cleaned fragment is then cut at the marks
 //! and the Markdown put back in place.
 
+mod icons;
 mod sanitize;
 
 use std::fmt::Write as _;
@@ -21,8 +22,15 @@ use crate::model::{Block, Href, Inline, Page, Pos, RawHtml, Table};
 
 pub use sanitize::{Removal, clean};
 
-/// Applies `policy` to `page`'s raw HTML, warning about every removal.
+/// Applies `policy` to `page`'s raw HTML, warning about every removal, and about
+/// icon-font elements that would show nothing (unless the policy shows them as text).
 pub fn apply(page: &mut Page, policy: RawHtml, diagnostics: &Diagnostics) {
+    if policy != RawHtml::Escape {
+        icons::warn(&page.blocks, &page.source, diagnostics);
+        for footnote in &page.footnotes {
+            icons::warn(&footnote.blocks, &page.source, diagnostics);
+        }
+    }
     if policy == RawHtml::Allow {
         return;
     }

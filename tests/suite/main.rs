@@ -29,6 +29,7 @@ mod pdf;
 mod pdf_images;
 mod pdf_layout;
 mod pdf_paper;
+mod pdf_rtl;
 mod pdf_scripts;
 mod pdf_tags;
 mod properties;

@@ -124,3 +124,37 @@ fn a_policy_for_an_unknown_locale_is_reported() {
         "{stderr}"
     );
 }
+
+/// Icon-font elements, as mdBook guides write them (`<i class="fa fa-github"></i>`),
+/// show nothing in the site or the PDF: each is a warning at its place, with a hint,
+/// whatever the policy but `escape` (which shows them as text); the build goes on.
+#[test]
+fn empty_icon_font_elements_are_warned_about() {
+    let dir = site("raw-html-policy");
+    let page = "+++\ntitle = \"Icons\"\n+++\n\nSource on <i class=\"fa fa-github\"></i> GitHub.\n\n\
+                > <span class=\"fa fa-warning\"> </span> Check the fuse first.\n";
+    common::write(dir.path(), "content/fr/icones.md", page);
+    common::write(dir.path(), "content/en/icones.md", page);
+    let stderr = build(dir.path());
+    for file in ["content/fr/icones.md", "content/en/icones.md"] {
+        assert!(
+            stderr.contains(&format!(
+                "{file}:5:11: warning: `<i class=\"fa fa-github\">` is an empty icon-font element: \
+                 it shows nothing in the site or the PDF (Folio loads no icon font)"
+            )),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains(&format!(
+                "{file}:7:3: warning: `<span class=\"fa fa-warning\">` is an empty icon-font element"
+            )),
+            "{stderr}"
+        );
+    }
+    assert!(
+        stderr.contains(
+            "hint: say what the icon meant in words, or use a Unicode symbol or an image"
+        ),
+        "{stderr}"
+    );
+}

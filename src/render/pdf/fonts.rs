@@ -291,8 +291,12 @@ impl Fonts {
         } else {
             FontId::Mono
         };
+        // Arabic and Hebrew prose from the embedded monospaced face would read spaced
+        // out: a proportional face, configured or the machine's, comes before it.
+        let rtl_prose = !font.is_mono() && right_to_left_script(c);
         if let Some(found) = [font, home, other]
             .into_iter()
+            .take(if rtl_prose { 2 } else { 3 })
             .find(|f| self.get(*f).has_glyph(c))
         {
             return Some(found);
@@ -302,10 +306,12 @@ impl Fonts {
         {
             return Some(found);
         }
-        let system = self.system.as_ref()?;
-        let number = system.covering(c, style)?;
-        let id = usize::from(number) + self.configured.len();
-        u16::try_from(id).ok().map(FontId::Extra)
+        let from_system = self.system.as_ref().and_then(|system| {
+            let number = system.covering(c, style)?;
+            let id = usize::from(number) + self.configured.len();
+            u16::try_from(id).ok().map(FontId::Extra)
+        });
+        from_system.or_else(|| (rtl_prose && self.get(other).has_glyph(c)).then_some(other))
     }
 
     /// The first configured family with `c`, and its face closest to `style`.
@@ -319,6 +325,12 @@ impl Fonts {
             .map_or(first, |(i, _)| i);
         u16::try_from(best).ok().map(FontId::Extra)
     }
+}
+
+/// Letters and marks of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana,
+/// N'Ko and their presentation forms, and the historic ones of the SMP).
+pub fn right_to_left_script(c: char) -> bool {
+    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
 }
 
 /// The PostScript name, from whichever platform's record is readable (Unicode, or the

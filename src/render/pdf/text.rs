@@ -48,8 +48,9 @@ pub fn width_em(shaped: &[Segment]) -> f32 {
 /// Shapes text with a cache; records characters no font covers.
 pub struct Shaper {
     fonts: Fonts,
-    /// By font, then text: a lookup needs no key of its own.
-    cache: Mutex<FxHashMap<FontId, FxHashMap<String, Shaped>>>,
+    /// By font and whether the text is set right to left, then text: a lookup needs
+    /// no key of its own.
+    cache: Mutex<FxHashMap<(FontId, bool), FxHashMap<String, Shaped>>>,
     missing: Mutex<BTreeSet<char>>,
     /// Shape plans by font, direction and script: building a plan costs more than
     /// shaping a word with it.
@@ -78,18 +79,34 @@ impl Shaper {
         &self.fonts
     }
 
-    /// `text` shaped in `font`, computed (outside the lock) the first time; the text is
-    /// copied only then.
+    /// `text` shaped in `font`, its direction guessed from its first letters, computed
+    /// (outside the lock) the first time; the text is copied only then.
     pub fn shape(&self, font: FontId, text: &str) -> Shaped {
+        self.shape_directed(font, text, false)
+    }
+
+    /// `text` shaped right to left whatever its letters (a run at an odd bidi level:
+    /// Arabic and Hebrew, and the punctuation between them, whose brackets mirror),
+    /// its segments in visual order, right-most first.
+    pub fn shape_rtl(&self, font: FontId, text: &str) -> Shaped {
+        self.shape_directed(font, text, true)
+    }
+
+    fn shape_directed(&self, font: FontId, text: &str, rtl: bool) -> Shaped {
+        let key = (font, rtl);
         let hit = (self.cache.lock().expect("shape cache"))
-            .get(&font)
+            .get(&key)
             .and_then(|texts| texts.get(text).cloned());
         if let Some(hit) = hit {
             return hit;
         }
-        let shaped = Arc::new(self.shape_with_fallback(font, text));
+        let mut segments = self.shape_with_fallback(font, text, rtl);
+        if rtl {
+            segments.reverse();
+        }
+        let shaped = Arc::new(segments);
         (self.cache.lock().expect("shape cache"))
-            .entry(font)
+            .entry(key)
             .or_default()
             .insert(text.to_string(), shaped.clone());
         shaped
@@ -103,7 +120,7 @@ impl Shaper {
     /// Splits `text` into runs by the font that covers each cluster (a mark or a
     /// joiner stays with its base when that font has it), then shapes each run, so
     /// kerning and ligatures hold inside a run.
-    fn shape_with_fallback(&self, font: FontId, text: &str) -> Vec<Segment> {
+    fn shape_with_fallback(&self, font: FontId, text: &str, rtl: bool) -> Vec<Segment> {
         let fonts = &self.fonts;
         let mut segments = Vec::new();
         let mut run = String::new();
@@ -119,50 +136,89 @@ impl Shaper {
                 }),
             };
             if let Some(r) = run_font.filter(|r| *r != f) {
-                segments.push(self.shape_run(r, &run));
+                segments.push(self.shape_run(r, &run, rtl));
                 run.clear();
             }
             run_font = Some(f);
             run.push(c);
         }
         if let Some(r) = run_font {
-            segments.push(self.shape_run(r, &run));
+            segments.push(self.shape_run(r, &run, rtl));
         }
         segments
     }
 
-    fn shape_run(&self, font: FontId, text: &str) -> Segment {
+    fn shape_run(&self, font: FontId, text: &str, rtl: bool) -> Segment {
         let face = &self.fonts.get(font).face;
         let upem = face.units_per_em() as f32;
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
+        if rtl {
+            buffer.set_direction(rustybuzz::Direction::RightToLeft);
+        }
         // As `rustybuzz::shape` does: a run with no script of its own plans with none.
         let script = Some(buffer.script()).filter(|s| *s != rustybuzz::script::UNKNOWN);
         let plan = self.plan(font, buffer.direction(), script);
         let output = rustybuzz::shape_with_plan(face, &plan, buffer);
         let infos = output.glyph_infos();
         let positions = output.glyph_positions();
-        let mut glyphs = Vec::with_capacity(infos.len());
-        for (i, (info, pos)) in infos.iter().zip(positions).enumerate() {
-            let start = info.cluster as usize;
-            let first_of_cluster = i == 0 || infos[i - 1].cluster != info.cluster;
-            let end = infos[i + 1..]
-                .iter()
-                .map(|g| g.cluster as usize)
-                .find(|c| *c != start)
-                .unwrap_or(text.len());
-            glyphs.push(Glyph {
+        // A cluster's text ends where the next cluster in logical order starts: right to
+        // left, glyphs come in visual order, their clusters decreasing.
+        let mut starts: Vec<usize> = infos.iter().map(|g| g.cluster as usize).collect();
+        starts.sort_unstable();
+        starts.dedup();
+        let mut glyphs: Vec<Glyph> = (infos.iter().zip(positions))
+            .map(|(info, pos)| Glyph {
                 id: info.glyph_id as u16,
                 advance: pos.x_advance as f32 / upem,
                 x_offset: pos.x_offset as f32 / upem,
                 y_offset: pos.y_offset as f32 / upem,
-                text: if first_of_cluster {
-                    CompactString::from(text.get(start..end.max(start)).unwrap_or(""))
+                text: CompactString::default(),
+            })
+            .collect();
+        // A cluster's text goes to its first glyph that advances (its base: right to
+        // left, a mark comes before it), so extraction finds it on the line.
+        let mut first = 0;
+        while first < infos.len() {
+            let cluster = infos[first].cluster;
+            let last = (first..infos.len())
+                .take_while(|&i| infos[i].cluster == cluster)
+                .last()
+                .unwrap_or(first);
+            let start = cluster as usize;
+            let end = starts
+                .get(starts.partition_point(|c| *c <= start))
+                .copied()
+                .unwrap_or(text.len());
+            let carrier = (first..=last)
+                .find(|&i| glyphs[i].advance > 0.0)
+                .unwrap_or(first);
+            let source = text.get(start..end.max(start)).unwrap_or("");
+            let marks: Vec<usize> = (first..=last)
+                .filter(|&i| i != carrier && glyphs[i].advance == 0.0)
+                .collect();
+            let mut letters = source.chars();
+            let base = letters.next();
+            if rtl
+                && base.is_some_and(|c| !clings(c))
+                && letters.clone().count() == marks.len()
+                && letters.clone().all(clings)
+            {
+                // A letter and its marks (shadda, vowels), a glyph each: pdftotext
+                // drops a mark that rides on its letter's glyph.
+                glyphs[carrier].text = base.map(|c| c.to_string().into()).unwrap_or_default();
+                for (glyph, mark) in marks.into_iter().zip(letters) {
+                    glyphs[glyph].text = mark.to_string().into();
+                }
+            } else {
+                glyphs[carrier].text = if rtl {
+                    painted_order(source)
                 } else {
-                    CompactString::default()
-                },
-            });
+                    CompactString::from(source)
+                };
+            }
+            first = last + 1;
         }
         let width = glyphs.iter().map(|g| g.advance).sum();
         Segment {
@@ -198,6 +254,20 @@ impl Shaper {
             .or_insert(plan)
             .clone()
     }
+}
+
+/// A right-to-left ligature's letters in the order they are painted, left to right
+/// (lam-alef's alef first), each with its marks: text extraction reads a glyph's
+/// letters along the line and reverses right-to-left lines whole.
+fn painted_order(text: &str) -> CompactString {
+    let mut letters: Vec<String> = Vec::new();
+    for c in text.chars() {
+        match letters.last_mut() {
+            Some(letter) if clings(c) => letter.push(c),
+            _ => letters.push(c.to_string()),
+        }
+    }
+    letters.iter().rev().map(String::as_str).collect()
 }
 
 /// Characters that belong to the cluster before them: combining marks, joiners and
@@ -302,6 +372,23 @@ mod tests {
                 .iter()
                 .all(|&p| p < "Supportfall".len())
         );
+    }
+
+    #[test]
+    fn right_to_left_runs_come_in_visual_order_with_their_clusters_text() {
+        let shaper = Shaper::default();
+        // Lam and alef join into one glyph that stands for both letters, in the
+        // order they are painted.
+        let shaped = shaper.shape_rtl(FontId::Serif, "سلام");
+        let glyphs: Vec<&str> = shaped
+            .iter()
+            .flat_map(|s| s.glyphs.iter().map(|g| g.text.as_str()))
+            .collect();
+        assert_eq!(glyphs, ["م", "ال", "س"]);
+        // A bracket in a right-to-left run is mirrored: a different glyph.
+        let open = &shaper.shape_rtl(FontId::Serif, "(")[0].glyphs[0];
+        let close = &shaper.shape(FontId::Serif, ")")[0].glyphs[0];
+        assert_eq!((open.id, open.text.as_str()), (close.id, "("));
     }
 
     #[test]

@@ -7,7 +7,10 @@
 //! - `t<hex>.json`: the shard of terms whose folded form starts with those characters
 //!   (the first one on small sites, two on large ones): stems with their postings
 //!   (section, weight; sections delta-coded), and the words whose stem differs, so a
-//!   query word found verbatim gets its stem;
+//!   query word found verbatim gets its stem; for a stem of several words, the
+//!   sections of each (`shards`), so that the word as written ranks above its stem;
+//! - `e<hex>.json`: the words filed by what follows their first letter, fetched only
+//!   for a query word that finds nothing in its own shard (a typo in a first letter);
 //! - `d<n>.json`: sections by chunk (page, anchor, heading, text), fetched only for
 //!   the results shown. A chunk holds consecutive sections up to `CHUNK_BYTES` (one
 //!   section at least), so the browser can cut an excerpt around the best match
@@ -25,6 +28,7 @@
 
 mod code;
 mod sections;
+mod shards;
 mod terms;
 mod words;
 
@@ -42,6 +46,7 @@ use crate::render::html::UrlMap;
 use compact_str::CompactString;
 use rust_stemmers::Stemmer;
 use sections::Section;
+use shards::{Terms, push_json, separate};
 use smallvec::SmallVec;
 
 /// Bytes of rows per `d<n>.json` file, past which the next section starts a new file
@@ -559,20 +564,30 @@ impl Vocabulary {
         stemmed
             .par_sort_unstable_by(|a, b| (a.order.cmp(&b.order)).then_with(|| a.stem.cmp(&b.stem)));
         let mut variants = Vec::new();
-        for (id, group) in stemmed.chunk_by_mut(|a, b| a.stem == b.stem).enumerate() {
-            let words = group.iter_mut().filter_map(|word| word.variant.take());
-            variants.extend(words.map(|variant| (variant, id as u32)));
+        let mut words = Vec::new();
+        for (id, group) in stemmed.chunk_by(|a, b| a.stem == b.stem).enumerate() {
+            let group_words = group.iter().filter_map(|word| word.variant.clone());
+            variants.extend(group_words.map(|variant| (variant, id as u32)));
+            words.extend(group.iter().filter_map(Stemmed::typo_target));
         }
         // Merging the postings of a stem's words is most of the rest: on every core
         // (the last locale to finish has the cores to itself).
-        let stems = (stemmed.par_chunk_by_mut(|a, b| a.stem == b.stem))
+        let (stems, exact) = (stemmed.par_chunk_by_mut(|a, b| a.stem == b.stem))
             .map(|group| {
+                let exact = sections_per_word(group);
                 let stem = std::mem::take(&mut group[0].stem);
                 let lists = group.iter_mut().map(|w| std::mem::take(&mut w.postings));
-                (stem, Postings::merged(lists))
+                ((stem, Postings::merged(lists)), exact)
             })
-            .collect();
-        Terms { stems, variants }
+            .unzip();
+        words.sort_unstable();
+        words.dedup();
+        Terms {
+            stems,
+            variants,
+            exact,
+            words,
+        }
     }
 }
 
@@ -608,112 +623,53 @@ impl Stemmed {
     }
 }
 
+impl Stemmed {
+    /// The word as written (folded), if a typo in its first letter may be forgiven:
+    /// three letters or more (a query word needs four), not code, not CJK.
+    fn typo_target(&self) -> Option<CompactString> {
+        let word = self.variant.as_ref().unwrap_or(&self.stem);
+        let first = word.chars().next()?;
+        let plain = !terms::is_cjk(first) && !code::is_identifier(word);
+        (plain && word.chars().nth(2).is_some()).then(|| word.clone())
+    }
+}
+
+/// The sections of each word of a stem (folded, in order), when it has several:
+/// `gardens` and `gardening` of `garden`. A word in every section of its stem is
+/// left out (all of them hold it as written), so a stem of one word, or whose words
+/// all share its sections, has none.
+fn sections_per_word(group: &[Stemmed]) -> Vec<(CompactString, Vec<u32>)> {
+    let word = |w: &Stemmed| w.variant.clone().unwrap_or_else(|| w.stem.clone());
+    if group.iter().all(|w| word(w) == word(&group[0])) {
+        return Vec::new();
+    }
+    let mut words: Vec<(CompactString, Vec<u32>)> = (group.iter())
+        .map(|w| (word(w), w.postings.sections().map(|(s, _)| s).collect()))
+        .collect();
+    words.sort_by(|a, b| a.0.cmp(&b.0));
+    // Spellings that fold alike ("évite", "evite") are one word.
+    words.dedup_by(|later, first| {
+        let same = later.0 == first.0;
+        if same {
+            first.1.append(&mut later.1);
+            first.1.sort_unstable();
+            first.1.dedup();
+        }
+        same
+    });
+    let mut all: Vec<u32> = words.iter().flat_map(|(_, s)| s.iter().copied()).collect();
+    all.sort_unstable();
+    all.dedup();
+    words.retain(|(_, sections)| sections.len() < all.len());
+    words
+}
+
 /// The first eight bytes of `text`, zero-padded, as a number that sorts as they do.
 fn leading_bytes(text: &str) -> u64 {
     let mut bytes = [0u8; 8];
     let length = text.len().min(8);
     bytes[..length].copy_from_slice(&text.as_bytes()[..length]);
     u64::from_be_bytes(bytes)
-}
-
-/// A locale's index terms: stems in order with their postings, and the folded words
-/// whose stem differs (with that stem's index), so a query word found verbatim gets
-/// its stem.
-#[derive(Default)]
-struct Terms {
-    stems: Vec<(CompactString, Postings)>,
-    variants: Vec<(CompactString, u32)>,
-}
-
-impl Terms {
-    /// Writes the `t<key>.json` shards, in key order; returns the key width and the
-    /// keys.
-    fn write_shards(self, folder: &str, sink: &dyn Sink) -> (usize, Vec<String>) {
-        let width = if self.stems.len() < NARROW_SHARDS {
-            1
-        } else {
-            2
-        };
-        let stems = self.stems_by_shard(width);
-        let variants = self.variants_by_shard(width);
-        // Both lists are in key order: their keys are few once repeats are dropped.
-        let mut keys: Vec<&str> = stems.iter().map(|(key, _)| key.as_str()).collect();
-        keys.dedup();
-        let mut variant_keys: Vec<&str> = variants.iter().map(|(key, ..)| key.as_str()).collect();
-        variant_keys.dedup();
-        keys.extend(variant_keys);
-        keys.sort_unstable();
-        keys.dedup();
-        let (mut s, mut v) = (0, 0);
-        let shards: Vec<_> = (keys.iter())
-            .map(|key| {
-                let s_end = s + stems[s..].iter().take_while(|(k, _)| k == key).count();
-                let v_end = v + variants[v..].iter().take_while(|(k, ..)| k == key).count();
-                let shard = (key, &stems[s..s_end], &variants[v..v_end]);
-                (s, v) = (s_end, v_end);
-                shard
-            })
-            .collect();
-        // The last locale to finish writes its shards alone: on every core.
-        shards.par_iter().for_each(|(key, stems, variants)| {
-            sink.put(
-                format!("{folder}t{key}.json"),
-                self.shard_json(stems, variants),
-            );
-        });
-        (width, keys.into_iter().map(String::from).collect())
-    }
-
-    /// Stem indexes by shard key, then stem. Stems are in order already, so a stable
-    /// sort on the key alone keeps them so within a shard.
-    fn stems_by_shard(&self, width: usize) -> Vec<(CompactString, usize)> {
-        let mut stems: Vec<(CompactString, usize)> = (self.stems.iter().enumerate())
-            .map(|(id, (stem, _))| (terms::shard_key(stem, width), id))
-            .collect();
-        stems.sort_by(|(a, _), (b, _)| a.cmp(b));
-        stems
-    }
-
-    /// `(shard key, word, stem)` by key, then word.
-    fn variants_by_shard(&self, width: usize) -> Vec<(CompactString, &str, &str)> {
-        let mut variants: Vec<(CompactString, &str, &str)> = (self.variants.iter())
-            .map(|(word, id)| {
-                let stem = &*self.stems[*id as usize].0;
-                (terms::shard_key(word, width), word.as_str(), stem)
-            })
-            .collect();
-        // Two spellings may fold alike ("évite", "evite"): the first in order wins.
-        variants.par_sort_unstable();
-        variants.dedup_by(|a, b| a.1 == b.1);
-        variants
-    }
-
-    /// `{"s":{stem:[postings]},"w":{word:stem}}`, written as it goes: the biggest
-    /// files of the index, not worth building a JSON tree for.
-    fn shard_json(
-        &self,
-        stems: &[(CompactString, usize)],
-        variants: &[(CompactString, &str, &str)],
-    ) -> Vec<u8> {
-        let mut out = Vec::with_capacity(stems.len() * 24 + variants.len() * 20);
-        out.extend_from_slice(b"{\"s\":{");
-        for (i, (_, id)) in stems.iter().enumerate() {
-            let (stem, list) = &self.stems[*id];
-            separate(&mut out, i);
-            push_json(&mut out, stem);
-            out.push(b':');
-            push_postings(&mut out, list);
-        }
-        out.extend_from_slice(b"},\"w\":{");
-        for (i, (_, word, stem)) in variants.iter().enumerate() {
-            separate(&mut out, i);
-            push_json(&mut out, word);
-            out.push(b':');
-            push_json(&mut out, stem);
-        }
-        out.extend_from_slice(b"}}");
-        out
-    }
 }
 
 #[derive(Serialize)]
@@ -780,51 +736,6 @@ fn kept_text(text: &str) -> String {
         chars += length;
     }
     out
-}
-
-/// `[doc, weight, ...]` with each doc as the gap from the previous one: the closed
-/// pairs are that list already, as varints, so their bytes are read straight through.
-fn push_postings(out: &mut Vec<u8>, postings: &Postings) {
-    let mut numbers = itoa::Buffer::new();
-    out.reserve(postings.closed.len() * 2 + 16);
-    out.push(b'[');
-    let mut first = true;
-    let mut push = |out: &mut Vec<u8>, number: u32| {
-        if !std::mem::take(&mut first) {
-            out.push(b',');
-        }
-        push_number(out, number, &mut numbers);
-    };
-    let mut bytes = postings.closed.as_slice();
-    while let Some(number) = read_varint(&mut bytes) {
-        push(out, number);
-    }
-    if let Some((section, weight)) = postings.open {
-        push(out, section - postings.closed_section);
-        push(out, weight);
-    }
-    out.push(b']');
-}
-
-/// Weights and most gaps are a digit or two (the shards are millions of them), so
-/// those skip the formatter.
-fn push_number(out: &mut Vec<u8>, number: u32, numbers: &mut itoa::Buffer) {
-    match number {
-        0..10 => out.push(b'0' + number as u8),
-        10..100 => out.extend_from_slice(&[b'0' + (number / 10) as u8, b'0' + (number % 10) as u8]),
-        _ => out.extend_from_slice(numbers.format(number).as_bytes()),
-    }
-}
-
-fn push_json(out: &mut Vec<u8>, text: &str) {
-    serde_json::to_writer(out, text).expect("a string serializes");
-}
-
-/// A comma before every item of a JSON list or object but the first.
-fn separate(out: &mut Vec<u8>, item: usize) {
-    if item > 0 {
-        out.push(b',');
-    }
 }
 
 fn json(value: &impl Serialize) -> Vec<u8> {

@@ -1,6 +1,7 @@
 //! Unit tests of the search index's building: postings, parts merged in order,
 //! section files cut to their budget, length classes and kept text.
 
+use super::shards::push_postings;
 use super::*;
 
 #[test]
@@ -134,16 +135,106 @@ fn kept_text_stops_after_a_word() {
     );
 }
 
+/// Files handed to a sink, by path.
+#[derive(Default)]
+struct Files(Mutex<BTreeMap<String, Vec<u8>>>);
+
+impl crate::output::Sink for Files {
+    fn put(&self, path: String, bytes: Vec<u8>) {
+        self.0.lock().unwrap().insert(path, bytes);
+    }
+}
+
+impl Files {
+    fn text(&self, path: &str) -> String {
+        let files = self.0.lock().unwrap();
+        String::from_utf8(files[path].clone()).unwrap()
+    }
+}
+
+#[test]
+fn a_stem_of_several_words_lists_the_sections_of_each() {
+    let mut vocabulary = Vocabulary::default();
+    vocabulary.add_text("gardens", 0, TEXT);
+    vocabulary.add_text("gardening", 1, TEXT);
+    vocabulary.add_text("garden Gardens", 2, TEXT);
+    vocabulary.add_text("Café cafe", 3, TEXT);
+    vocabulary.add_text("ownership", 4, TEXT);
+    vocabulary.add_text("panic panics", 5, TEXT);
+    vocabulary.add_text("panics", 6, TEXT);
+    let terms = vocabulary.into_terms(terms::stemmer("en").as_ref());
+    /// A word and the sections that hold it.
+    type Sections<'a> = (&'a str, Vec<u32>);
+    let listed: Vec<(&str, Vec<Sections>)> = (terms.stems.iter().zip(&terms.exact))
+        .map(|((stem, _), words)| {
+            let words = (words.iter())
+                .map(|(w, s)| (w.as_str(), s.clone()))
+                .collect();
+            (stem.as_str(), words)
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            // Two spellings folded alike are one word: nothing to tell apart.
+            ("cafe", vec![]),
+            (
+                "garden",
+                vec![
+                    ("garden", vec![2]),
+                    ("gardening", vec![1]),
+                    ("gardens", vec![0, 2])
+                ]
+            ),
+            ("ownership", vec![]),
+            // "panics" is in every section of its stem: only "panic" is listed.
+            ("panic", vec![("panic", vec![5])]),
+        ]
+    );
+    assert_eq!(
+        terms.words,
+        [
+            "cafe",
+            "garden",
+            "gardening",
+            "gardens",
+            "ownership",
+            "panic",
+            "panics"
+        ]
+    );
+
+    let files = Files::default();
+    let (width, keys) = terms.write_shards("s/", &files);
+    assert_eq!(width, 1);
+    // "a" (61) files no stem but the tails of the "garden" words; "o" (6f) files
+    // "ownership" and no tail: both kinds of file are there for every key.
+    assert_eq!(keys, ["61", "63", "67", "6f", "70", "77"]);
+    assert_eq!(
+        files.text("s/t67.json"),
+        "{\"s\":{\"garden\":[0,4,1,4,1,8]},\"w\":{\"gardening\":\"garden\",\"gardens\":\"garden\"},\
+         \"x\":{\"garden\":{\"\":[2],\"ing\":[1],\"s\":[0,2]}}}"
+    );
+    assert_eq!(
+        files.text("s/t70.json"),
+        "{\"s\":{\"panic\":[5,8,1,4]},\"w\":{\"panics\":\"panic\"},\"x\":{\"panic\":{\"\":[5]}}}"
+    );
+    assert_eq!(
+        files.text("s/t6f.json"),
+        "{\"s\":{\"ownership\":[4,4]},\"w\":{}}"
+    );
+    assert_eq!(files.text("s/t61.json"), "{\"s\":{},\"w\":{}}");
+    // What follows the first letter: "wnership" is in the file of "w".
+    assert_eq!(
+        files.text("s/e61.json"),
+        "[\"cafe\",\"garden\",\"gardening\",\"gardens\",\"panic\",\"panics\"]"
+    );
+    assert_eq!(files.text("s/e77.json"), "[\"ownership\"]");
+    assert_eq!(files.text("s/e6f.json"), "[]");
+}
+
 #[test]
 fn chunks_hold_whole_rows_up_to_their_budget() {
-    use crate::output::Sink;
-    #[derive(Default)]
-    struct Files(Mutex<BTreeMap<String, Vec<u8>>>);
-    impl Sink for Files {
-        fn put(&self, path: String, bytes: Vec<u8>) {
-            self.0.lock().unwrap().insert(path, bytes);
-        }
-    }
     let files = Files::default();
     let config = crate::model::SiteConfig {
         title: "T".into(),

@@ -1,10 +1,11 @@
-//! The search evaluation: forty reader queries (`tests/fixtures/search-eval/
-//! queries.json`: words, plurals, typos, code identifiers, phrases, French and German
-//! words with and without their accents) run in Chromium against a 33-page site of our
-//! own, each with the page and section a reader wants. Folio must rank that page
+//! The search evaluation: forty-two reader queries (`tests/fixtures/search-eval/
+//! queries.json`: words, plurals, typos (the first letter's too), code identifiers,
+//! phrases, French and German words with and without their accents) run in Chromium
+//! against a 33-page site of our own, each with the page and section a reader wants. Folio must rank that page
 //! first for 90 % of them and among the first three for all, and mark a query term
-//! in the title, heading or excerpt of every result it lists (in the excerpt alone:
-//! 95 %). The figures are printed, with the bytes a cold query downloads.
+//! in the excerpt of every result it lists (the issue asks 95 %; a page found by its
+//! title alone opens its excerpt with it). The figures are printed, with the bytes a
+//! cold query downloads.
 
 use super::search_results::{Shown, cold_bytes_now, results};
 use super::{Page, launch};
@@ -34,7 +35,7 @@ fn page_and_anchor(href: &str) -> (String, String) {
 fn the_query_set_finds_its_pages() {
     let file = common::fixtures().join("search-eval/queries.json");
     let queries: Vec<Query> = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
-    assert_eq!(queries.len(), 40);
+    assert_eq!(queries.len(), 42);
     let dir = tempfile::tempdir().unwrap();
     common::copy_tree(&common::fixtures().join("search-eval"), dir.path());
     let port = common::server::serve(common::build(dir.path(), &["--no-pdf"]));
@@ -105,10 +106,10 @@ fn the_query_set_finds_its_pages() {
     }
     assert!(p1 >= 0.9, "P@1 {p1}: {misses:#?}");
     assert!(r3 >= 1.0, "R@3 {r3}: {misses:#?}");
-    // A section found by its heading alone opens its excerpt with the heading, and
-    // one found by the page title shows the page's stretch holding the term; only a
-    // page whose text never holds it (a title-only match) shows none.
-    assert!(hit >= 0.95, "excerpt hit rate {hit}: {misses:#?}");
+    // A section found by its heading alone opens its excerpt with the heading, one
+    // found by the page title shows the page's stretch holding the term, and a page
+    // whose text never holds it opens its excerpt with its title.
+    assert!(hit >= 1.0, "excerpt hit rate {hit}: {misses:#?}");
     assert!(
         shown_rate >= 1.0,
         "a result without a marked term: {misses:#?}"

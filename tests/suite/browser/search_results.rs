@@ -177,8 +177,9 @@ fn bytes_per_cold_query_on_the_default_site() {
 
 /// Where the query word itself is not in the index: its stem-like beginning finds the
 /// indexed words it begins (`adapters` reaches `adaptor`, `propriété` reaches
-/// `propriétaire`), and failing that a word one typo away (two from eight letters)
-/// stands for it; a word found as written never brings its near spellings.
+/// `propriétaire`), and failing that a word one typo away (two from eight letters),
+/// the first letter included, stands for it; a word found as written never brings
+/// its near spellings.
 #[test]
 fn stem_prefixes_and_typos_find_what_was_meant() {
     let dir = common::site("search-excerpts");
@@ -196,6 +197,19 @@ fn stem_prefixes_and_typos_find_what_was_meant() {
         ("en/hives/", "borow checker", "/en/workshop/", "borrow"),
         ("en/hives/", "ownrship", "/en/workshop/", "ownership"),
         ("en/hives/", "ownershp ledger", "/en/workshop/", "ownership"),
+        // A typo in the first letter: dropped, replaced, added, swapped with the
+        // next one, and with a second typo further on in a long word.
+        ("en/hives/", "wnership", "/en/workshop/", "ownership"),
+        ("en/hives/", "pwnership", "/en/workshop/", "ownership"),
+        ("en/hives/", "kownership", "/en/workshop/", "ownership"),
+        ("en/hives/", "wonership", "/en/workshop/", "ownership"),
+        ("en/hives/", "pwnershp", "/en/workshop/", "ownership"),
+        (
+            "en/hives/",
+            "bownership ledger",
+            "/en/workshop/",
+            "ownership",
+        ),
         ("en/hives/", "brod", "/en/hives/", "brood"),
         ("fr/atelier/", "propriété", "/fr/atelier/", "propriétaire"),
     ] {
@@ -214,13 +228,17 @@ fn stem_prefixes_and_typos_find_what_was_meant() {
     // Too short to guess at: three letters are taken as written.
     let shown = results(&page, "hib ");
     assert!(shown.is_empty(), "{shown:#?}");
+    let shown = results(&page, "ive ");
+    assert!(shown.is_empty(), "{shown:#?}");
     page.assert_no_errors();
 }
 
 /// The ranking rules on queries made for each: a section titled with a word beats one
 /// that repeats it; of two sections with the word once, the shorter wins; a section
-/// with the word as typed beats an earlier page with another word of its stem; and
-/// a word found as written beats its near spellings.
+/// with the word as typed beats an earlier page with another word of its stem, which
+/// beats an earlier one with a word the typed word begins (exact > stem > prefix:
+/// the three "Autumn bark" pages are alike but for that word, in the reverse order);
+/// and a word found as written beats its near spellings.
 #[test]
 fn ranking_weighs_fields_lengths_and_exact_words() {
     let dir = common::site("search-excerpts");
@@ -242,6 +260,51 @@ fn ranking_weighs_fields_lengths_and_exact_words() {
     }
     let shown = results(&page, "slices ");
     assert!(shown[0].href.ends_with("#slices"), "{shown:#?}");
+
+    // A fixed query set on the same words: the query as typed (no space after it,
+    // so the last word also reaches the words it begins) or as finished.
+    for (query, order) in [
+        ("mulch", ["mulch-a", "mulch-b", "mulch-c"].as_slice()),
+        ("mulch ", &["mulch-a", "mulch-b"]),
+        ("mulching ", &["mulch-b", "mulch-a"]),
+        ("mulching", &["mulch-b", "mulch-a"]),
+        ("mulcher ", &["mulch-c"]),
+        ("bark mulch", &["mulch-a", "mulch-b", "mulch-c"]),
+    ] {
+        let shown = results(&page, query);
+        let found: Vec<&str> = (shown.iter())
+            .map(|r| r.href.split("/en/").nth(1).unwrap_or_default())
+            .map(|rest| rest.split('/').next().unwrap_or_default())
+            .collect();
+        assert_eq!(found, order, "{query:?}: {shown:#?}");
+    }
+    page.assert_no_errors();
+}
+
+/// A page found by its title alone, no text of it holding the word, opens its
+/// excerpt with its title, the word marked there (as the page opens with its `<h1>`).
+#[test]
+fn a_page_found_by_its_title_alone_opens_its_excerpt_with_it() {
+    let dir = common::site("search-excerpts");
+    let port = common::server::serve(common::build(dir.path(), &["--no-pdf"]));
+    let browser = launch();
+    let page = Page::open(&browser);
+    page.go_to(&format!("http://127.0.0.1:{port}/en/hives/"));
+    let shown = results(&page, "third ");
+    assert_eq!(shown.len(), 1, "{shown:#?}");
+    assert!(shown[0].href.contains("/en/mulch-a/"), "{shown:#?}");
+    assert_eq!(shown[0].marked_title, ["third"]);
+    assert_eq!(shown[0].marked_excerpt, ["third"]);
+    assert!(
+        (shown[0].excerpt).starts_with("Autumn bark, third load — Bags of shredded bark"),
+        "{shown:#?}"
+    );
+    // A page whose text holds the word keeps its excerpt to the text.
+    let shown = results(&page, "shredded ");
+    assert!(
+        shown[0].excerpt.starts_with("Bags of shredded"),
+        "{shown:#?}"
+    );
     page.assert_no_errors();
 }
 

@@ -115,10 +115,15 @@
     return hex;
   }
 
-  /* How much a match counts, by how the query word reached the stem: the word
-     itself or its stem, then a stem that shares the word's stem-like beginning or
-     that the word being typed begins, then a stem one or two typos away. */
+  /* How much a match counts, by how the query word reached the section: the word
+     as written (EXACT), another word of its stem (STEM: `gardens` for
+     `gardening`, or any word of the longest indexed stem an unindexed word begins
+     with), a stem that the word being typed begins (TYPED) or that shares the
+     word's stem-like beginning (PREFIX), then a word one or two typos away. These
+     multiply each section's score (see `scores`), so they rank every match, not
+     only the results shown. */
   var EXACT = 1;
+  var STEM = 0.8;
   var TYPED = 0.6;
   var PREFIX = 0.5;
   var TYPO = [0, 0.4, 0.3];
@@ -141,7 +146,7 @@
       Object.keys(shard.s).forEach(function (stem) {
         if (term.lastIndexOf(stem, 0) === 0 && stem.length > best.length) best = stem;
       });
-      if (best && Array.from(best).length >= Math.max(3, Math.ceil(length / 2))) add(best, EXACT);
+      if (best && Array.from(best).length >= Math.max(3, Math.ceil(length / 2))) add(best, STEM);
     }
     var keys = Object.keys(shard.s).concat(Object.keys(shard.w));
     var stemOf = function (key) { return shard.w[key] || key; };
@@ -177,14 +182,20 @@
     return [];
   }
 
+  /* Edits forgiven in a word of `letters` letters: none below four, one, two from
+     eight. */
+  function editsFor(letters) {
+    return letters < 4 ? 0 : letters >= 8 ? 2 : 1;
+  }
+
   /* Indexed words within one edit (two for words of eight letters or more) of a
      word of four letters or more; a swap of two neighbours is one edit. The shard
-     holds every indexed word of the query word's first letters, so a typo there is
-     not forgiven. [word, edits], nearest first. */
+     holds every indexed word of the query word's first letters; a typo there is
+     for `firstLetterTypos`. [word, edits], nearest first. */
   function nearSpellings(term, keys) {
     var word = Array.from(term);
-    if (word.length < 4) return [];
-    var most = word.length >= 8 ? 2 : 1;
+    var most = editsFor(word.length);
+    if (!most) return [];
     var near = [];
     keys.forEach(function (key) {
       var other = Array.from(key);
@@ -220,19 +231,70 @@
     return previous[b.length];
   }
 
+  /* A typo in a word's first letter puts it in another shard than the word meant:
+     `wnership` (dropped), `pwnership` (replaced), `kownership` (added),
+     `wonership` (swapped with the next). The `e<key>.json` files list the index's
+     words by what follows their first letter, so the words whose rest is the query
+     word, or the query word's rest, are found there; the rest itself, and the word
+     with its first two letters swapped, are looked up in their own shards. The
+     first letter is one edit; a word of eight letters or more may have one more.
+     Resolves to { stems, shard }: the stems found, each with TYPO's weight, and a
+     shard holding their postings. Fetched only for a word that found nothing. */
+  function firstLetterTypos(meta, term) {
+    var letters = Array.from(term);
+    var most = editsFor(letters.length);
+    var none = { stems: {}, shard: EMPTY };
+    if (!most || isIdentifier(term)) return Promise.resolve(none);
+    var present = new Set(meta.shards);
+    var file = function (kind, word) {
+      var name = shardName(word, false, meta.width);
+      return present.has(name) ? load(kind + name + ".json") : Promise.resolve(null);
+    };
+    var rest = letters.slice(1);
+    var swapped = [letters[1], letters[0]].concat(letters.slice(2)).join("");
+    var near = {};
+    var consider = function (word, other, against, extra) {
+      if (Math.abs(other.length - against.length) > most - 1) return;
+      var edits = distance(against, other, most - 1) + extra;
+      if (edits <= most && !(near[word] <= edits)) near[word] = edits;
+    };
+    return Promise.all([file("e", term), file("e", rest.join("")), file("t", rest.join("")), file("t", swapped)]).then(function (got) {
+      (got[0] || []).forEach(function (word) { consider(word, Array.from(word).slice(1), letters, 1); });
+      (got[1] || []).forEach(function (word) {
+        var other = Array.from(word);
+        if (other[0] !== letters[0]) consider(word, other.slice(1), rest, 1);
+      });
+      if (got[2]) Object.keys(got[2].s).concat(Object.keys(got[2].w)).forEach(function (key) { consider(key, Array.from(key), rest, 1); });
+      if (got[3] && (got[3].s[swapped] || got[3].w[swapped])) near[swapped] = 1;
+      var words = Object.keys(near).sort(function (a, b) { return near[a] - near[b] || (a < b ? -1 : 1); }).slice(0, EXPANSIONS);
+      return Promise.all(words.map(function (word) { return file("t", word); })).then(function (shards) {
+        var found = { stems: {}, shard: { s: {}, w: {} } };
+        words.forEach(function (word, i) {
+          var shard = shards[i];
+          var stem = shard && (shard.w[word] || (shard.s[word] ? word : null));
+          if (!stem || !shard.s[stem]) return;
+          var weight = TYPO[near[word]];
+          if (!(found.stems[stem] >= weight)) found.stems[stem] = weight;
+          found.shard.s[stem] = shard.s[stem];
+        });
+        return found;
+      });
+    });
+  }
+
   /* Ranking is BM25 on a section's text: a word's count saturates (K1) and counts
      less in a long section than in a short one (B, against the locale's mean
      length); the page title and the section's heading are fields, each adding a
      fixed bonus rather than counting as more occurrences, so a section titled with
      a word beats one that repeats it. Every part is multiplied by the word's rarity
-     and by how the query word reached the stem (EXACT, PREFIX, TYPO above); among
-     the results shown, a section holding the query word as written moves ahead of
-     one with only other words of its stem (VERBATIM). */
+     and by how the query word reached the section (EXACT, STEM, TYPED, PREFIX,
+     TYPO above): for a stem of several words the shard lists each word's sections
+     (`x`), so a section holding the query word as written counts EXACT and one
+     holding only other words of its stem counts STEM. */
   var K1 = 1.2;
   var B = 0.75;
   var TITLE_FIELD = 2;
   var HEADING_FIELD = 1.5;
-  var VERBATIM = 1.15;
 
   /* Words per section, from the length classes of meta.json, and their mean. */
   function lengthsOf(meta) {
@@ -243,8 +305,23 @@
     return meta.words;
   }
 
+  /* The sections that hold `term` as written, for a stem of several words reached
+     exactly; null when every section of the stem counts alike. The shard lists
+     the words of a stem that are missing from some of its sections, each by its
+     ending after the stem, or by `=` and the word; a word not listed is in them
+     all. */
+  function exactSections(shard, stem, term, weight) {
+    var words = weight === EXACT && shard.x && shard.x[stem];
+    var name = term.lastIndexOf(stem, 0) === 0 ? term.slice(stem.length) : "=" + term;
+    if (!words || !words[name]) return null;
+    var docs = new Set();
+    var doc = 0;
+    words[name].forEach(function (gap) { doc += gap; docs.add(doc); });
+    return docs;
+  }
+
   /* Section -> score for one query term. */
-  function scores(meta, shard, stems) {
+  function scores(meta, shard, stems, term) {
     var out = new Map();
     /* Sections whose text (not only their title or heading) holds the term. */
     out.inText = new Set();
@@ -254,6 +331,7 @@
       if (!postings) return;
       var having = postings.length / 2;
       var idf = Math.log(1 + (meta.sections - having + 0.5) / (having + 0.5));
+      var exact = exactSections(shard, stem, term, stems[stem]);
       var doc = 0;
       for (var i = 0; i < postings.length; i += 2) {
         doc += postings[i];
@@ -261,7 +339,8 @@
         var fields = postings[i + 1] & 3;
         var norm = 1 - B + B * (words[doc] || meta.meanWords) / meta.meanWords;
         var text = count ? count * (K1 + 1) / (count + K1 * norm) : 0;
-        var score = idf * stems[stem] * (text + (fields & 2 ? TITLE_FIELD : 0) + (fields & 1 ? HEADING_FIELD : 0));
+        var weight = exact && !exact.has(doc) ? STEM : stems[stem];
+        var score = idf * weight * (text + (fields & 2 ? TITLE_FIELD : 0) + (fields & 1 ? HEADING_FIELD : 0));
         if (!(out.get(doc) >= score)) out.set(doc, score);
         if (count) out.inText.add(doc);
       }
@@ -350,10 +429,15 @@
       });
       return Promise.all(shards).then(function (loaded) {
         var typing = !/\s$/.test(query);
-        var perTerm = wanted.map(function (t, i) {
+        return Promise.all(wanted.map(function (t, i) {
           var stems = stemsOf(t, loaded[i], typing && i === wanted.length - 1);
-          t.stems = Object.keys(stems);
-          return scores(meta, loaded[i], stems);
+          if (Object.keys(stems).length || t.cjk) return { stems: stems, shard: loaded[i] };
+          return firstLetterTypos(meta, t.term);
+        }));
+      }).then(function (reached) {
+        var perTerm = wanted.map(function (t, i) {
+          t.stems = Object.keys(reached[i].stems);
+          return scores(meta, reached[i].shard, reached[i].stems, t.term);
         });
         var all = rank(meta, perTerm);
         var byChunk = {};
@@ -363,7 +447,6 @@
         });
         return found.then(function (results) {
           return excerptSources(meta, results.ranked, byChunk).then(function () {
-            verbatim(meta, results.ranked, byChunk, wanted);
             return described(meta, results, byChunk, wanted);
           });
         });
@@ -437,6 +520,11 @@
                a line of its own above a stretch that cannot show the match. */
             excerpt = row[2] + " — " + excerptOf(text, groups);
             heading = "";
+          } else if (i === 0 && section && !section.inText && doc === meta.starts[result.page] && matches(page[1], groups).length) {
+            /* Found by the page title alone, no text of the page holding a term:
+               the excerpt is the page's opening, its title (the `<h1>`) then the
+               first words, as Pagefind's, which reads the `<h1>` as page text. */
+            excerpt = page[1] + " — " + excerptOf(text, groups);
           } else {
             excerpt = excerptOf(text, groups);
           }
@@ -513,22 +601,6 @@
       });
     }
     return next();
-  }
-
-  /* Reorders the results shown: each query word found as written in the section
-     (its title, heading or text) multiplies its score by VERBATIM. */
-  function verbatim(meta, ranked, byChunk, wanted) {
-    ranked.forEach(function (result) {
-      var n = chunkOf(meta, result.doc);
-      var row = byChunk[n][result.doc - meta.chunks[n]];
-      var title = result.doc === meta.starts[result.page] ? meta.pages[result.page][1] : "";
-      var words = {};
-      terms(title + " " + row[2] + " " + row[3]).forEach(function (t) { words[t.term] = true; });
-      wanted.forEach(function (t) {
-        if (!t.cjk && words[t.term]) result.score *= VERBATIM;
-      });
-    });
-    ranked.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
   }
 
   function say(text) {

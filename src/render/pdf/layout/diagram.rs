@@ -15,7 +15,7 @@ struct Fonts<'a>(&'a Shaper);
 
 impl Measure for Fonts<'_> {
     fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
-        width_em(&self.0.shape(font(bold), text)) * size
+        width_em(&super::direction::shape_line(self.0, font(bold), text)) * size
     }
 }
 
@@ -48,11 +48,10 @@ fn style(scale: f32) -> Style {
 /// The flowchart laid out to fit `width`, and a text area about 1.35 times as tall as
 /// it is wide (A4 and Letter with the usual margins): set smaller when it would not.
 pub fn layout(ctx: &Context, tree: &DecisionTree, width: f32) -> Diagram {
-    // Right-to-left languages read the chart mirrored, the first answer on the right.
-    let rtl = ctx
-        .lang()
-        .parse::<unic_langid::LanguageIdentifier>()
-        .is_ok_and(|l| l.character_direction() == unic_langid::CharacterDirection::RTL);
+    // Right-to-left languages read the chart mirrored, the first answer on the right:
+    // a right-to-left document's pages are mirrored whole, so the chart is drawn
+    // mirrored only when its language's direction differs from the document's.
+    let rtl = super::direction::is_rtl(ctx.lang()) != ctx.rtl();
     let measure = Fonts(ctx.shaper);
     let mut scale = 1.0;
     let mut drawn = diagram::layout(tree, ctx.texts, &measure, &style(scale), rtl);
@@ -154,13 +153,13 @@ fn line(a: (f32, f32), b: (f32, f32), width: f32, color: Color) -> Item {
 
 fn text(ctx: &Context, lines: &[TextLine], color: Color, items: &mut Vec<Item>) {
     for line in lines {
-        let shaped = ctx.shaper.shape(font(line.bold), &line.text);
+        let shaped = super::direction::shape_line(ctx.shaper, font(line.bold), &line.text);
         items.push(Item::Text {
             x: line.x - line.width / 2.0,
             baseline: line.baseline,
             size: line.size,
             color,
-            segments: shaped.iter().cloned().collect(),
+            segments: shaped,
         });
     }
 }

@@ -172,6 +172,11 @@ impl Context<'_> {
         self.page.content_lang()
     }
 
+    /// Whether the document runs right to left (its pages are mirrored at the end).
+    pub fn rtl(&self) -> bool {
+        super::direction::is_rtl(&self.page.locale)
+    }
+
     /// The anchor name of a heading (or the page itself) in this document.
     pub fn anchor(&self, path: &str, id: Option<&str>) -> String {
         match id {
@@ -201,6 +206,7 @@ impl Context<'_> {
                 leading,
                 align,
                 lang: self.lang(),
+                rtl: self.rtl(),
             },
             self.shaper,
         );
@@ -493,7 +499,8 @@ impl Context<'_> {
                 } else {
                     FontId::Serif
                 };
-                let shaped = Segments::from(&self.shaper.shape(font, &marker)[..]);
+                let rtl = self.rtl() && font == FontId::Serif;
+                let shaped = super::direction::shape_line_in(self.shaper, font, &marker, rtl);
                 let marker_width = width_em(&shaped) * self.style.body_size;
                 let x = indent - marker_width - self.style.body_size * 0.45;
                 let above: f32 = body[first..lined].iter().map(|s| s.height).sum();
@@ -661,6 +668,11 @@ impl Context<'_> {
                         segments,
                     });
                     x += advance;
+                }
+                if self.rtl() {
+                    // Code reads left to right, from the block's left edge, on a
+                    // mirrored page too.
+                    super::direction::mirror(&mut items, width);
                 }
                 slices.push(Slice {
                     height: leading,

@@ -1,10 +1,15 @@
 //! Paragraphs: styled spans of text to justified (or ragged) lines of positioned
-//! words, through hyphenation and Knuth–Plass line breaking.
+//! words, through hyphenation and Knuth–Plass line breaking. Lines are broken in
+//! logical order and their words then put in visual order (see `direction`).
+
+use std::cell::Cell;
 
 use crate::render::pdf::boxes::{Color, Item, Target};
 use crate::render::pdf::fonts::FontId;
 use crate::render::pdf::linebreak;
 use crate::render::pdf::text::{Segments, Shaper, hyphenation_points, width_em};
+
+use super::direction;
 
 /// A run of text in one style.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,11 +78,14 @@ pub struct Paragraph<'a> {
     pub leading: f32,
     pub align: Align,
     pub lang: &'a str,
+    /// A right-to-left document: the paragraph's base direction, and its lines are
+    /// set mirrored inside their width, for the page to be mirrored back.
+    pub rtl: bool,
 }
 
 /// Sets a paragraph into lines.
 pub fn set(paragraph: &Paragraph, shaper: &Shaper) -> Vec<Line> {
-    let (items, pieces, hyphens) = build_items(paragraph, shaper);
+    let (items, pieces, hyphens, levels) = build_items(paragraph, shaper);
     if pieces.iter().all(Option::is_none) {
         return Vec::new();
     }
@@ -95,6 +103,7 @@ pub fn set(paragraph: &Paragraph, shaper: &Shaper) -> Vec<Line> {
             pieces: &pieces,
             hyphens: &hyphens,
             marks: &marks,
+            levels: levels.as_deref(),
         };
         lines.push(set_line(paragraph, &run, start, brk.at, ratio));
         start = linebreak::line_start(&items, brk.at);
@@ -120,27 +129,49 @@ struct Run<'a> {
     pieces: &'a [Option<Piece>],
     hyphens: &'a [Option<Piece>],
     marks: &'a [Option<&'a str>],
+    /// Each item's bidi level, when the paragraph has any right-to-left text.
+    levels: Option<&'a [u8]>,
 }
 
-type Built = (Vec<linebreak::Item>, Vec<Option<Piece>>, Vec<Option<Piece>>);
+type Built = (
+    Vec<linebreak::Item>,
+    Vec<Option<Piece>>,
+    Vec<Option<Piece>>,
+    Option<Vec<u8>>,
+);
 
 fn build_items(paragraph: &Paragraph, shaper: &Shaper) -> Built {
     let mut items = Vec::new();
     let mut pieces: Vec<Option<Piece>> = Vec::new();
     let mut hyphens: Vec<Option<Piece>> = Vec::new();
+    // Most paragraphs of a left-to-right guide have no right-to-left letter: their
+    // text is not even gathered.
+    let levels = (paragraph.rtl || paragraph.spans.iter().any(|s| direction::has_rtl(&s.text)))
+        .then(|| {
+            let text: String = paragraph.spans.iter().map(|s| s.text.as_str()).collect();
+            direction::levels(&text, paragraph.rtl)
+        })
+        .flatten();
+    // Where in `text` each item stands, for its level.
+    let mut offsets: Vec<usize> = Vec::new();
+    let offset = Cell::new(0);
     let mut push = |item: linebreak::Item, piece: Option<Piece>, hyphen: Option<Piece>| {
         items.push(item);
         pieces.push(piece);
         hyphens.push(hyphen);
+        offsets.push(offset.get());
     };
+    let mut span_start = 0;
     // The last character set, across spans, for the space between Japanese and Latin.
     let mut last: Option<char> = None;
     for (index, span) in paragraph.spans.iter().enumerate() {
         let style = &span.style;
         let space = width_em(&shaper.shape(style.font, " ")) * style.size;
         let mut word = String::new();
+        let mut word_start = span_start;
         let flush =
             |word: &mut String,
+             word_start: usize,
              push: &mut dyn FnMut(linebreak::Item, Option<Piece>, Option<Piece>)| {
                 if word.is_empty() {
                     return;
@@ -151,26 +182,38 @@ fn build_items(paragraph: &Paragraph, shaper: &Shaper) -> Built {
                 } else {
                     ""
                 };
-                push_word(word, index, style, lang, shaper, push);
+                let place = Place {
+                    start: word_start,
+                    levels: levels.as_deref(),
+                    offset: &offset,
+                };
+                // The item after the word (a space) stands where it was.
+                let after = offset.get();
+                push_word(word, index, style, lang, shaper, &place, push);
+                offset.set(after);
                 word.clear();
             };
-        for c in span.text.chars() {
+        for (i, c) in span.text.char_indices() {
+            if word.is_empty() {
+                word_start = span_start + i;
+            }
+            offset.set(span_start + i);
             if !matches!(c, '\n' if span.text == "\n") && (c.is_whitespace() || c == '\u{2028}') {
                 last = None;
             }
             match c {
                 '\n' if span.text == "\n" => {}
                 ' ' | '\t' | '\n' => {
-                    flush(&mut word, &mut push);
+                    flush(&mut word, word_start, &mut push);
                     push(linebreak::Item::space(space), None, None);
                 }
                 '\u{A0}' => {
-                    flush(&mut word, &mut push);
+                    flush(&mut word, word_start, &mut push);
                     push(linebreak::Item::forbid(), None, None);
                     push(linebreak::Item::space(space), None, None);
                 }
                 '\u{202F}' => {
-                    flush(&mut word, &mut push);
+                    flush(&mut word, word_start, &mut push);
                     push(linebreak::Item::forbid(), None, None);
                     push(
                         linebreak::Item::Glue {
@@ -184,13 +227,14 @@ fn build_items(paragraph: &Paragraph, shaper: &Shaper) -> Built {
                 }
                 '\u{2028}' => {
                     // A hard line break inside the paragraph.
-                    flush(&mut word, &mut push);
+                    flush(&mut word, word_start, &mut push);
                     push(linebreak::Item::fill(), None, None);
                     push(linebreak::Item::force(), None, None);
                 }
                 c => {
                     if last.is_some_and(|before| ideographic_gap(before, c)) {
-                        flush(&mut word, &mut push);
+                        flush(&mut word, word_start, &mut push);
+                        word_start = span_start + i;
                         push(quarter_em(style.size), None, None);
                     }
                     word.push(c);
@@ -198,11 +242,49 @@ fn build_items(paragraph: &Paragraph, shaper: &Shaper) -> Built {
                 }
             }
         }
-        flush(&mut word, &mut push);
+        flush(&mut word, word_start, &mut push);
+        span_start += span.text.len();
     }
     push(linebreak::Item::fill(), None, None);
     push(linebreak::Item::force(), None, None);
-    (items, pieces, hyphens)
+    let levels = levels.map(|levels| {
+        let base = u8::from(paragraph.rtl);
+        offsets
+            .iter()
+            .map(|at| levels.get(*at).copied().unwrap_or(base))
+            .collect()
+    });
+    (items, pieces, hyphens, levels)
+}
+
+/// Where a word stands in its paragraph: its start in the paragraph's text, the
+/// text's bidi levels, and the offset the next item pushed is recorded at.
+struct Place<'a> {
+    start: usize,
+    levels: Option<&'a [u8]>,
+    offset: &'a Cell<usize>,
+}
+
+impl Place<'_> {
+    /// `word[from..to]` split where its bidi level changes: (start, end, right to left).
+    fn runs(&self, from: usize, to: usize) -> Vec<(usize, usize, bool)> {
+        let Some(levels) = self.levels else {
+            return vec![(from, to, false)];
+        };
+        let level = |i: usize| levels.get(self.start + i).copied().unwrap_or(0);
+        let mut runs: Vec<(usize, usize, bool)> = Vec::new();
+        let mut at = from;
+        while at < to {
+            let here = level(at);
+            let mut end = at + 1;
+            while end < to && level(end) == here {
+                end += 1;
+            }
+            runs.push((at, end, here % 2 == 1));
+            at = end;
+        }
+        runs
+    }
 }
 
 /// A word becomes boxes separated by hyphenation penalties (and breaks after an
@@ -213,9 +295,11 @@ fn push_word(
     style: &SpanStyle,
     lang: &str,
     shaper: &Shaper,
+    place: &Place,
     push: &mut dyn FnMut(linebreak::Item, Option<Piece>, Option<Piece>),
 ) {
     if style.url {
+        place.offset.set(place.start);
         return push_url(word, span, style, shaper, push);
     }
     let (cuts, cjk) = word_cuts(word, lang);
@@ -224,14 +308,24 @@ fn push_word(
         if cut <= start {
             continue;
         }
-        let fragment = &word[start..cut];
-        let segments = Segments::from(&shaper.shape(style.font, fragment)[..]);
-        let width = width_em(&segments) * style.size;
-        push(
-            linebreak::Item::Box { width },
-            Some(Piece { span, segments }),
-            None,
-        );
+        // A word whose direction changes inside ("P1،") is a box per direction, with
+        // no break between them.
+        for (from, to, rtl) in place.runs(start, cut) {
+            let fragment = &word[from..to];
+            let shaped = if rtl {
+                shaper.shape_rtl(style.font, fragment)
+            } else {
+                shaper.shape(style.font, fragment)
+            };
+            let segments = Segments::from(&shaped[..]);
+            let width = width_em(&segments) * style.size;
+            place.offset.set(place.start + from);
+            push(
+                linebreak::Item::Box { width },
+                Some(Piece { span, segments }),
+                None,
+            );
+        }
         if cut < word.len() {
             if cjk && !with_hyphen {
                 // Between CJK characters: a break costs nothing, and a hair of stretch
@@ -460,7 +554,22 @@ fn set_line(paragraph: &Paragraph, run: &Run, start: usize, end: usize, ratio: f
             }
             width
         };
-    for i in start..end {
+    let placed = (start..end).filter(|&i| match (&items[i], &pieces[i]) {
+        (linebreak::Item::Box { .. }, Some(_)) => true,
+        (linebreak::Item::Glue { .. }, _) => i > start,
+        _ => false,
+    });
+    let order: Vec<usize> = match run.levels {
+        Some(levels) => {
+            let placed: Vec<usize> = placed.collect();
+            let line_levels: Vec<u8> = placed.iter().map(|&i| levels[i]).collect();
+            (direction::visual_order(&line_levels).into_iter())
+                .map(|k| placed[k])
+                .collect()
+        }
+        None => placed.collect(),
+    };
+    for i in order {
         match (&items[i], &pieces[i]) {
             (linebreak::Item::Box { .. }, Some(piece)) => {
                 if let Some(name) = run.marks[i] {
@@ -489,7 +598,7 @@ fn set_line(paragraph: &Paragraph, run: &Run, start: usize, end: usize, ratio: f
         }
     }
     if let Some(hyphen) = &hyphens[end] {
-        place(hyphen, x, &mut out, &mut links);
+        x += place(hyphen, x, &mut out, &mut links);
     }
     for (lx, lw, target) in links {
         out.push(Item::Link {
@@ -499,6 +608,10 @@ fn set_line(paragraph: &Paragraph, run: &Run, start: usize, end: usize, ratio: f
             height,
             target,
         });
+    }
+    if paragraph.rtl {
+        // Its start on the left, for the mirrored page to put it on the right.
+        direction::mirror(&mut out, x);
     }
     Line {
         items: out,
@@ -547,6 +660,7 @@ mod tests {
                 leading: 13.0,
                 align: Align::Justify,
                 lang: "fr",
+                rtl: false,
             },
             &shaper,
         );
@@ -599,8 +713,9 @@ mod tests {
             leading: 14.0,
             align: Align::Left,
             lang: "ja",
+            rtl: false,
         };
-        let (items, _, _) = build_items(&paragraph, &Shaper::default());
+        let (items, _, _, _) = build_items(&paragraph, &Shaper::default());
         let quarters = items
             .iter()
             .filter(
@@ -629,6 +744,7 @@ mod tests {
                     leading: 14.0,
                     align: Align::Justify,
                     lang: "ja",
+                    rtl: false,
                 },
                 &shaper,
             );
@@ -667,6 +783,7 @@ mod tests {
                     leading: 12.0,
                     align: Align::Left,
                     lang: "fr",
+                    rtl: false,
                 },
                 &shaper,
             );

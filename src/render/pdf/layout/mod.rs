@@ -8,6 +8,7 @@
 //! landed. Printed on both sides, chapters open on right-hand pages and margins mirror.
 
 mod diagram;
+mod direction;
 pub(crate) mod figure;
 mod flow;
 mod index;
@@ -166,6 +167,9 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
     }
     if pdf.duplex {
         mirror(&mut pages, style.binding / 2.0, width);
+    }
+    if direction::is_rtl(input.locale) {
+        direction::mirror_pages(&mut pages, width);
     }
     Document {
         title: input.meta.title.clone(),
@@ -537,9 +541,9 @@ fn contents_line(
     target: Target,
 ) -> Slice {
     let baseline = leading / 2.0 + size * 0.3;
-    let number = Segments::from(&shaper.shape(FontId::Serif, page)[..]);
+    let number = direction::shape_line(shaper, FontId::Serif, page);
     let number_width = width_em(&number) * size;
-    let mut title_segments = Segments::from(&shaper.shape(font, title)[..]);
+    let mut title_segments = direction::shape_line(shaper, font, title);
     let max_title = column - indent - number_width - size * 3.0;
     let mut title_text = title.to_string();
     while width_em(&title_segments) * size > max_title && title_text.chars().count() > 4 {
@@ -551,7 +555,7 @@ fn contents_line(
                 .collect::<String>()
                 .trim_end()
         );
-        title_segments = Segments::from(&shaper.shape(font, &title_text)[..]);
+        title_segments = direction::shape_line(shaper, font, &title_text);
     }
     let title_end = indent + width_em(&title_segments) * size;
     let dot = Segments::from(&shaper.shape(FontId::Serif, ".")[..]);
@@ -713,8 +717,8 @@ fn header(
     let style = input.style;
     let size = style.small_size;
     let y = style.margin_top - 26.0;
-    let left = Segments::from(&shaper.shape(FontId::SerifItalic, &input.meta.title)[..]);
-    let right = Segments::from(&shaper.shape(FontId::Serif, chapter)[..]);
+    let left = direction::shape_line(shaper, FontId::SerifItalic, &input.meta.title);
+    let right = direction::shape_line(shaper, FontId::Serif, chapter);
     let right_width = width_em(&right) * size;
     let mut items = Vec::new();
     if right_hand != Some(true) {
@@ -749,7 +753,7 @@ fn header(
 fn footer(text: &str, input: &Input, shaper: &Shaper, width: f32, height: f32) -> Vec<Item> {
     let style = input.style;
     let size = style.small_size;
-    let segments = Segments::from(&shaper.shape(FontId::Serif, text)[..]);
+    let segments = direction::shape_line(shaper, FontId::Serif, text);
     let text_width = width_em(&segments) * size;
     let y = height - style.margin_bottom + 34.0;
     tagged(

@@ -109,6 +109,7 @@ impl Context<'_> {
                         leading,
                         align: plan.align,
                         lang: self.lang(),
+                        rtl: self.rtl(),
                     },
                     self.shaper,
                 );
