@@ -11,7 +11,7 @@ use crate::config;
 use crate::diagnostic::{Diagnostic, Diagnostics, guard};
 use crate::highlight;
 use crate::load::{self, CONFIG_FILE};
-use crate::locale::{Messages, apply_typography};
+use crate::locale::{Messages, apply_typography, pseudo};
 use crate::model::{
     BinaryFile, DecisionTree, HeadingIds, LineMap, MarkdownConfig, Page, Pos, Site, Theme,
 };
@@ -124,6 +124,8 @@ pub struct Select {
     pub for_edits: bool,
     /// `serve --translator`: changed sections carry their source's changed text.
     pub translator: bool,
+    /// `--pseudo`: the pseudo-locale is built too, as if `locales` listed it.
+    pub pseudo: bool,
 }
 
 /// Reads and checks the site at `root`, restricted to the `only` locales when given,
@@ -141,6 +143,9 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
     let only = &select.locales;
     let config_file = load::config(root, diagnostics)?;
     let mut config = config::parse(&config_file, diagnostics)?;
+    if select.pseudo && !config.locales.iter().any(|l| pseudo::is_pseudo(l)) {
+        config.locales.push(pseudo::LOCALE.to_string());
+    }
     let sources = load::site(root, &config.theme, diagnostics);
     check_locale_folders(&config_file.text, &config.locales, &sources, diagnostics);
     // Messages keep every locale: fallback chains end at the source locale.
@@ -261,7 +266,15 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
             Some(split.body.to_string())
         },
     );
-    let fallbacks = fallback_pages(&pages, &config.locales, &config.source_locale);
+    let mut fallbacks = fallback_pages(&pages, &config.locales, &config.source_locale);
+    // The pseudo-locale has no pages of its own: each is its source page, rewritten.
+    for page in fallbacks
+        .iter_mut()
+        .filter(|p| pseudo::is_pseudo(&p.locale))
+    {
+        page.fallback = None;
+        pseudo::page(page);
+    }
     pages.extend(fallbacks);
     check_aliases(&pages, diagnostics);
 
@@ -461,7 +474,8 @@ fn check_locale_folders(
     diagnostics: &Diagnostics,
 ) {
     let pos = config::key_pos(config_text, "locales");
-    for locale in locales {
+    // The pseudo-locale is made from the source locale, never from files of its own.
+    for locale in locales.iter().filter(|l| !pseudo::is_pseudo(l)) {
         if !sources.content_locales.contains(locale) {
             diagnostics.push(
                 Diagnostic::error(

@@ -37,6 +37,7 @@ mod pdf_paper;
 mod pdf_rtl;
 mod pdf_scripts;
 mod properties;
+mod pseudo_locale;
 mod raw_html_policy;
 mod robustness;
 mod script_text;

@@ -1,0 +1,79 @@
+//! The pseudo-locale `qps-ploc` (`build --pseudo`, or `locales` listing it): made in
+//! memory from the source locale, pages and messages accented and bracketed, kept out
+//! of the sitemap, and nothing written into the site's sources.
+
+use crate::common::{self, build, site, write};
+
+#[test]
+fn build_pseudo_on_the_default_site_has_no_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let assert = common::folio()
+        .args(["build", "--pseudo", "--strict", "--root"])
+        .arg(common::repo_root())
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let stderr = common::stderr(&assert);
+    assert!(
+        !stderr.contains("error") && !stderr.contains("warning"),
+        "{stderr}"
+    );
+    let home = std::fs::read_to_string(out.join("qps-ploc/index.html")).unwrap();
+    assert!(home.contains("<html lang=\"qps-ploc\""), "{home}");
+    // The site's title (a Fluent message) and the page's title (Markdown).
+    assert!(home.contains("[Ĝûîðé ðû šûþþöŕţ Þŕéɱîûɱ ~~"), "{home}");
+    // The guide is typeset too (its file name is the source's, not accented).
+    let pdf = std::fs::read(out.join("qps-ploc/guide-support-premium.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(
+        !sitemap.contains("qps-ploc"),
+        "a development tool, not a language"
+    );
+    // Made in memory: no folder of its own in the sources.
+    let root = common::repo_root();
+    assert!(!root.join("content/qps-ploc").exists());
+    assert!(!root.join("locales/qps-ploc").exists());
+}
+
+#[test]
+fn listing_it_in_locales_builds_it_from_the_source_locale() {
+    let dir = site("base");
+    let root = dir.path();
+    write(
+        root,
+        "folio.toml",
+        "title = \"Fixture\"\nbase_url = \"https://docs.example.test/\"\nsource_locale = \"fr\"\nlocales = [\"fr\", \"en\", \"qps-ploc\"]\n",
+    );
+    write(
+        root,
+        "content/fr/code.md",
+        "+++\ntitle = \"Code\"\n+++\n\nLancez `folio build` puis [la suite](guide.md#etapes).\n",
+    );
+    let out = build(root, &["--no-pdf", "--strict"]);
+    let guide = std::fs::read_to_string(out.join("qps-ploc/guide/index.html")).unwrap();
+    // French typography came with the source's text; the heading keeps its id.
+    assert!(
+        guide.contains("<h2 id=\"etapes\">[Éţáþéš ~~]<a class="),
+        "{guide}"
+    );
+    assert!(
+        guide.contains(
+            "[Ţéẋţé\u{a0}: «\u{202f}çîţáţîöñ\u{202f}» éţ ǫûéšţîöñ\u{202f}? ~~~~ ~~~~ ~~~]"
+        ),
+        "{guide}"
+    );
+    // A message of the site's own locales/fr/ui.ftl.
+    assert!(guide.contains("[Ļáñĝ-ƒŕ ~~~]"), "{guide}");
+    // Code and link targets are left as they are.
+    let code = std::fs::read_to_string(out.join("qps-ploc/code/index.html")).unwrap();
+    assert!(code.contains("<code>folio build</code>"), "{code}");
+    assert!(
+        code.contains("href=\"../guide/index.html#etapes\">ļá šûîţé</a>"),
+        "{code}"
+    );
+    assert!(!root.join("content/qps-ploc").exists());
+    assert!(!root.join("locales/qps-ploc").exists());
+}
