@@ -140,7 +140,7 @@ pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<L
 
 /// [`load`], with the pages that `select` asks for.
 pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) -> Option<Loaded> {
-    let only = &select.locales;
+    let mut only = select.locales.clone();
     let config_file = load::config(root, diagnostics)?;
     let mut config = config::parse(&config_file, diagnostics)?;
     if select.pseudo && !config.locales.iter().any(|l| pseudo::is_pseudo(l)) {
@@ -172,6 +172,11 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
                 )
                 .with_hint(format!("configured locales: {}", config.locales.join(", "))),
             );
+        }
+        // The pseudo-locale is made from the source locale's pages: asking for it alone
+        // builds those too.
+        if only.iter().any(|l| pseudo::is_pseudo(l)) && !only.contains(&config.source_locale) {
+            only.push(config.source_locale.clone());
         }
         config.locales.retain(|l| only.contains(l));
     }
@@ -272,8 +277,7 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
         .iter_mut()
         .filter(|p| pseudo::is_pseudo(&p.locale))
     {
-        page.fallback = None;
-        pseudo::page(page);
+        pseudo_in_place(page);
     }
     pages.extend(fallbacks);
     check_aliases(&pages, diagnostics);
@@ -421,6 +425,20 @@ fn fallback_pages(pages: &[Page], locales: &[String], source_locale: &str) -> Ve
         }
     }
     fallbacks
+}
+
+/// `source` (a page of the source locale) in the pseudo-locale.
+pub fn pseudo_page(source: &Page) -> Page {
+    let mut page = fallback_page(source, pseudo::LOCALE);
+    pseudo_in_place(&mut page);
+    page
+}
+
+/// A fallback copy made into the pseudo-locale's own page: not marked as another
+/// language's text, since it is this locale's.
+fn pseudo_in_place(page: &mut Page) {
+    page.fallback = None;
+    pseudo::page(page);
 }
 
 /// `source` (a page of the source locale) shown in `locale`, which lacks it.

@@ -77,3 +77,15 @@ fn listing_it_in_locales_builds_it_from_the_source_locale() {
     assert!(!root.join("content/qps-ploc").exists());
     assert!(!root.join("locales/qps-ploc").exists());
 }
+
+#[test]
+fn asking_for_the_pseudo_locale_alone_builds_it_from_its_source() {
+    let dir = site("base");
+    let out = build(
+        dir.path(),
+        &["--pseudo", "--locale", "qps-ploc", "--no-pdf", "--strict"],
+    );
+    let guide = std::fs::read_to_string(out.join("qps-ploc/guide/index.html")).unwrap();
+    assert!(guide.contains("[Éţáþéš ~~]"), "{guide}");
+    assert!(!out.join("en").exists(), "only what it is made of");
+}
