@@ -76,6 +76,20 @@ fn listing_it_in_locales_builds_it_from_the_source_locale() {
     );
     assert!(!root.join("content/qps-ploc").exists());
     assert!(!root.join("locales/qps-ploc").exists());
+    // Search engines are not told of it, and translators have nothing to do for it.
+    let fr = std::fs::read_to_string(out.join("fr/guide/index.html")).unwrap();
+    assert!(
+        fr.contains("hreflang=\"en\" href=") && !fr.contains("hreflang=\"qps-ploc\" href=\"https"),
+        "{fr}"
+    );
+    let (stdout, stderr, code) = common::run(root, &["l10n", "status"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        !stdout.contains("qps") && !stderr.contains("qps"),
+        "{stdout}{stderr}"
+    );
+    let (stdout, stderr, code) = common::run(root, &["check"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
 }
 
 #[test]
