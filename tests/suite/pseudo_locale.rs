@@ -82,6 +82,15 @@ fn listing_it_in_locales_builds_it_from_the_source_locale() {
         fr.contains("hreflang=\"en\" href=") && !fr.contains("hreflang=\"qps-ploc\" href=\"https"),
         "{fr}"
     );
+    let chooser = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        chooser.contains("qps-ploc/index.html"),
+        "the chooser lists it: {chooser}"
+    );
+    assert!(
+        !chooser.contains("hreflang=\"qps-ploc\" href=\"https"),
+        "{chooser}"
+    );
     let (stdout, stderr, code) = common::run(root, &["l10n", "status"]);
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert!(

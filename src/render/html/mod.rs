@@ -763,6 +763,7 @@ impl Renderer<'_> {
         let alternates: Vec<Alternate> = self
             .locales
             .iter()
+            .filter(|l| !crate::locale::pseudo::is_pseudo(&l.lang))
             .filter_map(|l| {
                 l.home.as_ref().map(|h| Alternate {
                     lang: l.lang.clone(),
