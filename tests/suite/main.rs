@@ -36,6 +36,7 @@ mod pdf_layout;
 mod pdf_paper;
 mod pdf_rtl;
 mod pdf_scripts;
+mod pdf_tags;
 mod properties;
 mod pseudo_locale;
 mod raw_html_policy;
