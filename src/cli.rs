@@ -64,6 +64,9 @@ pub enum Command {
         /// changed text on hover.
         #[arg(long)]
         translator: bool,
+        /// Also serve the pseudo-locale `qps-ploc` (see `build --pseudo`).
+        #[arg(long)]
+        pseudo: bool,
     },
     /// Bring existing docs in: another tool's book becomes a site, or a locale of one.
     #[command(subcommand)]
@@ -314,6 +317,10 @@ pub struct BuildArgs {
     /// Also publish the pages marked `draft` (front matter `draft = true`).
     #[arg(long)]
     pub drafts: bool,
+    /// Also build the pseudo-locale `qps-ploc` (accented, longer, bracketed text made
+    /// from the source locale), to find UI strings that are not translatable.
+    #[arg(long)]
+    pub pseudo: bool,
 }
 
 impl From<BuildArgs> for BuildOptions {
@@ -325,6 +332,7 @@ impl From<BuildArgs> for BuildOptions {
             strict: args.strict,
             no_pdf: args.no_pdf,
             drafts: args.drafts,
+            pseudo: args.pseudo,
         }
     }
 }

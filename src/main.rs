@@ -68,6 +68,7 @@ fn main() -> ExitCode {
             bind,
             no_drafts,
             translator,
+            pseudo,
         } => {
             match folio::commands::serve::run(&folio::commands::serve::ServeOptions {
                 root,
@@ -75,6 +76,7 @@ fn main() -> ExitCode {
                 port,
                 drafts: !no_drafts,
                 translator,
+                pseudo,
             }) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(message) => {

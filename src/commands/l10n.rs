@@ -137,7 +137,10 @@ pub fn status(options: &StatusOptions) -> StatusReport {
         .locales
         .iter()
         .filter(|l| {
-            **l != source_locale && (options.locales.is_empty() || options.locales.contains(l))
+            // The pseudo-locale is made from the source: it has nothing to translate.
+            **l != source_locale
+                && !crate::locale::pseudo::is_pseudo(l)
+                && (options.locales.is_empty() || options.locales.contains(l))
         })
         .collect();
     for unknown in options

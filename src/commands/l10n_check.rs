@@ -120,6 +120,7 @@ pub fn check(options: &CheckOptions) -> CheckReport {
         .map(String::as_str)
         .filter(|l| {
             *l != source_locale
+                && !crate::locale::pseudo::is_pseudo(l)
                 && (options.locales.is_empty() || options.locales.iter().any(|o| o == l))
         })
         .collect();

@@ -34,6 +34,8 @@ pub struct ServeOptions {
     /// Translators' preview: a changed section's heading shows its source's changed
     /// text on hover.
     pub translator: bool,
+    /// Serve the pseudo-locale too (`--pseudo`).
+    pub pseudo: bool,
 }
 
 /// The site being served and what the last build said.
@@ -117,6 +119,7 @@ pub fn run(options: &ServeOptions) -> Result<(), String> {
             drafts: options.drafts,
             for_edits: true,
             translator: options.translator,
+            pseudo: options.pseudo,
         },
         ..Shared::default()
     });

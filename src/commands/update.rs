@@ -235,6 +235,9 @@ fn follow_source(root: &Path, site: &mut crate::model::Site, source: &Page) -> V
         if page.fallback.is_some() {
             *page = site::fallback_page(source, locale);
             touched.push(index);
+        } else if crate::locale::pseudo::is_pseudo(locale) {
+            *page = site::pseudo_page(source);
+            touched.push(index);
         } else if let Some(record) = &page.front.l10n {
             let outdated =
                 site::is_outdated(root, &source.locale, &page.path, record, &source.body_hash);

@@ -38,6 +38,7 @@ mod pdf_rtl;
 mod pdf_scripts;
 mod pdf_tags;
 mod properties;
+mod pseudo_locale;
 mod raw_html_policy;
 mod robustness;
 mod script_text;

@@ -463,6 +463,21 @@ fn a_source_edit_reaches_its_fallback_copies() {
 }
 
 #[test]
+fn serve_pseudo_serves_the_pseudo_locale_and_follows_source_edits() {
+    let site = common::site("base");
+    let server = start(site.path(), &["--pseudo"]);
+    assert!(get(&server, "/qps-ploc/guide/").2.contains("çîţáţîöñ"));
+    let page = site.path().join("content/fr/guide.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, text.replace("citation", "nouvelle citation")).unwrap();
+    wait_for("the pseudo-locale's copy", Duration::from_secs(2), || {
+        get(&server, "/qps-ploc/guide/")
+            .2
+            .contains("ñöûṽéļļé çîţáţîöñ")
+    });
+}
+
+#[test]
 fn drafts_are_served_for_their_writers() {
     let site = common::site("hugo-site");
     let server = serve(site.path());

@@ -657,6 +657,7 @@ impl Renderer<'_> {
     fn alternates(&self, page: &Page) -> (Vec<Alternate>, Option<String>) {
         if page.path == index_page::PATH {
             let alternates = (self.index_urls.iter())
+                .filter(|(lang, _)| !crate::locale::pseudo::is_pseudo(lang))
                 .map(|(lang, url)| Alternate {
                     lang: lang.clone(),
                     href: self.urls.absolute(url),
@@ -669,8 +670,9 @@ impl Renderer<'_> {
             .locales
             .iter()
             .filter_map(|l| self.site.page(&l.lang, &page.path))
-            // A fallback shows another locale's text: it is not a translation.
-            .filter(|p| p.fallback.is_none())
+            // A fallback shows another locale's text: it is not a translation; nor is
+            // the pseudo-locale's, a development tool that search engines need not know.
+            .filter(|p| p.fallback.is_none() && !crate::locale::pseudo::is_pseudo(&p.locale))
             .map(|p| Alternate {
                 lang: p.locale.clone(),
                 href: self.urls.absolute(&p.url),
@@ -761,6 +763,7 @@ impl Renderer<'_> {
         let alternates: Vec<Alternate> = self
             .locales
             .iter()
+            .filter(|l| !crate::locale::pseudo::is_pseudo(&l.lang))
             .filter_map(|l| {
                 l.home.as_ref().map(|h| Alternate {
                     lang: l.lang.clone(),
