@@ -143,20 +143,7 @@ pub fn status(options: &StatusOptions) -> StatusReport {
                 && (options.locales.is_empty() || options.locales.contains(l))
         })
         .collect();
-    for unknown in options
-        .locales
-        .iter()
-        .filter(|l| !config.locales.contains(l))
-    {
-        diagnostics.push(
-            Diagnostic::error(
-                CONFIG_FILE,
-                Pos { line: 1, column: 1 },
-                format!("--locale {unknown}: not a configured locale"),
-            )
-            .with_hint(format!("configured locales: {}", config.locales.join(", "))),
-        );
-    }
+    report_unknown_locales(&options.locales, &config, &diagnostics);
     let sources_list: Vec<Source> = source_pages
         .iter()
         .map(|(path, body, _, line_offset)| Source::new(path, body, *line_offset))
@@ -644,6 +631,25 @@ fn untranslated(source: &str, source_locale: &str, locale: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+/// `--locale` values that the site does not configure: one error each, at folio.toml,
+/// naming the configured ones (shared by `status` and `check`).
+pub(super) fn report_unknown_locales(
+    asked: &[String],
+    config: &crate::model::SiteConfig,
+    diagnostics: &Diagnostics,
+) {
+    for unknown in asked.iter().filter(|l| !config.locales.contains(l)) {
+        diagnostics.push(
+            Diagnostic::error(
+                CONFIG_FILE,
+                Pos { line: 1, column: 1 },
+                format!("--locale {unknown}: not a configured locale"),
+            )
+            .with_hint(format!("configured locales: {}", config.locales.join(", "))),
+        );
+    }
 }
 
 #[cfg(test)]

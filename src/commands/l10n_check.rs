@@ -99,20 +99,7 @@ pub fn check(options: &CheckOptions) -> CheckReport {
     let Some(config) = config::parse(&config_file, &diagnostics) else {
         return failed_report(diagnostics);
     };
-    for unknown in options
-        .locales
-        .iter()
-        .filter(|l| !config.locales.contains(l))
-    {
-        diagnostics.push(
-            Diagnostic::error(
-                CONFIG_FILE,
-                Pos { line: 1, column: 1 },
-                format!("--locale {unknown}: not a configured locale"),
-            )
-            .with_hint(format!("configured locales: {}", config.locales.join(", "))),
-        );
-    }
+    super::l10n::report_unknown_locales(&options.locales, &config, &diagnostics);
     let source_locale = config.source_locale.as_str();
     let locales: Vec<&str> = config
         .locales
