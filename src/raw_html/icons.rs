@@ -77,19 +77,7 @@ fn pieces(run: &[(&str, Option<Pos>)], file: &str, diagnostics: &Diagnostics) {
         text.push_str(html);
     }
     for (offset, tag, class) in empty_icons(&text) {
-        let i = starts.partition_point(|&(start, _)| start <= offset) - 1;
-        let (start, pos) = starts[i];
-        let before = &text[start..offset];
-        let pos = match before.rfind('\n') {
-            None => Pos {
-                line: pos.line,
-                column: pos.column + before.chars().count() as u32,
-            },
-            Some(nl) => Pos {
-                line: pos.line + before.matches('\n').count() as u32,
-                column: before[nl + 1..].chars().count() as u32 + 1,
-            },
-        };
+        let pos = super::place_in(&text, &starts, offset);
         diagnostics.push(
             Diagnostic::warning(
                 file,

@@ -296,15 +296,16 @@ fn push_html<T: Node>(out: &mut Vec<T>, html: &str, pos: Pos) {
     }
 }
 
-/// Warns about `removal` at its place in the source: the raw piece it falls in, and
+/// The place of byte `offset` of raw HTML read as one `fragment` made of `pieces`
+/// (each starting at a byte with its place in the file): the piece it falls in, then
 /// the line and column within it.
-fn report(removal: &Removal, fragment: &str, pieces: &[(usize, Pos)], ctx: &Ctx) {
+pub(crate) fn place_in(fragment: &str, pieces: &[(usize, Pos)], offset: usize) -> Pos {
     let i = pieces
-        .partition_point(|&(start, _)| start <= removal.offset)
+        .partition_point(|&(start, _)| start <= offset)
         .saturating_sub(1);
     let (start, pos) = pieces.get(i).copied().unwrap_or_default();
-    let before = fragment.get(start..removal.offset).unwrap_or_default();
-    let pos = match before.rfind('\n') {
+    let before = fragment.get(start..offset).unwrap_or_default();
+    match before.rfind('\n') {
         None => Pos {
             line: pos.line,
             column: pos.column + before.chars().count() as u32,
@@ -313,7 +314,13 @@ fn report(removal: &Removal, fragment: &str, pieces: &[(usize, Pos)], ctx: &Ctx)
             line: pos.line + before.matches('\n').count() as u32,
             column: before[nl + 1..].chars().count() as u32 + 1,
         },
-    };
+    }
+}
+
+/// Warns about `removal` at its place in the source: the raw piece it falls in, and
+/// the line and column within it.
+fn report(removal: &Removal, fragment: &str, pieces: &[(usize, Pos)], ctx: &Ctx) {
+    let pos = place_in(fragment, pieces, removal.offset);
     ctx.diagnostics
         .push(Diagnostic::warning(ctx.file, pos, removal.message.clone()).with_hint(hint(ctx)));
 }

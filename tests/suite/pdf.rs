@@ -6,7 +6,6 @@
 use crate::common;
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::Command;
 
 use lopdf::{Document, Object};
 
@@ -24,18 +23,7 @@ fn built() -> &'static Path {
 
 /// Runs `name args... file after...` and returns its standard output.
 fn tool(name: &str, args: &[&str], file: &Path, after: &[&str]) -> String {
-    let output = Command::new(name)
-        .args(args)
-        .arg(file)
-        .args(after)
-        .output()
-        .unwrap_or_else(|e| panic!("{name} is required (apt-get install poppler-utils qpdf): {e}"));
-    assert!(
-        output.status.success(),
-        "{name} {args:?} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    common::pdf_tool(name, args, file, after)
 }
 
 fn dict<'a>(doc: &'a Document, object: &'a Object) -> &'a lopdf::Dictionary {

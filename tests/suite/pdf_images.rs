@@ -83,14 +83,8 @@ fn fixture() -> tempfile::TempDir {
 }
 
 fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
-    let output = std::process::Command::new(name)
-        .args(args)
-        .arg(pdf)
-        .args(if name == "pdftotext" { &["-"][..] } else { &[] })
-        .output()
-        .unwrap_or_else(|e| panic!("{name} is required (apt-get install poppler-utils qpdf): {e}"));
-    assert!(output.status.success(), "{name}: {output:?}");
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    let after: &[&str] = if name == "pdftotext" { &["-"] } else { &[] };
+    common::pdf_tool(name, args, pdf, after)
 }
 
 /// Each page's XObjects by resource name, and what the page draws: (name, the `cm`

@@ -25,19 +25,7 @@ fn tool(name: &str, args: &[&str], file: &Path) -> String {
 }
 
 fn tool_then(name: &str, args: &[&str], file: &Path, after: &[&str]) -> String {
-    let output = Command::new(name)
-        .args(args)
-        .arg(file)
-        .args(after)
-        .output()
-        .unwrap_or_else(|e| panic!("{name} is required (apt-get install poppler-utils qpdf): {e}"));
-    assert!(
-        output.status.success(),
-        "{name} {args:?} failed: {}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    common::pdf_tool(name, args, file, after)
 }
 
 fn resolve<'a>(doc: &'a Document, object: &'a Object) -> &'a Object {

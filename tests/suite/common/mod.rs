@@ -237,3 +237,21 @@ pub fn write(dir: &Path, path: &str, text: &str) {
     std::fs::create_dir_all(dir.join(path).parent().unwrap()).unwrap();
     std::fs::write(dir.join(path), text).unwrap();
 }
+
+/// Runs a PDF tool (poppler's, qpdf) as `name args... file after...`: its standard
+/// output; the tool must be installed and must succeed.
+pub fn pdf_tool(name: &str, args: &[&str], file: &Path, after: &[&str]) -> String {
+    let output = std::process::Command::new(name)
+        .args(args)
+        .arg(file)
+        .args(after)
+        .output()
+        .unwrap_or_else(|e| panic!("{name} is required (apt-get install poppler-utils qpdf): {e}"));
+    assert!(
+        output.status.success(),
+        "{name} {args:?} failed: {}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
