@@ -60,6 +60,13 @@ pub enum Command {
         /// Leave out the pages marked `draft`, as `build` does (they are shown by default).
         #[arg(long)]
         no_drafts: bool,
+        /// For translators: an outdated page's changed sections show the source's
+        /// changed text on hover.
+        #[arg(long)]
+        translator: bool,
+        /// Also serve the pseudo-locale `qps-ploc` (see `build --pseudo`).
+        #[arg(long)]
+        pseudo: bool,
     },
     /// Bring existing docs in: another tool's book becomes a site, or a locale of one.
     #[command(subcommand)]
@@ -117,6 +124,66 @@ pub enum L10nCommand {
     Sync(SyncArgs),
     /// Add a locale: folio.toml, Fluent files to translate, an empty content folder.
     Add(AddArgs),
+    /// The QA gate: links, code, headings, footnotes, trees and Fluent messages that
+    /// translations break, one diagnostic each; exit 1 on any.
+    Check(L10nCheckArgs),
+    /// Write a locale's units of translation (page blocks, UI strings, tree texts)
+    /// to a PO or XLIFF file for a CAT tool.
+    Export(ExportArgs),
+    /// Write a translated PO or XLIFF file back into the locale's pages and Fluent
+    /// files, and record what they were translated from.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct L10nCheckArgs {
+    /// Only this locale (repeat for several).
+    #[arg(long = "locale", value_name = "LOCALE")]
+    pub locales: Vec<String>,
+    /// Fail a locale with fewer than N % of its source blocks current.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100))]
+    pub min_complete: Option<u32>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: FormatArg,
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The locale to translate into, e.g. en.
+    pub locale: String,
+    #[arg(long, value_enum)]
+    pub format: ExchangeFormatArg,
+    /// Only units without a translation (`missing`), or those and the ones whose
+    /// translation predates a change of the source (`outdated`).
+    #[arg(long, value_enum)]
+    pub only: Option<OnlyArg>,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExchangeFormatArg {
+    Po,
+    Xliff,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum OnlyArg {
+    Outdated,
+    Missing,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A PO or XLIFF file written by `folio l10n export` and translated.
+    pub file: PathBuf,
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -148,6 +215,10 @@ pub struct SyncArgs {
     /// page may be named: all its translations are re-stamped).
     #[arg(long)]
     pub trivial: bool,
+    /// Re-stamp only the source block at this line of the source file, as `l10n
+    /// status` shows it (repeat for several; one page).
+    #[arg(long = "block", value_name = "LINE", conflicts_with = "trivial")]
+    pub blocks: Vec<usize>,
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
 }
@@ -246,6 +317,10 @@ pub struct BuildArgs {
     /// Also publish the pages marked `draft` (front matter `draft = true`).
     #[arg(long)]
     pub drafts: bool,
+    /// Also build the pseudo-locale `qps-ploc` (accented, longer, bracketed text made
+    /// from the source locale), to find UI strings that are not translatable.
+    #[arg(long)]
+    pub pseudo: bool,
 }
 
 impl From<BuildArgs> for BuildOptions {
@@ -257,6 +332,7 @@ impl From<BuildArgs> for BuildOptions {
             strict: args.strict,
             no_pdf: args.no_pdf,
             drafts: args.drafts,
+            pseudo: args.pseudo,
         }
     }
 }

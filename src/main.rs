@@ -6,9 +6,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use folio::cli::{Cli, Command, FormatArg, ImportCommand, L10nCommand, TreesCommand};
+use folio::cli::{
+    Cli, Command, ExchangeFormatArg, FormatArg, ImportCommand, L10nCommand, OnlyArg, TreesCommand,
+};
 use folio::commands::build::{self, BuildOptions};
 use folio::commands::l10n::{self, Format, StatusOptions};
+use folio::commands::l10n_exchange::{self, ExchangeFormat, ExportOptions, Only};
 use folio::commands::trees::{self, GraphOptions, PathsOptions};
 use folio::diagnostic::Diagnostics;
 use folio::diagnostic::{self, Diagnostic, Severity};
@@ -64,12 +67,16 @@ fn main() -> ExitCode {
             port,
             bind,
             no_drafts,
+            translator,
+            pseudo,
         } => {
             match folio::commands::serve::run(&folio::commands::serve::ServeOptions {
                 root,
                 bind,
                 port,
                 drafts: !no_drafts,
+                translator,
+                pseudo,
             }) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(message) => {
@@ -127,6 +134,44 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+        Command::L10n(L10nCommand::Check(args)) => {
+            let report =
+                folio::commands::l10n_check::check(&folio::commands::l10n_check::CheckOptions {
+                    root: args.root,
+                    locales: args.locales,
+                    min_complete: args.min_complete,
+                    format: match args.format {
+                        FormatArg::Text => Format::Text,
+                        FormatArg::Json => Format::Json,
+                    },
+                });
+            print_diagnostics(&report.diagnostics);
+            print!("{}", report.output);
+            if report.failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::L10n(L10nCommand::Sync(args)) if !args.blocks.is_empty() => {
+            let [page] = args.pages.as_slice() else {
+                eprintln!("error: --block re-stamps blocks of one page: name one page");
+                return ExitCode::from(2);
+            };
+            let diagnostics = Diagnostics::new();
+            let done = folio::commands::l10n_sync_block::sync_blocks(
+                &args.root,
+                page,
+                &args.blocks,
+                &diagnostics,
+            );
+            for line in done {
+                println!("{line}");
+            }
+            let diagnostics = diagnostics.into_sorted();
+            print_diagnostics(&diagnostics);
+            exit_code(&diagnostics, false)
+        }
         Command::L10n(L10nCommand::Sync(args)) => {
             let diagnostics = Diagnostics::new();
             for page in l10n::sync(&args.root, &args.pages, args.trivial, &diagnostics) {
@@ -140,6 +185,63 @@ fn main() -> ExitCode {
             let diagnostics = Diagnostics::new();
             for created in l10n::add(&args.root, &args.locale, &diagnostics) {
                 println!("created {created}");
+            }
+            let diagnostics = diagnostics.into_sorted();
+            print_diagnostics(&diagnostics);
+            exit_code(&diagnostics, false)
+        }
+        Command::L10n(L10nCommand::Export(args)) => {
+            let diagnostics = Diagnostics::new();
+            let options = ExportOptions {
+                root: args.root,
+                locale: args.locale,
+                format: match args.format {
+                    ExchangeFormatArg::Po => ExchangeFormat::Po,
+                    ExchangeFormatArg::Xliff => ExchangeFormat::Xliff,
+                },
+                only: match args.only {
+                    None => Only::All,
+                    Some(OnlyArg::Outdated) => Only::Outdated,
+                    Some(OnlyArg::Missing) => Only::Missing,
+                },
+            };
+            let exported = l10n_exchange::export(&options, &diagnostics);
+            if let Some(text) = exported {
+                match &args.out {
+                    Some(path) => {
+                        if let Err(e) = std::fs::write(path, text) {
+                            diagnostics.push(
+                                Diagnostic::error(
+                                    path.to_string_lossy(),
+                                    folio::model::Pos { line: 1, column: 1 },
+                                    format!("cannot write it: {e}"),
+                                )
+                                .with_hint("check the folder and permissions"),
+                            );
+                        }
+                    }
+                    None => print!("{text}"),
+                }
+            }
+            let diagnostics = diagnostics.into_sorted();
+            print_diagnostics(&diagnostics);
+            exit_code(&diagnostics, false)
+        }
+        Command::L10n(L10nCommand::Import(args)) => {
+            let diagnostics = Diagnostics::new();
+            let report = l10n_exchange::import(&args.root, &args.file, &diagnostics);
+            for (file, units) in &report.written {
+                println!(
+                    "wrote {file} ({units} unit{})",
+                    if *units == 1 { "" } else { "s" }
+                );
+            }
+            if report.stale > 0 {
+                println!(
+                    "{} unit{} not applied: source changed since the export (see above)",
+                    report.stale,
+                    if report.stale == 1 { "" } else { "s" }
+                );
             }
             let diagnostics = diagnostics.into_sorted();
             print_diagnostics(&diagnostics);

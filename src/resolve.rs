@@ -159,23 +159,7 @@ impl Targets {
 }
 
 fn anchors(page: &Page) -> FxHashSet<String> {
-    let mut ids = FxHashSet::default();
-    ids.extend(page.title_id.clone());
-    collect_ids(&page.blocks, &mut ids);
-    ids
-}
-
-fn collect_ids(blocks: &[Block], ids: &mut FxHashSet<String>) {
-    for block in blocks {
-        match block {
-            Block::Heading { id, .. } => {
-                ids.insert(id.clone());
-            }
-            Block::Quote { blocks, .. } => collect_ids(blocks, ids),
-            Block::List { items, .. } => items.iter().for_each(|i| collect_ids(&i.blocks, ids)),
-            _ => {}
-        }
-    }
+    page.anchor_ids().into_iter().map(str::to_string).collect()
 }
 
 /// Resolves every link and image of every page, in parallel.

@@ -27,6 +27,8 @@ pub struct BuildOptions {
     pub no_pdf: bool,
     /// Pages marked `draft` are published too.
     pub drafts: bool,
+    /// The pseudo-locale too (`--pseudo`).
+    pub pseudo: bool,
 }
 
 /// Told the name of each stage as it starts (the CLI shows it in a spinner).
@@ -75,6 +77,8 @@ pub fn run(options: &BuildOptions, progress: Progress) -> BuildReport {
                 locales: options.locales.clone(),
                 drafts: options.drafts,
                 for_edits: false,
+                translator: false,
+                pseudo: options.pseudo,
             };
             let compiled = compile(
                 &options.root,

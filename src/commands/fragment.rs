@@ -36,6 +36,9 @@ pub fn markdown_to_html(markdown: &str) -> String {
         outdated: false,
         body_hash: String::new(),
         may_mark_terms: false,
+        anchor_aliases: Vec::new(),
+        changed_sections: Vec::new(),
+        changed_source: Vec::new(),
     };
     let (site, messages) = site_of(page, &diagnostics);
     render::html::body_alone(&site, &site.pages[0], &messages, &labels())

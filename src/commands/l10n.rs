@@ -65,13 +65,13 @@ pub struct StatusReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-struct Loaded {
-    config: SiteConfig,
-    sources: SiteSources,
-    pages: Vec<SourceFile>,
+pub(super) struct Loaded {
+    pub(super) config: SiteConfig,
+    pub(super) sources: SiteSources,
+    pub(super) pages: Vec<SourceFile>,
 }
 
-fn load_site(root: &Path, diagnostics: &Diagnostics) -> Option<Loaded> {
+pub(super) fn load_site(root: &Path, diagnostics: &Diagnostics) -> Option<Loaded> {
     let config_file = load::config(root, diagnostics)?;
     let config = config::parse(&config_file, diagnostics)?;
     let sources = load::site(root, &config.theme, diagnostics);
@@ -85,7 +85,7 @@ fn load_site(root: &Path, diagnostics: &Diagnostics) -> Option<Loaded> {
 
 /// `(path below content/<locale>/, body, front matter, lines before the body)` of a
 /// locale's pages.
-fn pages_of<'a>(
+pub(super) fn pages_of<'a>(
     pages: &'a [SourceFile],
     locale: &str,
     diagnostics: &Diagnostics,
@@ -106,7 +106,7 @@ fn pages_of<'a>(
         .collect()
 }
 
-fn messages_of(sources: &SiteSources, locale: &str) -> Vec<SourceFile> {
+pub(super) fn messages_of(sources: &SiteSources, locale: &str) -> Vec<SourceFile> {
     let prefix = format!("locales/{locale}/");
     sources
         .messages
@@ -137,7 +137,10 @@ pub fn status(options: &StatusOptions) -> StatusReport {
         .locales
         .iter()
         .filter(|l| {
-            **l != source_locale && (options.locales.is_empty() || options.locales.contains(l))
+            // The pseudo-locale is made from the source: it has nothing to translate.
+            **l != source_locale
+                && !crate::locale::pseudo::is_pseudo(l)
+                && (options.locales.is_empty() || options.locales.contains(l))
         })
         .collect();
     for unknown in options
@@ -367,7 +370,7 @@ fn with_history(
     history
 }
 
-fn git_head(root: &Path) -> Option<String> {
+pub(super) fn git_head(root: &Path) -> Option<String> {
     let output = Command::new("git")
         .arg("-C")
         .arg(root)

@@ -31,6 +31,11 @@ pub struct ServeOptions {
     pub port: u16,
     /// Show the pages marked `draft` (a preview is where drafts are read).
     pub drafts: bool,
+    /// Translators' preview: a changed section's heading shows its source's changed
+    /// text on hover.
+    pub translator: bool,
+    /// Serve the pseudo-locale too (`--pseudo`).
+    pub pseudo: bool,
 }
 
 /// The site being served and what the last build said.
@@ -113,6 +118,8 @@ pub fn run(options: &ServeOptions) -> Result<(), String> {
             locales: Vec::new(),
             drafts: options.drafts,
             for_edits: true,
+            translator: options.translator,
+            pseudo: options.pseudo,
         },
         ..Shared::default()
     });

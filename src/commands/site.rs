@@ -11,7 +11,7 @@ use crate::config;
 use crate::diagnostic::{Diagnostic, Diagnostics, guard};
 use crate::highlight;
 use crate::load::{self, CONFIG_FILE};
-use crate::locale::{Messages, apply_typography};
+use crate::locale::{Messages, apply_typography, pseudo};
 use crate::model::{
     BinaryFile, DecisionTree, HeadingIds, LineMap, MarkdownConfig, Page, Pos, Site, Theme,
 };
@@ -122,6 +122,10 @@ pub struct Select {
     /// Keep the targets links were resolved against, so that an edit can be applied
     /// to the model without loading the site again (`serve`); a build lets them go.
     pub for_edits: bool,
+    /// `serve --translator`: changed sections carry their source's changed text.
+    pub translator: bool,
+    /// `--pseudo`: the pseudo-locale is built too, as if `locales` listed it.
+    pub pseudo: bool,
 }
 
 /// Reads and checks the site at `root`, restricted to the `only` locales when given,
@@ -136,9 +140,12 @@ pub fn load(root: &Path, only: &[String], diagnostics: &Diagnostics) -> Option<L
 
 /// [`load`], with the pages that `select` asks for.
 pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) -> Option<Loaded> {
-    let only = &select.locales;
+    let mut only = select.locales.clone();
     let config_file = load::config(root, diagnostics)?;
     let mut config = config::parse(&config_file, diagnostics)?;
+    if select.pseudo && !config.locales.iter().any(|l| pseudo::is_pseudo(l)) {
+        config.locales.push(pseudo::LOCALE.to_string());
+    }
     let sources = load::site(root, &config.theme, diagnostics);
     check_locale_folders(&config_file.text, &config.locales, &sources, diagnostics);
     // Messages keep every locale: fallback chains end at the source locale.
@@ -165,6 +172,11 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
                 )
                 .with_hint(format!("configured locales: {}", config.locales.join(", "))),
             );
+        }
+        // The pseudo-locale is made from the source locale's pages: asking for it alone
+        // builds those too.
+        if only.iter().any(|l| pseudo::is_pseudo(l)) && !only.contains(&config.source_locale) {
+            only.push(config.source_locale.clone());
         }
         config.locales.retain(|l| only.contains(l));
     }
@@ -236,6 +248,7 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
     });
     settle_readme_urls(&mut pages);
     check_unique_urls(&pages, diagnostics);
+    crate::l10n::anchors::alias_source_ids(&mut pages, &config.source_locale);
     let targets = Targets::new(&pages, &unparsed, published_assets(&sources.assets))
         .with_fallbacks(&config.locales, &config.source_locale)
         .with_base_url(&config.base_url)
@@ -246,7 +259,26 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
         unlink_drafts(&mut pages, &drafts);
     }
     mark_outdated(root, &mut pages, &config.source_locale);
-    let fallbacks = fallback_pages(&pages, &config.locales, &config.source_locale);
+    crate::l10n::changed_sections::mark(
+        &mut pages,
+        &config.source_locale,
+        select.translator,
+        |path| {
+            let scratch = Diagnostics::new();
+            let file = root.join("content").join(&config.source_locale).join(path);
+            let source = load::page(root, &file, &scratch)?;
+            let split = parse::front_matter::parse(&source.file, &scratch)?;
+            Some(split.body.to_string())
+        },
+    );
+    let mut fallbacks = fallback_pages(&pages, &config.locales, &config.source_locale);
+    // The pseudo-locale has no pages of its own: each is its source page, rewritten.
+    for page in fallbacks
+        .iter_mut()
+        .filter(|p| pseudo::is_pseudo(&p.locale))
+    {
+        pseudo_in_place(page);
+    }
     pages.extend(fallbacks);
     check_aliases(&pages, diagnostics);
 
@@ -395,6 +427,20 @@ fn fallback_pages(pages: &[Page], locales: &[String], source_locale: &str) -> Ve
     fallbacks
 }
 
+/// `source` (a page of the source locale) in the pseudo-locale.
+pub fn pseudo_page(source: &Page) -> Page {
+    let mut page = fallback_page(source, pseudo::LOCALE);
+    pseudo_in_place(&mut page);
+    page
+}
+
+/// A fallback copy made into the pseudo-locale's own page: not marked as another
+/// language's text, since it is this locale's.
+fn pseudo_in_place(page: &mut Page) {
+    page.fallback = None;
+    pseudo::page(page);
+}
+
 /// `source` (a page of the source locale) shown in `locale`, which lacks it.
 pub fn fallback_page(source: &Page, locale: &str) -> Page {
     let mut page = source.clone();
@@ -446,7 +492,8 @@ fn check_locale_folders(
     diagnostics: &Diagnostics,
 ) {
     let pos = config::key_pos(config_text, "locales");
-    for locale in locales {
+    // The pseudo-locale is made from the source locale, never from files of its own.
+    for locale in locales.iter().filter(|l| !pseudo::is_pseudo(l)) {
         if !sources.content_locales.contains(locale) {
             diagnostics.push(
                 Diagnostic::error(

@@ -179,6 +179,10 @@ fn reparse(
             return None;
         }
         page.outdated = old.outdated;
+        // Same headings: the same source ids and changed sections.
+        page.anchor_aliases = old.anchor_aliases.clone();
+        page.changed_sections = old.changed_sections.clone();
+        page.changed_source = old.changed_source.clone();
         indexes.push(index);
         pages.push(page);
         included.push(includes);
@@ -231,14 +235,30 @@ fn follow_source(root: &Path, site: &mut crate::model::Site, source: &Page) -> V
         if page.fallback.is_some() {
             *page = site::fallback_page(source, locale);
             touched.push(index);
+        } else if crate::locale::pseudo::is_pseudo(locale) {
+            *page = site::pseudo_page(source);
+            touched.push(index);
         } else if let Some(record) = &page.front.l10n {
             let outdated =
                 site::is_outdated(root, &source.locale, &page.path, record, &source.body_hash);
-            if outdated != page.outdated {
+            if outdated != page.outdated || outdated {
                 page.outdated = outdated;
+                page.changed_sections.clear();
                 touched.push(index);
             }
         }
+    }
+    // Which sections lag may change with every edit of the source.
+    if !touched.is_empty() {
+        let source_locale = source.locale.clone();
+        let translator = site.pages.iter().any(|p| !p.changed_source.is_empty());
+        crate::l10n::changed_sections::mark(&mut site.pages, &source_locale, translator, |path| {
+            let scratch = crate::diagnostic::Diagnostics::new();
+            let file = root.join("content").join(&source_locale).join(path);
+            let page = crate::load::page(root, &file, &scratch)?;
+            let split = crate::parse::front_matter::parse(&page.file, &scratch)?;
+            Some(split.body.to_string())
+        });
     }
     touched
 }

@@ -23,6 +23,8 @@ pub struct Block {
     pub fingerprint: String,
     /// 1-based line in the body.
     pub line: usize,
+    /// Where the block's Markdown is in the body (what exchange formats replace).
+    pub range: Range<usize>,
 }
 
 /// The blocks of a Markdown body, in order.
@@ -64,6 +66,7 @@ pub fn blocks(body: &str) -> Vec<Block> {
             fingerprint: fingerprint(kind, &text),
             text,
             line,
+            range,
         });
     };
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
@@ -127,7 +130,7 @@ fn code_text(raw: &str) -> String {
 
 /// Eight hex digits: compact enough for a front matter list, and a clash between
 /// two blocks of one page is what it would take to miss a change.
-fn fingerprint(kind: &str, text: &str) -> String {
+pub(crate) fn fingerprint(kind: &str, text: &str) -> String {
     let mut hasher = Sha256::new();
     hasher.update(kind.as_bytes());
     hasher.update([0]);

@@ -85,7 +85,7 @@ fn shapes(file: &SourceFile) -> (BTreeMap<String, Shape>, Vec<SyntaxError>) {
     (out, errors)
 }
 
-fn pattern_variables(pattern: &Pattern<&str>, out: &mut BTreeSet<String>) {
+pub(crate) fn pattern_variables(pattern: &Pattern<&str>, out: &mut BTreeSet<String>) {
     for element in &pattern.elements {
         if let PatternElement::Placeable { expression } = element {
             expression_variables(expression, out);

@@ -2,7 +2,11 @@
 //! (hashes of the source recorded in each translation) and for Fluent messages
 //! (compared with the source locale's files, compare-locales style).
 
+pub mod anchors;
 pub mod blocks;
+pub mod changed_sections;
+pub mod exchange;
 pub mod hash;
 pub mod messages;
 pub mod pages;
+pub mod qa;

@@ -5,6 +5,8 @@
 //! the chain always ends at the source locale, which must define everything.
 
 mod line_breaks;
+mod numbers;
+pub mod pseudo;
 mod typography;
 
 pub use typography::{apply as apply_typography, apply_text as apply_typography_text};
@@ -128,9 +130,14 @@ impl Messages {
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             // Isolation marks would leak into HTML attributes and PDF text.
             bundle.set_use_isolating(false);
+            numbers::prepare(&mut bundle);
+            if pseudo::is_pseudo(locale) {
+                bundle.set_transform(Some(pseudo::transform));
+            }
             bundles.insert(locale.clone(), bundle);
         }
         let mut theme_defined: BTreeMap<String, Vec<(String, String, Pos)>> = BTreeMap::new();
+        let (theme, files) = with_pseudo(config, theme, files);
         for file in theme {
             let Some(bundle) = bundles.get_mut(&file.locale) else {
                 continue;
@@ -291,16 +298,20 @@ impl Messages {
     }
 
     pub fn format(&self, locale: &str, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+        if pseudo::is_pseudo(locale) && pseudo::NAMES.contains(&id) {
+            return self.format(&self.source, id, args);
+        }
         let chain = &self.locales.get(locale)?.chain;
         chain.iter().find_map(|l| {
             let bundle = &self.locales[l].bundle;
             let pattern = bundle.get_message(id)?.value()?;
             let mut errors = Vec::new();
-            Some(
-                bundle
-                    .format_pattern(pattern, args, &mut errors)
-                    .into_owned(),
-            )
+            let text = bundle.format_pattern(pattern, args, &mut errors);
+            Some(if pseudo::is_pseudo(l) {
+                pseudo::bracket(&text)
+            } else {
+                text.into_owned()
+            })
         })
     }
 
@@ -332,6 +343,34 @@ impl Messages {
 }
 
 /// `locale`, then the configured locales it can fall back to, ending at the source.
+/// With the pseudo-locale configured, the source locale's files again as its own (the
+/// bundle accents their text as it formats): theme files and site files.
+fn with_pseudo(
+    config: &SiteConfig,
+    theme: Vec<MessageFile>,
+    files: Vec<MessageFile>,
+) -> (Vec<MessageFile>, Vec<MessageFile>) {
+    if !config.locales.iter().any(|l| pseudo::is_pseudo(l)) {
+        return (theme, files);
+    }
+    let copy = |files: Vec<MessageFile>| {
+        let copies: Vec<MessageFile> = (files.iter())
+            .filter(|f| f.locale == config.source_locale)
+            .map(|f| MessageFile {
+                locale: pseudo::LOCALE.to_string(),
+                path: f.path.clone(),
+                // The source parsed once already (its errors were reported): the
+                // copy's are the same and not reported twice.
+                resource: FluentResource::try_new(f.resource.source().to_string())
+                    .unwrap_or_else(|(resource, _)| resource),
+                ids: f.ids.clone(),
+            })
+            .collect();
+        files.into_iter().chain(copies).collect()
+    };
+    (copy(theme), copy(files))
+}
+
 fn chain(locale: &str, config: &SiteConfig) -> Vec<String> {
     let requested: Vec<LanguageIdentifier> = locale.parse().into_iter().collect();
     let available: Vec<LanguageIdentifier> = config

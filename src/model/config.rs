@@ -142,6 +142,35 @@ pub struct PdfConfig {
     pub duplex: bool,
     /// Where an external link's address is printed.
     pub urls: PrintedUrls,
+    /// The standard the file follows: tagged for accessibility (PDF/UA-1) always, and
+    /// archivable (PDF/A-2) when asked.
+    pub standard: PdfStandard,
+}
+
+/// `[pdf] standard`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+pub enum PdfStandard {
+    /// PDF/UA-1: tagged, with a structure tree, alt texts and languages.
+    #[default]
+    #[serde(rename = "ua-1")]
+    Ua1,
+    /// PDF/A-2b (and PDF/UA-1): archivable, looks the same forever.
+    #[serde(rename = "a-2b")]
+    A2b,
+    /// PDF/A-2u (and PDF/UA-1): archivable, and its text is Unicode.
+    #[serde(rename = "a-2u")]
+    A2u,
+}
+
+impl PdfStandard {
+    /// PDF/A's conformance level (`B`, `U`), when the file is PDF/A.
+    pub fn archive_conformance(self) -> Option<&'static str> {
+        match self {
+            PdfStandard::Ua1 => None,
+            PdfStandard::A2b => Some("B"),
+            PdfStandard::A2u => Some("U"),
+        }
+    }
 }
 
 /// One font file or several, in the order they are tried.
@@ -190,6 +219,7 @@ impl Default for PdfConfig {
             page_refs: true,
             duplex: false,
             urls: PrintedUrls::Footnote,
+            standard: PdfStandard::Ua1,
         }
     }
 }

@@ -21,8 +21,8 @@ pub use block::{
 };
 pub use block::{Length, PictureSource};
 pub use config::{
-    HeadingIds, HtmlConfig, LinkStyle, MarkdownConfig, Paper, PdfConfig, PrintedUrls, RawHtml,
-    SiteConfig,
+    HeadingIds, HtmlConfig, LinkStyle, MarkdownConfig, Paper, PdfConfig, PdfStandard, PrintedUrls,
+    RawHtml, SiteConfig,
 };
 pub use decision_tree::{
     Answer, DecisionTree, Node, NodeKind, Outcome, OutcomeClass, PageLink, Path,

@@ -125,6 +125,15 @@ pub struct Page {
     pub fallback: Option<String>,
     /// A translation whose source changed since it was last synced.
     pub outdated: bool,
+    /// `(heading id, source heading id)`: a translated heading answers to the id of
+    /// the source heading it translates too, so `page.md#source-id` lands in every
+    /// locale. Empty on source pages and fallbacks, whose ids are the source's.
+    pub anchor_aliases: Vec<(String, String)>,
+    /// On an outdated translation, the ids of its headings whose sections hold a
+    /// source block that changed or appeared since the sync, in page order.
+    pub changed_sections: Vec<String>,
+    /// `serve --translator`: `(heading id, the source's changed text in its section)`.
+    pub changed_source: Vec<(String, String)>,
     /// Hash of the normalized Markdown body, which translations record. A site
     /// build leaves it empty on translations: only a source's hash is compared.
     pub body_hash: String,
@@ -134,6 +143,25 @@ pub struct Page {
 }
 
 impl Page {
+    /// Every id a link may name in the page: its title heading's, its headings' and
+    /// their aliases.
+    pub fn anchor_ids(&self) -> Vec<&str> {
+        fn collect<'a>(blocks: &'a [Block], ids: &mut Vec<&'a str>) {
+            for block in blocks {
+                match block {
+                    Block::Heading { id, .. } => ids.push(id),
+                    Block::Quote { blocks, .. } => collect(blocks, ids),
+                    Block::List { items, .. } => items.iter().for_each(|i| collect(&i.blocks, ids)),
+                    _ => {}
+                }
+            }
+        }
+        let mut ids: Vec<&str> = self.title_id.iter().map(String::as_str).collect();
+        collect(&self.blocks, &mut ids);
+        ids.extend(self.anchor_aliases.iter().map(|(_, alias)| alias.as_str()));
+        ids
+    }
+
     /// The first folder of the page's path: its section (`None` at the top level).
     pub fn section(&self) -> Option<&str> {
         self.path.split_once('/').map(|(section, _)| section)

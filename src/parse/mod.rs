@@ -70,6 +70,11 @@ pub(crate) fn deserialize_diagnostic(
         None if message.contains("missing field") => {
             format!("add the key; known keys: {}", known.join(", "))
         }
+        // `standard = "a-3b"`: serde lists the values the key takes.
+        None if message.starts_with("unknown variant") => match message.split_once("expected ") {
+            Some((_, values)) => format!("write {values}, in double quotes"),
+            None => "use one of the values the key takes".to_string(),
+        },
         None => {
             "check the syntax: strings in double quotes, one `key = value` per line".to_string()
         }

@@ -74,6 +74,9 @@ fn parse_hashing(
         outdated: false,
         body_hash,
         may_mark_terms: split.body.contains(".index"),
+        anchor_aliases: Vec::new(),
+        changed_sections: Vec::new(),
+        changed_source: Vec::new(),
     })
 }
 

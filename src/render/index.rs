@@ -407,6 +407,9 @@ mod tests {
             outdated: false,
             body_hash: String::new(),
             may_mark_terms: false,
+            anchor_aliases: Vec::new(),
+            changed_sections: Vec::new(),
+            changed_source: Vec::new(),
         };
         let mut entries = Vec::new();
         for term in ["Canal d'escalade", "canal d’escalade", "canal d'escalade"] {

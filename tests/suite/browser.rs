@@ -6,6 +6,8 @@
 
 mod accessibility;
 mod assistive;
+mod languages;
+mod pseudo_locale;
 mod search_eval;
 mod search_results;
 

@@ -38,7 +38,13 @@ impl Drop for Server {
 /// `folio serve` on `root`, once its first build is published: the address is
 /// announced before, and an edit made meanwhile could be read by that build.
 pub(crate) fn serve(root: &Path) -> Server {
-    let server = start(root);
+    serve_with(root, &[])
+}
+
+/// `folio serve` on the site at `root`, with `extra` flags, once its first build is
+/// published.
+pub(crate) fn serve_with(root: &Path, extra: &[&str]) -> Server {
+    let server = start(root, extra);
     wait_for("the first build", Duration::from_secs(10), || {
         server.logged("rebuilt") || server.logged("build failed")
     });
@@ -46,9 +52,11 @@ pub(crate) fn serve(root: &Path) -> Server {
 }
 
 /// `folio serve` on `root`, as soon as it announces its address.
-fn start(root: &Path) -> Server {
+fn start(root: &Path, extra: &[&str]) -> Server {
     let mut child = Command::new(assert_cmd::cargo::cargo_bin!("folio"))
-        .args(["serve", "--port", "0", "--root"])
+        .args(["serve", "--port", "0"])
+        .args(extra)
+        .arg("--root")
         .arg(root)
         .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
@@ -273,6 +281,67 @@ fn an_edit_links_to_a_heading_it_adds_and_the_next_edit_forgets_it() {
 }
 
 #[test]
+fn a_body_edit_keeps_the_source_ids_of_a_translation() {
+    let site = common::site("base");
+    let page = site.path().join("content/en/guide.md");
+    let text = std::fs::read_to_string(&page)
+        .unwrap()
+        .replace("## Steps {#etapes}", "## Steps");
+    std::fs::write(&page, &text).unwrap();
+    let server = serve(site.path());
+    let alias = "<span class=\"anchor-alias\" id=\"etapes\"></span>";
+    assert!(get(&server, "/en/guide-en/").2.contains(alias));
+    std::fs::write(&page, text.replace("Text:", "Changed text:")).unwrap();
+    wait_for("the edit", Duration::from_secs(2), || {
+        get(&server, "/en/guide-en/").2.contains("Changed text:")
+    });
+    assert!(get(&server, "/en/guide-en/").2.contains(alias));
+}
+
+#[test]
+fn for_translators_a_changed_section_shows_its_source_text() {
+    let site = common::site("base");
+    let root = site.path();
+    let front = "+++\ntitle = \"Astreinte\"\nweight = 3\n+++\n\n";
+    common::write(
+        root,
+        "content/fr/astreinte.md",
+        &format!("{front}## Avant\n\nCharger le téléphone.\n\n## Pendant\n\nNoter l'heure.\n"),
+    );
+    common::write(
+        root,
+        "content/en/astreinte.md",
+        "+++\ntitle = \"On call\"\nweight = 3\n+++\n\n## Before\n\nCharge the phone.\n\n## During\n\nNote the time.\n",
+    );
+    let (out, err, code) = common::run(root, &["l10n", "sync", "content/en/astreinte.md"]);
+    assert_eq!(code, 0, "{out}{err}");
+    common::write(
+        root,
+        "content/fr/astreinte.md",
+        &format!(
+            "{front}## Avant\n\nCharger le téléphone la veille.\n\n## Pendant\n\nNoter l'heure.\n"
+        ),
+    );
+    let server = serve_with(root, &["--translator"]);
+    let html = get(&server, "/en/astreinte/").2;
+    assert!(
+        html.contains(
+            "<h2 id=\"before\" class=\"l10n-changed\" title=\"Charger le téléphone la veille.\">"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("<h2 id=\"during\"><span"), "{html}");
+    drop(server);
+    // Without the flag, the marker alone.
+    let server = serve(root);
+    let html = get(&server, "/en/astreinte/").2;
+    assert!(
+        html.contains("<h2 id=\"before\" class=\"l10n-changed\">"),
+        "{html}"
+    );
+}
+
+#[test]
 fn a_title_edit_rebuilds_every_page_that_shows_it() {
     let site = common::site("base");
     let server = serve(site.path());
@@ -363,7 +432,7 @@ fn rebuilds(server: &Server) -> usize {
 #[test]
 fn the_first_request_gets_its_page_as_the_site_renders() {
     let site = common::site("base");
-    let server = start(site.path());
+    let server = start(site.path(), &[]);
     let (status, _, early) = get(&server, "/fr/guide/");
     assert_eq!(status, 200);
     assert!(early.contains("<h1"), "{early}");
@@ -390,6 +459,21 @@ fn a_source_edit_reaches_its_fallback_copies() {
     });
     wait_for("the log line", Duration::from_secs(2), || {
         server.logged("updated 2 page(s)")
+    });
+}
+
+#[test]
+fn serve_pseudo_serves_the_pseudo_locale_and_follows_source_edits() {
+    let site = common::site("base");
+    let server = start(site.path(), &["--pseudo"]);
+    assert!(get(&server, "/qps-ploc/guide/").2.contains("çîţáţîöñ"));
+    let page = site.path().join("content/fr/guide.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, text.replace("citation", "nouvelle citation")).unwrap();
+    wait_for("the pseudo-locale's copy", Duration::from_secs(2), || {
+        get(&server, "/qps-ploc/guide/")
+            .2
+            .contains("ñöûṽéļļé çîţáţîöñ")
     });
 }
 

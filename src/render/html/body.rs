@@ -156,7 +156,23 @@ impl Writer<'_> {
                 let level = (*level).clamp(1, 6);
                 let _ = write!(self.out, "<h{level} id=\"");
                 self.text(id);
+                // A section whose source changed since the translation was synced.
+                if self.page.changed_sections.contains(id) {
+                    self.out.push_str("\" class=\"l10n-changed");
+                }
+                if let Some((_, source)) =
+                    self.page.changed_source.iter().find(|(own, _)| own == id)
+                {
+                    self.out.push_str("\" title=\"");
+                    self.text(source);
+                }
                 self.out.push_str("\">");
+                // The source heading's id, for links and the language switcher.
+                for (_, alias) in self.page.anchor_aliases.iter().filter(|(own, _)| own == id) {
+                    self.out.push_str("<span class=\"anchor-alias\" id=\"");
+                    self.text(alias);
+                    self.out.push_str("\"></span>");
+                }
                 self.inlines(content);
                 self.out.push_str("<a class=\"anchor\" href=\"#");
                 self.text(id);

@@ -92,6 +92,9 @@ pub fn page(locale: &str, url: &str, title: &str, lead: &str, groups: &[Group]) 
         outdated: false,
         body_hash: String::new(),
         may_mark_terms: false,
+        anchor_aliases: Vec::new(),
+        changed_sections: Vec::new(),
+        changed_source: Vec::new(),
     }
 }
 

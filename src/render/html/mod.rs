@@ -28,7 +28,7 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Diagnostics, guard};
 use crate::highlight;
 use crate::locale::{Messages, Texts};
-use crate::model::{BinaryFile, Page, Pos, Site, Theme};
+use crate::model::{BinaryFile, Block, Inline, Page, Pos, Site, Theme};
 use crate::output::Sink;
 
 use body::Labels;
@@ -403,6 +403,49 @@ struct Translation {
     current: bool,
     /// False when the page is not translated and the link leads to that locale's home.
     translated: bool,
+    /// The ids the target page answers to, space-separated: the switcher's script keeps
+    /// the reader's fragment when the target has it.
+    anchors: String,
+}
+
+/// A section of an outdated translation that the banner links to.
+#[derive(Serialize)]
+struct ChangedSection {
+    href: String,
+    title: String,
+}
+
+/// The outdated banner's links: each changed section's heading, by its text.
+fn changed_sections(page: &Page) -> Vec<ChangedSection> {
+    fn find<'a>(blocks: &'a [Block], id: &str) -> Option<&'a [Inline]> {
+        blocks.iter().find_map(|block| match block {
+            Block::Heading {
+                id: own, content, ..
+            } if own == id => Some(content.as_slice()),
+            Block::Quote { blocks, .. } => find(blocks, id),
+            Block::List { items, .. } => items.iter().find_map(|i| find(&i.blocks, id)),
+            _ => None,
+        })
+    }
+    page.changed_sections
+        .iter()
+        .filter_map(|id| {
+            Some(ChangedSection {
+                href: format!("#{id}"),
+                title: Inline::plain_text(find(&page.blocks, id)?),
+            })
+        })
+        .collect()
+}
+
+/// The ids a page answers to, for the language switcher: its headings' and their
+/// aliases, and its notes' heading.
+fn anchor_list(page: &Page) -> String {
+    let mut ids = page.anchor_ids();
+    if !page.footnotes.is_empty() {
+        ids.push("footnotes-title");
+    }
+    ids.join(" ")
 }
 
 #[derive(Serialize)]
@@ -515,6 +558,7 @@ impl Renderer<'_> {
         context.insert("content_lang", page.content_lang());
         context.insert("fallback", &page.fallback.is_some());
         context.insert("outdated", &page.outdated);
+        context.insert("changed_sections", &changed_sections(page));
         context.insert(
             "source_href",
             &source.map(|s| self.urls.to_folder(&page.url, &s.url)),
@@ -602,6 +646,7 @@ impl Renderer<'_> {
                     href: self.urls.to_folder(&page.url, url),
                     current: locale.lang == page.locale,
                     translated: target.is_some() || index.is_some(),
+                    anchors: target.map(anchor_list).unwrap_or_default(),
                 }
             })
             .collect()
@@ -612,6 +657,7 @@ impl Renderer<'_> {
     fn alternates(&self, page: &Page) -> (Vec<Alternate>, Option<String>) {
         if page.path == index_page::PATH {
             let alternates = (self.index_urls.iter())
+                .filter(|(lang, _)| !crate::locale::pseudo::is_pseudo(lang))
                 .map(|(lang, url)| Alternate {
                     lang: lang.clone(),
                     href: self.urls.absolute(url),
@@ -624,8 +670,9 @@ impl Renderer<'_> {
             .locales
             .iter()
             .filter_map(|l| self.site.page(&l.lang, &page.path))
-            // A fallback shows another locale's text: it is not a translation.
-            .filter(|p| p.fallback.is_none())
+            // A fallback shows another locale's text: it is not a translation; nor is
+            // the pseudo-locale's, a development tool that search engines need not know.
+            .filter(|p| p.fallback.is_none() && !crate::locale::pseudo::is_pseudo(&p.locale))
             .map(|p| Alternate {
                 lang: p.locale.clone(),
                 href: self.urls.absolute(&p.url),
@@ -716,6 +763,7 @@ impl Renderer<'_> {
         let alternates: Vec<Alternate> = self
             .locales
             .iter()
+            .filter(|l| !crate::locale::pseudo::is_pseudo(&l.lang))
             .filter_map(|l| {
                 l.home.as_ref().map(|h| Alternate {
                     lang: l.lang.clone(),
@@ -756,6 +804,7 @@ impl Renderer<'_> {
                 href: format!("{base}{}", l.home.as_deref().unwrap_or("")),
                 current: false,
                 translated: true,
+                anchors: String::new(),
             })
             .collect();
         context.insert("translations", &others);

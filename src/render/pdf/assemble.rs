@@ -7,13 +7,17 @@
 
 use std::collections::HashMap;
 
-use pdf_writer::types::{ActionType, AnnotationType, HighlightEffect, NumberingStyle, PageMode};
+use pdf_writer::types::{
+    ActionType, AnnotationType, HighlightEffect, NumberingStyle, OutputIntentSubtype, PageMode,
+    TabOrder,
+};
 use pdf_writer::{Date, Filter, Finish, Name, Pdf, Rect, Ref, Settings, Str, TextStr};
 
 use super::boxes::{Anchors, Document};
 use super::embed::{self, Picture, Subsets};
 use super::fonts::{FontId, Fonts};
 use super::paint::{LinkTarget, Painted};
+use super::tags::{self, Tree};
 
 /// The objects every file has, numbered first.
 struct Skeleton {
@@ -52,24 +56,30 @@ pub fn assemble(
         let id = embed::write_picture(&mut pdf, &mut next, picture);
         picture_refs.insert(path, (&picture.name, id));
     }
+    let mut painted = painted;
+    let tree = Tree::build(painted.iter_mut().map(|p| std::mem::take(&mut p.events)));
+    let counts: Vec<Vec<()>> = painted.iter().map(|p| vec![(); p.links.len()]).collect();
+    let keys = tags::annotation_keys(painted.len(), &counts);
+    let mut annotations = Vec::with_capacity(painted.len());
     for (i, page) in painted.iter().enumerate() {
-        write_page(
+        annotations.push(write_page(
             &mut pdf,
             &mut next,
             &skeleton,
-            i,
+            (i, keys[i]),
             page,
             (&font_refs, &picture_refs),
             doc,
-        );
+        ));
     }
     // The streams are copied into the file: freed before the outline is written.
     drop(painted);
     pdf.pages(skeleton.tree)
         .kids(skeleton.pages.iter().copied())
         .count(skeleton.pages.len() as i32);
+    let structure = tree.write(&mut pdf, &mut next, &skeleton.pages, &annotations);
     let outline = write_outline(&mut pdf, &mut next, &skeleton, doc, anchors);
-    write_catalog(&mut pdf, &mut next, &skeleton, doc, outline);
+    write_catalog(&mut pdf, &mut next, &skeleton, doc, (outline, structure));
     write_info(&mut pdf, skeleton.info, doc);
     // The identifier is a hash of every object written.
     let id = fingerprint(pdf.as_bytes());
@@ -82,15 +92,17 @@ type Resources<'a> = (
     &'a HashMap<&'a str, (&'a str, Ref)>,
 );
 
+/// Writes page `index` and its link annotations (their parent-tree keys from
+/// `first_key` on); returns the annotations.
 fn write_page(
     pdf: &mut Pdf,
     next: &mut Ref,
     skeleton: &Skeleton,
-    index: usize,
+    (index, first_key): (usize, i32),
     page: &Painted,
     (fonts, pictures): Resources,
     doc: &Document,
-) {
+) -> Vec<Ref> {
     let id = skeleton.pages[index];
     let content = next.bump();
     pdf.stream(content, &page.content)
@@ -99,13 +111,18 @@ fn write_page(
     let annotations: Vec<Ref> = page
         .links
         .iter()
-        .map(|link| {
+        .enumerate()
+        .map(|(n, link)| {
             let annotation = next.bump();
             let mut writer = pdf.annotation(annotation);
             let [x1, y1, x2, y2] = link.rect;
             writer
                 .subtype(AnnotationType::Link)
                 .rect(Rect::new(x1, y1, x2, y2))
+                .contents(TextStr(&link.contents))
+                .struct_parent(first_key + n as i32)
+                // PDF/A: printed as shown.
+                .flags(pdf_writer::types::AnnotationFlags::PRINT)
                 .page(id)
                 .border(0.0, 0.0, 0.0, None)
                 .color_transparent()
@@ -131,7 +148,10 @@ fn write_page(
     writer
         .parent(skeleton.tree)
         .media_box(Rect::new(0.0, 0.0, doc.width, doc.height))
-        .contents(content);
+        .contents(content)
+        .struct_parents(index as i32)
+        // Tab through links in the order of the structure.
+        .tab_order(TabOrder::StructureOrder);
     let mut resources = writer.resources();
     let mut font_dict = resources.fonts();
     for font in &page.fonts {
@@ -150,8 +170,9 @@ fn write_page(
     }
     resources.finish();
     if !annotations.is_empty() {
-        writer.annotations(annotations);
+        writer.annotations(annotations.iter().copied());
     }
+    annotations
 }
 
 fn write_catalog(
@@ -159,8 +180,22 @@ fn write_catalog(
     next: &mut Ref,
     skeleton: &Skeleton,
     doc: &Document,
-    outline: Option<Ref>,
+    (outline, structure): (Option<Ref>, Ref),
 ) {
+    let metadata = next.bump();
+    let packet = super::xmp::packet(doc);
+    pdf.metadata(metadata, packet.as_bytes());
+    // PDF/A: colours are sRGB, said once for the whole file with its profile.
+    let profile = doc.standard.archive_conformance().map(|_| {
+        let id = next.bump();
+        let icc = typst_assets::icc::S_RGB_V4;
+        let compressed = super::deflate(icc);
+        pdf.icc_profile(id, &compressed)
+            .n(3)
+            .range([0.0, 1.0, 0.0, 1.0, 0.0, 1.0])
+            .filter(Filter::FlateDecode);
+        id
+    });
     let roman = (doc.front_pages > 0).then(|| {
         let id = next.bump();
         pdf.indirect(id)
@@ -180,8 +215,22 @@ fn write_catalog(
     }
     catalog
         .page_mode(PageMode::UseOutlines)
-        .lang(TextStr(&doc.lang));
+        .lang(TextStr(&doc.lang))
+        .metadata(metadata)
+        .pair(Name(b"StructTreeRoot"), structure);
+    catalog.mark_info().marked(true);
     catalog.viewer_preferences().display_doc_title(true);
+    if let Some(profile) = profile {
+        catalog
+            .output_intents()
+            .push()
+            .subtype(OutputIntentSubtype::PDFA)
+            .output_condition(TextStr("sRGB"))
+            .output_condition_identifier(TextStr("sRGB IEC61966-2.1"))
+            .registry_name(TextStr("http://www.color.org"))
+            .info(TextStr("sRGB IEC61966-2.1"))
+            .dest_output_profile(profile);
+    }
     let mut labels = catalog.page_labels();
     let mut nums = labels.nums();
     if let Some(roman) = roman {
@@ -190,13 +239,22 @@ fn write_catalog(
     nums.insert(doc.front_pages as i32, decimal);
 }
 
+/// The Producer of Info and of the XMP metadata.
+pub const PRODUCER: &str = concat!("Folio ", env!("CARGO_PKG_VERSION"));
+
+/// What `xmp::packet` says too (PDF/A wants them equal): an empty author or subject
+/// is left out of both.
 fn write_info(pdf: &mut Pdf, id: Ref, doc: &Document) {
     let mut info = pdf.document_info(id);
     info.title(TextStr(&doc.title))
-        .author(TextStr(&doc.author))
-        .subject(TextStr(&doc.subject))
         .creator(TextStr("Folio"))
-        .producer(TextStr(concat!("Folio ", env!("CARGO_PKG_VERSION"))));
+        .producer(TextStr(PRODUCER));
+    if !doc.author.is_empty() {
+        info.author(TextStr(&doc.author));
+    }
+    if !doc.subject.is_empty() {
+        info.subject(TextStr(&doc.subject));
+    }
     if let Some(date) = doc.date.as_deref().and_then(parse_date) {
         info.creation_date(date).modified_date(date);
     }

@@ -58,7 +58,10 @@ pub enum Item {
         target: Target,
     },
     /// A named destination (a heading, a page, a decision-tree step).
-    Anchor { name: String, y: f32 },
+    Anchor {
+        name: String,
+        y: f32,
+    },
     /// A picture from the site's files, by its output path (`fr/images/schema.png`).
     Image {
         x: f32,
@@ -67,6 +70,86 @@ pub enum Item {
         height: f32,
         path: String,
     },
+    /// The items up to the matching `End` are one element of the document's logical
+    /// structure (a tagged PDF's structure tree): they may run over several pages.
+    /// An `Artifact` is the exception: it never crosses a page.
+    Begin(Role),
+    End,
+}
+
+/// What a run of items is in the document, for readers that do not see the page
+/// (screen readers, reflow, extraction): the structure types of ISO 32000-1, 14.8.4.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Role {
+    /// A chapter; `lang` when its text is in another language than the guide's (a
+    /// page shown in its source language while its translation is missing).
+    Sect {
+        lang: Option<String>,
+    },
+    Heading(u8),
+    Paragraph,
+    List,
+    ListItem,
+    Label,
+    ListBody,
+    Table,
+    Row,
+    HeaderCell,
+    Cell,
+    Figure {
+        alt: String,
+    },
+    Caption,
+    Code,
+    Quote,
+    Note,
+    Link,
+    Contents,
+    ContentsItem,
+    /// Decoration and page furniture (running headers, page numbers, leaders): not
+    /// part of the text.
+    Artifact,
+}
+
+impl Role {
+    /// The structure type's name.
+    pub fn tag(&self) -> &'static str {
+        match self {
+            Role::Sect { .. } => "Sect",
+            Role::Heading(1) => "H1",
+            Role::Heading(2) => "H2",
+            Role::Heading(3) => "H3",
+            Role::Heading(4) => "H4",
+            Role::Heading(5) => "H5",
+            Role::Heading(_) => "H6",
+            Role::Paragraph => "P",
+            Role::List => "L",
+            Role::ListItem => "LI",
+            Role::Label => "Lbl",
+            Role::ListBody => "LBody",
+            Role::Table => "Table",
+            Role::Row => "TR",
+            Role::HeaderCell => "TH",
+            Role::Cell => "TD",
+            Role::Figure { .. } => "Figure",
+            Role::Caption => "Caption",
+            Role::Code => "Code",
+            Role::Quote => "BlockQuote",
+            Role::Note => "Note",
+            Role::Link => "Link",
+            Role::Contents => "TOC",
+            Role::ContentsItem => "TOCI",
+            Role::Artifact => "Artifact",
+        }
+    }
+}
+
+/// `items` as one element of the structure.
+pub fn tagged(role: Role, items: impl IntoIterator<Item = Item>) -> Vec<Item> {
+    let mut out = vec![Item::Begin(role)];
+    out.extend(items);
+    out.push(Item::End);
+    out
 }
 
 impl Item {
@@ -89,6 +172,7 @@ impl Item {
                 *y2 += dy;
             }
             Item::Anchor { y, .. } => *y += dy,
+            Item::Begin(_) | Item::End => {}
         }
         self
     }
@@ -133,6 +217,8 @@ pub struct Document {
     /// How many front-matter pages (cover, contents) come first.
     pub front_pages: usize,
     pub outline: Vec<OutlineEntry>,
+    /// PDF/A or not (the file is tagged either way).
+    pub standard: crate::model::PdfStandard,
 }
 
 impl Document {
@@ -227,6 +313,9 @@ impl Document {
                         height,
                         path,
                     } => writeln!(out, "  image {x:.1},{y:.1} {width:.1}x{height:.1} {path}"),
+                    // The dump shows where things are drawn; the structure is checked
+                    // in the PDF itself (tests/suite/pdf_tags.rs).
+                    Item::Begin(_) | Item::End => Ok(()),
                 };
             }
         }

@@ -37,6 +37,10 @@ pub struct Subset {
     texts: Vec<Option<compact_str::CompactString>>,
     /// Each glyph's advance as /W states it, by its new number.
     widths: Vec<f32>,
+    /// The font's space, by its new number: painted between words, where layout only
+    /// moved the pen, so that text taken from the structure tree (screen readers,
+    /// `pdfinfo -struct-text`) has its word spaces.
+    space: Option<u16>,
 }
 
 impl Subset {
@@ -65,6 +69,12 @@ impl Subset {
             new_texts.push(texts.get_mut(usize::from(old)).and_then(Option::take));
             widths.push(advance_thousandths(fonts.get(font), old));
         }
+        let space = fonts
+            .get(font)
+            .face
+            .glyph_index(' ')
+            .and_then(|g| numbers.get(usize::from(g.0)).copied())
+            .filter(|&n| n != UNUSED);
         Subset {
             font,
             name,
@@ -72,7 +82,13 @@ impl Subset {
             remapper,
             texts: new_texts,
             widths,
+            space,
         }
+    }
+
+    /// The space's number in the subset and its advance as /W states it.
+    pub fn space_glyph(&self) -> Option<(u16, f32)> {
+        self.space.map(|n| (n, self.widths[usize::from(n)]))
     }
 
     /// The glyph's number in the subset and its advance as /W states it (see
@@ -112,6 +128,16 @@ impl Subsets {
                     if texts[i].is_none() && !glyph.text.is_empty() {
                         texts[i] = Some(glyph.text.clone());
                     }
+                }
+            }
+        }
+        // Every font carries its space (see `Subset::space`).
+        for (font, (seen, texts)) in &mut used {
+            if let Some(space) = fonts.get(*font).face.glyph_index(' ') {
+                let i = usize::from(space.0);
+                if i < seen.len() {
+                    seen[i] = true;
+                    texts[i].get_or_insert_with(|| " ".into());
                 }
             }
         }
@@ -399,6 +425,7 @@ mod tests {
             }],
             front_pages: 0,
             outline: Vec::new(),
+            standard: Default::default(),
         }
     }
 
@@ -427,10 +454,13 @@ mod tests {
         let font = shaper.fonts().get(FontId::Serif);
         let id = |c: char| font.face.glyph_index(c).expect("glyph").0;
         let (a, b) = (serif.glyph(id('a')), serif.glyph(id('b')));
-        // a comes before b in the font, so it does in the subset too.
-        assert_eq!((a.0, b.0), (1, 2));
+        // a comes before b in the font, so it does in the subset too; the space,
+        // which every subset carries for the words' text, comes before both.
+        assert_eq!((a.0, b.0), (2, 3));
+        assert_eq!(serif.space_glyph().map(|s| s.0), Some(1));
         assert_eq!(a.1, advance_thousandths(font, id('a')));
-        assert_eq!(serif.texts[1].as_deref(), Some("a"));
+        assert_eq!(serif.texts[2].as_deref(), Some("a"));
+        assert_eq!(serif.texts[1].as_deref(), Some(" "));
         assert_eq!(serif.glyph(id('z')).0, 0, "an unplaced glyph is .notdef");
         assert!(subsets.get(FontId::SerifBold).is_none());
     }

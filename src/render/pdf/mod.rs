@@ -2,8 +2,10 @@
 //! document model as the website. `layout` is pure (pages of positioned boxes, dumped
 //! as text in tests); `embed` subsets the fonts and decodes the pictures the pages
 //! use; `paint` turns each page into its content stream, pages side by side;
-//! `assemble` writes the file in one pass (page tree, outline, language, labels).
-//! Only `embed`, `operators`, `paint` and `assemble` know the PDF format.
+//! `assemble` writes the file in one pass (page tree, outline, language, labels);
+//! `tags` makes it a tagged PDF (structure tree from the roles layout gives its
+//! boxes) and `xmp` writes its metadata (PDF/UA, and PDF/A when asked).
+//! Only `embed`, `operators`, `paint`, `tags`, `xmp` and `assemble` know the PDF format.
 
 mod assemble;
 pub mod boxes;
@@ -16,7 +18,9 @@ mod operators;
 mod paint;
 mod raster;
 mod svg;
+mod tags;
 pub mod text;
+mod xmp;
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;

@@ -142,6 +142,25 @@ impl Operators {
         self.bytes.extend_from_slice(b"] TJ\n");
     }
 
+    /// `BMC`, or `BDC` with a marked-content identifier: the start of a sequence the
+    /// structure tree points at (`/P <</MCID 3>> BDC`) or of an artifact.
+    pub fn begin_marked(&mut self, tag: &str, mcid: Option<u32>) {
+        self.name(tag);
+        match mcid {
+            Some(id) => {
+                self.bytes.extend_from_slice(b"<</MCID ");
+                self.bytes
+                    .extend_from_slice(itoa::Buffer::new().format(id).as_bytes());
+                self.bytes.extend_from_slice(b">> BDC\n");
+            }
+            None => self.op("BMC"),
+        }
+    }
+
+    pub fn end_marked(&mut self) {
+        self.op("EMC");
+    }
+
     fn op(&mut self, operator: &str) {
         self.bytes.extend_from_slice(operator.as_bytes());
         self.bytes.push(b'\n');
@@ -240,6 +259,20 @@ mod tests {
         assert_eq!(
             String::from_utf8(text).unwrap(),
             "0.1 0.2 0.3 rg\n/F0 10 Tf\nq\n1 1 1 rg\nQ\n/F0 12 Tf\n"
+        );
+    }
+
+    #[test]
+    fn marked_content_carries_its_identifier() {
+        let text = written(|o| {
+            o.begin_marked("P", Some(12));
+            o.end_marked();
+            o.begin_marked("Artifact", None);
+            o.end_marked();
+        });
+        assert_eq!(
+            String::from_utf8(text).unwrap(),
+            "/P <</MCID 12>> BDC\nEMC\n/Artifact BMC\nEMC\n"
         );
     }
 

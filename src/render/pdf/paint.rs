@@ -12,6 +12,7 @@ use super::boxes::{Anchors, Color, Item, PageBox, Target};
 use super::embed::{Picture, Subsets};
 use super::fonts::FontId;
 use super::operators::Operators;
+use super::tags::{Event, Kind, Marker};
 use super::text::Segment;
 
 /// One page, painted.
@@ -22,12 +23,16 @@ pub struct Painted {
     pub fonts: BTreeSet<FontId>,
     pub pictures: BTreeSet<String>,
     pub links: Vec<Link>,
+    /// Its structure, for the tagged PDF's tree.
+    pub events: Vec<Event>,
 }
 
 /// A link area, in PDF coordinates (origin at the bottom left).
 pub struct Link {
     pub rect: [f32; 4],
     pub target: LinkTarget,
+    /// What it says, for a reader that does not see it (the annotation's `/Contents`).
+    pub contents: String,
 }
 
 pub enum LinkTarget {
@@ -59,26 +64,57 @@ impl Painter<'_> {
             fonts: BTreeSet::new(),
             pictures: BTreeSet::new(),
             links: Vec::new(),
+            events: Vec::new(),
         };
         let mut content = Operators::with_capacity(4096);
+        let mut marker = Marker::default();
         let mut rest = page.items.as_slice();
         while let Some(first) = rest.first() {
             let run = text_run(rest);
             if run > 0 {
-                self.text(&mut content, &rest[..run], &mut painted);
+                marker.mark(Kind::Content, &mut content);
+                if marker.in_link() {
+                    for item in &rest[..run] {
+                        if let Item::Text { segments, .. } = item {
+                            marker.link_words(&super::boxes::segments_text(segments));
+                        }
+                    }
+                }
+                let spaced = space_after(&rest[..run], &rest[run..]);
+                self.text(&mut content, &rest[..run], spaced, &mut painted);
             } else {
+                match first {
+                    Item::Begin(role) => marker.begin(role.clone(), &mut content),
+                    Item::End => marker.end(&mut content),
+                    Item::Rect { .. } | Item::Line { .. } => {
+                        marker.mark(Kind::Decoration, &mut content)
+                    }
+                    Item::Image { .. } => marker.mark(Kind::Content, &mut content),
+                    Item::Text { .. } | Item::Link { .. } | Item::Anchor { .. } => {}
+                }
+                let links = painted.links.len();
                 self.other(&mut content, first, &mut painted);
+                if let Some(link) = painted.links.get_mut(links)
+                    && let Some(words) = marker.annotation(links)
+                {
+                    link.contents = words;
+                }
             }
             rest = &rest[run.max(1)..];
         }
+        marker.close(&mut content);
+        painted.events = marker.events;
         painted.content = super::deflate(&content.into_bytes());
         painted
     }
 
     /// Paints text items of one baseline, size and colour (see `text_run`): a line's
     /// words go into one text object, the words of one font into one TJ, the space
-    /// between them written as a TJ adjustment.
-    fn text(&self, content: &mut Operators, run: &[Item], painted: &mut Painted) {
+    /// between them written as the font's space glyph and a TJ adjustment (the glyph
+    /// makes the words' text whole for extraction; the adjustment puts the next word
+    /// where layout chose). `spaced`: a space ends the run (its line, or its words
+    /// before a gap).
+    fn text(&self, content: &mut Operators, run: &[Item], spaced: bool, painted: &mut Painted) {
         let Some(Item::Text {
             baseline,
             size,
@@ -105,6 +141,11 @@ impl Painter<'_> {
                     continue;
                 };
                 if current != Some(segment.font) {
+                    if let Some(p) = &mut pending
+                        && pen - p.pen > WORD_GAP * size
+                    {
+                        self.space(p, 0.0, size);
+                    }
                     flush(content, &mut pending);
                     content.set_font(&subset.name, size);
                     painted.fonts.insert(segment.font);
@@ -119,8 +160,10 @@ impl Painter<'_> {
                     // The gap from the previous word moves the pen right: a negative
                     // adjustment, in thousandths of the font size.
                     Some(p) if p.font == segment.font => {
-                        if let Some(last) = p.glyphs.last_mut() {
-                            last.1 -= (pen - p.pen) / size * 1000.0;
+                        let gap = pen - p.pen;
+                        let spaced = gap > WORD_GAP * size && self.space(p, gap, size);
+                        if !spaced && let Some(last) = p.glyphs.last_mut() {
+                            last.1 -= gap / size * 1000.0;
                         }
                         p
                     }
@@ -143,8 +186,22 @@ impl Painter<'_> {
                 p.pen = pen;
             }
         }
+        if spaced && let Some(p) = &mut pending {
+            self.space(p, 0.0, size);
+        }
         flush(content, &mut pending);
         content.end_text();
+    }
+
+    /// Adds the font's space to `p`, followed by the adjustment that makes the pen
+    /// move by `gap` in all (none for a space that ends a line); false when the font
+    /// has no space.
+    fn space(&self, p: &mut Pending, gap: f32, size: f32) -> bool {
+        let Some((number, written)) = self.subsets.get(p.font).and_then(|s| s.space_glyph()) else {
+            return false;
+        };
+        p.glyphs.push((number, written - gap / size * 1000.0));
+        true
     }
 
     /// A segment whose glyphs are offset (combining marks), placed glyph by glyph;
@@ -175,8 +232,9 @@ impl Painter<'_> {
     fn other(&self, content: &mut Operators, item: &Item, painted: &mut Painted) {
         let flip = |y: f32| round(self.height - y);
         match item {
-            // Painted a run at a time, by `text`; anchors are only places.
-            Item::Text { .. } | Item::Anchor { .. } => {}
+            // Painted a run at a time, by `text`; anchors are only places; marks are
+            // the tagger's.
+            Item::Text { .. } | Item::Anchor { .. } | Item::Begin(_) | Item::End => {}
             Item::Rect {
                 x,
                 y,
@@ -236,19 +294,24 @@ impl Painter<'_> {
                 height,
                 target,
             } => {
-                let target = match target {
-                    Target::Url(url) => LinkTarget::Uri(url.clone()),
+                // Until its words are known: where it leads.
+                let (target, contents) = match target {
+                    Target::Url(url) => (LinkTarget::Uri(url.clone()), url.clone()),
                     Target::Anchor(name) => match self.anchors.get(name.as_str()) {
-                        Some(&(index, ay)) => LinkTarget::Page {
-                            index,
-                            top: round(self.height - ay + 4.0),
-                        },
+                        Some(&(index, ay)) => (
+                            LinkTarget::Page {
+                                index,
+                                top: round(self.height - ay + 4.0),
+                            },
+                            format!("p. {}", index + 1),
+                        ),
                         None => return,
                     },
                 };
                 painted.links.push(Link {
                     rect: [round(*x), flip(y + height), round(x + width), flip(*y)],
                     target,
+                    contents,
                 });
             }
         }
@@ -281,6 +344,48 @@ fn flush(content: &mut Operators, pending: &mut Option<Pending>) {
         }
     }
     content.show_adjusted(runs);
+}
+
+/// A gap wider than this many ems between two words of a line is a word space (a
+/// justified line's narrowest is about a sixth of an em; kerning and a font change
+/// inside a word are far below).
+const WORD_GAP: f32 = 0.1;
+
+/// Whether a space ends a run of text: it ends its line, or a gap follows it before
+/// the next words of its line (a link, a word in another colour). Not after a
+/// hyphen, nor after Chinese or Japanese, which are written without spaces.
+fn space_after(run: &[Item], rest: &[Item]) -> bool {
+    let Some(Item::Text {
+        x,
+        baseline,
+        size,
+        segments,
+        ..
+    }) = run.last()
+    else {
+        return false;
+    };
+    let last = segments
+        .iter()
+        .rev()
+        .flat_map(|s| s.glyphs.iter().rev())
+        .find_map(|g| g.text.chars().next_back());
+    if last.is_none_or(|c| c == '-' || c == '\u{ad}' || c == ' ' || c >= '\u{2e80}') {
+        return false;
+    }
+    let end = x + segments.iter().map(|s| s.width).sum::<f32>() * size;
+    let next = rest.iter().find_map(|i| match i {
+        Item::Text { x, baseline: b, .. } => Some((*x, *b)),
+        Item::Begin(_) | Item::End | Item::Link { .. } | Item::Anchor { .. } => None,
+        // A rule or a picture between: the line is over.
+        _ => Some((f32::INFINITY, f32::INFINITY)),
+    });
+    match next {
+        Some((next_x, next_baseline)) if (next_baseline - baseline).abs() < 0.01 => {
+            next_x - end > WORD_GAP * size
+        }
+        _ => true,
+    }
 }
 
 /// Glyphs that sit on the baseline, one after another (no mark positioning).

@@ -5,7 +5,7 @@
 
 use crate::model::{DecisionTree, OutcomeClass};
 use crate::render::diagram::{self, BoxKind, Diagram, Measure, Style, TextLine};
-use crate::render::pdf::boxes::{Color, Item, Target};
+use crate::render::pdf::boxes::{Color, Item, Role, Target};
 use crate::render::pdf::fonts::FontId;
 use crate::render::pdf::text::{Shaper, width_em};
 
@@ -120,6 +120,8 @@ pub fn slice(ctx: &Context, drawn: &Diagram, width: f32) -> Slice {
             BoxKind::Question => Color::LINK,
             BoxKind::Outcome { class, .. } => ink(*class),
         };
+        // Each box is a link to its step: its words and its annotation, together.
+        items.push(Item::Begin(Role::Link));
         text(ctx, node.mark.as_slice(), mark_colour, &mut items);
         text(ctx, &node.lines, Color::TEXT, &mut items);
         items.push(Item::Link {
@@ -129,6 +131,7 @@ pub fn slice(ctx: &Context, drawn: &Diagram, width: f32) -> Slice {
             height: r.height,
             target: Target::Anchor(super::tree::anchor(&drawn.tree, &node.node)),
         });
+        items.push(Item::End);
     }
     Slice {
         height: drawn.height,

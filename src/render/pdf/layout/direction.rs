@@ -101,7 +101,7 @@ fn extent(item: &Item) -> Option<(f32, f32)> {
         | Item::Link { x, width, .. }
         | Item::Image { x, width, .. } => Some((*x, x + width)),
         Item::Line { x1, x2, .. } => Some((*x1, *x2)),
-        Item::Anchor { .. } => None,
+        Item::Anchor { .. } | Item::Begin(_) | Item::End => None,
     }
 }
 
@@ -121,7 +121,7 @@ pub fn mirror(items: &mut [Item], width: f32) {
                 *x1 = width - left;
                 *x2 = width - right;
             }
-            Item::Anchor { .. } => {}
+            Item::Anchor { .. } | Item::Begin(_) | Item::End => {}
         }
     }
 }

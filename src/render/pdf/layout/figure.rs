@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::model::{Align as Placement, Figure, Href, Length};
-use crate::render::pdf::boxes::{Color, Item};
+use crate::render::pdf::boxes::{Color, Item, Role};
 use crate::render::pdf::fonts::FontId;
 
 use super::flow::{Context, Slice};
@@ -52,10 +52,25 @@ pub fn slices(ctx: &Context, figure: &Figure, width: f32) -> Vec<Slice> {
         color: Color::MUTED,
         ..SpanStyle::new(FontId::SerifItalic, ctx.style.small_size)
     };
-    let mut slices = match print_picture(ctx.images, figure) {
+    let drawn = match print_picture(ctx.images, figure) {
         Some((key, size)) => picture(ctx, figure, key, size, width),
         None => placeholder(ctx, figure, width, &caption_style),
     };
+    // A picture without alt text is described by its caption; one with neither is
+    // decoration, as in HTML.
+    let alt = match figure.alt.trim() {
+        "" => match &figure.caption {
+            Some(caption) => crate::model::Inline::plain_text(caption),
+            None => figure.title.clone(),
+        },
+        alt => alt.to_string(),
+    };
+    let role = if alt.trim().is_empty() {
+        Role::Artifact
+    } else {
+        Role::Figure { alt }
+    };
+    let mut slices = super::flow::tagged(role, drawn);
     let caption = match &figure.caption {
         Some(caption) => ctx.body_spans(caption, &caption_style),
         None if !figure.title.is_empty() => vec![Span {
@@ -73,7 +88,10 @@ pub fn slices(ctx: &Context, figure: &Figure, width: f32) -> Vec<Slice> {
             keep_with_next: true,
             ..Slice::default()
         });
-        slices.extend(ctx.paragraph(&caption, width, Align::Left, ctx.style.small_size * 1.4));
+        slices.extend(super::flow::tagged(
+            Role::Caption,
+            ctx.paragraph(&caption, width, Align::Left, ctx.style.small_size * 1.4),
+        ));
     }
     slices
 }

@@ -11,7 +11,7 @@ use crate::locale::Texts;
 use crate::model::CodeAttrs;
 use crate::model::PdfStyle;
 use crate::model::{Block, Callout, Footnote, Href, Inline, ListItem, Page, Site};
-use crate::render::pdf::boxes::{Color, Item, Target};
+use crate::render::pdf::boxes::{Color, Item, Role, Target};
 use crate::render::pdf::fonts::FontId;
 use crate::render::pdf::text::{Segments, Shaper, width_em};
 
@@ -80,6 +80,77 @@ impl Slice {
     }
 }
 
+/// `slices` as one element of the structure: its beginning before the first slice
+/// that pagination keeps, its end after the last (spacing dropped at a page's edge
+/// must not take a mark with it).
+pub fn tagged(role: Role, mut slices: Vec<Slice>) -> Vec<Slice> {
+    let kept = |s: &Slice| !s.discardable;
+    let (Some(first), Some(last)) = (slices.iter().position(kept), slices.iter().rposition(kept))
+    else {
+        return slices;
+    };
+    slices[first].items.insert(0, Item::Begin(role));
+    slices[last].items.push(Item::End);
+    slices
+}
+
+/// A set line's link areas made elements of their own: each `Link` goes right after
+/// the text it covers, both inside a `Link` element, so the structure holds the link's
+/// words and its annotation together. A link whose text is not found keeps its place
+/// (painting gives it an element of its own).
+pub fn tag_links(items: Vec<Item>) -> Vec<Item> {
+    let links: Vec<(f32, f32)> = items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Link { x, width, .. } => Some((*x, *width)),
+            _ => None,
+        })
+        .collect();
+    if links.is_empty() {
+        return items;
+    }
+    let owner = |item: &Item| match item {
+        Item::Text { x, .. } => links
+            .iter()
+            .position(|(lx, lw)| *x >= lx - 0.01 && *x < lx + lw - 0.01),
+        _ => None,
+    };
+    let owners: Vec<Option<usize>> = items.iter().map(owner).collect();
+    let mut areas: Vec<Option<Item>> = items
+        .iter()
+        .filter(|i| matches!(i, Item::Link { .. }))
+        .cloned()
+        .map(Some)
+        .collect();
+    let mut out = Vec::with_capacity(items.len() + links.len() * 2);
+    let mut open: Option<usize> = None;
+    for (item, owned) in items.into_iter().zip(owners) {
+        if matches!(item, Item::Link { .. }) {
+            continue;
+        }
+        if open.is_some() && owned != open {
+            if let Some(area) = open.and_then(|k| areas[k].take()) {
+                out.push(area);
+            }
+            out.push(Item::End);
+            open = None;
+        }
+        if owned.is_some() && open.is_none() {
+            out.push(Item::Begin(Role::Link));
+            open = owned;
+        }
+        out.push(item);
+    }
+    if let Some(area) = open.and_then(|k| areas[k].take()) {
+        out.push(area);
+        out.push(Item::End);
+    } else if open.is_some() {
+        out.push(Item::End);
+    }
+    out.extend(areas.into_iter().flatten());
+    out
+}
+
 /// What every block needs to lay itself out.
 pub struct Context<'a> {
     pub site: &'a Site,
@@ -143,7 +214,8 @@ impl Context<'_> {
         lines
             .into_iter()
             .enumerate()
-            .map(|(i, line)| {
+            .map(|(i, mut line)| {
+                line.items = tag_links(std::mem::take(&mut line.items));
                 let mut slice = Slice::from_line(line);
                 // Never one line alone at the bottom (orphan) or top (widow) of a page.
                 slice.keep_with_next = count > 1 && (i == 0 || i + 2 == count);
@@ -304,22 +376,31 @@ impl Context<'_> {
             Block::Heading {
                 level, id, content, ..
             } => self.heading(*level, id, content, width),
-            Block::Paragraph(inlines) => self.paragraph(
-                &self.body_spans(inlines, &self.body_style()),
-                width,
-                Align::Justify,
-                self.style.body_leading,
+            Block::Paragraph(inlines) => tagged(
+                Role::Paragraph,
+                self.paragraph(
+                    &self.body_spans(inlines, &self.body_style()),
+                    width,
+                    Align::Justify,
+                    self.style.body_leading,
+                ),
             ),
-            Block::List { start, items, .. } => self.list(*start, items, width),
+            Block::List { start, items, .. } => tagged(Role::List, self.list(*start, items, width)),
             Block::Quote {
                 callout,
                 title,
                 blocks,
-            } => self.quote(*callout, title.as_deref(), blocks, width),
+            } => tagged(
+                Role::Quote,
+                self.quote(*callout, title.as_deref(), blocks, width),
+            ),
             Block::Code {
                 lang, code, attrs, ..
             } => self.code(lang.as_deref(), code, attrs.as_deref(), width),
-            Block::Table(table) => self.table(&table.align, &table.head, &table.rows, width),
+            Block::Table(table) => tagged(
+                Role::Table,
+                self.table(&table.align, &table.head, &table.rows, width),
+            ),
             Block::Rule => {
                 let y = self.style.body_leading / 2.0;
                 vec![Slice {
@@ -359,11 +440,14 @@ impl Context<'_> {
             color: Color::TEXT,
             ..SpanStyle::new(font, size)
         };
-        let mut slices = self.paragraph(
-            &self.body_spans(content, &style),
-            width,
-            Align::Left,
-            size * 1.25,
+        let mut slices = tagged(
+            Role::Heading(level),
+            self.paragraph(
+                &self.body_spans(content, &style),
+                width,
+                Align::Left,
+                size * 1.25,
+            ),
         );
         if let Some(first) = slices.first_mut() {
             first.items.insert(
@@ -395,9 +479,21 @@ impl Context<'_> {
                 (None, Some(first)) => format!("{}.", first + n as u64),
                 (None, None) => "•".to_string(),
             };
-            let mut body = self.blocks(&item.blocks, width - indent);
-            body = body.into_iter().map(|s| s.shifted(indent)).collect();
-            if let Some(first) = body.iter_mut().find(|s| s.first_baseline.is_some()) {
+            let body = self.blocks(&item.blocks, width - indent);
+            let mut body = tagged(
+                Role::ListBody,
+                body.into_iter().map(|s| s.shifted(indent)).collect(),
+            );
+            let Some(first) = body.iter().position(|s| !s.discardable) else {
+                continue;
+            };
+            // The marker is the item's label, before its body in reading order; it
+            // stands on the baseline of the body's first line.
+            let mut label = vec![Item::Begin(Role::ListItem)];
+            let lined = body[first..]
+                .iter()
+                .position(|s| s.first_baseline.is_some());
+            if let Some(lined) = lined.map(|l| first + l) {
                 let font = if item.task.is_some() {
                     FontId::Mono
                 } else {
@@ -407,8 +503,10 @@ impl Context<'_> {
                 let shaped = super::direction::shape_line_in(self.shaper, font, &marker, rtl);
                 let marker_width = width_em(&shaped) * self.style.body_size;
                 let x = indent - marker_width - self.style.body_size * 0.45;
-                let baseline = first.first_baseline.unwrap_or(0.0);
-                first.items.push(Item::Text {
+                let above: f32 = body[first..lined].iter().map(|s| s.height).sum();
+                let baseline = above + body[lined].first_baseline.unwrap_or(0.0);
+                label.push(Item::Begin(Role::Label));
+                label.push(Item::Text {
                     x,
                     baseline,
                     size: self.style.body_size,
@@ -419,6 +517,11 @@ impl Context<'_> {
                     },
                     segments: shaped,
                 });
+                label.push(Item::End);
+            }
+            body[first].items.splice(0..0, label);
+            if let Some(last) = body.iter().rposition(|s| !s.discardable) {
+                body[last].items.push(Item::End);
             }
             if n > 0 {
                 slices.push(Slice::space(self.style.paragraph_space * 0.35));
@@ -468,7 +571,7 @@ impl Context<'_> {
             title_slices
                 .iter_mut()
                 .for_each(|s| s.keep_with_next = true);
-            body.extend(title_slices);
+            body.extend(tagged(Role::Paragraph, title_slices));
             body.extend(self.blocks(blocks, inner));
         } else {
             // A plain quote is set in italics.
@@ -543,13 +646,16 @@ impl Context<'_> {
                 if row > 0 {
                     // A wrapped line starts with a marker in the margin of the block.
                     let marker = Segments::from(&self.shaper.shape(FontId::Mono, "↪")[..]);
-                    items.push(Item::Text {
-                        x: pad * 0.15,
-                        baseline,
-                        size: size * 0.8,
-                        color: Color::MUTED,
-                        segments: marker,
-                    });
+                    items.extend(crate::render::pdf::boxes::tagged(
+                        Role::Artifact,
+                        [Item::Text {
+                            x: pad * 0.15,
+                            baseline,
+                            size: size * 0.8,
+                            color: Color::MUTED,
+                            segments: marker,
+                        }],
+                    ));
                 }
                 for (color, text) in runs {
                     let segments = Segments::from(&self.shaper.shape(FontId::Mono, &text)[..]);
@@ -597,9 +703,10 @@ impl Context<'_> {
                 slice.keep_with_next = i + 1 < count;
             }
         }
+        let mut slices = tagged(Role::Code, slices);
         match attrs.map(|a| a.title.as_str()).filter(|t| !t.is_empty()) {
             Some(title) => {
-                let mut captioned = self.code_title(title, width, pad);
+                let mut captioned = tagged(Role::Caption, self.code_title(title, width, pad));
                 captioned.append(&mut slices);
                 captioned
             }
@@ -695,7 +802,7 @@ impl Context<'_> {
                     },
                 );
             }
-            slices.append(&mut lines);
+            slices.append(&mut tagged(Role::Note, lines));
             slices.push(Slice::space(size * 0.4));
         }
         slices

@@ -7,7 +7,9 @@
 //! so its own length moves no anchor of the body.
 
 use crate::render::index::{self, Group};
-use crate::render::pdf::boxes::{Color, Item, Target};
+use crate::render::pdf::boxes::{Color, Item, Role, Target};
+
+use super::flow::tagged;
 use crate::render::pdf::fonts::FontId;
 use crate::render::pdf::text::Shaper;
 
@@ -66,13 +68,13 @@ pub fn slices(
             },
         );
     }
-    out.extend(title);
+    out.extend(tagged(Role::Heading(1), title));
     out.push(super::title_rule(style, column));
     let opening: f32 = out.iter().map(|s| s.height).sum();
     let half = (column - GUTTER) / 2.0;
     let entries = entry_slices(&ctx, &groups, half, page_of);
     out.extend(two_columns(entries, half, height - opening, height));
-    out
+    tagged(Role::Sect { lang: None }, out)
 }
 
 /// Each group's letter and entries, set in a column of `width`.
@@ -102,7 +104,7 @@ fn entry_slices(
             leading * 1.25,
         );
         letter.iter_mut().for_each(|s| s.keep_with_next = true);
-        out.extend(letter);
+        out.extend(tagged(Role::Heading(2), letter));
         for entry in &group.entries {
             let mut spans = vec![Span {
                 text: entry.term.clone(),
@@ -140,7 +142,7 @@ fn entry_slices(
             for line in lines.iter_mut().skip(1) {
                 *line = std::mem::take(line).shifted(indent);
             }
-            out.extend(lines);
+            out.extend(tagged(Role::Paragraph, lines));
         }
     }
     out

@@ -25,7 +25,9 @@ use rayon::prelude::*;
 use crate::locale::Texts;
 use crate::model::PdfStyle;
 use crate::model::{Block, Inline, Site};
-use crate::render::pdf::boxes::{Color, Document, Item, OutlineEntry, PageBox, Target};
+use crate::render::pdf::boxes::{
+    Color, Document, Item, OutlineEntry, PageBox, Role, Target, tagged,
+};
 use crate::render::pdf::fonts::FontId;
 use crate::render::pdf::text::{Glyph, Segment, Segments, Shaper, width_em};
 
@@ -180,6 +182,7 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
         pages,
         front_pages: front,
         outline,
+        standard: pdf.standard,
     }
 }
 
@@ -291,6 +294,7 @@ fn chapter_slices(
         style.h1_size * 1.18,
     );
     title.iter_mut().for_each(|s| s.keep_with_next = true);
+    let mut title = flow::tagged(Role::Heading(1), title);
     if let Some(first) = title.first_mut() {
         first.items.insert(
             0,
@@ -337,12 +341,17 @@ fn chapter_slices(
             style.body_leading * 1.1,
         );
         lines.iter_mut().for_each(|s| s.keep_with_next = true);
-        slices.extend(lines);
+        slices.extend(flow::tagged(Role::Paragraph, lines));
     }
     slices.push(title_rule(style, column));
     slices.extend(ctx.blocks(&page.blocks, column));
     slices.extend(ctx.footnotes(&page.footnotes, column));
-    (slices, ctx.address_notes(column))
+    // A page shown in its source language (its translation missing) says so.
+    let lang = (ctx.lang() != input.locale).then(|| ctx.lang().to_string());
+    (
+        flow::tagged(Role::Sect { lang }, slices),
+        ctx.address_notes(column),
+    )
 }
 
 /// The rule under a chapter's (or the index's) title, kept with what follows it.
@@ -456,19 +465,23 @@ fn contents_slices(
         return slices;
     };
     let ctx = context(input, shaper, first_page, &|_| None);
-    slices.extend(ctx.paragraph(
-        &[Span {
-            text: input.texts.get("pdf-contents"),
-            style: title,
-        }],
-        column,
-        Align::Left,
-        style.h1_size * 1.3,
+    slices.extend(flow::tagged(
+        Role::Heading(1),
+        ctx.paragraph(
+            &[Span {
+                text: input.texts.get("pdf-contents"),
+                style: title,
+            }],
+            column,
+            Align::Left,
+            style.h1_size * 1.3,
+        ),
     ));
     slices.push(Slice {
         height: style.body_leading * 1.2,
         ..Slice::default()
     });
+    let mut entries = Vec::new();
     for (n, entry) in outline(input).iter().enumerate() {
         let (font, size, indent) = if entry.level == 1 {
             (FontId::SerifBold, style.body_size * 1.04, 0.0)
@@ -476,10 +489,10 @@ fn contents_slices(
             (FontId::Serif, style.body_size, style.body_size * 1.8)
         };
         if entry.level == 1 && n > 0 {
-            slices.push(Slice::space(style.body_leading * 0.45));
+            entries.push(Slice::space(style.body_leading * 0.45));
         }
         let page = pages.get(&entry.anchor).cloned().unwrap_or_default();
-        slices.push(contents_line(
+        entries.push(contents_line(
             shaper,
             &entry.title,
             &page,
@@ -491,6 +504,7 @@ fn contents_slices(
             Target::Anchor(entry.anchor.clone()),
         ));
     }
+    slices.extend(flow::tagged(Role::Contents, entries));
     slices
 }
 
@@ -546,13 +560,17 @@ fn contents_line(
     let title_end = indent + width_em(&title_segments) * size;
     let dot = Segments::from(&shaper.shape(FontId::Serif, ".")[..]);
     let step = size * 0.55;
-    let mut items = vec![Item::Text {
-        x: indent,
-        baseline,
-        size,
-        color: Color::TEXT,
-        segments: title_segments,
-    }];
+    let mut items = vec![
+        Item::Begin(Role::ContentsItem),
+        Item::Begin(Role::Link),
+        Item::Text {
+            x: indent,
+            baseline,
+            size,
+            color: Color::TEXT,
+            segments: title_segments,
+        },
+    ];
     let first = ((title_end + size * 0.6) / step).ceil() * step;
     let last = column - number_width - size * 0.6;
     let (mut count, mut x) = (0, first);
@@ -561,13 +579,16 @@ fn contents_line(
         x += step;
     }
     if let Some(leader) = leader(&dot, count, step / size) {
-        items.push(Item::Text {
-            x: first,
-            baseline,
-            size,
-            color: Color::MUTED,
-            segments: smallvec::smallvec![leader],
-        });
+        items.extend(tagged(
+            Role::Artifact,
+            [Item::Text {
+                x: first,
+                baseline,
+                size,
+                color: Color::MUTED,
+                segments: smallvec::smallvec![leader],
+            }],
+        ));
     }
     items.push(Item::Text {
         x: column - number_width,
@@ -583,6 +604,7 @@ fn contents_line(
         height: leading,
         target,
     });
+    items.extend([Item::End, Item::End]);
     Slice {
         height: leading,
         items,
@@ -618,10 +640,12 @@ fn cover(input: &Input, shaper: &Shaper, width: f32, height: f32) -> Vec<Item> {
     let ctx = context(input, shaper, first_page, &|_| None);
     let mut y = height * 0.30 + 22.0;
     let add = |spans: Vec<Span>, leading: f32, y: &mut f32, items: &mut Vec<Item>| {
+        items.push(Item::Begin(Role::Paragraph));
         for slice in ctx.paragraph(&spans, column, Align::Left, leading) {
             items.extend(slice.items.into_iter().map(|i| i.shifted(left, *y)));
             *y += slice.height;
         }
+        items.push(Item::End);
     };
     add(
         vec![Span {
@@ -723,7 +747,7 @@ fn header(
         width: 0.4,
         color: Color::RULE,
     });
-    items
+    tagged(Role::Artifact, items)
 }
 
 fn footer(text: &str, input: &Input, shaper: &Shaper, width: f32, height: f32) -> Vec<Item> {
@@ -732,13 +756,16 @@ fn footer(text: &str, input: &Input, shaper: &Shaper, width: f32, height: f32) -
     let segments = direction::shape_line(shaper, FontId::Serif, text);
     let text_width = width_em(&segments) * size;
     let y = height - style.margin_bottom + 34.0;
-    vec![Item::Text {
-        x: (width - text_width) / 2.0,
-        baseline: y,
-        size,
-        color: Color::MUTED,
-        segments,
-    }]
+    tagged(
+        Role::Artifact,
+        [Item::Text {
+            x: (width - text_width) / 2.0,
+            baseline: y,
+            size,
+            color: Color::MUTED,
+            segments,
+        }],
+    )
 }
 
 /// Lower-case roman numerals for the front matter.

@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, VecDeque};
 
-use crate::render::pdf::boxes::{Color, Item};
+use crate::render::pdf::boxes::{Color, Item, Role, tagged};
 
 use super::flow::Slice;
 
@@ -93,7 +93,7 @@ pub fn paginate(slices: Vec<Slice>, area: Area, notes: &Notes) -> Vec<Vec<Item>>
             {
                 y += header.height;
                 foot.add(header, notes);
-                placed.push((**header).clone());
+                placed.push(repeated(header));
             }
             y += slice.height;
             foot.add(&slice, notes);
@@ -122,6 +122,20 @@ pub fn paginate(slices: Vec<Slice>, area: Area, notes: &Notes) -> Vec<Vec<Item>>
     pages
 }
 
+/// A table's header shown again on a continued page: drawn, but page furniture for
+/// the structure, which holds the header once.
+fn repeated(header: &Slice) -> Slice {
+    let drawn = header
+        .items
+        .iter()
+        .filter(|i| !matches!(i, Item::Begin(_) | Item::End))
+        .cloned();
+    Slice {
+        items: tagged(Role::Artifact, drawn),
+        ..header.clone()
+    }
+}
+
 /// Positions a page's slices, drops trailing spacing, and sets its notes at its foot.
 fn finish(placed: &mut Vec<Slice>, area: Area, notes: &Notes) -> Vec<Item> {
     while placed.last().is_some_and(|s| s.discardable) {
@@ -147,10 +161,12 @@ fn finish(placed: &mut Vec<Slice>, area: Area, notes: &Notes) -> Vec<Item> {
         });
         y += NOTE_GAP;
         for key in &foot.keys {
+            items.push(Item::Begin(Role::Note));
             for line in &notes[key] {
                 items.extend(line.items.iter().cloned().map(|i| i.shifted(area.left, y)));
                 y += line.height;
             }
+            items.push(Item::End);
         }
     }
     items

@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use crate::model::{Align as ColumnAlign, Inline};
-use crate::render::pdf::boxes::{Color, Item};
+use crate::render::pdf::boxes::{Color, Item, Role, tagged};
 use crate::render::pdf::fonts::FontId;
 use crate::render::pdf::text::width_em;
 
@@ -114,19 +114,22 @@ impl Context<'_> {
                     self.shaper,
                 );
                 let mut y = pad;
+                let mut cell = Vec::new();
                 for line in lines {
                     let shift = match align.get(c) {
                         Some(ColumnAlign::Right) => w - pad * 2.0 - line_width(&line),
                         Some(ColumnAlign::Center) => (w - pad * 2.0 - line_width(&line)) / 2.0,
                         _ => 0.0,
                     };
-                    items.extend(
-                        line.items
+                    cell.extend(
+                        super::flow::tag_links(line.items)
                             .into_iter()
                             .map(|i| i.shifted(x + pad + shift, y)),
                     );
                     y += line.height;
                 }
+                let role = if bold { Role::HeaderCell } else { Role::Cell };
+                items.extend(tagged(role, cell));
                 height = height.max(y + pad);
                 x += w;
             }
@@ -157,7 +160,7 @@ impl Context<'_> {
             }
             Slice {
                 height,
-                items,
+                items: tagged(Role::Row, items),
                 ..Slice::default()
             }
         };

@@ -2,7 +2,9 @@
 //! forward to a step or a lettered outcome (with its page), every step a link target.
 
 use crate::model::{DecisionTree, NodeKind};
-use crate::render::pdf::boxes::{Color, Item, Target};
+use crate::render::pdf::boxes::{Color, Item, Role, Target};
+
+use super::flow::tagged;
 use crate::render::pdf::fonts::FontId;
 
 use super::flow::{Context, Slice};
@@ -63,7 +65,7 @@ pub fn slices(ctx: &Context, tree: &DecisionTree, width: f32) -> Vec<Slice> {
         ctx.style.h3_size * 1.3,
     );
     title.iter_mut().for_each(|s| s.keep_with_next = true);
-    body.extend(title);
+    body.extend(tagged(Role::Paragraph, title));
     if let Some(intro) = &tree.intro {
         let style = SpanStyle {
             color: Color::MUTED,
@@ -79,14 +81,21 @@ pub fn slices(ctx: &Context, tree: &DecisionTree, width: f32) -> Vec<Slice> {
             leading,
         );
         lines.iter_mut().for_each(|s| s.keep_with_next = true);
-        body.extend(lines);
+        body.extend(tagged(Role::Paragraph, lines));
     }
     // The whole tree at a glance, numbered as the steps that follow.
     let drawn = super::diagram::layout(ctx, tree, inner);
     body.push(Slice::space(leading * 0.5));
-    body.push(super::diagram::slice(ctx, &drawn, inner));
+    body.extend(tagged(
+        Role::Figure {
+            alt: texts.get(&tree.title),
+        },
+        vec![super::diagram::slice(ctx, &drawn, inner)],
+    ));
+    let mut steps: Vec<Slice> = Vec::new();
     for node in tree.reading_order() {
-        body.push(Slice::space(leading * 0.5));
+        steps.push(Slice::space(leading * 0.5));
+        let mut step: Vec<Slice> = Vec::new();
         let label = match node.kind {
             NodeKind::Question { .. } => {
                 texts.with_arg("pdf-tree-step", "number", &name_of(&node.id))
@@ -141,7 +150,7 @@ pub fn slices(ctx: &Context, tree: &DecisionTree, width: f32) -> Vec<Slice> {
             );
         }
         lines.iter_mut().for_each(|s| s.keep_with_next = true);
-        body.extend(lines);
+        step.extend(tagged(Role::Paragraph, lines));
         let regular = SpanStyle::new(FontId::Serif, size);
         if let Some(help) = &node.help {
             let style = SpanStyle {
@@ -158,7 +167,7 @@ pub fn slices(ctx: &Context, tree: &DecisionTree, width: f32) -> Vec<Slice> {
                 ctx.style.small_size * 1.4,
             );
             lines.iter_mut().for_each(|s| s.keep_with_next = true);
-            body.extend(lines);
+            step.extend(tagged(Role::Paragraph, lines));
         }
         match &node.kind {
             NodeKind::Question { answers } => {
@@ -204,18 +213,21 @@ pub fn slices(ctx: &Context, tree: &DecisionTree, width: f32) -> Vec<Slice> {
                     if i + 1 < count {
                         lines.iter_mut().for_each(|s| s.keep_with_next = true);
                     }
-                    body.extend(lines);
+                    step.extend(tagged(Role::Paragraph, lines));
                 }
             }
             NodeKind::Outcome { link, .. } => {
-                body.extend(ctx.paragraph(
-                    &[Span {
-                        text: texts.get(&node.text),
-                        style: regular.clone(),
-                    }],
-                    inner,
-                    Align::Justify,
-                    leading,
+                step.extend(tagged(
+                    Role::Paragraph,
+                    ctx.paragraph(
+                        &[Span {
+                            text: texts.get(&node.text),
+                            style: regular.clone(),
+                        }],
+                        inner,
+                        Align::Justify,
+                        leading,
+                    ),
                 ));
                 if let Some(link) = link {
                     let page = ctx
@@ -229,20 +241,32 @@ pub fn slices(ctx: &Context, tree: &DecisionTree, width: f32) -> Vec<Slice> {
                             link: Some(target),
                             ..SpanStyle::new(FontId::SerifItalic, size)
                         };
-                        body.extend(ctx.paragraph(
-                            &[Span {
-                                text: texts.with_arg("tree-read-more", "page", &page.front.title),
-                                style,
-                            }],
-                            inner,
-                            Align::Left,
-                            leading,
+                        step.extend(tagged(
+                            Role::Paragraph,
+                            ctx.paragraph(
+                                &[Span {
+                                    text: texts.with_arg(
+                                        "tree-read-more",
+                                        "page",
+                                        &page.front.title,
+                                    ),
+                                    style,
+                                }],
+                                inner,
+                                Align::Left,
+                                leading,
+                            ),
                         ));
                     }
                 }
             }
         }
+        steps.extend(tagged(
+            Role::ListItem,
+            tagged(Role::ListBody, std::mem::take(&mut step)),
+        ));
     }
+    body.extend(tagged(Role::List, steps));
     // A framed panel: top and bottom padding, a left rule in the accent colour.
     let mut slices = vec![Slice {
         height: pad * 0.8,
