@@ -7,7 +7,10 @@ use pulldown_cmark_escape::{escape_href, escape_html};
 
 use crate::highlight;
 use crate::model::CodeAttrs;
-use crate::model::{Align, Block, Callout, Figure, Footnote, Href, Inline, Length, ListItem, Page};
+use crate::model::{
+    Align, Block, Callout, ChangedBlock, Figure, Footnote, Href, Inline, Length, ListItem,
+    Numbered, Page, Table, WordChange,
+};
 
 use super::links::UrlMap;
 use super::tree::TreeRenderer;
@@ -18,6 +21,10 @@ pub struct Labels {
     anchor: String,
     footnotes: String,
     footnote_back: String,
+    /// `serve --translator`'s headings over a source text: optional, as only that
+    /// mode shows them (the default theme has them).
+    source_changed: String,
+    source_new: String,
 }
 
 /// Fluent ids used by the body renderer (templates use the rest of the table).
@@ -31,6 +38,10 @@ pub const LABEL_IDS: &[&str] = &[
     "footnotes-title",
     "footnote-back",
 ];
+
+/// Fluent ids of `serve --translator`'s headings over a changed block's source text.
+const SOURCE_CHANGED: &str = "l10n-source-changed";
+const SOURCE_NEW: &str = "l10n-source-new";
 
 impl Labels {
     /// The labels of one locale; `Err` lists the ids that no locale defines.
@@ -55,6 +66,8 @@ impl Labels {
             anchor: get("heading-anchor"),
             footnotes: get("footnotes-title"),
             footnote_back: get("footnote-back"),
+            source_changed: table.get(SOURCE_CHANGED).cloned().unwrap_or_default(),
+            source_new: table.get(SOURCE_NEW).cloned().unwrap_or_default(),
         })
     }
 
@@ -77,6 +90,8 @@ pub fn render(page: &Page, urls: &UrlMap, labels: &Labels, trees: &TreeRenderer)
         } else {
             ""
         },
+        // Numbering blocks costs a walk of the page: only pages with marks pay it.
+        numbered: (!page.changed_blocks.is_empty()).then(|| Numbered::new(page)),
     };
     writer.blocks(&page.blocks);
     writer.footnotes(&page.footnotes);
@@ -133,11 +148,106 @@ struct Writer<'a> {
     /// Code is set left to right in a right-to-left page: ` dir="ltr"` on `<pre>` and
     /// `<code>`, or nothing.
     code_dir: &'static str,
+    /// The page's block numbers, when some of its blocks lag behind their source.
+    numbered: Option<Numbered>,
 }
 
-impl Writer<'_> {
+impl<'a> Writer<'a> {
     fn text(&mut self, text: &str) {
         let _ = escape_html(&mut self.out, text);
+    }
+
+    /// The mark of a block, list item, table row or footnote whose source changed.
+    fn mark_of<T>(&self, part: &T) -> Option<&'a ChangedBlock> {
+        let number = self.numbered.as_ref()?.of(part)?;
+        let page: &'a Page = self.page;
+        let marks = &page.changed_blocks;
+        let at = marks.binary_search_by_key(&number, |m| m.number).ok()?;
+        Some(&marks[at])
+    }
+
+    /// The attributes of a marked element, its own classes (`class`, may be empty)
+    /// first: a bar in the margin (CSS, nothing for screen readers: the banner says
+    /// how many) and, under `serve --translator`, focus to show the source's text.
+    fn mark_attrs(&mut self, class: &str, mark: Option<&ChangedBlock>) {
+        let Some(mark) = mark else {
+            if !class.is_empty() {
+                let _ = write!(self.out, " class=\"{class}\"");
+            }
+            return;
+        };
+        let space = if class.is_empty() { "" } else { " " };
+        let _ = write!(self.out, " class=\"{class}{space}l10n-changed\"");
+        if !mark.sources.is_empty() {
+            let _ = write!(
+                self.out,
+                " tabindex=\"0\" aria-describedby=\"l10n-source-{}\"",
+                mark.number
+            );
+        }
+    }
+
+    /// `serve --translator`: the source's text of a marked element, inside it, shown
+    /// while it is hovered or focused (and read as its description).
+    fn mark_source(&mut self, mark: Option<&ChangedBlock>) {
+        let Some(mark) = mark.filter(|m| !m.sources.is_empty()) else {
+            return;
+        };
+        let (trees, labels) = (self.trees, self.labels);
+        let lang = &trees.site.config.source_locale;
+        let _ = write!(
+            self.out,
+            "<span class=\"l10n-source\" role=\"tooltip\" id=\"l10n-source-{}\">",
+            mark.number
+        );
+        for source in &mark.sources {
+            let label = if source.new {
+                &labels.source_new
+            } else {
+                &labels.source_changed
+            };
+            self.out.push_str("<span class=\"l10n-source-label\">");
+            let _ = escape_html(&mut self.out, label);
+            self.out
+                .push_str("</span><span class=\"l10n-source-text\" lang=\"");
+            self.text(lang);
+            self.out.push_str("\">");
+            if source.diff.is_empty() {
+                self.text(&source.text);
+            }
+            for change in &source.diff {
+                match change {
+                    WordChange::Same(words) => self.text(words),
+                    WordChange::Gone(words) => {
+                        self.out.push_str("<del>");
+                        self.text(words);
+                        self.out.push_str("</del>");
+                    }
+                    WordChange::Added(words) => {
+                        self.out.push_str("<ins>");
+                        self.text(words);
+                        self.out.push_str("</ins>");
+                    }
+                }
+            }
+            self.out.push_str("</span>");
+        }
+        self.out.push_str("</span>");
+    }
+
+    /// A marked block the Markdown gives no element of its own (raw HTML, a tree
+    /// embed) is wrapped in one.
+    fn wrapped(&mut self, mark: Option<&ChangedBlock>, html: &str) {
+        if mark.is_none() {
+            self.out.push_str(html);
+            return;
+        }
+        self.out.push_str("<div");
+        self.mark_attrs("", mark);
+        self.out.push_str(">\n");
+        self.out.push_str(html);
+        self.mark_source(mark);
+        self.out.push_str("</div>\n");
     }
 
     fn blocks(&mut self, blocks: &[Block]) {
@@ -147,6 +257,7 @@ impl Writer<'_> {
     }
 
     fn block(&mut self, block: &Block) {
+        let mark = self.mark_of(block);
         match block {
             Block::Heading {
                 level, id, content, ..
@@ -156,17 +267,15 @@ impl Writer<'_> {
                 let level = (*level).clamp(1, 6);
                 let _ = write!(self.out, "<h{level} id=\"");
                 self.text(id);
+                self.out.push('"');
                 // A section whose source changed since the translation was synced.
-                if self.page.changed_sections.contains(id) {
-                    self.out.push_str("\" class=\"l10n-changed");
-                }
-                if let Some((_, source)) =
-                    self.page.changed_source.iter().find(|(own, _)| own == id)
-                {
-                    self.out.push_str("\" title=\"");
-                    self.text(source);
-                }
-                self.out.push_str("\">");
+                let section = if self.page.changed_sections.contains(id) {
+                    "l10n-changed-section"
+                } else {
+                    ""
+                };
+                self.mark_attrs(section, mark);
+                self.out.push('>');
                 // The source heading's id, for links and the language switcher.
                 for (_, alias) in self.page.anchor_aliases.iter().filter(|(own, _)| own == id) {
                     self.out.push_str("<span class=\"anchor-alias\" id=\"");
@@ -179,11 +288,16 @@ impl Writer<'_> {
                 self.out.push_str("\" aria-label=\"");
                 let label = format!("{}: {}", self.labels.anchor, Inline::plain_text(content));
                 self.text(&label);
-                let _ = writeln!(self.out, "\">#</a></h{level}>");
+                self.out.push_str("\">#</a>");
+                self.mark_source(mark);
+                let _ = writeln!(self.out, "</h{level}>");
             }
             Block::Paragraph(inlines) => {
-                self.out.push_str("<p>");
+                self.out.push_str("<p");
+                self.mark_attrs("", mark);
+                self.out.push('>');
                 self.inlines(inlines);
+                self.mark_source(mark);
                 self.out.push_str("</p>\n");
             }
             Block::List {
@@ -196,11 +310,11 @@ impl Writer<'_> {
                 title,
                 blocks,
             } => {
-                let _ = write!(
-                    self.out,
-                    "<aside class=\"callout callout-{}\" role=\"note\">\n<p class=\"callout-title\">",
-                    kind.name()
-                );
+                let class = format!("callout callout-{}", kind.name());
+                self.out.push_str("<aside");
+                self.mark_attrs(&class, mark);
+                self.out
+                    .push_str(" role=\"note\">\n<p class=\"callout-title\">");
                 let title = match title {
                     Some(own) => own.clone(),
                     None => self.labels.callout(*kind).to_string(),
@@ -208,6 +322,7 @@ impl Writer<'_> {
                 self.text(&title);
                 self.out.push_str("</p>\n");
                 self.blocks(blocks);
+                self.mark_source(mark);
                 self.out.push_str("</aside>\n");
             }
             Block::Quote {
@@ -215,20 +330,23 @@ impl Writer<'_> {
                 blocks,
                 ..
             } => {
-                self.out.push_str("<blockquote>\n");
+                self.out.push_str("<blockquote");
+                self.mark_attrs("", mark);
+                self.out.push_str(">\n");
                 self.blocks(blocks);
+                self.mark_source(mark);
                 self.out.push_str("</blockquote>\n");
             }
             Block::Code {
                 lang, code, attrs, ..
-            } => self.code(lang.as_deref(), code, attrs.as_deref()),
-            Block::Table(table) => self.table(&table.align, &table.head, &table.rows),
+            } => self.code(lang.as_deref(), code, attrs.as_deref(), mark),
+            Block::Table(table) => self.table(table),
             Block::Rule => self.out.push_str("<hr>\n"),
-            Block::Image(figure) => self.figure(figure),
-            Block::Html(html, _) => self.out.push_str(html),
+            Block::Image(figure) => self.figure(figure, mark),
+            Block::Html(html, _) => self.wrapped(mark, html),
             Block::DecisionTree { tree, .. } => {
                 let html = self.trees.html(tree, self.page);
-                self.out.push_str(&html);
+                self.wrapped(mark, &html);
             }
         }
     }
@@ -253,7 +371,10 @@ impl Writer<'_> {
             }
         };
         for item in items {
-            self.out.push_str("<li>");
+            let mark = self.mark_of(item);
+            self.out.push_str("<li");
+            self.mark_attrs("", mark);
+            self.out.push('>');
             // A checkbox needs an accessible name: its item's first paragraph.
             let mut label = None;
             if let Some(done) = item.task {
@@ -297,18 +418,25 @@ impl Writer<'_> {
                     }
                 }
             }
+            self.mark_source(mark);
             self.out.push_str("</li>\n");
         }
         let _ = writeln!(self.out, "</{tag}>");
     }
 
     /// A code block; with a title, a figure captioned by it.
-    fn code(&mut self, lang: Option<&str>, code: &str, attrs: Option<&CodeAttrs>) {
+    fn code(
+        &mut self,
+        lang: Option<&str>,
+        code: &str,
+        attrs: Option<&CodeAttrs>,
+        mark: Option<&ChangedBlock>,
+    ) {
         let title = attrs.map_or("", |a| a.title.as_str());
         let tag = if title.is_empty() { "div" } else { "figure" };
         self.out.push('<');
         self.out.push_str(tag);
-        self.out.push_str(" class=\"code\"");
+        self.mark_attrs("code", mark);
         if let Some(lang) = lang {
             self.out.push_str(" data-lang=\"");
             self.text(lang);
@@ -330,29 +458,52 @@ impl Writer<'_> {
         }
         self.out.push('>');
         self.out.push_str(&highlight::to_html(code, lang, attrs));
-        self.out.push_str("</code></pre></");
+        self.out.push_str("</code></pre>");
+        self.mark_source(mark);
+        self.out.push_str("</");
         self.out.push_str(tag);
         self.out.push_str(">\n");
     }
 
-    fn table(&mut self, align: &[Align], head: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>]) {
+    fn table(&mut self, table: &Table) {
         self.out
-            .push_str("<div class=\"table-wrap\" tabindex=\"0\"><table>\n<thead><tr>");
-        for (i, cell) in head.iter().enumerate() {
-            self.cell("th scope=\"col\"", "th", align.get(i), cell);
-        }
-        self.out.push_str("</tr></thead>\n<tbody>\n");
-        for row in rows {
-            self.out.push_str("<tr>");
-            for (i, cell) in row.iter().enumerate() {
-                self.cell("td", "td", align.get(i), cell);
-            }
-            self.out.push_str("</tr>\n");
+            .push_str("<div class=\"table-wrap\" tabindex=\"0\"><table>\n<thead>");
+        self.row(&table.head, &table.align, "th scope=\"col\"", "th");
+        self.out.push_str("</thead>\n<tbody>\n");
+        for row in &table.rows {
+            self.row(row, &table.align, "td", "td");
+            self.out.push('\n');
         }
         self.out.push_str("</tbody>\n</table></div>\n");
     }
 
-    fn cell(&mut self, open: &str, close: &str, align: Option<&Align>, content: &[Inline]) {
+    /// A row; a marked one holds its source's text in its first cell (a row holds
+    /// nothing but cells).
+    fn row(&mut self, row: &Vec<Vec<Inline>>, align: &[Align], open: &str, close: &str) {
+        let mark = self.mark_of(row);
+        self.out.push_str("<tr");
+        self.mark_attrs("", mark);
+        self.out.push('>');
+        for (i, cell) in row.iter().enumerate() {
+            self.cell(
+                open,
+                close,
+                align.get(i),
+                cell,
+                if i == 0 { mark } else { None },
+            );
+        }
+        self.out.push_str("</tr>");
+    }
+
+    fn cell(
+        &mut self,
+        open: &str,
+        close: &str,
+        align: Option<&Align>,
+        content: &[Inline],
+        mark: Option<&ChangedBlock>,
+    ) {
         let class = match align {
             Some(Align::Left) => " class=\"align-left\"",
             Some(Align::Center) => " class=\"align-center\"",
@@ -364,6 +515,7 @@ impl Writer<'_> {
         self.out.push_str(class);
         self.out.push('>');
         self.inlines(content);
+        self.mark_source(mark);
         self.out.push_str("</");
         self.out.push_str(close);
         self.out.push('>');
@@ -477,14 +629,19 @@ impl Writer<'_> {
 
     /// A figure; a Markdown image's title is its caption, a raw HTML one's caption is
     /// its `<figcaption>`.
-    fn figure(&mut self, figure: &Figure) {
+    fn figure(&mut self, figure: &Figure, mark: Option<&ChangedBlock>) {
         // The classes of table cells: `.align-center` centres a figure's picture too.
-        self.out.push_str(match figure.align {
-            Align::None => "<figure>",
-            Align::Left => "<figure class=\"align-left\">",
-            Align::Center => "<figure class=\"align-center\">",
-            Align::Right => "<figure class=\"align-right\">",
-        });
+        self.out.push_str("<figure");
+        self.mark_attrs(
+            match figure.align {
+                Align::None => "",
+                Align::Left => "align-left",
+                Align::Center => "align-center",
+                Align::Right => "align-right",
+            },
+            mark,
+        );
+        self.out.push('>');
         if !figure.sources.is_empty() {
             self.out.push_str("<picture>");
             for source in &figure.sources {
@@ -520,6 +677,7 @@ impl Writer<'_> {
             }
             _ => {}
         }
+        self.mark_source(mark);
         self.out.push_str("</figure>\n");
     }
 
@@ -542,7 +700,10 @@ impl Writer<'_> {
         self.text(&title);
         self.out.push_str("</h2>\n<ol>\n");
         for note in footnotes {
-            let _ = write!(self.out, "<li id=\"fn-{}\">", note.number);
+            let mark = self.mark_of(note);
+            let _ = write!(self.out, "<li id=\"fn-{}\"", note.number);
+            self.mark_attrs("", mark);
+            self.out.push('>');
             // The back link ends the note's last paragraph, as readers expect.
             match note.blocks.split_last() {
                 Some((Block::Paragraph(last), before)) => {
@@ -557,6 +718,7 @@ impl Writer<'_> {
                     self.back_link(note.number);
                 }
             }
+            self.mark_source(mark);
             self.out.push_str("</li>\n");
         }
         self.out.push_str("</ol>\n</section>\n");
@@ -573,6 +735,11 @@ mod tests {
     /// Renders `markdown` as the body of `content/fr/guide.md` in a site that also
     /// has `escalade.md` (with a `#quand` heading), through parse and resolve.
     fn render_fr(markdown: &str) -> String {
+        render_fr_with(markdown, |_| {})
+    }
+
+    /// `render_fr`, with `edit` applied to the guide's page before it is rendered.
+    fn render_fr_with(markdown: &str, edit: impl FnOnce(&mut Page)) -> String {
         let diagnostics = Diagnostics::new();
         let page = |path: &str, text: &str| {
             let file = SourceFile {
@@ -588,6 +755,7 @@ mod tests {
         let targets = Targets::new(&pages, &[], ["fr/schema.png".to_string()]);
         resolve(&mut pages, &targets, &diagnostics);
         assert!(!diagnostics.has_errors(), "{:?}", diagnostics.into_sorted());
+        edit(&mut pages[0]);
         let config = SiteConfig {
             title: "T".into(),
             base_url: "https://x.test/".into(),
@@ -601,13 +769,6 @@ mod tests {
             html: Default::default(),
         };
         let site = Site::new(config, pages, Vec::new());
-        let labels = Labels::from_table(
-            &LABEL_IDS
-                .iter()
-                .map(|id| (id.to_string(), format!("[{id}]")))
-                .collect(),
-        )
-        .unwrap();
         let guide = site.page("fr", "guide.md").unwrap();
         assert_eq!(
             guide.front,
@@ -616,6 +777,13 @@ mod tests {
                 ..FrontMatter::default()
             }
         );
+        let mut table: BTreeMap<String, String> = LABEL_IDS
+            .iter()
+            .map(|id| (id.to_string(), format!("[{id}]")))
+            .collect();
+        table.insert(SOURCE_CHANGED.into(), "Original:".into());
+        table.insert(SOURCE_NEW.into(), "Added:".into());
+        let labels = Labels::from_table(&table).unwrap();
         let urls = UrlMap::new(&site);
         let messages =
             crate::locale::Messages::build(&site.config, Vec::new(), Vec::new(), &diagnostics);
@@ -675,5 +843,70 @@ mod tests {
         insta::assert_snapshot!(render_fr(
             "![Schéma](schema.png \"Le schéma\")\n\nTexte[^a] et encore[^a].\n\n<div class=\"x\">brut</div>\n\n[^a]: La note.\n"
         ));
+    }
+
+    const EVERY_KIND: &str = "## Avant\n\nUn paragraphe[^n].\n\n- un\n- deux\n  - dedans\n\n> Citée.\n\n\
+        | a | b |\n|---|---|\n| 1 | 2 |\n\n```sh\nls\n```\n\n<div>brut</div>\n\n![Schéma](schema.png)\n\n---\n\n[^n]: Note.\n";
+
+    #[test]
+    fn every_numbered_block_can_carry_a_mark() {
+        let mut count = 0;
+        let html = render_fr_with(EVERY_KIND, |page| {
+            count = Numbered::new(page).kinds.len();
+            page.changed_blocks = (0..count)
+                .map(|number| ChangedBlock {
+                    number,
+                    sources: Vec::new(),
+                })
+                .collect();
+        });
+        // Heading, paragraph, three items, quote, two rows, code, HTML, figure, note.
+        assert_eq!(count, 12);
+        assert_eq!(html.matches("l10n-changed\"").count(), count, "{html}");
+        assert!(
+            !html.contains("l10n-source"),
+            "a normal build carries no source text"
+        );
+    }
+
+    #[test]
+    fn changed_blocks_marked_with_their_source_text() {
+        use crate::model::SourceText;
+        let source = |new, text: &str, diff| SourceText {
+            new,
+            text: text.into(),
+            diff,
+        };
+        insta::assert_snapshot!(render_fr_with(EVERY_KIND, |page| {
+            page.changed_blocks = vec![
+                ChangedBlock {
+                    number: 1,
+                    sources: vec![
+                        source(
+                            false,
+                            "Un paragraphe modifié.",
+                            vec![
+                                WordChange::Same("Un ".into()),
+                                WordChange::Gone("paragraphe.".into()),
+                                WordChange::Added("paragraphe modifié.".into()),
+                            ],
+                        ),
+                        source(true, "Un <nouveau> paragraphe.", Vec::new()),
+                    ],
+                },
+                ChangedBlock {
+                    number: 3,
+                    sources: vec![source(false, "- deux & trois", Vec::new())],
+                },
+                ChangedBlock {
+                    number: 7,
+                    sources: vec![source(false, "| 1 | 3 |", Vec::new())],
+                },
+                ChangedBlock {
+                    number: 8,
+                    sources: Vec::new(),
+                },
+            ];
+        }));
     }
 }
