@@ -226,4 +226,18 @@ mod tests {
         );
         assert_eq!(found.iter().map(|b| b.number).collect::<Vec<_>>(), [0]);
     }
+
+    /// The model numbers a page's blocks as `l10n::blocks` cuts its Markdown: a
+    /// translation made block for block pairs one to one.
+    #[test]
+    fn the_model_numbers_blocks_as_markdown_is_cut() {
+        let body = "## Titre\n\nUn paragraphe[^n].\n\n- un\n- deux\n  - dedans\n\n> [!NOTE]\n> Une note.\n\n\
+            | a | b |\n|---|---|\n| 1 | 2 |\n\n```sh\nls\n```\n\n```decision-tree\ntree = \"priority\"\n```\n\n\
+            <div>brut</div>\n\n![Schéma](schema.png)\n\n---\n\n1. premier\n\n[^n]: Note.\n";
+        let cut: Vec<&str> = blocks(body).iter().map(|b| b.kind).collect();
+        let numbered: Vec<&str> = (Numbered::new(&page(body)).kinds.iter())
+            .map(|k| k.name())
+            .collect();
+        assert_eq!(numbered, cut);
+    }
 }
