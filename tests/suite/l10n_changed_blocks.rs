@@ -138,6 +138,8 @@ fn translator_mode_shows_each_changed_block_s_source_text() {
         html.contains("The original added, next to this passage:</span><span class=\"l10n-source-text\" lang=\"fr\">L&#39;envoyer à l&#39;équipe.</span>"),
         "{html}"
     );
+    // With the script that lets Escape hide it.
+    assert!(html.contains("l10n-source.js\" defer></script>"), "{html}");
     // A row holds its source's text in its first cell.
     assert!(
         html.contains("<td>Call<span class=\"l10n-source\""),

@@ -534,6 +534,11 @@ impl Renderer<'_> {
             "changed_blocks",
             &changes::count(page, &Texts::new(self.trees.messages, &page.locale)),
         );
+        // `serve --translator`: the script that lets Escape hide a source text.
+        context.insert(
+            "l10n_sources",
+            &page.changed_blocks.iter().any(|b| !b.sources.is_empty()),
+        );
         context.insert(
             "source_href",
             &source.map(|s| self.urls.to_folder(&page.url, &s.url)),

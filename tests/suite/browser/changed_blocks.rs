@@ -1,7 +1,7 @@
 //! `serve --translator` in Chromium: a block of an outdated translation whose source
 //! changed shows the source's text while the mouse is over it and while the keyboard
-//! has it focused, and hides it again otherwise; the page logs no error (a style or
-//! script the Content Security Policy refused would be one).
+//! has it focused, hides it on Escape and otherwise once left; the page logs no error
+//! (a style or script the Content Security Policy refused would be one).
 
 use headless_chrome::browser::tab::point::Point;
 
@@ -80,6 +80,21 @@ fn a_changed_block_shows_its_source_text_on_hover_and_on_focus() {
     assert!(reached, "Tab never reached the changed paragraph");
     let (on, text) = shown(&page, "l10n-source-3");
     assert!(on && text.contains("réseau mobile."), "{text}");
+    // Escape hides it without moving focus; leaving the block brings it back later.
+    page.tab.press_key("Escape").unwrap();
+    page.poll(
+        || Some(()).filter(|_| !shown(&page, "l10n-source-3").0),
+        "the source text dismissed with Escape",
+    );
+    let still = page.eval(&format!("document.activeElement.matches({block:?})"));
+    assert_eq!(still, serde_json::json!(true));
+    page.tab.press_key("Tab").unwrap();
+    assert_eq!(
+        page.eval(&format!(
+            "document.querySelector({block:?}).classList.contains('l10n-dismissed')"
+        )),
+        serde_json::json!(false)
+    );
     // Screen readers get it as the paragraph's description.
     let described = page.eval(&format!(
         "document.getElementById(document.querySelector({block:?}).getAttribute('aria-describedby')).getAttribute('role')"
