@@ -34,11 +34,23 @@ pub fn mark_changes(
         let source = crate::load::page(root, &file, &scratch)?;
         body(source.file.text, &source.file.path)
     };
+    // The source's texts at the sync, read by one git run for every page.
+    let wanted: BTreeSet<(String, String)> = if translator {
+        (pages.iter())
+            .filter(|p| p.outdated && p.fallback.is_none() && p.locale != source_locale && only(p))
+            .filter_map(|p| {
+                let commit = p.front.l10n.as_ref()?.source_commit.clone()?;
+                Some((commit, format!("content/{source_locale}/{}", p.path)))
+            })
+            .collect()
+    } else {
+        BTreeSet::new()
+    };
+    let old = l10n_history::old_texts(root, &wanted);
     let then = |path: &str, commit: &str| {
         let file = format!("content/{source_locale}/{path}");
-        let key = (commit.to_string(), file.clone());
-        let mut old = l10n_history::old_texts(root, &BTreeSet::from([key.clone()]));
-        body(old.remove(&key)?, &file)
+        let text = old.get(&(commit.to_string(), file.clone()))?;
+        body(text.clone(), &file)
     };
     let bodies = SourceBodies {
         now: &now,
