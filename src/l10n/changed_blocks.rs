@@ -1,6 +1,6 @@
-//! Which blocks of an outdated translation stand for source blocks that changed or
-//! appeared since the sync, for a discreet marker on each in the site (and, under
-//! `serve --translator`, the source's text now beside it).
+//! Which blocks of an outdated translation stand for source blocks that changed,
+//! appeared or went since the sync, for a discreet marker on each in the site (and,
+//! under `serve --translator`, the source's text now beside it).
 //!
 //! The record's fingerprints say which source blocks the translation was made from;
 //! the translation itself holds no fingerprint of its own text, so its blocks are
@@ -8,11 +8,12 @@
 //! aligned (a longest common subsequence, a recorded block gone from the source
 //! matching any kind). A translation made block for block pairs one to one. A new
 //! source block has no counterpart: the translated block before it (after it at the
-//! page's top) carries its marker.
+//! page's top) carries its marker. A translated block whose source block is gone is
+//! marked too: the translator has a passage to remove.
 
 use std::collections::HashMap;
 
-use crate::model::{ChangedBlock, Numbered, Page, SourceText};
+use crate::model::{ChangedBlock, Numbered, Page, SourceChange, SourceText};
 
 use super::blocks::{Alignment, Block, word_changes};
 
@@ -58,9 +59,16 @@ pub fn find(
             .and_then(|r| unit_of[r])
             .and_then(|u| units[u].1)
     };
+    // (number, place among the source's blocks now, the source's text): a removed
+    // block, with no place now, comes after the others of its translated block.
     let mut found: Vec<(usize, usize, SourceText)> = Vec::new();
-    let text = |c: usize, new: bool, old: Option<&str>| SourceText {
-        new,
+    let old = |r: usize| {
+        sources
+            .and_then(|s| s.get(&recorded[r]))
+            .map(String::as_str)
+    };
+    let text = |c: usize, change, old: Option<&str>| SourceText {
+        change,
         text: now[c].text.clone(),
         diff: old
             .map(|o| word_changes(o, &now[c].text))
@@ -68,16 +76,23 @@ pub fn find(
     };
     for &(r, c) in &alignment.changed {
         if let Some(number) = number_of(c) {
-            let old = sources
-                .and_then(|s| s.get(&recorded[r]))
-                .map(String::as_str);
-            found.push((number, c, text(c, false, old)));
+            found.push((number, c, text(c, SourceChange::Changed, old(r))));
         }
     }
     for &c in &alignment.new {
         let before = (0..c).rev().find_map(number_of);
         if let Some(number) = before.or_else(|| (c + 1..now.len()).find_map(number_of)) {
-            found.push((number, c, text(c, true, None)));
+            found.push((number, c, text(c, SourceChange::Added, None)));
+        }
+    }
+    for &r in &alignment.removed {
+        if let Some(number) = unit_of[r].and_then(|u| units[u].1) {
+            let source = SourceText {
+                change: SourceChange::Removed,
+                text: old(r).unwrap_or_default().to_string(),
+                diff: Vec::new(),
+            };
+            found.push((number, usize::MAX, source));
         }
     }
     found.sort_by_key(|(number, c, _)| (*number, *c));
@@ -191,6 +206,14 @@ mod tests {
         let translation = "Intro.\n\n## A\n\nOne.\n";
         // At the top, the block after it; later, the one before.
         assert_eq!(marked(old, new, translation), [0, 2]);
+    }
+
+    #[test]
+    fn a_block_gone_from_the_source_marks_its_translation() {
+        let old = "Un.\n\nDeux.\n\n## A\n\nTrois.\n";
+        let new = "Un.\n\n## A\n\nTrois.\n";
+        let translation = "One.\n\nTwo.\n\n## A\n\nThree.\n";
+        assert_eq!(marked(old, new, translation), [1]);
     }
 
     #[test]

@@ -96,9 +96,9 @@ pub fn mark(
     }
 }
 
-/// For each changed or new source block, in source order, the index (among the
-/// source's headings) of the heading whose section holds it (`None` before the first
-/// heading).
+/// For each changed or new source block, in source order, then each removed one, the
+/// index (among the source's headings) of the heading whose section holds it (`None`
+/// before the first heading).
 fn changed_headings(now: &[Block], alignment: &Alignment) -> Vec<Option<usize>> {
     let mut section_of = Vec::with_capacity(now.len());
     let mut heading: Option<usize> = None;
@@ -110,7 +110,17 @@ fn changed_headings(now: &[Block], alignment: &Alignment) -> Vec<Option<usize>> 
     }
     let mut changed: BTreeSet<usize> = alignment.changed.iter().map(|(_, at)| *at).collect();
     changed.extend(alignment.new.iter().copied());
-    changed.into_iter().map(|at| section_of[at]).collect()
+    let mut sections: Vec<Option<usize>> = changed.into_iter().map(|at| section_of[at]).collect();
+    // A removed block was where the block before it (still in the source) is now.
+    let mut now_of = HashMap::new();
+    for &(recorded, at) in alignment.same.iter().chain(&alignment.changed) {
+        now_of.insert(recorded, at);
+    }
+    for &gone in &alignment.removed {
+        let before = (0..gone).rev().find_map(|r| now_of.get(&r));
+        sections.push(before.and_then(|&at| section_of[at]));
+    }
+    sections
 }
 
 /// The ids of a page's headings, in order.
@@ -138,11 +148,11 @@ mod tests {
 
     #[test]
     fn changes_belong_to_the_section_before_them() {
-        let old = "Intro.\n\n## A\n\nUn.\n\n## B\n\nDeux.\n";
-        let new = "Intro changée.\n\n## A\n\nUn.\n\n## B\n\nDeux, modifié.\n\nTrois.\n";
+        let old = "Intro.\n\n## A\n\nUn.\n\n## B\n\nDeux.\n\n## C\n\nQuatre.\n\nCinq.\n";
+        let new = "Intro changée.\n\n## A\n\nUn.\n\n## B\n\nDeux, modifié.\n\nTrois.\n\n## C\n\nQuatre.\n";
         let now = blocks(new);
         let current: Vec<String> = now.iter().map(|b| b.fingerprint.clone()).collect();
         let found = changed_headings(&now, &align(&fingerprints(old), &current));
-        assert_eq!(found, [None, Some(1), Some(1)]);
+        assert_eq!(found, [None, Some(1), Some(1), Some(2)]);
     }
 }

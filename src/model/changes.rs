@@ -23,15 +23,27 @@ pub struct ChangedBlock {
     pub sources: Vec<SourceText>,
 }
 
-/// A source block's text now, and how it changed since the sync when known.
+/// A source block's text now (at the sync for a removed one), and how it changed since
+/// the sync when known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceText {
-    /// A block the source gained after this one, rather than its changed counterpart.
-    pub new: bool,
+    pub change: SourceChange,
+    /// Empty for a removed block whose text at the sync is unknown (no git history).
     pub text: String,
-    /// Word by word, from the text at the sync; empty when that text is unknown (no
-    /// git history) or for a new block.
+    /// Word by word, from the text at the sync; empty when that text is unknown, or
+    /// for a new or removed block.
     pub diff: Vec<WordChange>,
+}
+
+/// How a source block that a translated block stands for changed since the sync.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceChange {
+    /// The block the translation was made from, edited.
+    Changed,
+    /// A block the source gained next to it.
+    Added,
+    /// The block the translation was made from, gone from the source.
+    Removed,
 }
 
 /// A run of words of a word-level diff.

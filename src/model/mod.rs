@@ -21,7 +21,7 @@ pub use block::{
     Table, TableCell,
 };
 pub use block::{Length, PictureSource};
-pub use changes::{ChangedBlock, Numbered, NumberedKind, SourceText, WordChange};
+pub use changes::{ChangedBlock, Numbered, NumberedKind, SourceChange, SourceText, WordChange};
 pub use config::{
     HeadingIds, HtmlConfig, LinkStyle, MarkdownConfig, Paper, PdfConfig, PdfStandard, PrintedUrls,
     RawHtml, SiteConfig,

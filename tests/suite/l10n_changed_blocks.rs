@@ -10,12 +10,12 @@ use crate::serve::{get, serve_with};
 
 const FRONT: &str = "+++\ntitle = \"Astreinte\"\nweight = 3\n+++\n\n";
 
-const BEFORE: &str = "Introduction.\n\n## Avant l'appel\n\nCharger le téléphone.\n\nVérifier le réseau.\n\n## Pendant l'appel\n\nNoter l'heure.\n\n- Rester calme.\n- Prendre des notes.\n\n| Étape | Durée |\n|---|---|\n| Appel | 5 min |\n| Suivi | 1 jour |\n\n## Après l'appel\n\nRédiger un compte rendu.\n\n## Contacts\n\nLe support.\n";
+const BEFORE: &str = "Introduction.\n\n## Avant l'appel\n\nCharger le téléphone.\n\nVérifier le réseau.\n\n## Pendant l'appel\n\nNoter l'heure.\n\n- Rester calme.\n- Prendre des notes.\n\n| Étape | Durée |\n|---|---|\n| Appel | 5 min |\n| Suivi | 1 jour |\n\n## Après l'appel\n\nRédiger un compte rendu.\n\n## Contacts\n\nLe support.\n\nL'astreinte de nuit.\n";
 
-const TRANSLATION: &str = "+++\ntitle = \"On call\"\nweight = 3\n+++\n\nIntroduction.\n\n## Before the call\n\nCharge the phone.\n\nCheck the network.\n\n## During the call\n\nNote the time.\n\n- Stay calm.\n- Take notes.\n\n| Step | Time |\n|---|---|\n| Call | 5 min |\n| Follow-up | 1 day |\n\n## After the call\n\nWrite a report.\n\n## Contacts\n\nSupport.\n";
+const TRANSLATION: &str = "+++\ntitle = \"On call\"\nweight = 3\n+++\n\nIntroduction.\n\n## Before the call\n\nCharge the phone.\n\nCheck the network.\n\n## During the call\n\nNote the time.\n\n- Stay calm.\n- Take notes.\n\n| Step | Time |\n|---|---|\n| Call | 5 min |\n| Follow-up | 1 day |\n\n## After the call\n\nWrite a report.\n\n## Contacts\n\nSupport.\n\nThe night on-call.\n";
 
 /// A paragraph, a list item and a table row changed; a paragraph added after
-/// "Rédiger un compte rendu."; the rest as it was.
+/// "Rédiger un compte rendu.", the last one removed; the rest as it was.
 const AFTER: &str = "Introduction.\n\n## Avant l'appel\n\nCharger le téléphone.\n\nVérifier le réseau mobile.\n\n## Pendant l'appel\n\nNoter l'heure.\n\n- Rester calme.\n- Prendre des notes datées.\n\n| Étape | Durée |\n|---|---|\n| Appel | 10 min |\n| Suivi | 1 jour |\n\n## Après l'appel\n\nRédiger un compte rendu.\n\nL'envoyer à l'équipe.\n\n## Contacts\n\nLe support.\n";
 
 /// The base site with `astreinte.md` translated into English and outdated as above;
@@ -76,7 +76,8 @@ fn exactly_the_changed_blocks_are_marked() {
             "Check the network.",
             "Take notes.",
             "Call 5 min",
-            "Write a report."
+            "Write a report.",
+            "The night on-call."
         ],
         "{html}"
     );
@@ -90,10 +91,10 @@ fn exactly_the_changed_blocks_are_marked() {
     );
     // The banner says how many, and still links to the sections.
     assert!(
-        html.contains("<span class=\"l10n-changed-count\">4 passages of this translation are behind the original.</span>"),
+        html.contains("<span class=\"l10n-changed-count\">5 passages of this translation are behind the original.</span>"),
         "{html}"
     );
-    assert!(html.contains("<a href=\"#before-the-call\">Before the call</a>, <a href=\"#during-the-call\">During the call</a>, <a href=\"#after-the-call\">After the call</a>"), "{html}");
+    assert!(html.contains("<a href=\"#before-the-call\">Before the call</a>, <a href=\"#during-the-call\">During the call</a>, <a href=\"#after-the-call\">After the call</a>, <a href=\"#contacts\">Contacts</a>"), "{html}");
     // A normal build carries no source text.
     assert!(!html.contains("l10n-source"), "{html}");
     assert!(!html.contains("réseau"), "{html}");
@@ -114,7 +115,8 @@ fn translator_mode_shows_each_changed_block_s_source_text() {
             "Check the network.",
             "Take notes.",
             "Call 5 min",
-            "Write a report."
+            "Write a report.",
+            "The night on-call."
         ],
         "{html}"
     );
@@ -136,6 +138,11 @@ fn translator_mode_shows_each_changed_block_s_source_text() {
     // An added block's text, beside the one it follows.
     assert!(
         html.contains("The original added, next to this passage:</span><span class=\"l10n-source-text\" lang=\"fr\">L&#39;envoyer à l&#39;équipe.</span>"),
+        "{html}"
+    );
+    // A removed block's text at the sync.
+    assert!(
+        html.contains("The original no longer has this passage. It read:</span><span class=\"l10n-source-text\" lang=\"fr\">L&#39;astreinte de nuit.</span>"),
         "{html}"
     );
     // With the script that lets Escape hide it.

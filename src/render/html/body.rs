@@ -27,6 +27,7 @@ pub struct Labels {
     /// mode shows them (the default theme has them).
     source_changed: String,
     source_new: String,
+    source_removed: String,
 }
 
 /// Fluent ids used by the body renderer (templates use the rest of the table).
@@ -44,6 +45,7 @@ pub const LABEL_IDS: &[&str] = &[
 /// Fluent ids of `serve --translator`'s headings over a changed block's source text.
 const SOURCE_CHANGED: &str = "l10n-source-changed";
 const SOURCE_NEW: &str = "l10n-source-new";
+const SOURCE_REMOVED: &str = "l10n-source-removed";
 
 impl Labels {
     /// The labels of one locale; `Err` lists the ids that no locale defines.
@@ -70,6 +72,7 @@ impl Labels {
             footnote_back: get("footnote-back"),
             source_changed: table.get(SOURCE_CHANGED).cloned().unwrap_or_default(),
             source_new: table.get(SOURCE_NEW).cloned().unwrap_or_default(),
+            source_removed: table.get(SOURCE_REMOVED).cloned().unwrap_or_default(),
         })
     }
 

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use pulldown_cmark_escape::escape_html;
 
-use crate::model::{ChangedBlock, Page, WordChange};
+use crate::model::{ChangedBlock, Page, SourceChange, WordChange};
 
 use super::Writer;
 
@@ -55,15 +55,20 @@ impl<'a> Writer<'a> {
             mark.number
         );
         for source in &mark.sources {
-            let label = if source.new {
-                &labels.source_new
-            } else {
-                &labels.source_changed
+            let label = match source.change {
+                SourceChange::Changed => &labels.source_changed,
+                SourceChange::Added => &labels.source_new,
+                SourceChange::Removed => &labels.source_removed,
             };
             self.out.push_str("<span class=\"l10n-source-label\">");
             let _ = escape_html(&mut self.out, label);
+            self.out.push_str("</span>");
+            // A removed block's text is known only from git.
+            if source.text.is_empty() {
+                continue;
+            }
             self.out
-                .push_str("</span><span class=\"l10n-source-text\" lang=\"");
+                .push_str("<span class=\"l10n-source-text\" lang=\"");
             self.text(lang);
             self.out.push_str("\">");
             if source.diff.is_empty() {

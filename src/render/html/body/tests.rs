@@ -56,6 +56,7 @@ fn render_fr_with(markdown: &str, edit: impl FnOnce(&mut Page)) -> String {
         .collect();
     table.insert(SOURCE_CHANGED.into(), "Original:".into());
     table.insert(SOURCE_NEW.into(), "Added:".into());
+    table.insert(SOURCE_REMOVED.into(), "Removed:".into());
     let labels = Labels::from_table(&table).unwrap();
     let urls = UrlMap::new(&site);
     let messages =
@@ -144,9 +145,9 @@ fn every_numbered_block_can_carry_a_mark() {
 
 #[test]
 fn changed_blocks_marked_with_their_source_text() {
-    use crate::model::SourceText;
-    let source = |new, text: &str, diff| SourceText {
-        new,
+    use crate::model::{SourceChange, SourceText};
+    let source = |change, text: &str, diff| SourceText {
+        change,
         text: text.into(),
         diff,
     };
@@ -156,7 +157,7 @@ fn changed_blocks_marked_with_their_source_text() {
                 number: 1,
                 sources: vec![
                     source(
-                        false,
+                        SourceChange::Changed,
                         "Un paragraphe modifié.",
                         vec![
                             WordChange::Same("Un ".into()),
@@ -164,16 +165,16 @@ fn changed_blocks_marked_with_their_source_text() {
                             WordChange::Added("paragraphe modifié.".into()),
                         ],
                     ),
-                    source(true, "Un <nouveau> paragraphe.", Vec::new()),
+                    source(SourceChange::Added, "Un <nouveau> paragraphe.", Vec::new()),
                 ],
             },
             ChangedBlock {
                 number: 3,
-                sources: vec![source(false, "- deux & trois", Vec::new())],
+                sources: vec![source(SourceChange::Changed, "- deux & trois", Vec::new())],
             },
             ChangedBlock {
                 number: 7,
-                sources: vec![source(false, "| 1 | 3 |", Vec::new())],
+                sources: vec![source(SourceChange::Removed, "| 1 | 3 |", Vec::new())],
             },
             ChangedBlock {
                 number: 8,

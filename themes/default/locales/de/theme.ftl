@@ -108,6 +108,7 @@ l10n-changed-blocks = { $count ->
 # folio serve --translator: über dem Text des Originals einer markierten Textstelle.
 l10n-source-changed = Im Original steht jetzt:
 l10n-source-new = Das Original hat neben dieser Textstelle ergänzt:
+l10n-source-removed = Das Original enthält diese Textstelle nicht mehr. Sie lautete:
 
 ## Suche
 search-label = Im Leitfaden suchen

@@ -109,6 +109,7 @@ l10n-changed-blocks = { $count ->
 # folio serve --translator: above the original's text of a passage marked as behind.
 l10n-source-changed = The original now reads:
 l10n-source-new = The original added, next to this passage:
+l10n-source-removed = The original no longer has this passage. It read:
 
 ## Search
 search-label = Search the guide

@@ -108,6 +108,7 @@ l10n-changed-blocks = { $count ->
 # folio serve --translator : au-dessus du texte de l'original d'un passage en retard.
 l10n-source-changed = L'original dit maintenant :
 l10n-source-new = L'original a ajouté, à côté de ce passage :
+l10n-source-removed = L'original n'a plus ce passage. Il disait :
 
 ## Recherche
 search-label = Rechercher dans le guide

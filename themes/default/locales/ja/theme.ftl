@@ -106,6 +106,7 @@ l10n-changed-blocks = この翻訳には、原文の更新に追いついてい�
 # folio serve --translator: above the original's text of a passage marked as behind.
 l10n-source-changed = 現在の原文：
 l10n-source-new = この箇所の近くに原文で追加された内容：
+l10n-source-removed = この箇所は原文から削除されました。削除前の原文：
 
 ## 検索
 search-label = ガイド内を検索
