@@ -459,6 +459,23 @@ pub fn assert_pdf_ua_checker_finds_nothing(file: &str, path: &Path) {
     );
 }
 
+/// The structure's thousand small dictionaries are compressed: every object but the
+/// streams sits in an object stream, found through a compressed cross-reference
+/// stream (the other tests read these files back whole).
+#[test]
+fn small_objects_are_packed_into_object_streams() {
+    for file in GUIDES {
+        let bytes = std::fs::read(common::built_default_site().join(file)).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(text.contains("/Type/XRef"), "{file}: an xref stream");
+        assert!(text.contains("/Type/ObjStm"), "{file}: object streams");
+        assert!(!text.contains("\nxref\n"), "{file}: no xref table");
+        for plain in ["/StructElem", "/Type/Annot", "/Type/Catalog"] {
+            assert!(!text.contains(plain), "{file}: {plain} is compressed");
+        }
+    }
+}
+
 #[test]
 fn qpdf_finds_the_tagged_guides_clean() {
     for file in GUIDES {
