@@ -7,7 +7,10 @@
 //! regular enough to be split back into its objects here. Streams (pages' contents,
 //! fonts, pictures, the metadata) stay as they are, in the same order.
 
+use std::fmt::Write as _;
 use std::io::Write as _;
+
+use rayon::prelude::*;
 
 /// Objects per object stream: a reader inflates a whole stream for one object.
 const PER_STREAM: usize = 200;
@@ -44,20 +47,28 @@ pub fn pack(pdf: &[u8]) -> Option<Vec<u8>> {
             small.push((number, body));
         }
     }
+    // Compressed side by side: a long guide has tens of thousands of them.
+    let packed: Vec<(usize, Vec<u8>)> = small
+        .par_chunks(PER_STREAM)
+        .map(|group| {
+            let mut index = String::new();
+            let mut bodies: Vec<u8> = Vec::new();
+            for (object, body) in group {
+                let _ = write!(index, "{object} {} ", bodies.len());
+                bodies.extend_from_slice(body);
+                bodies.push(b'\n');
+            }
+            let mut data = index.into_bytes();
+            let first = data.len();
+            data.extend_from_slice(&bodies);
+            (first, super::deflate(&data))
+        })
+        .collect();
     let mut number = size;
-    for group in small.chunks(PER_STREAM) {
-        let mut index = String::new();
-        let mut bodies: Vec<u8> = Vec::new();
-        for (k, (object, body)) in group.iter().enumerate() {
+    for (group, (first, data)) in small.chunks(PER_STREAM).zip(packed) {
+        for (k, (object, _)) in group.iter().enumerate() {
             entries[*object] = Entry::In(number, k);
-            index.push_str(&format!("{object} {} ", bodies.len()));
-            bodies.extend_from_slice(body);
-            bodies.push(b'\n');
         }
-        let mut data = index.into_bytes();
-        let first = data.len();
-        data.extend_from_slice(&bodies);
-        let data = super::deflate(&data);
         entries.push(Entry::At(out.len()));
         let _ = write!(
             out,
