@@ -123,6 +123,18 @@ impl Operators {
         self.op("Tm");
     }
 
+    /// Moves the text position to (x, y), glyphs narrowed to `scale` of their width.
+    pub fn set_text_matrix_scaled(&mut self, scale: f32, x: f32, y: f32) {
+        self.numbers(&[scale, 0.0, 0.0, 1.0, x, y]);
+        self.op("Tm");
+    }
+
+    /// `Tr`: 0 fills glyphs, 3 paints nothing (the glyphs are there for their text).
+    pub fn set_rendering_mode(&mut self, mode: u8) {
+        self.numbers(&[f32::from(mode)]);
+        self.op("Tr");
+    }
+
     /// `Tj`: one string of glyph codes.
     pub fn show(&mut self, codes: &[u8]) {
         self.string(codes);
@@ -274,6 +286,16 @@ mod tests {
             String::from_utf8(text).unwrap(),
             "/P <</MCID 12>> BDC\nEMC\n/Artifact BMC\nEMC\n"
         );
+    }
+
+    #[test]
+    fn hidden_glyphs_are_shown_in_rendering_mode_three() {
+        let text = written(|o| {
+            o.set_rendering_mode(3);
+            o.show(&[0, 7]);
+            o.set_rendering_mode(0);
+        });
+        assert_eq!(text, b"3 Tr\n(\0\x07)Tj\n0 Tr\n");
     }
 
     #[test]

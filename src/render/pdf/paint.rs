@@ -13,7 +13,7 @@ use super::embed::{Picture, Subsets};
 use super::fonts::FontId;
 use super::operators::Operators;
 use super::tags::{Event, Kind, Marker};
-use super::text::{Gap, Segment};
+use super::text::{Gap, Glyph, Segment};
 
 /// One page, painted.
 pub struct Painted {
@@ -175,21 +175,26 @@ impl Painter<'_> {
                         self.space(p, 0.0, size);
                         word = false;
                     }
-                    flush(content, &mut pending);
+                    flush(content, &mut pending, y);
                     content.set_font(&subset.name, size);
                     painted.fonts.insert(segment.font);
                     current = Some(segment.font);
                 }
                 if !is_plain(segment) {
-                    flush(content, &mut pending);
+                    flush(content, &mut pending, y);
                     self.positioned(content, segment, left, y, size, word);
                     continue;
                 }
-                // Where its first glyph shown stands.
-                let first = match segment.glyphs.last() {
-                    Some(glyph) if segment.rtl() => right - glyph.advance * size,
-                    _ => left,
+                // Right to left: its glyphs in the order shown, each where it stands.
+                let places = if segment.rtl() {
+                    rtl_places(segment, right, size, |g| subset.glyph(g.id).1 / 1000.0)
+                } else {
+                    smallvec::SmallVec::new()
                 };
+                // Where its first glyph shown stands (hidden ones are placed alone).
+                let first = (places.iter())
+                    .find(|(glyph, ..)| !glyph.hidden)
+                    .map_or(left, |&(_, x, _)| x);
                 let p = match &mut pending {
                     // The gap from the previous word moves the pen: an adjustment, in
                     // thousandths of the font size (negative to the right).
@@ -201,12 +206,13 @@ impl Painter<'_> {
                         p
                     }
                     _ => {
-                        flush(content, &mut pending);
+                        flush(content, &mut pending, y);
                         content.set_text_position(round(first), round(y));
                         let mut p = Pending {
                             font: segment.font,
                             glyphs: Vec::new(),
                             pen: first,
+                            hidden: Vec::new(),
                         };
                         if word && let Some((space, written)) = subset.space_glyph() {
                             // Shown where the word starts, then taken back: the
@@ -217,19 +223,15 @@ impl Painter<'_> {
                     }
                 };
                 if segment.rtl() {
-                    // From the right: each glyph after the one on its right, over
-                    // it by a hair (a hundredth of a point at 10 pt, far below what
-                    // can be seen): poppler's text extraction measures glyphs by
-                    // their rounded /W widths, and glyphs that all stand that little
-                    // apart are read as widely spaced letters.
-                    let mut at = right;
-                    for (n, glyph) in segment.glyphs.iter().rev().enumerate() {
-                        at -= glyph.advance * size;
-                        let hair = if n > 0 { HAIR * size } else { 0.0 };
-                        p.move_to(at + hair, size);
+                    for (glyph, x, scale) in places {
                         let (number, written) = subset.glyph(glyph.id);
-                        p.glyphs.push((number, written - glyph.advance * 1000.0));
-                        p.pen = at + hair + glyph.advance * size;
+                        if glyph.hidden {
+                            p.hide(number, x, scale);
+                        } else {
+                            p.move_to(x, size);
+                            p.glyphs.push((number, written - glyph.advance * 1000.0));
+                            p.pen = x + glyph.advance * size;
+                        }
                     }
                 } else {
                     // Each glyph's number corrects the advance /W states to the shaped one.
@@ -244,7 +246,7 @@ impl Painter<'_> {
         if spaced && let Some(p) = &mut pending {
             self.space(p, 0.0, size);
         }
-        flush(content, &mut pending);
+        flush(content, &mut pending, y);
         content.end_text();
     }
 
@@ -261,7 +263,7 @@ impl Painter<'_> {
 
     /// A segment whose glyphs are offset (combining marks), placed glyph by glyph
     /// from `left`, from the right when it is right to left; after a word space when
-    /// `word` (the font's space, shown and taken back).
+    /// `word` (the font's space, shown and taken back); hidden glyphs invisibly.
     fn positioned(
         &self,
         content: &mut Operators,
@@ -287,16 +289,28 @@ impl Painter<'_> {
         };
         for (n, i) in order.enumerate() {
             let glyph = &segment.glyphs[i];
-            let gx = lefts[i] + glyph.x_offset * size;
-            let gy = y + glyph.y_offset * size;
-            content.set_text_position(round(gx), round(gy));
-            let (number, _) = subset.glyph(glyph.id);
+            let (number, written) = subset.glyph(glyph.id);
+            if glyph.hidden {
+                // Over the ligature before it, which ends where it stands.
+                let ligature = segment.glyphs[..i].iter().rev().find(|g| !g.hidden);
+                let ligature = ligature.map_or(0.0, |g| g.advance) * size;
+                let (gx, scale) = hidden_place(lefts[i], ligature, written / 1000.0 * size);
+                content.set_rendering_mode(3);
+                content.set_text_matrix_scaled(scale, round(gx), round(y));
+            } else {
+                let gx = lefts[i] + glyph.x_offset * size;
+                let gy = y + glyph.y_offset * size;
+                content.set_text_position(round(gx), round(gy));
+            }
             match subset.space_glyph() {
                 Some((space, written)) if word && n == 0 => content.show_adjusted([
                     (&space.to_be_bytes()[..], round(written)),
                     (&number.to_be_bytes()[..], 0.0),
                 ]),
                 _ => content.show(&number.to_be_bytes()),
+            }
+            if glyph.hidden {
+                content.set_rendering_mode(0);
             }
         }
     }
@@ -397,36 +411,127 @@ struct Pending {
     font: FontId,
     glyphs: Vec<(u16, f32)>,
     pen: f32,
+    /// Glyphs shown invisibly between them.
+    hidden: Vec<Hidden>,
+}
+
+/// A glyph shown invisibly, for its text, before `glyphs[at]`: at `x`, narrowed to
+/// `scale`; the glyphs after it start at `resume`.
+struct Hidden {
+    at: usize,
+    number: u16,
+    x: f32,
+    scale: f32,
+    resume: f32,
 }
 
 impl Pending {
-    /// Moves the pen to `to` after the glyphs so far: an adjustment after the last.
+    /// Adds a glyph shown invisibly at `x`, narrowed to `scale`.
+    fn hide(&mut self, number: u16, x: f32, scale: f32) {
+        self.hidden.push(Hidden {
+            at: self.glyphs.len(),
+            number,
+            x,
+            scale,
+            resume: self.pen,
+        });
+    }
+
+    /// Moves the pen to `to` after the glyphs so far: an adjustment after the last,
+    /// or where the glyphs after a hidden one start.
     fn move_to(&mut self, to: f32, size: f32) {
-        if let Some(last) = self.glyphs.last_mut() {
+        if let Some(hidden) = self.hidden.last_mut()
+            && hidden.at == self.glyphs.len()
+        {
+            hidden.resume = to;
+        } else if let Some(last) = self.glyphs.last_mut() {
             last.1 -= (to - self.pen) / size * 1000.0;
         }
         self.pen = to;
     }
 }
 
-/// Writes the pending glyphs as one TJ: runs of glyphs that need no adjustment
-/// share a string.
-fn flush(content: &mut Operators, pending: &mut Option<Pending>) {
-    let Some(p) = pending.take().filter(|p| !p.glyphs.is_empty()) else {
+/// Writes the pending glyphs on the baseline `y` as one TJ, or one per stretch
+/// between hidden glyphs, each shown alone in rendering mode 3 (invisible: it is
+/// there for its text).
+fn flush(content: &mut Operators, pending: &mut Option<Pending>, y: f32) {
+    let Some(p) = pending.take() else {
         return;
     };
+    let mut at = 0;
+    for hidden in &p.hidden {
+        show(content, &p.glyphs[at..hidden.at]);
+        content.set_rendering_mode(3);
+        content.set_text_matrix_scaled(hidden.scale, round(hidden.x), round(y));
+        content.show(&hidden.number.to_be_bytes());
+        content.set_rendering_mode(0);
+        content.set_text_position(round(hidden.resume), round(y));
+        at = hidden.at;
+    }
+    show(content, &p.glyphs[at..]);
+}
+
+/// One TJ: runs of glyphs that need no adjustment share a string.
+fn show(content: &mut Operators, glyphs: &[(u16, f32)]) {
+    if glyphs.is_empty() {
+        return;
+    }
     // Glyph codes, cut after each glyph whose adjustment is not zero.
-    let codes: Vec<u8> = p.glyphs.iter().flat_map(|g| g.0.to_be_bytes()).collect();
+    let codes: Vec<u8> = glyphs.iter().flat_map(|g| g.0.to_be_bytes()).collect();
     let mut runs = Vec::new();
     let mut start = 0;
-    for (i, (_, adjustment)) in p.glyphs.iter().enumerate() {
+    for (i, (_, adjustment)) in glyphs.iter().enumerate() {
         let adjustment = round(*adjustment);
-        if adjustment != 0.0 || i + 1 == p.glyphs.len() {
+        if adjustment != 0.0 || i + 1 == glyphs.len() {
             runs.push((&codes[start..(i + 1) * 2], adjustment));
             start = (i + 1) * 2;
         }
     }
     content.show_adjusted(runs);
+}
+
+/// A right-to-left segment's glyphs in the order shown, from the right, and where
+/// each stands, its right edge at `right`: each glyph after the one on its right,
+/// over it by a hair (a hundredth of a point at 10 pt, far below what can be seen):
+/// poppler's text extraction measures glyphs by their rounded /W widths, and glyphs
+/// that all stand that little apart are read as widely spaced letters. A hidden
+/// glyph stands over the ligature shown after it, narrowed (see `hidden_place`).
+/// `width`: a glyph's width as /W states it, in ems.
+fn rtl_places(
+    segment: &Segment,
+    right: f32,
+    size: f32,
+    width: impl Fn(&Glyph) -> f32,
+) -> smallvec::SmallVec<[(&Glyph, f32, f32); 16]> {
+    let mut places = smallvec::SmallVec::new();
+    let mut at = right;
+    let mut visible = 0;
+    let shown: smallvec::SmallVec<[&Glyph; 16]> = segment.glyphs.iter().rev().collect();
+    for (n, glyph) in shown.iter().enumerate() {
+        if glyph.hidden {
+            let ligature = shown[n + 1..].iter().find(|g| !g.hidden);
+            let ligature = ligature.map_or(0.0, |g| g.advance) * size;
+            let (left, scale) = hidden_place(at, ligature, width(glyph) * size);
+            places.push((*glyph, left, scale));
+            continue;
+        }
+        let hair = if visible > 0 { HAIR * size } else { 0.0 };
+        visible += 1;
+        at -= glyph.advance * size;
+        places.push((*glyph, at + hair, 1.0));
+    }
+    places
+}
+
+/// Where a hidden glyph `own` wide stands over a right-to-left ligature `ligature`
+/// wide whose right edge is at `right` (in points), and how much it is narrowed: it
+/// covers at most the ligature's right half, so that extraction reading from the
+/// right meets it before the ligature, and never reaches past it (extraction would
+/// take the word space after it for part of the word).
+fn hidden_place(right: f32, ligature: f32, own: f32) -> (f32, f32) {
+    let covered = own.min(ligature / 2.0);
+    let scale = if own > 0.0 { covered / own } else { 1.0 };
+    (right - covered, (scale * 1000.0).round() / 1000.0)
 }
 
 /// How far, in ems, a right-to-left glyph reaches over the one on its right.

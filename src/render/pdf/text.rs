@@ -21,6 +21,9 @@ pub struct Glyph {
     /// Kept inline (a glyph's text is a few bytes): a long guide's layout holds
     /// millions of glyphs, and a heap string each doubled its memory.
     pub text: CompactString,
+    /// Painted invisibly, for its text alone: a letter of a right-to-left ligature
+    /// other than the last (see `Shaper::split_ligatures`). It takes no room.
+    pub hidden: bool,
 }
 
 /// A run of glyphs in one font.
@@ -206,6 +209,7 @@ impl Shaper {
                 x_offset: pos.x_offset as f32 / upem,
                 y_offset: pos.y_offset as f32 / upem,
                 text: CompactString::default(),
+                hidden: false,
             })
             .collect();
         // A cluster's text goes to its first glyph that advances (its base: right to
@@ -251,6 +255,9 @@ impl Shaper {
             }
             first = last + 1;
         }
+        if rtl {
+            glyphs = split_ligatures(face, glyphs);
+        }
         let width = glyphs.iter().map(|g| g.advance).sum();
         Segment {
             font,
@@ -287,6 +294,59 @@ impl Shaper {
             .or_insert(plan)
             .clone()
     }
+}
+
+/// Each right-to-left ligature of plain letters (lam-alef) keeps its last letter,
+/// and its earlier letters follow it as hidden glyphs (each letter's own glyph, shown
+/// invisibly over the ligature's right part), one letter per glyph: the content
+/// stream, read in order, gives the letters in logical order (the structure tree),
+/// and their places give it to extraction that reads the line from the right
+/// (`pdftotext`). A ligature's text as one glyph's cannot do both: a reader takes a
+/// glyph's letters in the order given, and poppler's text extraction spreads them
+/// left to right before it reverses the line. A cluster with marks, or a letter the
+/// font has no glyph of its own for, keeps its letters on the ligature in painted
+/// order.
+fn split_ligatures(face: &rustybuzz::Face, glyphs: Vec<Glyph>) -> Vec<Glyph> {
+    if glyphs.iter().all(|g| g.text.chars().nth(1).is_none()) {
+        return glyphs;
+    }
+    let mut out = Vec::with_capacity(glyphs.len() + 2);
+    for mut glyph in glyphs {
+        // Its text is in painted order: the last letter read comes first.
+        let letters: smallvec::SmallVec<[(char, u16); 4]> = glyph
+            .text
+            .chars()
+            .map(|c| (c, face.glyph_index(c).map_or(0, |g| g.0)))
+            .collect();
+        let plain = letters.len() > 1
+            && letters
+                .iter()
+                .all(|&(c, id)| id != 0 && !clings(c) && direction_rtl(c));
+        if !plain {
+            out.push(glyph);
+            continue;
+        }
+        glyph.text = CompactString::from(&*letters[0].0.encode_utf8(&mut [0; 4]));
+        out.push(glyph);
+        // After it in visual order: shown before it, right to left.
+        out.extend(letters[1..].iter().map(|&(c, id)| Glyph {
+            id,
+            advance: 0.0,
+            x_offset: 0.0,
+            y_offset: 0.0,
+            text: CompactString::from(&*c.encode_utf8(&mut [0; 4])),
+            hidden: true,
+        }));
+    }
+    out
+}
+
+/// A letter written right to left (Arabic, Hebrew and the like).
+fn direction_rtl(c: char) -> bool {
+    matches!(
+        unicode_bidi::bidi_class(c),
+        unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL
+    )
 }
 
 /// A right-to-left ligature's letters in the order they are painted, left to right
@@ -410,14 +470,27 @@ mod tests {
     #[test]
     fn right_to_left_runs_come_in_visual_order_with_their_clusters_text() {
         let shaper = Shaper::default();
-        // Lam and alef join into one glyph that stands for both letters, in the
-        // order they are painted.
+        // Lam and alef join into one glyph that carries the alef; the lam follows
+        // it as a hidden glyph that takes no room, so that, shown from the right,
+        // the glyphs read the word in logical order.
         let shaped = shaper.shape_rtl(FontId::Serif, "سلام");
-        let glyphs: Vec<&str> = shaped
+        let glyphs: Vec<(&str, bool)> = shaped
             .iter()
-            .flat_map(|s| s.glyphs.iter().map(|g| g.text.as_str()))
+            .flat_map(|s| s.glyphs.iter().map(|g| (g.text.as_str(), g.hidden)))
             .collect();
-        assert_eq!(glyphs, ["م", "ال", "س"]);
+        assert_eq!(
+            glyphs,
+            [("م", false), ("ا", false), ("ل", true), ("س", false)]
+        );
+        let read: String = (shaped.iter().rev())
+            .flat_map(|s| s.glyphs.iter().rev().map(|g| g.text.as_str()))
+            .collect();
+        assert_eq!(read, "سلام");
+        let hidden = shaped
+            .iter()
+            .flat_map(|s| s.glyphs.iter())
+            .find(|g| g.hidden);
+        assert_eq!(hidden.map(|g| g.advance), Some(0.0));
         // A bracket in a right-to-left run is mirrored: a different glyph.
         let open = &shaper.shape_rtl(FontId::Serif, "(")[0].glyphs[0];
         let close = &shaper.shape(FontId::Serif, ")")[0].glyphs[0];
