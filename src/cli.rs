@@ -60,8 +60,8 @@ pub enum Command {
         /// Leave out the pages marked `draft`, as `build` does (they are shown by default).
         #[arg(long)]
         no_drafts: bool,
-        /// For translators: an outdated page's changed sections show the source's
-        /// changed text on hover.
+        /// For translators: each changed block of an outdated page shows the source's
+        /// text now (with a word diff since the sync) on hover and on focus.
         #[arg(long)]
         translator: bool,
         /// Also serve the pseudo-locale `qps-ploc` (see `build --pseudo`).

@@ -36,6 +36,32 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 #[unsafe(export_name = "_rjem_malloc_conf")]
 static MALLOC_CONF: &[u8; 28] = b"narenas:1,dirty_decay_ms:-1\0";
 
+/// Standard output that a closed pipe does not break: `folio l10n status | head`
+/// stops reading early, and `print!` would panic on the broken pipe. What the
+/// reader did not want is dropped; the exit code still says how the command went.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        emit(&format!($($arg)*))
+    };
+}
+
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        emit(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+fn emit(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("error: cannot write to standard output: {e}");
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -92,9 +118,9 @@ fn main() -> ExitCode {
             print_diagnostics(&diagnostics);
             if !written.is_empty() && !cli.quiet {
                 for file in &written {
-                    println!("created {}", dir.join(file).display());
+                    outln!("created {}", dir.join(file).display());
                 }
-                println!("next: folio build --root {}", dir.display());
+                outln!("next: folio build --root {}", dir.display());
             }
             exit_code(&diagnostics, false)
         }
@@ -102,17 +128,19 @@ fn main() -> ExitCode {
             let report = folio::commands::import::mdbook(&args.into());
             print_diagnostics(&report.diagnostics);
             if !cli.quiet {
-                print!("{}", report.output);
+                out!("{}", report.output);
             }
             exit_code(&report.diagnostics, false)
         }
         Command::Completions { shell } => {
+            let mut script = Vec::new();
             clap_complete::generate(
                 shell,
                 &mut <Cli as clap::CommandFactory>::command(),
                 "folio",
-                &mut std::io::stdout(),
+                &mut script,
             );
+            out!("{}", String::from_utf8_lossy(&script));
             ExitCode::SUCCESS
         }
         Command::L10n(L10nCommand::Status(args)) => {
@@ -126,7 +154,7 @@ fn main() -> ExitCode {
                 format,
             });
             print_diagnostics(&report.diagnostics);
-            print!("{}", report.output);
+            out!("{}", report.output);
             let failed = exit_code(&report.diagnostics, false) != ExitCode::SUCCESS;
             if failed || (args.strict && report.incomplete) {
                 ExitCode::from(1)
@@ -146,7 +174,7 @@ fn main() -> ExitCode {
                     },
                 });
             print_diagnostics(&report.diagnostics);
-            print!("{}", report.output);
+            out!("{}", report.output);
             if report.failed {
                 ExitCode::from(1)
             } else {
@@ -166,7 +194,7 @@ fn main() -> ExitCode {
                 &diagnostics,
             );
             for line in done {
-                println!("{line}");
+                outln!("{line}");
             }
             let diagnostics = diagnostics.into_sorted();
             print_diagnostics(&diagnostics);
@@ -175,7 +203,7 @@ fn main() -> ExitCode {
         Command::L10n(L10nCommand::Sync(args)) => {
             let diagnostics = Diagnostics::new();
             for page in l10n::sync(&args.root, &args.pages, args.trivial, &diagnostics) {
-                println!("synced {page}");
+                outln!("synced {page}");
             }
             let diagnostics = diagnostics.into_sorted();
             print_diagnostics(&diagnostics);
@@ -184,7 +212,7 @@ fn main() -> ExitCode {
         Command::L10n(L10nCommand::Add(args)) => {
             let diagnostics = Diagnostics::new();
             for created in l10n::add(&args.root, &args.locale, &diagnostics) {
-                println!("created {created}");
+                outln!("created {created}");
             }
             let diagnostics = diagnostics.into_sorted();
             print_diagnostics(&diagnostics);
@@ -220,7 +248,7 @@ fn main() -> ExitCode {
                             );
                         }
                     }
-                    None => print!("{text}"),
+                    None => out!("{text}"),
                 }
             }
             let diagnostics = diagnostics.into_sorted();
@@ -231,13 +259,13 @@ fn main() -> ExitCode {
             let diagnostics = Diagnostics::new();
             let report = l10n_exchange::import(&args.root, &args.file, &diagnostics);
             for (file, units) in &report.written {
-                println!(
+                outln!(
                     "wrote {file} ({units} unit{})",
                     if *units == 1 { "" } else { "s" }
                 );
             }
             if report.stale > 0 {
-                println!(
+                outln!(
                     "{} unit{} not applied: source changed since the export (see above)",
                     report.stale,
                     if report.stale == 1 { "" } else { "s" }
@@ -250,13 +278,13 @@ fn main() -> ExitCode {
         Command::Trees(TreesCommand::Paths(args)) => {
             let report = trees::paths(&PathsOptions::from(args));
             print_diagnostics(&report.diagnostics);
-            print!("{}", report.table);
+            out!("{}", report.table);
             exit_code(&report.diagnostics, false)
         }
         Command::Trees(TreesCommand::Graph(args)) => {
             let report = trees::graph(&GraphOptions::from(args));
             print_diagnostics(&report.diagnostics);
-            print!("{}", report.table);
+            out!("{}", report.table);
             exit_code(&report.diagnostics, false)
         }
         Command::Build(args) => {

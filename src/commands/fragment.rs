@@ -38,7 +38,7 @@ pub fn markdown_to_html(markdown: &str) -> String {
         may_mark_terms: false,
         anchor_aliases: Vec::new(),
         changed_sections: Vec::new(),
-        changed_source: Vec::new(),
+        changed_blocks: Vec::new(),
     };
     let (site, messages) = site_of(page, &diagnostics);
     render::html::body_alone(&site, &site.pages[0], &messages, &labels())

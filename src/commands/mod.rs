@@ -1,6 +1,7 @@
 //! Commands: the only code that runs several stages; each file is one subcommand.
 
 pub mod build;
+mod changed;
 pub mod check;
 pub mod fragment;
 pub mod import;

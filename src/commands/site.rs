@@ -31,6 +31,8 @@ pub struct Loaded {
     /// when `Select::for_edits` asks: an edit's pages resolve against the same,
     /// without collecting the whole site again.
     pub targets: Option<Targets>,
+    /// `serve --translator`: changed blocks carry their source's text.
+    pub translator: bool,
 }
 
 /// The pages whose text includes other files (mdBook's `{{#include}}`), by source path:
@@ -122,7 +124,7 @@ pub struct Select {
     /// Keep the targets links were resolved against, so that an edit can be applied
     /// to the model without loading the site again (`serve`); a build lets them go.
     pub for_edits: bool,
-    /// `serve --translator`: changed sections carry their source's changed text.
+    /// `serve --translator`: changed blocks carry their source's text.
     pub translator: bool,
     /// `--pseudo`: the pseudo-locale is built too, as if `locales` listed it.
     pub pseudo: bool,
@@ -261,17 +263,12 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
         unlink_drafts(&mut pages, &drafts);
     }
     mark_outdated(root, &mut pages, &config.source_locale);
-    crate::l10n::changed_sections::mark(
+    super::changed::mark_changes(
+        root,
         &mut pages,
         &config.source_locale,
         select.translator,
-        |path| {
-            let scratch = Diagnostics::new();
-            let file = root.join("content").join(&config.source_locale).join(path);
-            let source = load::page(root, &file, &scratch)?;
-            let split = parse::front_matter::parse(&source.file, &scratch)?;
-            Some(split.body.to_string())
-        },
+        |_| true,
     );
     let mut fallbacks = fallback_pages(&pages, &config.locales, &config.source_locale);
     // The pseudo-locale has no pages of its own: each is its source page, rewritten.
@@ -348,6 +345,7 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
         assets,
         includes,
         targets: select.for_edits.then_some(targets),
+        translator: select.translator,
     })
 }
 

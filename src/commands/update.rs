@@ -58,11 +58,21 @@ pub fn pages(
     compiled.loaded.includes.map_lines(diagnostics, &reread);
     let site = &mut compiled.loaded.site;
     let source_locale = site.config.source_locale.clone();
+    let translator = compiled.loaded.translator;
     let mut touched = Vec::new();
+    // Translations whose lagging sections and blocks are to be found again: those of
+    // an edited source page, and edited ones (their blocks may have moved).
+    let mut remark = Vec::new();
     for (index, page, included) in edited {
         compiled.loaded.includes.set(&page.source, included);
+        if page.locale != source_locale && page.outdated {
+            remark.push((page.locale.clone(), page.path.clone()));
+        }
         if page.locale == source_locale {
             let followed = follow_source(root, site, &page);
+            remark.extend(
+                (followed.iter()).map(|&i| (site.pages[i].locale.clone(), page.path.clone())),
+            );
             // Fallback copies show the source's title.
             if retitled.contains(&index) {
                 retitled.extend((followed.iter()).filter(|&&i| site.pages[i].fallback.is_some()));
@@ -71,6 +81,13 @@ pub fn pages(
         }
         site.pages[index] = page;
         touched.push(index);
+    }
+    if !remark.is_empty() {
+        super::changed::mark_changes(root, &mut site.pages, &source_locale, translator, |p| {
+            remark
+                .iter()
+                .any(|(locale, path)| *locale == p.locale && *path == p.path)
+        });
     }
     touched.sort_unstable();
     touched.dedup();
@@ -179,10 +196,8 @@ fn reparse(
             return None;
         }
         page.outdated = old.outdated;
-        // Same headings: the same source ids and changed sections.
+        // Same headings: the same source ids (its changed blocks are marked again).
         page.anchor_aliases = old.anchor_aliases.clone();
-        page.changed_sections = old.changed_sections.clone();
-        page.changed_source = old.changed_source.clone();
         indexes.push(index);
         pages.push(page);
         included.push(includes);
@@ -243,22 +258,9 @@ fn follow_source(root: &Path, site: &mut crate::model::Site, source: &Page) -> V
                 site::is_outdated(root, &source.locale, &page.path, record, &source.body_hash);
             if outdated != page.outdated || outdated {
                 page.outdated = outdated;
-                page.changed_sections.clear();
                 touched.push(index);
             }
         }
-    }
-    // Which sections lag may change with every edit of the source.
-    if !touched.is_empty() {
-        let source_locale = source.locale.clone();
-        let translator = site.pages.iter().any(|p| !p.changed_source.is_empty());
-        crate::l10n::changed_sections::mark(&mut site.pages, &source_locale, translator, |path| {
-            let scratch = crate::diagnostic::Diagnostics::new();
-            let file = root.join("content").join(&source_locale).join(path);
-            let page = crate::load::page(root, &file, &scratch)?;
-            let split = crate::parse::front_matter::parse(&page.file, &scratch)?;
-            Some(split.body.to_string())
-        });
     }
     touched
 }

@@ -14,6 +14,8 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use similar::{Algorithm, ChangeTag, DiffOp, TextDiff, capture_diff_slices};
 
+use crate::model::WordChange;
+
 /// One block of a source body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
@@ -172,6 +174,8 @@ pub struct Alignment {
     pub changed: Vec<(usize, usize)>,
     pub new: Vec<usize>,
     pub removed: Vec<usize>,
+    /// `(recorded, current)` pairs of a block found unchanged, in place or moved.
+    pub same: Vec<(usize, usize)>,
 }
 
 /// Aligns the fingerprints recorded at sync with the source's now.
@@ -183,7 +187,16 @@ pub fn align(recorded: &[String], current: &[String]) -> Alignment {
     let mut runs: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
     for op in ops {
         match op {
-            DiffOp::Equal { len, .. } => alignment.counts.current += len,
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => {
+                alignment.counts.current += len;
+                alignment
+                    .same
+                    .extend((0..len).map(|k| (old_index + k, new_index + k)));
+            }
             DiffOp::Delete {
                 old_index, old_len, ..
             } => runs.push(((old_index..old_index + old_len).collect(), Vec::new())),
@@ -217,7 +230,9 @@ pub fn align(recorded: &[String], current: &[String]) -> Alignment {
             if places.is_empty() {
                 return true;
             }
-            moved_to.push(places.remove(0));
+            let to = places.remove(0);
+            moved_to.push(to);
+            alignment.same.push((i, to));
             false
         });
     }
@@ -231,6 +246,7 @@ pub fn align(recorded: &[String], current: &[String]) -> Alignment {
         alignment.removed.extend(&old[paired..]);
         alignment.new.extend(&new[paired..]);
     }
+    alignment.same.sort_unstable();
     alignment.counts.changed = alignment.changed.len();
     alignment.counts.new = alignment.new.len();
     alignment.counts.removed = alignment.removed.len();
@@ -239,30 +255,31 @@ pub fn align(recorded: &[String], current: &[String]) -> Alignment {
 
 /// A word-level diff, `[-gone-]{+added+}` as `git diff --word-diff` writes it.
 pub fn word_diff(old: &str, new: &str) -> String {
-    let diff = TextDiff::from_words(old, new);
     let mut out = String::new();
-    let mut last: Option<ChangeTag> = None;
-    for change in diff.iter_all_changes() {
-        let tag = change.tag();
-        if last != Some(tag) {
-            match last {
-                Some(ChangeTag::Delete) => out.push_str("-]"),
-                Some(ChangeTag::Insert) => out.push_str("+}"),
-                _ => {}
-            }
-            match tag {
-                ChangeTag::Delete => out.push_str("[-"),
-                ChangeTag::Insert => out.push_str("{+"),
-                ChangeTag::Equal => {}
-            }
-        }
-        let _ = write!(out, "{}", change.value());
-        last = Some(tag);
+    for change in word_changes(old, new) {
+        let _ = match change {
+            WordChange::Same(words) => write!(out, "{words}"),
+            WordChange::Gone(words) => write!(out, "[-{words}-]"),
+            WordChange::Added(words) => write!(out, "{{+{words}+}}"),
+        };
     }
-    match last {
-        Some(ChangeTag::Delete) => out.push_str("-]"),
-        Some(ChangeTag::Insert) => out.push_str("+}"),
-        _ => {}
+    out
+}
+
+/// A word-level diff as runs of words kept, gone and added.
+pub fn word_changes(old: &str, new: &str) -> Vec<WordChange> {
+    let diff = TextDiff::from_words(old, new);
+    let mut out: Vec<WordChange> = Vec::new();
+    for change in diff.iter_all_changes() {
+        let value = change.value();
+        match (change.tag(), out.last_mut()) {
+            (ChangeTag::Equal, Some(WordChange::Same(run)))
+            | (ChangeTag::Delete, Some(WordChange::Gone(run)))
+            | (ChangeTag::Insert, Some(WordChange::Added(run))) => run.push_str(value),
+            (ChangeTag::Equal, _) => out.push(WordChange::Same(value.to_string())),
+            (ChangeTag::Delete, _) => out.push(WordChange::Gone(value.to_string())),
+            (ChangeTag::Insert, _) => out.push(WordChange::Added(value.to_string())),
+        }
     }
     out
 }

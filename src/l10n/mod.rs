@@ -4,6 +4,7 @@
 
 pub mod anchors;
 pub mod blocks;
+pub mod changed_blocks;
 pub mod changed_sections;
 pub mod exchange;
 pub mod hash;

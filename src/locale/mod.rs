@@ -52,6 +52,15 @@ impl<'a> Texts<'a> {
         Some(apply_typography_text(&raw, self.lang))
     }
 
+    /// The message with a number that selects its plural form, when some locale of
+    /// the chain has it.
+    pub fn find_with_number(&self, id: &str, name: &'static str, number: u32) -> Option<String> {
+        let mut args = FluentArgs::new();
+        args.set(name, number);
+        let raw = self.messages.format(self.lang, id, Some(&args))?;
+        Some(apply_typography_text(&raw, self.lang))
+    }
+
     /// The message with one variable set.
     pub fn with_arg(&self, id: &str, name: &'static str, value: &str) -> String {
         let mut args = FluentArgs::new();

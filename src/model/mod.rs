@@ -5,6 +5,7 @@
 //! feature exists for both products as soon as it exists here.
 
 mod block;
+mod changes;
 mod config;
 mod decision_tree;
 mod index_term;
@@ -21,6 +22,7 @@ pub use block::{
     Table, TableCell,
 };
 pub use block::{Length, PictureSource};
+pub use changes::{ChangedBlock, Numbered, NumberedKind, SourceChange, SourceText, WordChange};
 pub use config::{
     HeadingIds, HtmlConfig, LinkStyle, MarkdownConfig, Paper, PdfConfig, PdfStandard, PrintedUrls,
     RawHtml, SiteConfig,

@@ -132,8 +132,9 @@ pub struct Page {
     /// On an outdated translation, the ids of its headings whose sections hold a
     /// source block that changed or appeared since the sync, in page order.
     pub changed_sections: Vec<String>,
-    /// `serve --translator`: `(heading id, the source's changed text in its section)`.
-    pub changed_source: Vec<(String, String)>,
+    /// On an outdated translation, its blocks whose source changed or appeared since
+    /// the sync, by number, in page order.
+    pub changed_blocks: Vec<super::changes::ChangedBlock>,
     /// Hash of the normalized Markdown body, which translations record. A site
     /// build leaves it empty on translations: only a source's hash is compared.
     pub body_hash: String,

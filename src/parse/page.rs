@@ -76,7 +76,7 @@ fn parse_hashing(
         may_mark_terms: split.body.contains(".index"),
         anchor_aliases: Vec::new(),
         changed_sections: Vec::new(),
-        changed_source: Vec::new(),
+        changed_blocks: Vec::new(),
     })
 }
 

@@ -409,7 +409,7 @@ mod tests {
             may_mark_terms: false,
             anchor_aliases: Vec::new(),
             changed_sections: Vec::new(),
-            changed_source: Vec::new(),
+            changed_blocks: Vec::new(),
         };
         let mut entries = Vec::new();
         for term in ["Canal d'escalade", "canal d’escalade", "canal d'escalade"] {

@@ -6,6 +6,7 @@
 
 mod accessibility;
 mod assistive;
+mod changed_blocks;
 mod languages;
 mod pseudo_locale;
 mod search_eval;

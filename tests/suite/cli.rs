@@ -143,3 +143,31 @@ fn a_theme_that_transforms_the_body_gets_the_real_body() {
     assert_eq!(between("<i>", "</i>"), raw.chars().count().to_string());
     assert!(!page.contains("folio-content"), "{page}");
 }
+
+/// `folio l10n status | head -1`: the reader closes the pipe before the command has
+/// written; the command still ends as it would have, without a panic.
+#[test]
+fn a_reader_that_closes_the_pipe_early_does_not_make_it_panic() {
+    let root = common::repo_root();
+    let root = root.to_str().unwrap();
+    for args in [
+        vec!["l10n", "status", "--root", root],
+        vec!["completions", "bash"],
+        vec!["trees", "paths", "priority", "--root", root],
+    ] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("folio"))
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(
+            output.status.code().is_some(),
+            "{args:?}: killed by a signal"
+        );
+    }
+}

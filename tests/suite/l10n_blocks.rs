@@ -4,26 +4,8 @@
 //! `l10n: trivial` commits, and records written before blocks were tracked.
 
 use std::path::Path;
-use std::process::Command;
 
-use crate::common::{run, site, write};
-
-fn git(dir: &Path, args: &[&str]) {
-    let status = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.test"])
-        .args(["-c", "commit.gpgsign=false"])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(status.status.success(), "{status:?}");
-}
-
-fn commit(dir: &Path, message: &str) {
-    git(dir, &["add", "-A"]);
-    git(dir, &["commit", "-q", "-m", message]);
-}
+use crate::common::{commit, git, run, site, write};
 
 const FRONT: &str = "+++\ntitle = \"Astreinte\"\nweight = 3\n+++\n\n";
 

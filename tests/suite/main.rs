@@ -21,6 +21,7 @@ mod index;
 mod l10n;
 mod l10n_anchors;
 mod l10n_blocks;
+mod l10n_changed_blocks;
 mod l10n_changed_sections;
 mod l10n_check;
 mod l10n_exchange;

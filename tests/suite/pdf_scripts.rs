@@ -300,3 +300,35 @@ fn latin_inside_japanese_takes_the_japanese_font_and_a_quarter_em() {
     let p2 = texts.iter().find(|t| t.4.contains("P2")).expect("P2");
     assert!(p2.4.contains("「P2」"), "{p2:?}");
 }
+
+/// The quarter em between Japanese and Latin is room, not a space: the text the
+/// structure tree gives (what a screen reader reads) is the source ("はP1を選び"),
+/// while a space the writer typed ("HTTP 503") stays. `pdftotext` guesses spaces
+/// from the room between glyphs, whatever the stream says, and still shows one there.
+#[test]
+fn the_quarter_em_is_no_space_in_the_text() {
+    let dir = common::site_with_japanese_fonts("pdf-scripts");
+    let out = dir.path().join("out");
+    build(dir.path(), &out, true);
+    let ja = pdf(&out, "ja");
+    let tree = Command::new("pdfinfo")
+        .arg("-struct-text")
+        .arg(&ja)
+        .output()
+        .expect("pdfinfo is required (apt-get install poppler-utils)");
+    let tree = String::from_utf8_lossy(&tree.stdout).into_owned();
+    let tree: String = (tree.lines())
+        .filter_map(|l| l.trim().strip_prefix('"')?.strip_suffix('"'))
+        .collect();
+    for words in [
+        "P1の判断基準",
+        "場合はP1を選び、24時間以内にEC担当者へ連絡します。",
+        "のログとHTTP 503の件数",
+        "「P2」や「P3」",
+        "Premium Supportの窓口は2026年4月から",
+    ] {
+        assert!(tree.contains(words), "{words} in:\n{tree}");
+    }
+    let page = tool("pdftotext", &[], &ja);
+    assert!(page.contains("HTTP 503"), "{page}");
+}

@@ -45,7 +45,7 @@ fn name<'a>(d: &'a Dictionary, key: &[u8]) -> &'a [u8] {
 
 /// What a walk of the structure tree finds.
 #[derive(Default)]
-struct Walk {
+pub struct Walk {
     /// (page, MCID) of every marked-content reference, with how often it was met.
     sequences: BTreeMap<(ObjectId, i64), usize>,
     /// Annotation -> the element whose OBJR names it.
@@ -165,79 +165,92 @@ fn page_sequences(doc: &Document, page: ObjectId) -> Vec<(i64, bool)> {
     found
 }
 
+/// Walks `path`'s structure tree from the root and checks what a PDF/UA checker would:
+/// marked, every page's sequences met once by the tree (none inside an artifact) and
+/// the parent tree leading back to their elements, every link annotation in a `Link`
+/// with words for it. `file` names it in messages.
+pub fn assert_structure_covers_every_sequence_once(file: &str, path: &Path) -> Walk {
+    let doc = Document::load(path).unwrap();
+    let catalog = doc.catalog().unwrap();
+    let mark_info = dict(&doc, catalog.get(b"MarkInfo").unwrap());
+    assert_eq!(mark_info.get(b"Marked").unwrap(), &Object::Boolean(true));
+    let root = dict(&doc, catalog.get(b"StructTreeRoot").unwrap());
+    let top = root.get(b"K").unwrap();
+    let top = match top {
+        Object::Array(a) => a[0].as_reference().unwrap(),
+        other => other.as_reference().unwrap(),
+    };
+    assert_eq!(
+        name(doc.get_dictionary(top).unwrap(), b"S"),
+        b"Document",
+        "{file}"
+    );
+    let mut found = Walk::default();
+    walk(&doc, top, 0, &mut found);
+
+    // Every page's sequences, met once each by the walk, and none in an artifact.
+    let mut painted = BTreeSet::new();
+    let parent_tree = dict(&doc, root.get(b"ParentTree").unwrap());
+    let nums = parent_tree.get(b"Nums").unwrap().as_array().unwrap();
+    let parents: BTreeMap<i64, &Object> = nums
+        .chunks(2)
+        .map(|pair| (pair[0].as_i64().unwrap(), &pair[1]))
+        .collect();
+    for (number, page) in doc.get_pages() {
+        let page_dict = doc.get_dictionary(page).unwrap();
+        assert_eq!(name(page_dict, b"Tabs"), b"S", "{file} page {number}");
+        let key = page_dict.get(b"StructParents").unwrap().as_i64().unwrap();
+        let by_mcid = resolve(&doc, parents[&key]).as_array().unwrap();
+        for (mcid, in_artifact) in page_sequences(&doc, page) {
+            assert!(
+                !in_artifact,
+                "{file} page {number}: MCID {mcid} inside an artifact"
+            );
+            assert!(painted.insert((page, mcid)), "MCID {mcid} twice on a page");
+            assert_eq!(
+                found.sequences.get(&(page, mcid)),
+                Some(&1),
+                "{file} page {number}: MCID {mcid} is met once by the tree"
+            );
+            // The parent tree leads back to the element holding the sequence.
+            assert_eq!(
+                by_mcid[mcid as usize].as_reference().unwrap(),
+                found.owners[&(page, mcid)],
+                "{file} page {number}: MCID {mcid}'s parent"
+            );
+        }
+        // Every link annotation is in the tree, inside a Link, with words for it.
+        if let Ok(annots) = page_dict.get(b"Annots") {
+            for annot in annots.as_array().unwrap() {
+                let id = annot.as_reference().unwrap();
+                let a = doc.get_dictionary(id).unwrap();
+                let owner = found.annotations.get(&id).unwrap_or_else(|| {
+                    panic!("{file} page {number}: annotation {id:?} not in the tree")
+                });
+                assert_eq!(name(doc.get_dictionary(*owner).unwrap(), b"S"), b"Link");
+                let key = a.get(b"StructParent").unwrap().as_i64().unwrap();
+                assert_eq!(parents[&key].as_reference().unwrap(), *owner);
+                assert!(!a.get(b"Contents").unwrap().as_str().unwrap().is_empty());
+            }
+        }
+    }
+    let walked: BTreeSet<_> = found.sequences.keys().copied().collect();
+    assert_eq!(
+        walked, painted,
+        "{file}: the tree points only at painted sequences"
+    );
+    found
+}
+
 #[test]
 fn the_structure_tree_covers_every_sequence_once_and_every_link() {
     for file in GUIDES {
-        let doc = Document::load(common::built_default_site().join(file)).unwrap();
-        let catalog = doc.catalog().unwrap();
-        let mark_info = dict(&doc, catalog.get(b"MarkInfo").unwrap());
-        assert_eq!(mark_info.get(b"Marked").unwrap(), &Object::Boolean(true));
-        let root = dict(&doc, catalog.get(b"StructTreeRoot").unwrap());
-        let top = root.get(b"K").unwrap();
-        let top = match top {
-            Object::Array(a) => a[0].as_reference().unwrap(),
-            other => other.as_reference().unwrap(),
-        };
-        assert_eq!(
-            name(doc.get_dictionary(top).unwrap(), b"S"),
-            b"Document",
-            "{file}"
+        let found = assert_structure_covers_every_sequence_once(
+            file,
+            &common::built_default_site().join(file),
         );
-        let mut found = Walk::default();
-        walk(&doc, top, 0, &mut found);
-
-        // Every page's sequences, met once each by the walk, and none in an artifact.
-        let mut painted = BTreeSet::new();
-        let parent_tree = dict(&doc, root.get(b"ParentTree").unwrap());
-        let nums = parent_tree.get(b"Nums").unwrap().as_array().unwrap();
-        let parents: BTreeMap<i64, &Object> = nums
-            .chunks(2)
-            .map(|pair| (pair[0].as_i64().unwrap(), &pair[1]))
-            .collect();
-        for (number, page) in doc.get_pages() {
-            let page_dict = doc.get_dictionary(page).unwrap();
-            assert_eq!(name(page_dict, b"Tabs"), b"S", "{file} page {number}");
-            let key = page_dict.get(b"StructParents").unwrap().as_i64().unwrap();
-            let by_mcid = resolve(&doc, parents[&key]).as_array().unwrap();
-            for (mcid, in_artifact) in page_sequences(&doc, page) {
-                assert!(
-                    !in_artifact,
-                    "{file} page {number}: MCID {mcid} inside an artifact"
-                );
-                assert!(painted.insert((page, mcid)), "MCID {mcid} twice on a page");
-                assert_eq!(
-                    found.sequences.get(&(page, mcid)),
-                    Some(&1),
-                    "{file} page {number}: MCID {mcid} is met once by the tree"
-                );
-                // The parent tree leads back to the element holding the sequence.
-                assert_eq!(
-                    by_mcid[mcid as usize].as_reference().unwrap(),
-                    found.owners[&(page, mcid)],
-                    "{file} page {number}: MCID {mcid}'s parent"
-                );
-            }
-            // Every link annotation is in the tree, inside a Link, with words for it.
-            if let Ok(annots) = page_dict.get(b"Annots") {
-                for annot in annots.as_array().unwrap() {
-                    let id = annot.as_reference().unwrap();
-                    let a = doc.get_dictionary(id).unwrap();
-                    let owner = found.annotations.get(&id).unwrap_or_else(|| {
-                        panic!("{file} page {number}: annotation {id:?} not in the tree")
-                    });
-                    assert_eq!(name(doc.get_dictionary(*owner).unwrap(), b"S"), b"Link");
-                    let key = a.get(b"StructParent").unwrap().as_i64().unwrap();
-                    assert_eq!(parents[&key].as_reference().unwrap(), *owner);
-                    assert!(!a.get(b"Contents").unwrap().as_str().unwrap().is_empty());
-                }
-            }
-        }
-        let walked: BTreeSet<_> = found.sequences.keys().copied().collect();
-        assert_eq!(
-            walked, painted,
-            "{file}: the tree points only at painted sequences"
-        );
-        assert!(painted.len() > 500, "{file}: {} sequences", painted.len());
+        let sequences = found.sequences.len();
+        assert!(sequences > 500, "{file}: {sequences} sequences");
 
         assert_eq!(
             found.figures_without_alt, 0,
@@ -422,25 +435,44 @@ fn pdf_a_carries_its_identification_output_intent_and_profile() {
 /// alone finds it too.
 #[test]
 fn the_pdf_ua_checker_finds_nothing() {
+    for file in GUIDES {
+        assert_pdf_ua_checker_finds_nothing(file, &common::built_default_site().join(file));
+    }
+}
+
+/// Runs pdfua on `path`: it must pass. `file` names it in messages.
+pub fn assert_pdf_ua_checker_finds_nothing(file: &str, path: &Path) {
     let installed = common::repo_root().join("target/pdfua/bin/pdfua");
     let pdfua = if installed.is_file() {
         installed
     } else {
         std::path::PathBuf::from("pdfua")
     };
+    let output = Command::new(&pdfua).arg("check").arg(path).output().expect(
+        "pdfua is required: `bash .ci/run` installs it in target/pdfua (pip install pdfua==0.1.3)",
+    );
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && report.contains("PASS"),
+        "{file}: {report}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// The structure's thousand small dictionaries are compressed: every object but the
+/// streams sits in an object stream, found through a compressed cross-reference
+/// stream (the other tests read these files back whole).
+#[test]
+fn small_objects_are_packed_into_object_streams() {
     for file in GUIDES {
-        let path = common::built_default_site().join(file);
-        let output = Command::new(&pdfua)
-            .arg("check")
-            .arg(&path)
-            .output()
-            .expect("pdfua is required: `bash .ci/run` installs it in target/pdfua (pip install pdfua==0.1.3)");
-        let report = String::from_utf8_lossy(&output.stdout);
-        assert!(
-            output.status.success() && report.contains("PASS"),
-            "{file}: {report}{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        let bytes = std::fs::read(common::built_default_site().join(file)).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(text.contains("/Type/XRef"), "{file}: an xref stream");
+        assert!(text.contains("/Type/ObjStm"), "{file}: object streams");
+        assert!(!text.contains("\nxref\n"), "{file}: no xref table");
+        for plain in ["/StructElem", "/Type/Annot", "/Type/Catalog"] {
+            assert!(!text.contains(plain), "{file}: {plain} is compressed");
+        }
     }
 }
 

@@ -89,7 +89,7 @@ fn start(root: &Path, extra: &[&str]) -> Server {
 }
 
 /// A raw GET: the request line is sent as written, so traversal attempts reach the server.
-fn get(server: &Server, path: &str) -> (u16, String, String) {
+pub(crate) fn get(server: &Server, path: &str) -> (u16, String, String) {
     let mut stream = TcpStream::connect(&server.address).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(5)))
@@ -298,47 +298,51 @@ fn a_body_edit_keeps_the_source_ids_of_a_translation() {
     assert!(get(&server, "/en/guide-en/").2.contains(alias));
 }
 
+/// Marks follow edits: of the source (a block that changes is marked) and of the
+/// translation (its blocks are numbered again).
 #[test]
-fn for_translators_a_changed_section_shows_its_source_text() {
-    let site = common::site("base");
+fn for_translators_changed_blocks_follow_edits() {
+    let site = crate::l10n_changed_blocks::outdated_site(false);
     let root = site.path();
-    let front = "+++\ntitle = \"Astreinte\"\nweight = 3\n+++\n\n";
-    common::write(
-        root,
-        "content/fr/astreinte.md",
-        &format!("{front}## Avant\n\nCharger le téléphone.\n\n## Pendant\n\nNoter l'heure.\n"),
-    );
-    common::write(
-        root,
-        "content/en/astreinte.md",
-        "+++\ntitle = \"On call\"\nweight = 3\n+++\n\n## Before\n\nCharge the phone.\n\n## During\n\nNote the time.\n",
-    );
-    let (out, err, code) = common::run(root, &["l10n", "sync", "content/en/astreinte.md"]);
-    assert_eq!(code, 0, "{out}{err}");
-    common::write(
-        root,
-        "content/fr/astreinte.md",
-        &format!(
-            "{front}## Avant\n\nCharger le téléphone la veille.\n\n## Pendant\n\nNoter l'heure.\n"
-        ),
-    );
     let server = serve_with(root, &["--translator"]);
-    let html = get(&server, "/en/astreinte/").2;
-    assert!(
-        html.contains(
-            "<h2 id=\"before\" class=\"l10n-changed\" title=\"Charger le téléphone la veille.\">"
-        ),
-        "{html}"
-    );
-    assert!(html.contains("<h2 id=\"during\"><span"), "{html}");
+    let marked = |html: &str, text: &str| {
+        html.contains(&format!(
+            "class=\"l10n-changed\" tabindex=\"0\" aria-describedby=\"l10n-source-5\">{text}"
+        ))
+    };
+    assert!(!marked(&get(&server, "/en/astreinte/").2, "Note the time."));
+    let source = root.join("content/fr/astreinte.md");
+    let text = std::fs::read_to_string(&source).unwrap();
+    std::fs::write(
+        &source,
+        text.replace("Noter l'heure.", "Noter l'heure exacte."),
+    )
+    .unwrap();
+    wait_for("the source edit", Duration::from_secs(3), || {
+        let html = get(&server, "/en/astreinte/").2;
+        marked(&html, "Note the time.") && html.contains("Noter l&#39;heure exacte.")
+    });
+    // A paragraph added at the top of the translation: every number moves by one.
+    let page = root.join("content/en/astreinte.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(
+        &page,
+        text.replace("Introduction.", "Hello.\n\nIntroduction."),
+    )
+    .unwrap();
+    wait_for("the translation edit", Duration::from_secs(3), || {
+        let html = get(&server, "/en/astreinte/").2;
+        html.contains("aria-describedby=\"l10n-source-6\">Note the time.")
+    });
     drop(server);
-    // Without the flag, the marker alone.
+    // Without the flag, the markers alone.
     let server = serve(root);
     let html = get(&server, "/en/astreinte/").2;
     assert!(
-        html.contains("<h2 id=\"before\" class=\"l10n-changed\">"),
+        html.contains("<p class=\"l10n-changed\">Note the time."),
         "{html}"
     );
+    assert!(!html.contains("l10n-source"), "{html}");
 }
 
 #[test]

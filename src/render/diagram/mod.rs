@@ -15,6 +15,9 @@ pub use formats::{dot, mermaid};
 pub use svg::{MIN_WIDTHS, SvgOptions, head_points, min_width_class, svg};
 pub use wrap::{Estimate, wrap};
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use crate::locale::Texts;
 use crate::model::{DecisionTree, NodeKind, OutcomeClass};
 
@@ -479,7 +482,18 @@ fn wrap_lines(
     leading: f32,
 ) -> Vec<TextLine> {
     let step = size * leading;
-    let measured = |t: &str| measure.width(t, size, bold);
+    // The balancing search below wraps the same text a dozen times, measuring the
+    // same candidate lines again; each measure shapes the whole line (in the PDF, a
+    // tenth of a guide's layout time before this memo).
+    let memo: RefCell<HashMap<String, f32>> = RefCell::new(HashMap::new());
+    let measured = |t: &str| {
+        if let Some(width) = memo.borrow().get(t) {
+            return *width;
+        }
+        let width = measure.width(t, size, bold);
+        memo.borrow_mut().insert(t.to_string(), width);
+        width
+    };
     let mut lines = wrap(text, width, measured);
     // Balanced lines: the narrowest width that keeps the same number of lines, so a
     // box does not end on a lone word.

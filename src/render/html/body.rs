@@ -7,10 +7,15 @@ use pulldown_cmark_escape::{escape_href, escape_html};
 
 use crate::highlight;
 use crate::model::CodeAttrs;
-use crate::model::{Align, Block, Callout, Figure, Footnote, Href, Inline, Length, ListItem, Page};
+use crate::model::{
+    Align, Block, Callout, ChangedBlock, Figure, Footnote, Href, Inline, Length, ListItem,
+    Numbered, Page, Table,
+};
 
 use super::links::UrlMap;
 use super::tree::TreeRenderer;
+
+mod marks;
 
 /// UI strings the body needs, from the locale's Fluent table.
 pub struct Labels {
@@ -18,6 +23,11 @@ pub struct Labels {
     anchor: String,
     footnotes: String,
     footnote_back: String,
+    /// `serve --translator`'s headings over a source text: optional, as only that
+    /// mode shows them (the default theme has them).
+    source_changed: String,
+    source_new: String,
+    source_removed: String,
 }
 
 /// Fluent ids used by the body renderer (templates use the rest of the table).
@@ -31,6 +41,11 @@ pub const LABEL_IDS: &[&str] = &[
     "footnotes-title",
     "footnote-back",
 ];
+
+/// Fluent ids of `serve --translator`'s headings over a changed block's source text.
+const SOURCE_CHANGED: &str = "l10n-source-changed";
+const SOURCE_NEW: &str = "l10n-source-new";
+const SOURCE_REMOVED: &str = "l10n-source-removed";
 
 impl Labels {
     /// The labels of one locale; `Err` lists the ids that no locale defines.
@@ -55,6 +70,9 @@ impl Labels {
             anchor: get("heading-anchor"),
             footnotes: get("footnotes-title"),
             footnote_back: get("footnote-back"),
+            source_changed: table.get(SOURCE_CHANGED).cloned().unwrap_or_default(),
+            source_new: table.get(SOURCE_NEW).cloned().unwrap_or_default(),
+            source_removed: table.get(SOURCE_REMOVED).cloned().unwrap_or_default(),
         })
     }
 
@@ -77,6 +95,8 @@ pub fn render(page: &Page, urls: &UrlMap, labels: &Labels, trees: &TreeRenderer)
         } else {
             ""
         },
+        // Numbering blocks costs a walk of the page: only pages with marks pay it.
+        numbered: (!page.changed_blocks.is_empty()).then(|| Numbered::new(page)),
     };
     writer.blocks(&page.blocks);
     writer.footnotes(&page.footnotes);
@@ -133,9 +153,11 @@ struct Writer<'a> {
     /// Code is set left to right in a right-to-left page: ` dir="ltr"` on `<pre>` and
     /// `<code>`, or nothing.
     code_dir: &'static str,
+    /// The page's block numbers, when some of its blocks lag behind their source.
+    numbered: Option<Numbered>,
 }
 
-impl Writer<'_> {
+impl<'a> Writer<'a> {
     fn text(&mut self, text: &str) {
         let _ = escape_html(&mut self.out, text);
     }
@@ -147,6 +169,7 @@ impl Writer<'_> {
     }
 
     fn block(&mut self, block: &Block) {
+        let mark = self.mark_of(block);
         match block {
             Block::Heading {
                 level, id, content, ..
@@ -156,17 +179,15 @@ impl Writer<'_> {
                 let level = (*level).clamp(1, 6);
                 let _ = write!(self.out, "<h{level} id=\"");
                 self.text(id);
+                self.out.push('"');
                 // A section whose source changed since the translation was synced.
-                if self.page.changed_sections.contains(id) {
-                    self.out.push_str("\" class=\"l10n-changed");
-                }
-                if let Some((_, source)) =
-                    self.page.changed_source.iter().find(|(own, _)| own == id)
-                {
-                    self.out.push_str("\" title=\"");
-                    self.text(source);
-                }
-                self.out.push_str("\">");
+                let section = if self.page.changed_sections.contains(id) {
+                    "l10n-changed-section"
+                } else {
+                    ""
+                };
+                self.mark_attrs(section, mark);
+                self.out.push('>');
                 // The source heading's id, for links and the language switcher.
                 for (_, alias) in self.page.anchor_aliases.iter().filter(|(own, _)| own == id) {
                     self.out.push_str("<span class=\"anchor-alias\" id=\"");
@@ -179,11 +200,16 @@ impl Writer<'_> {
                 self.out.push_str("\" aria-label=\"");
                 let label = format!("{}: {}", self.labels.anchor, Inline::plain_text(content));
                 self.text(&label);
-                let _ = writeln!(self.out, "\">#</a></h{level}>");
+                self.out.push_str("\">#</a>");
+                self.mark_source(mark);
+                let _ = writeln!(self.out, "</h{level}>");
             }
             Block::Paragraph(inlines) => {
-                self.out.push_str("<p>");
+                self.out.push_str("<p");
+                self.mark_attrs("", mark);
+                self.out.push('>');
                 self.inlines(inlines);
+                self.mark_source(mark);
                 self.out.push_str("</p>\n");
             }
             Block::List {
@@ -196,11 +222,11 @@ impl Writer<'_> {
                 title,
                 blocks,
             } => {
-                let _ = write!(
-                    self.out,
-                    "<aside class=\"callout callout-{}\" role=\"note\">\n<p class=\"callout-title\">",
-                    kind.name()
-                );
+                let class = format!("callout callout-{}", kind.name());
+                self.out.push_str("<aside");
+                self.mark_attrs(&class, mark);
+                self.out
+                    .push_str(" role=\"note\">\n<p class=\"callout-title\">");
                 let title = match title {
                     Some(own) => own.clone(),
                     None => self.labels.callout(*kind).to_string(),
@@ -208,6 +234,7 @@ impl Writer<'_> {
                 self.text(&title);
                 self.out.push_str("</p>\n");
                 self.blocks(blocks);
+                self.mark_source(mark);
                 self.out.push_str("</aside>\n");
             }
             Block::Quote {
@@ -215,20 +242,23 @@ impl Writer<'_> {
                 blocks,
                 ..
             } => {
-                self.out.push_str("<blockquote>\n");
+                self.out.push_str("<blockquote");
+                self.mark_attrs("", mark);
+                self.out.push_str(">\n");
                 self.blocks(blocks);
+                self.mark_source(mark);
                 self.out.push_str("</blockquote>\n");
             }
             Block::Code {
                 lang, code, attrs, ..
-            } => self.code(lang.as_deref(), code, attrs.as_deref()),
-            Block::Table(table) => self.table(&table.align, &table.head, &table.rows),
+            } => self.code(lang.as_deref(), code, attrs.as_deref(), mark),
+            Block::Table(table) => self.table(table),
             Block::Rule => self.out.push_str("<hr>\n"),
-            Block::Image(figure) => self.figure(figure),
-            Block::Html(html, _) => self.out.push_str(html),
+            Block::Image(figure) => self.figure(figure, mark),
+            Block::Html(html, _) => self.wrapped(mark, html),
             Block::DecisionTree { tree, .. } => {
                 let html = self.trees.html(tree, self.page);
-                self.out.push_str(&html);
+                self.wrapped(mark, &html);
             }
         }
     }
@@ -253,7 +283,10 @@ impl Writer<'_> {
             }
         };
         for item in items {
-            self.out.push_str("<li>");
+            let mark = self.mark_of(item);
+            self.out.push_str("<li");
+            self.mark_attrs("", mark);
+            self.out.push('>');
             // A checkbox needs an accessible name: its item's first paragraph.
             let mut label = None;
             if let Some(done) = item.task {
@@ -297,18 +330,25 @@ impl Writer<'_> {
                     }
                 }
             }
+            self.mark_source(mark);
             self.out.push_str("</li>\n");
         }
         let _ = writeln!(self.out, "</{tag}>");
     }
 
     /// A code block; with a title, a figure captioned by it.
-    fn code(&mut self, lang: Option<&str>, code: &str, attrs: Option<&CodeAttrs>) {
+    fn code(
+        &mut self,
+        lang: Option<&str>,
+        code: &str,
+        attrs: Option<&CodeAttrs>,
+        mark: Option<&ChangedBlock>,
+    ) {
         let title = attrs.map_or("", |a| a.title.as_str());
         let tag = if title.is_empty() { "div" } else { "figure" };
         self.out.push('<');
         self.out.push_str(tag);
-        self.out.push_str(" class=\"code\"");
+        self.mark_attrs("code", mark);
         if let Some(lang) = lang {
             self.out.push_str(" data-lang=\"");
             self.text(lang);
@@ -330,29 +370,52 @@ impl Writer<'_> {
         }
         self.out.push('>');
         self.out.push_str(&highlight::to_html(code, lang, attrs));
-        self.out.push_str("</code></pre></");
+        self.out.push_str("</code></pre>");
+        self.mark_source(mark);
+        self.out.push_str("</");
         self.out.push_str(tag);
         self.out.push_str(">\n");
     }
 
-    fn table(&mut self, align: &[Align], head: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>]) {
+    fn table(&mut self, table: &Table) {
         self.out
-            .push_str("<div class=\"table-wrap\" tabindex=\"0\"><table>\n<thead><tr>");
-        for (i, cell) in head.iter().enumerate() {
-            self.cell("th scope=\"col\"", "th", align.get(i), cell);
-        }
-        self.out.push_str("</tr></thead>\n<tbody>\n");
-        for row in rows {
-            self.out.push_str("<tr>");
-            for (i, cell) in row.iter().enumerate() {
-                self.cell("td", "td", align.get(i), cell);
-            }
-            self.out.push_str("</tr>\n");
+            .push_str("<div class=\"table-wrap\" tabindex=\"0\"><table>\n<thead>");
+        self.row(&table.head, &table.align, "th scope=\"col\"", "th");
+        self.out.push_str("</thead>\n<tbody>\n");
+        for row in &table.rows {
+            self.row(row, &table.align, "td", "td");
+            self.out.push('\n');
         }
         self.out.push_str("</tbody>\n</table></div>\n");
     }
 
-    fn cell(&mut self, open: &str, close: &str, align: Option<&Align>, content: &[Inline]) {
+    /// A row; a marked one holds its source's text in its first cell (a row holds
+    /// nothing but cells).
+    fn row(&mut self, row: &Vec<Vec<Inline>>, align: &[Align], open: &str, close: &str) {
+        let mark = self.mark_of(row);
+        self.out.push_str("<tr");
+        self.mark_attrs("", mark);
+        self.out.push('>');
+        for (i, cell) in row.iter().enumerate() {
+            self.cell(
+                open,
+                close,
+                align.get(i),
+                cell,
+                if i == 0 { mark } else { None },
+            );
+        }
+        self.out.push_str("</tr>");
+    }
+
+    fn cell(
+        &mut self,
+        open: &str,
+        close: &str,
+        align: Option<&Align>,
+        content: &[Inline],
+        mark: Option<&ChangedBlock>,
+    ) {
         let class = match align {
             Some(Align::Left) => " class=\"align-left\"",
             Some(Align::Center) => " class=\"align-center\"",
@@ -364,6 +427,7 @@ impl Writer<'_> {
         self.out.push_str(class);
         self.out.push('>');
         self.inlines(content);
+        self.mark_source(mark);
         self.out.push_str("</");
         self.out.push_str(close);
         self.out.push('>');
@@ -477,14 +541,19 @@ impl Writer<'_> {
 
     /// A figure; a Markdown image's title is its caption, a raw HTML one's caption is
     /// its `<figcaption>`.
-    fn figure(&mut self, figure: &Figure) {
+    fn figure(&mut self, figure: &Figure, mark: Option<&ChangedBlock>) {
         // The classes of table cells: `.align-center` centres a figure's picture too.
-        self.out.push_str(match figure.align {
-            Align::None => "<figure>",
-            Align::Left => "<figure class=\"align-left\">",
-            Align::Center => "<figure class=\"align-center\">",
-            Align::Right => "<figure class=\"align-right\">",
-        });
+        self.out.push_str("<figure");
+        self.mark_attrs(
+            match figure.align {
+                Align::None => "",
+                Align::Left => "align-left",
+                Align::Center => "align-center",
+                Align::Right => "align-right",
+            },
+            mark,
+        );
+        self.out.push('>');
         if !figure.sources.is_empty() {
             self.out.push_str("<picture>");
             for source in &figure.sources {
@@ -520,6 +589,7 @@ impl Writer<'_> {
             }
             _ => {}
         }
+        self.mark_source(mark);
         self.out.push_str("</figure>\n");
     }
 
@@ -542,7 +612,10 @@ impl Writer<'_> {
         self.text(&title);
         self.out.push_str("</h2>\n<ol>\n");
         for note in footnotes {
-            let _ = write!(self.out, "<li id=\"fn-{}\">", note.number);
+            let mark = self.mark_of(note);
+            let _ = write!(self.out, "<li id=\"fn-{}\"", note.number);
+            self.mark_attrs("", mark);
+            self.out.push('>');
             // The back link ends the note's last paragraph, as readers expect.
             match note.blocks.split_last() {
                 Some((Block::Paragraph(last), before)) => {
@@ -557,6 +630,7 @@ impl Writer<'_> {
                     self.back_link(note.number);
                 }
             }
+            self.mark_source(mark);
             self.out.push_str("</li>\n");
         }
         self.out.push_str("</ol>\n</section>\n");
@@ -564,116 +638,4 @@ impl Writer<'_> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::diagnostic::Diagnostics;
-    use crate::model::{FrontMatter, LinkStyle, Site, SiteConfig, SourceFile};
-    use crate::resolve::{Targets, resolve};
-
-    /// Renders `markdown` as the body of `content/fr/guide.md` in a site that also
-    /// has `escalade.md` (with a `#quand` heading), through parse and resolve.
-    fn render_fr(markdown: &str) -> String {
-        let diagnostics = Diagnostics::new();
-        let page = |path: &str, text: &str| {
-            let file = SourceFile {
-                path: format!("content/fr/{path}"),
-                text: format!("+++\ntitle = \"T\"\n+++\n{text}"),
-            };
-            crate::parse::page::parse(&file, Default::default(), &diagnostics).unwrap()
-        };
-        let mut pages = vec![
-            page("guide.md", markdown),
-            page("escalade.md", "## Quand ? {#quand}\n"),
-        ];
-        let targets = Targets::new(&pages, &[], ["fr/schema.png".to_string()]);
-        resolve(&mut pages, &targets, &diagnostics);
-        assert!(!diagnostics.has_errors(), "{:?}", diagnostics.into_sorted());
-        let config = SiteConfig {
-            title: "T".into(),
-            base_url: "https://x.test/".into(),
-            source_locale: "fr".into(),
-            locales: vec!["fr".into()],
-            theme: "default".into(),
-            links: LinkStyle::Pretty,
-            heading_ids: Default::default(),
-            pdf: Default::default(),
-            markdown: Default::default(),
-            html: Default::default(),
-        };
-        let site = Site::new(config, pages, Vec::new());
-        let labels = Labels::from_table(
-            &LABEL_IDS
-                .iter()
-                .map(|id| (id.to_string(), format!("[{id}]")))
-                .collect(),
-        )
-        .unwrap();
-        let guide = site.page("fr", "guide.md").unwrap();
-        assert_eq!(
-            guide.front,
-            FrontMatter {
-                title: "T".into(),
-                ..FrontMatter::default()
-            }
-        );
-        let urls = UrlMap::new(&site);
-        let messages =
-            crate::locale::Messages::build(&site.config, Vec::new(), Vec::new(), &diagnostics);
-        let trees = TreeRenderer {
-            site: &site,
-            messages: &messages,
-            urls: &urls,
-        };
-        render(guide, &urls, &labels, &trees)
-    }
-
-    #[test]
-    fn headings_links_and_inlines() {
-        insta::assert_snapshot!(render_fr(
-            "## Quand *escalader* ?\n\nVoir [l'escalade](escalade.md#quand \"Titre\"), [ici](#quand-escalader-), \
-             [le site](https://example.com/?a=1&b=2), **gras**, ~~barré~~, `code` et\\\nune ligne.\n"
-        ));
-    }
-
-    #[test]
-    fn lists_nested_ordered_and_tasks() {
-        insta::assert_snapshot!(render_fr(
-            "- un\n- deux\n  1. a\n  2. b\n\n3. trois\n4. quatre\n\n- [x] fait\n- [ ] à faire\n"
-        ));
-    }
-
-    #[test]
-    fn quotes_callouts_and_rules() {
-        insta::assert_snapshot!(render_fr(
-            "> Une citation.\n\n> [!WARNING]\n> Attention **ici**.\n\n---\n"
-        ));
-    }
-
-    #[test]
-    fn code_blocks_highlighted_and_plain() {
-        insta::assert_snapshot!(render_fr(
-            "```json\n{\"priority\": \"P1\"}\n```\n\n```\n<pas de langage>\n```\n"
-        ));
-    }
-
-    #[test]
-    fn code_blocks_with_a_title_and_emphasised_lines() {
-        insta::assert_snapshot!(render_fr(
-            "```js title=\"src/app.js\" {2}\nconst a = 1;\nconst b = <T>2;\n```\n\n```text {1}\nplain <line>\n```\n"
-        ));
-    }
-
-    #[test]
-    fn tables_with_alignment() {
-        insta::assert_snapshot!(render_fr(
-            "| Niveau | Impact | Délai |\n|:--|:-:|--:|\n| P1 | *critique* | 15 min |\n"
-        ));
-    }
-
-    #[test]
-    fn images_footnotes_and_raw_html() {
-        insta::assert_snapshot!(render_fr(
-            "![Schéma](schema.png \"Le schéma\")\n\nTexte[^a] et encore[^a].\n\n<div class=\"x\">brut</div>\n\n[^a]: La note.\n"
-        ));
-    }
-}
+mod tests;

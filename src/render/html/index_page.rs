@@ -94,7 +94,7 @@ pub fn page(locale: &str, url: &str, title: &str, lead: &str, groups: &[Group]) 
         may_mark_terms: false,
         anchor_aliases: Vec::new(),
         changed_sections: Vec::new(),
-        changed_source: Vec::new(),
+        changed_blocks: Vec::new(),
     }
 }
 

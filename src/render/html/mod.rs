@@ -5,6 +5,7 @@
 //! templates never see the model's internals.
 
 mod body;
+mod changes;
 mod csp;
 mod index_page;
 mod links;
@@ -28,7 +29,7 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Diagnostics, guard};
 use crate::highlight;
 use crate::locale::{Messages, Texts};
-use crate::model::{BinaryFile, Block, Inline, Page, Pos, Site, Theme};
+use crate::model::{BinaryFile, Page, Pos, Site, Theme};
 use crate::output::Sink;
 
 use body::Labels;
@@ -408,36 +409,6 @@ struct Translation {
     anchors: String,
 }
 
-/// A section of an outdated translation that the banner links to.
-#[derive(Serialize)]
-struct ChangedSection {
-    href: String,
-    title: String,
-}
-
-/// The outdated banner's links: each changed section's heading, by its text.
-fn changed_sections(page: &Page) -> Vec<ChangedSection> {
-    fn find<'a>(blocks: &'a [Block], id: &str) -> Option<&'a [Inline]> {
-        blocks.iter().find_map(|block| match block {
-            Block::Heading {
-                id: own, content, ..
-            } if own == id => Some(content.as_slice()),
-            Block::Quote { blocks, .. } => find(blocks, id),
-            Block::List { items, .. } => items.iter().find_map(|i| find(&i.blocks, id)),
-            _ => None,
-        })
-    }
-    page.changed_sections
-        .iter()
-        .filter_map(|id| {
-            Some(ChangedSection {
-                href: format!("#{id}"),
-                title: Inline::plain_text(find(&page.blocks, id)?),
-            })
-        })
-        .collect()
-}
-
 /// The ids a page answers to, for the language switcher: its headings' and their
 /// aliases, and its notes' heading.
 fn anchor_list(page: &Page) -> String {
@@ -558,7 +529,16 @@ impl Renderer<'_> {
         context.insert("content_lang", page.content_lang());
         context.insert("fallback", &page.fallback.is_some());
         context.insert("outdated", &page.outdated);
-        context.insert("changed_sections", &changed_sections(page));
+        context.insert("changed_sections", &changes::sections(page));
+        context.insert(
+            "changed_blocks",
+            &changes::count(page, &Texts::new(self.trees.messages, &page.locale)),
+        );
+        // `serve --translator`: the script that lets Escape hide a source text.
+        context.insert(
+            "l10n_sources",
+            &page.changed_blocks.iter().any(|b| !b.sources.is_empty()),
+        );
         context.insert(
             "source_href",
             &source.map(|s| self.urls.to_folder(&page.url, &s.url)),

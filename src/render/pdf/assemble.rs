@@ -84,7 +84,8 @@ pub fn assemble(
     // The identifier is a hash of every object written.
     let id = fingerprint(pdf.as_bytes());
     pdf.set_file_id((id.clone(), id));
-    Ok(pdf.finish())
+    let file = pdf.finish();
+    Ok(super::pack::pack(&file).unwrap_or(file))
 }
 
 type Resources<'a> = (

@@ -15,6 +15,7 @@ pub mod fonts;
 pub mod layout;
 pub mod linebreak;
 mod operators;
+mod pack;
 mod paint;
 mod raster;
 mod svg;

@@ -13,7 +13,7 @@ use super::embed::{Picture, Subsets};
 use super::fonts::FontId;
 use super::operators::Operators;
 use super::tags::{Event, Kind, Marker};
-use super::text::Segment;
+use super::text::{Gap, Segment};
 
 /// One page, painted.
 pub struct Painted {
@@ -112,8 +112,11 @@ impl Painter<'_> {
     /// words go into one text object, the words of one font into one TJ, the space
     /// between them written as the font's space glyph and a TJ adjustment (the glyph
     /// makes the words' text whole for extraction; the adjustment puts the next word
-    /// where layout chose). `spaced`: a space ends the run (its line, or its words
-    /// before a gap).
+    /// where layout chose). Room that layout says is not a word space (the quarter em
+    /// between Japanese and Latin) is an adjustment alone. Right-to-left segments are
+    /// shown from the right, glyph by glyph, so that the stream reads in logical order
+    /// as the structure tree does. `spaced`: a space ends the run (its line, or its
+    /// words before a gap).
     fn text(&self, content: &mut Operators, run: &[Item], spaced: bool, painted: &mut Painted) {
         let Some(Item::Text {
             baseline,
@@ -130,21 +133,47 @@ impl Painter<'_> {
         fill(content, *color);
         let mut current: Option<FontId> = None;
         let mut pending: Option<Pending> = None;
+        // Where the segment painted last ends in its direction (its left edge when
+        // right to left), and whether it was.
+        let mut end: Option<(f32, bool)> = None;
         for item in run {
             let Item::Text { x, segments, .. } = item else {
                 continue;
             };
-            let mut pen = *x;
+            let mut lefts: smallvec::SmallVec<[f32; 2]> = smallvec::SmallVec::new();
+            let mut left = *x;
             for segment in segments {
+                lefts.push(left);
+                left += segment.width * size;
+            }
+            for k in reading_order(segments) {
+                let segment = &segments[k];
+                let left = lefts[k];
+                let right = left + segment.width * size;
+                let room = match end {
+                    Some((e, false)) if !segment.rtl() => left - e,
+                    Some((e, true)) if segment.rtl() => e - right,
+                    _ => 0.0,
+                };
+                let word = end.is_some()
+                    && match segment.gap {
+                        Gap::Measured => room > WORD_GAP * size,
+                        Gap::Spacing => false,
+                        Gap::Word => true,
+                    };
+                end = Some(if segment.rtl() {
+                    (left, true)
+                } else {
+                    (right, false)
+                });
                 let Some(subset) = self.subsets.get(segment.font) else {
-                    pen += segment.width * size;
                     continue;
                 };
+                let mut word = word;
                 if current != Some(segment.font) {
-                    if let Some(p) = &mut pending
-                        && pen - p.pen > WORD_GAP * size
-                    {
+                    if word && let Some(p) = &mut pending {
                         self.space(p, 0.0, size);
+                        word = false;
                     }
                     flush(content, &mut pending);
                     content.set_font(&subset.name, size);
@@ -153,37 +182,63 @@ impl Painter<'_> {
                 }
                 if !is_plain(segment) {
                     flush(content, &mut pending);
-                    pen = self.positioned(content, segment, pen, y, size);
+                    self.positioned(content, segment, left, y, size, word);
                     continue;
                 }
+                // Where its first glyph shown stands.
+                let first = match segment.glyphs.last() {
+                    Some(glyph) if segment.rtl() => right - glyph.advance * size,
+                    _ => left,
+                };
                 let p = match &mut pending {
-                    // The gap from the previous word moves the pen right: a negative
-                    // adjustment, in thousandths of the font size.
+                    // The gap from the previous word moves the pen: an adjustment, in
+                    // thousandths of the font size (negative to the right).
                     Some(p) if p.font == segment.font => {
-                        let gap = pen - p.pen;
-                        let spaced = gap > WORD_GAP * size && self.space(p, gap, size);
-                        if !spaced && let Some(last) = p.glyphs.last_mut() {
-                            last.1 -= gap / size * 1000.0;
+                        if !(word && self.space(p, first - p.pen, size)) {
+                            p.move_to(first, size);
                         }
+                        p.pen = first;
                         p
                     }
                     _ => {
                         flush(content, &mut pending);
-                        content.set_text_position(round(pen), round(y));
-                        pending.insert(Pending {
+                        content.set_text_position(round(first), round(y));
+                        let mut p = Pending {
                             font: segment.font,
                             glyphs: Vec::new(),
-                            pen,
-                        })
+                            pen: first,
+                        };
+                        if word && let Some((space, written)) = subset.space_glyph() {
+                            // Shown where the word starts, then taken back: the
+                            // text has its space, the page no mark.
+                            p.glyphs.push((space, written));
+                        }
+                        pending.insert(p)
                     }
                 };
-                // Each glyph's number corrects the advance /W states to the shaped one.
-                p.glyphs.extend(segment.glyphs.iter().map(|glyph| {
-                    let (number, written) = subset.glyph(glyph.id);
-                    (number, written - glyph.advance * 1000.0)
-                }));
-                pen += segment.width * size;
-                p.pen = pen;
+                if segment.rtl() {
+                    // From the right: each glyph after the one on its right, over
+                    // it by a hair (a hundredth of a point at 10 pt, far below what
+                    // can be seen): poppler's text extraction measures glyphs by
+                    // their rounded /W widths, and glyphs that all stand that little
+                    // apart are read as widely spaced letters.
+                    let mut at = right;
+                    for (n, glyph) in segment.glyphs.iter().rev().enumerate() {
+                        at -= glyph.advance * size;
+                        let hair = if n > 0 { HAIR * size } else { 0.0 };
+                        p.move_to(at + hair, size);
+                        let (number, written) = subset.glyph(glyph.id);
+                        p.glyphs.push((number, written - glyph.advance * 1000.0));
+                        p.pen = at + hair + glyph.advance * size;
+                    }
+                } else {
+                    // Each glyph's number corrects the advance /W states to the shaped one.
+                    p.glyphs.extend(segment.glyphs.iter().map(|glyph| {
+                        let (number, written) = subset.glyph(glyph.id);
+                        (number, written - glyph.advance * 1000.0)
+                    }));
+                    p.pen = right;
+                }
             }
         }
         if spaced && let Some(p) = &mut pending {
@@ -204,28 +259,46 @@ impl Painter<'_> {
         true
     }
 
-    /// A segment whose glyphs are offset (combining marks), placed glyph by glyph;
-    /// returns the pen after it.
+    /// A segment whose glyphs are offset (combining marks), placed glyph by glyph
+    /// from `left`, from the right when it is right to left; after a word space when
+    /// `word` (the font's space, shown and taken back).
     fn positioned(
         &self,
         content: &mut Operators,
         segment: &Segment,
-        mut pen: f32,
+        left: f32,
         y: f32,
         size: f32,
-    ) -> f32 {
+        word: bool,
+    ) {
         let Some(subset) = self.subsets.get(segment.font) else {
-            return pen + segment.width * size;
+            return;
         };
+        let mut lefts = Vec::with_capacity(segment.glyphs.len());
+        let mut pen = left;
         for glyph in segment.glyphs.iter() {
-            let gx = pen + glyph.x_offset * size;
+            lefts.push(pen);
+            pen += glyph.advance * size;
+        }
+        let order: Box<dyn Iterator<Item = usize>> = if segment.rtl() {
+            Box::new((0..lefts.len()).rev())
+        } else {
+            Box::new(0..lefts.len())
+        };
+        for (n, i) in order.enumerate() {
+            let glyph = &segment.glyphs[i];
+            let gx = lefts[i] + glyph.x_offset * size;
             let gy = y + glyph.y_offset * size;
             content.set_text_position(round(gx), round(gy));
             let (number, _) = subset.glyph(glyph.id);
-            content.show(&number.to_be_bytes());
-            pen += glyph.advance * size;
+            match subset.space_glyph() {
+                Some((space, written)) if word && n == 0 => content.show_adjusted([
+                    (&space.to_be_bytes()[..], round(written)),
+                    (&number.to_be_bytes()[..], 0.0),
+                ]),
+                _ => content.show(&number.to_be_bytes()),
+            }
         }
-        pen
     }
 
     /// Everything but text: rules, backgrounds, pictures and link areas.
@@ -326,6 +399,16 @@ struct Pending {
     pen: f32,
 }
 
+impl Pending {
+    /// Moves the pen to `to` after the glyphs so far: an adjustment after the last.
+    fn move_to(&mut self, to: f32, size: f32) {
+        if let Some(last) = self.glyphs.last_mut() {
+            last.1 -= (to - self.pen) / size * 1000.0;
+        }
+        self.pen = to;
+    }
+}
+
 /// Writes the pending glyphs as one TJ: runs of glyphs that need no adjustment
 /// share a string.
 fn flush(content: &mut Operators, pending: &mut Option<Pending>) {
@@ -346,6 +429,9 @@ fn flush(content: &mut Operators, pending: &mut Option<Pending>) {
     content.show_adjusted(runs);
 }
 
+/// How far, in ems, a right-to-left glyph reaches over the one on its right.
+const HAIR: f32 = 0.001;
+
 /// A gap wider than this many ems between two words of a line is a word space (a
 /// justified line's narrowest is about a sixth of an em; kerning and a font change
 /// inside a word are far below).
@@ -365,27 +451,59 @@ fn space_after(run: &[Item], rest: &[Item]) -> bool {
     else {
         return false;
     };
-    let last = segments
-        .iter()
-        .rev()
-        .flat_map(|s| s.glyphs.iter().rev())
-        .find_map(|g| g.text.chars().next_back());
+    // Read last: the left-most glyph of a right-to-left text.
+    let last = if segments.iter().all(|s| s.rtl()) {
+        (segments.iter().flat_map(|s| s.glyphs.iter())).find_map(|g| g.text.chars().next_back())
+    } else {
+        (segments.iter().rev().flat_map(|s| s.glyphs.iter().rev()))
+            .find_map(|g| g.text.chars().next_back())
+    };
     if last.is_none_or(|c| c == '-' || c == '\u{ad}' || c == ' ' || c >= '\u{2e80}') {
         return false;
     }
     let end = x + segments.iter().map(|s| s.width).sum::<f32>() * size;
     let next = rest.iter().find_map(|i| match i {
-        Item::Text { x, baseline: b, .. } => Some((*x, *b)),
+        Item::Text {
+            x,
+            baseline: b,
+            segments,
+            ..
+        } => {
+            // The gap before the segment read first.
+            let first = if segments.iter().all(|s| s.rtl()) {
+                segments.last()
+            } else {
+                segments.first()
+            };
+            Some((*x, *b, first.map(|s| s.gap)))
+        }
         Item::Begin(_) | Item::End | Item::Link { .. } | Item::Anchor { .. } => None,
         // A rule or a picture between: the line is over.
-        _ => Some((f32::INFINITY, f32::INFINITY)),
+        _ => Some((f32::INFINITY, f32::INFINITY, None)),
     });
     match next {
-        Some((next_x, next_baseline)) if (next_baseline - baseline).abs() < 0.01 => {
+        // Layout knows: the next words follow spacing, or a word space.
+        Some((_, _, Some(Gap::Spacing))) => false,
+        Some((_, _, Some(Gap::Word))) => true,
+        Some((next_x, next_baseline, _)) if (next_baseline - baseline).abs() < 0.01 => {
             next_x - end > WORD_GAP * size
         }
         _ => true,
     }
+}
+
+/// The order in which a text's segments are read: their visual order undone by
+/// their levels (reordering by the bidi algorithm's rule L2 is its own inverse), so
+/// a right-to-left text is read from its right-most segment.
+fn reading_order(segments: &[Segment]) -> smallvec::SmallVec<[usize; 4]> {
+    if segments.iter().all(|s| s.level == 0) {
+        return (0..segments.len()).collect();
+    }
+    let levels: Vec<unicode_bidi::Level> = segments
+        .iter()
+        .map(|s| unicode_bidi::Level::new(s.level).unwrap_or_else(|_| unicode_bidi::Level::rtl()))
+        .collect();
+    unicode_bidi::ParagraphBidiInfo::reorder_visual(&levels).into()
 }
 
 /// Glyphs that sit on the baseline, one after another (no mark positioning).

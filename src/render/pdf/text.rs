@@ -32,6 +32,37 @@ pub struct Segment {
     pub glyphs: Arc<[Glyph]>,
     /// Sum of advances, in ems.
     pub width: f32,
+    /// Its bidi embedding level: odd when shaped right to left. Its glyphs are in
+    /// visual order, left to right, as a text's segments are; paint shows them in
+    /// reading order (a right-to-left segment from the right, a line's segments by
+    /// their levels), so that the content stream, which the structure tree points
+    /// into, holds the text in logical order.
+    pub level: u8,
+    /// What the room layout left before it stands for, where layout knows better
+    /// than the room's width.
+    pub gap: Gap,
+}
+
+impl Segment {
+    pub fn rtl(&self) -> bool {
+        self.level % 2 == 1
+    }
+}
+
+/// The room before a segment. Paint writes a word space as the font's space glyph
+/// (extraction and the structure tree then separate the words) and anything else as
+/// a move of the pen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Gap {
+    /// Judged by its width: a word space when wider than a tenth of an em.
+    #[default]
+    Measured,
+    /// Spacing, never a word space: the quarter em between Japanese and Latin, the
+    /// justification between CJK characters, two directions meeting inside a word.
+    Spacing,
+    /// A word space in reading order, wherever the segment stands: a reordered
+    /// line's words are painted in reading order, not side by side.
+    Word,
 }
 
 /// A shaped piece of text, possibly in several fonts when one lacks a character.
@@ -225,6 +256,8 @@ impl Shaper {
             font,
             glyphs: glyphs.into(),
             width,
+            level: u8::from(rtl),
+            gap: Gap::Measured,
         }
     }
 

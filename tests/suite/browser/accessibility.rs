@@ -1,10 +1,11 @@
 //! axe-core (npm, pinned by package-lock.json) run in headless Chromium on every page
 //! type and state of the default theme, in the light and the dark colour scheme: the
 //! language chooser, home pages, every block, both decision trees at the start, mid-way
-//! and at an outcome, search with and without results, the translation banners, the 404
-//! page over HTTP, a right-to-left locale, and a phone-width window. Any violation of
-//! the WCAG 2.0/2.1/2.2 A and AA rules or axe's best practices fails, naming the rule,
-//! the element and the page.
+//! and at an outcome, search with and without results, the translation banners (and a
+//! translation's changed blocks for translators), the 404 page over HTTP, a
+//! right-to-left locale, and a phone-width window. Any violation of the WCAG
+//! 2.0/2.1/2.2 A and AA rules or axe's best practices fails, naming the rule, the
+//! element and the page.
 //!
 //! One browser and one tab serve every check, and both schemes are checked on each load:
 //! a load costs far more than a run of axe.
@@ -263,6 +264,23 @@ fn audit_fixtures(page: &Page, auditor: &mut Auditor) {
     }
 }
 
+/// An outdated translation's marked blocks under `serve --translator`, a source text
+/// shown by focus.
+fn audit_changed_blocks(page: &Page, auditor: &mut Auditor) {
+    let site = crate::l10n_changed_blocks::outdated_site(true);
+    let server = crate::serve::serve_with(site.path(), &["--translator"]);
+    page.go_to(&format!("http://{}/en/astreinte/", server.address));
+    auditor.check(
+        page,
+        "changed blocks marked for translators (serve --translator)",
+    );
+    page.eval("document.querySelector('[aria-describedby=\"l10n-source-3\"]').focus()");
+    auditor.check(
+        page,
+        "a changed block's source text shown (serve --translator)",
+    );
+}
+
 #[test]
 fn no_page_type_or_state_has_an_axe_core_violation_in_either_scheme() {
     assert!(
@@ -276,6 +294,7 @@ fn no_page_type_or_state_has_an_axe_core_violation_in_either_scheme() {
     let mut auditor = Auditor::new();
     audit_default_site(&page, &mut auditor);
     audit_fixtures(&page, &mut auditor);
+    audit_changed_blocks(&page, &mut auditor);
     auditor.assert_none();
     assert!(auditor.checks >= 40, "{} checks", auditor.checks);
     println!("axe-core: {} checks, no violation", auditor.checks);

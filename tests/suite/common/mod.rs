@@ -238,6 +238,49 @@ pub fn write(dir: &Path, path: &str, text: &str) {
     std::fs::write(dir.join(path), text).unwrap();
 }
 
+/// Runs git in `dir` as a test user; it must succeed.
+pub fn git(dir: &Path, args: &[&str]) {
+    let status = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.test"])
+        .args(["-c", "commit.gpgsign=false"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{status:?}");
+}
+
+/// Commits everything in the repository at `dir`.
+pub fn commit(dir: &Path, message: &str) {
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "-m", message]);
+}
+
+/// An outdated translation in the site at `root`: `content/fr/<path>` written as
+/// `before` with its translation `content/en/<path>`, the translation synced, then the
+/// source rewritten as `after`. With `in_git`, the site is a repository whose commit
+/// the sync records, so the source's text at the sync is known (word diffs).
+pub fn outdated_translation(
+    root: &Path,
+    path: &str,
+    [before, translation, after]: [&str; 3],
+    in_git: bool,
+) {
+    write(root, &format!("content/fr/{path}"), before);
+    write(root, &format!("content/en/{path}"), translation);
+    if in_git {
+        git(root, &["init", "-q"]);
+        commit(root, "Source and translation");
+    }
+    let (out, err, code) = run(root, &["l10n", "sync", &format!("content/en/{path}")]);
+    assert_eq!(code, 0, "{out}{err}");
+    write(root, &format!("content/fr/{path}"), after);
+    if in_git {
+        commit(root, "Source changed");
+    }
+}
+
 /// Runs a PDF tool (poppler's, qpdf) as `name args... file after...`: its standard
 /// output; the tool must be installed and must succeed.
 pub fn pdf_tool(name: &str, args: &[&str], file: &Path, after: &[&str]) -> String {

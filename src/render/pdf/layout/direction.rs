@@ -10,7 +10,7 @@ use unicode_bidi::{Level, ParagraphBidiInfo};
 
 use crate::render::pdf::boxes::{Item, PageBox};
 use crate::render::pdf::fonts::{FontId, right_to_left_script};
-use crate::render::pdf::text::{Segments, Shaper, width_em};
+use crate::render::pdf::text::{Segment, Segments, Shaper, width_em};
 
 /// Whether `lang` (a BCP 47 tag) is written right to left.
 pub fn is_rtl(lang: &str) -> bool {
@@ -86,7 +86,8 @@ pub fn shape_line_in(shaper: &Shaper, font: FontId, text: &str, rtl: bool) -> Se
         } else {
             shaper.shape(font, &text[start..end])
         };
-        segments.extend(shaped.iter().cloned());
+        // Their levels, for paint to show them in reading order.
+        segments.extend(shaped.iter().map(|s| Segment { level, ..s.clone() }));
     }
     segments
 }

@@ -7,7 +7,7 @@ use std::cell::Cell;
 use crate::render::pdf::boxes::{Color, Item, Target};
 use crate::render::pdf::fonts::FontId;
 use crate::render::pdf::linebreak;
-use crate::render::pdf::text::{Segments, Shaper, hyphenation_points, width_em};
+use crate::render::pdf::text::{Gap, Segment, Segments, Shaper, hyphenation_points, width_em};
 
 use super::direction;
 
@@ -155,7 +155,16 @@ fn build_items(paragraph: &Paragraph, shaper: &Shaper) -> Built {
     // Where in `text` each item stands, for its level.
     let mut offsets: Vec<usize> = Vec::new();
     let offset = Cell::new(0);
-    let mut push = |item: linebreak::Item, piece: Option<Piece>, hyphen: Option<Piece>| {
+    // Set once spacing that is not a word space is pushed: the next word says so to
+    // paint, which would otherwise take a gap that wide for a word space.
+    let spacing = Cell::new(false);
+    let mut push = |item: linebreak::Item, mut piece: Option<Piece>, hyphen: Option<Piece>| {
+        if let Some(piece) = piece.as_mut()
+            && spacing.replace(false)
+            && let Some(first) = reading_first(&mut piece.segments)
+        {
+            first.gap = Gap::Spacing;
+        }
         items.push(item);
         pieces.push(piece);
         hyphens.push(hyphen);
@@ -186,6 +195,7 @@ fn build_items(paragraph: &Paragraph, shaper: &Shaper) -> Built {
                     start: word_start,
                     levels: levels.as_deref(),
                     offset: &offset,
+                    spacing: &spacing,
                 };
                 // The item after the word (a space) stands where it was.
                 let after = offset.get();
@@ -236,6 +246,7 @@ fn build_items(paragraph: &Paragraph, shaper: &Shaper) -> Built {
                         flush(&mut word, word_start, &mut push);
                         word_start = span_start + i;
                         push(quarter_em(style.size), None, None);
+                        spacing.set(true);
                     }
                     word.push(c);
                     last = Some(c);
@@ -263,6 +274,8 @@ struct Place<'a> {
     start: usize,
     levels: Option<&'a [u8]>,
     offset: &'a Cell<usize>,
+    /// Set when the next word follows spacing rather than a word space.
+    spacing: &'a Cell<bool>,
 }
 
 impl Place<'_> {
@@ -339,6 +352,7 @@ fn push_word(
                     None,
                     None,
                 );
+                place.spacing.set(true);
             } else if with_hyphen {
                 let hyphen = Piece {
                     span,
@@ -489,6 +503,56 @@ pub(super) fn cjk_breaks(word: &str) -> Vec<usize> {
         .collect()
 }
 
+/// The segment read first: the right-most of right-to-left ones.
+fn reading_first(segments: &mut Segments) -> Option<&mut Segment> {
+    if segments.iter().all(|s| s.rtl()) {
+        segments.last_mut()
+    } else {
+        segments.first_mut()
+    }
+}
+
+/// Writes a word of a reordered line, in reading order after the words read before
+/// it, where it stands on the page. It joins the text before it when it continues it
+/// in its own direction: on its right left to right, on its left right to left (that
+/// text's segments stay in visual order, as a text's always are).
+fn in_reading_order(piece: &Piece, style: &SpanStyle, x: f32, baseline: f32, out: &mut Vec<Item>) {
+    let rtl = piece.segments.iter().all(|s| s.rtl());
+    let width = width_em(&piece.segments) * style.size;
+    if let Some(Item::Text {
+        x: tx,
+        baseline: tb,
+        size,
+        color,
+        segments,
+    }) = out.last_mut()
+        && (*tb - (baseline - style.raise)).abs() < 0.01
+        && *size == style.size
+        && *color == style.color
+        && segments.iter().all(|s| s.rtl()) == rtl
+    {
+        let end = *tx + width_em(segments) * *size;
+        if !rtl && (end - x).abs() < 0.01 {
+            segments.extend(piece.segments.iter().cloned());
+            return;
+        }
+        if rtl && (x + width - *tx).abs() < 0.01 {
+            let mut joined = piece.segments.clone();
+            joined.extend(segments.drain(..));
+            *segments = joined;
+            *tx = x;
+            return;
+        }
+    }
+    out.push(Item::Text {
+        x,
+        baseline: baseline - style.raise,
+        size: style.size,
+        color: style.color,
+        segments: piece.segments.clone(),
+    });
+}
+
 fn set_line(paragraph: &Paragraph, run: &Run, start: usize, end: usize, ratio: f32) -> Line {
     let (items, pieces, hyphens) = (run.items, run.pieces, run.hyphens);
     let spans = paragraph.spans;
@@ -502,37 +566,41 @@ fn set_line(paragraph: &Paragraph, run: &Run, start: usize, end: usize, ratio: f
     let mut x = 0.0;
     let mut out: Vec<Item> = Vec::new();
     let mut links: Vec<(f32, f32, Target)> = Vec::new();
-    let place =
+    // A piece's text, joined to the text before it when it continues it.
+    let put_text = |piece: &Piece, x: f32, out: &mut Vec<Item>| {
+        let style = &spans[piece.span].style;
+        let merged = match out.last_mut() {
+            Some(Item::Text {
+                x: tx,
+                baseline: tb,
+                size: ts,
+                color,
+                segments,
+            }) if (*tb - (baseline - style.raise)).abs() < 0.01
+                && *ts == style.size
+                && *color == style.color
+                && (*tx + segments.iter().map(|s| s.width).sum::<f32>() * *ts - x).abs() < 0.01 =>
+            {
+                segments.extend(piece.segments.iter().cloned());
+                true
+            }
+            _ => false,
+        };
+        if !merged {
+            out.push(Item::Text {
+                x,
+                baseline: baseline - style.raise,
+                size: style.size,
+                color: style.color,
+                segments: piece.segments.clone(),
+            });
+        }
+    };
+    // Its strike-through and link area; returns its width.
+    let decorate =
         |piece: &Piece, x: f32, out: &mut Vec<Item>, links: &mut Vec<(f32, f32, Target)>| -> f32 {
             let style = &spans[piece.span].style;
             let width = width_em(&piece.segments) * style.size;
-            let merged = match out.last_mut() {
-                Some(Item::Text {
-                    x: tx,
-                    baseline: tb,
-                    size: ts,
-                    color,
-                    segments,
-                }) if (*tb - (baseline - style.raise)).abs() < 0.01
-                    && *ts == style.size
-                    && *color == style.color
-                    && (*tx + segments.iter().map(|s| s.width).sum::<f32>() * *ts - x).abs()
-                        < 0.01 =>
-                {
-                    segments.extend(piece.segments.iter().cloned());
-                    true
-                }
-                _ => false,
-            };
-            if !merged {
-                out.push(Item::Text {
-                    x,
-                    baseline: baseline - style.raise,
-                    size: style.size,
-                    color: style.color,
-                    segments: piece.segments.clone(),
-                });
-            }
             if style.strike {
                 let y = baseline - style.size * 0.28;
                 out.push(Item::Line {
@@ -554,6 +622,11 @@ fn set_line(paragraph: &Paragraph, run: &Run, start: usize, end: usize, ratio: f
             }
             width
         };
+    let place =
+        |piece: &Piece, x: f32, out: &mut Vec<Item>, links: &mut Vec<(f32, f32, Target)>| -> f32 {
+            put_text(piece, x, out);
+            decorate(piece, x, out, links)
+        };
     let placed = (start..end).filter(|&i| match (&items[i], &pieces[i]) {
         (linebreak::Item::Box { .. }, Some(_)) => true,
         (linebreak::Item::Glue { .. }, _) => i > start,
@@ -569,6 +642,10 @@ fn set_line(paragraph: &Paragraph, run: &Run, start: usize, end: usize, ratio: f
         }
         None => placed.collect(),
     };
+    // A reordered line is placed in visual order and its words then written in
+    // reading order (see `in_reading_order`).
+    let reordered = run.levels.is_some();
+    let mut words: Vec<(usize, f32)> = Vec::new();
     for i in order {
         match (&items[i], &pieces[i]) {
             (linebreak::Item::Box { .. }, Some(piece)) => {
@@ -578,7 +655,12 @@ fn set_line(paragraph: &Paragraph, run: &Run, start: usize, end: usize, ratio: f
                         y: 0.0,
                     });
                 }
-                x += place(piece, x, &mut out, &mut links)
+                x += if reordered {
+                    words.push((i, x));
+                    decorate(piece, x, &mut out, &mut links)
+                } else {
+                    place(piece, x, &mut out, &mut links)
+                }
             }
             (
                 linebreak::Item::Glue {
@@ -595,6 +677,25 @@ fn set_line(paragraph: &Paragraph, run: &Run, start: usize, end: usize, ratio: f
                 };
             }
             _ => {}
+        }
+    }
+    if reordered {
+        words.sort_unstable_by_key(|w| w.0);
+        for (k, &(i, x)) in words.iter().enumerate() {
+            let Some(piece) = &pieces[i] else { continue };
+            let mut piece = piece.clone();
+            if k > 0 {
+                // Whether a word space separates it from the word read before it.
+                let spaced = items[words[k - 1].0 + 1..i].iter().any(
+                    |item| matches!(item, linebreak::Item::Glue { width, .. } if *width > 0.0),
+                );
+                if let Some(first) = reading_first(&mut piece.segments)
+                    && first.gap != Gap::Spacing
+                {
+                    first.gap = if spaced { Gap::Word } else { Gap::Spacing };
+                }
+            }
+            in_reading_order(&piece, &spans[piece.span].style, x, baseline, &mut out);
         }
     }
     if let Some(hyphen) = &hyphens[end] {
@@ -715,14 +816,15 @@ mod tests {
             lang: "ja",
             rtl: false,
         };
-        let (items, _, _, _) = build_items(&paragraph, &Shaper::default());
-        let quarters = items
-            .iter()
-            .filter(
-                |i| matches!(i, linebreak::Item::Glue { width, .. } if (*width - 2.5).abs() < 1e-4),
-            )
-            .count();
+        let (items, pieces, _, _) = build_items(&paragraph, &Shaper::default());
+        let quarter = |i: &linebreak::Item| matches!(i, linebreak::Item::Glue { width, .. } if (*width - 2.5).abs() < 1e-4);
+        let quarters = items.iter().filter(|i| quarter(i)).count();
         assert_eq!(quarters, 2, "before and after P1, none inside 「P2」");
+        // The word after each says it follows spacing, not a word space.
+        for (i, _) in items.iter().enumerate().filter(|(_, i)| quarter(i)) {
+            let next = pieces[i + 1..].iter().flatten().next().unwrap();
+            assert_eq!(next.segments[0].gap, Gap::Spacing);
+        }
     }
 
     #[test]
@@ -769,6 +871,56 @@ mod tests {
                 assert!(!line.contains('-'), "no hyphenation in Japanese");
             }
         }
+    }
+
+    #[test]
+    fn a_reordered_line_is_written_in_reading_order_where_it_stands() {
+        let shaper = Shaper::default();
+        let lines = set(
+            &Paragraph {
+                spans: &spans("يبني Folio الدليل P1، ثم"),
+                width: 400.0,
+                leading: 14.0,
+                align: Align::Left,
+                lang: "ar",
+                rtl: true,
+            },
+            &shaper,
+        );
+        let texts: Vec<(f32, String, Gap)> = lines[0]
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text { x, segments, .. } => {
+                    let first = if segments.iter().all(|s| s.rtl()) {
+                        segments.last()
+                    } else {
+                        segments.first()
+                    };
+                    Some((
+                        *x,
+                        crate::render::pdf::boxes::segments_text(segments),
+                        first.unwrap().gap,
+                    ))
+                }
+                _ => None,
+            })
+            .collect();
+        let read: Vec<&str> = texts.iter().map(|t| t.1.as_str()).collect();
+        // Logical order; each Arabic word's glyphs from the left (its text reversed).
+        assert_eq!(read, ["ينبي", "Folio", "ليلدلا", "P1", "،", "مث"]);
+        // Where they stand: the line starts on the left (mirrored later with its
+        // page), read from the right.
+        assert!(
+            texts[0].0 < texts[1].0 && texts[1].0 < texts[2].0,
+            "{texts:?}"
+        );
+        let gaps: Vec<Gap> = texts.iter().skip(1).map(|t| t.2).collect();
+        assert_eq!(
+            gaps,
+            [Gap::Word, Gap::Word, Gap::Word, Gap::Spacing, Gap::Word],
+            "a word space before each word but the comma"
+        );
     }
 
     #[test]

@@ -524,6 +524,8 @@ fn leader(dot: &[Segment], count: usize, pitch: f32) -> Option<Segment> {
         font: segment.font,
         glyphs: vec![spaced; count].into(),
         width: pitch * count as f32,
+        level: segment.level,
+        gap: segment.gap,
     })
 }
 

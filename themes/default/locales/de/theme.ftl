@@ -99,6 +99,16 @@ l10n-fallback-link = Originalseite anzeigen
 # Hinweisbanner auf einer Übersetzung, deren Originalseite sich seitdem geändert hat.
 l10n-outdated-notice = Die Originalseite wurde seit dieser Übersetzung geändert.
 l10n-outdated-link = Originalfassung lesen
+# Nach den Links des Hinweisbanners: wie viele Textstellen der Seite nicht mehr dem Original
+# entsprechen (jede ist auf der Website am Rand markiert, nicht im PDF).
+l10n-changed-blocks = { $count ->
+    [one] Eine Textstelle dieser Übersetzung entspricht nicht mehr dem Original.
+   *[other] { $count } Textstellen dieser Übersetzung entsprechen nicht mehr dem Original.
+}
+# folio serve --translator: über dem Text des Originals einer markierten Textstelle.
+l10n-source-changed = Im Original steht jetzt:
+l10n-source-new = Das Original hat neben dieser Textstelle ergänzt:
+l10n-source-removed = Das Original enthält diese Textstelle nicht mehr. Sie lautete:
 
 ## Suche
 search-label = Im Leitfaden suchen

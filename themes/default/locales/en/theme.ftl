@@ -100,6 +100,16 @@ l10n-fallback-link = See the original page
 # Banner of a translation whose original has changed since.
 l10n-outdated-notice = The original of this page has changed since it was translated.
 l10n-outdated-link = Read the original version
+# After the outdated banner's links: how many passages of the page are behind the
+# original (each is marked in the margin of the site, not in the PDF).
+l10n-changed-blocks = { $count ->
+    [one] One passage of this translation is behind the original.
+   *[other] { $count } passages of this translation are behind the original.
+}
+# folio serve --translator: above the original's text of a passage marked as behind.
+l10n-source-changed = The original now reads:
+l10n-source-new = The original added, next to this passage:
+l10n-source-removed = The original no longer has this passage. It read:
 
 ## Search
 search-label = Search the guide

@@ -99,6 +99,16 @@ l10n-fallback-link = Voir la page d'origine
 # Bandeau d'une traduction dont la page d'origine a changé depuis.
 l10n-outdated-notice = La page d'origine a changé depuis cette traduction.
 l10n-outdated-link = Lire la version d'origine
+# Après les liens du bandeau d'une traduction dépassée : combien de passages de la page sont en
+# retard sur l'original (chacun est marqué dans la marge du site, pas dans le PDF).
+l10n-changed-blocks = { $count ->
+    [one] Un passage de cette traduction est en retard sur l'original.
+   *[other] { $count } passages de cette traduction sont en retard sur l'original.
+}
+# folio serve --translator : au-dessus du texte de l'original d'un passage en retard.
+l10n-source-changed = L'original dit maintenant :
+l10n-source-new = L'original a ajouté, à côté de ce passage :
+l10n-source-removed = L'original n'a plus ce passage. Il disait :
 
 ## Recherche
 search-label = Rechercher dans le guide

@@ -100,6 +100,13 @@ l10n-fallback-link = 原文のページを見る
 # Banner of a translation whose original has changed since.
 l10n-outdated-notice = このページの翻訳後に、原文が更新されています。
 l10n-outdated-link = 原文を読む
+# After the outdated banner's links: how many passages of the page are behind the
+# original (each is marked in the margin of the site, not in the PDF).
+l10n-changed-blocks = この翻訳には、原文の更新に追いついていない箇所が{ $count }か所あります。
+# folio serve --translator: above the original's text of a passage marked as behind.
+l10n-source-changed = 現在の原文：
+l10n-source-new = この箇所の近くに原文で追加された内容：
+l10n-source-removed = この箇所は原文から削除されました。削除前の原文：
 
 ## 検索
 search-label = ガイド内を検索
