@@ -203,6 +203,8 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
                 return None;
             }
             prepare(&mut page, &config.markdown, diagnostics);
+            // Here, not once all are loaded: the room it frees takes the next pages.
+            page.shrink_to_fit();
             Some((page, included))
         })
         .collect();

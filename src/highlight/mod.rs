@@ -87,8 +87,32 @@ fn supplemented(theme: &Theme) -> Theme {
     theme
 }
 
-/// Highlighted HTML by language and code.
-type Highlighted = HashMap<(String, String), Arc<str>>;
+/// Highlighted HTML by language and code, and the bytes of HTML it holds.
+#[derive(Default)]
+struct Highlighted {
+    blocks: HashMap<(String, String), Arc<str>>,
+    bytes: usize,
+}
+
+/// Bytes of highlighted HTML memoized before the memo starts afresh. A site's code
+/// blocks are mostly distinct (only its translations repeat them): a memo of every
+/// one grew with the site, and with the memo of lines below it held 340 MiB of a
+/// 20,000 x 3 build (`examples/memory`). This holds a few thousand blocks: all of a
+/// guide's, and those of a serve session's edits.
+const DONE_BYTES: usize = 16 << 20;
+
+impl Highlighted {
+    /// Memoizes `html`, first dropping every block kept so far if it would take the
+    /// memo past `budget` bytes.
+    fn keep(&mut self, key: (String, String), html: Arc<str>, budget: usize) {
+        let bytes = html.len() + key.0.len() + key.1.len();
+        if self.bytes + bytes > budget {
+            *self = Highlighted::default();
+        }
+        self.bytes += bytes;
+        self.blocks.insert(key, html);
+    }
+}
 
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 const LIGHT_THEME: &str = "InspiredGitHub";
@@ -109,15 +133,20 @@ pub fn to_html(code: &str, lang: Option<&str>, attrs: Option<&CodeAttrs>) -> Str
         return highlight_html(code, lang, attrs);
     }
     // Translations repeat their source's code blocks, and `serve` rebuilds pages whose
-    // code did not change: each distinct block is highlighted once per process.
+    // code did not change: each distinct block is highlighted once while the memo
+    // has room.
     static DONE: LazyLock<Mutex<Highlighted>> = LazyLock::new(Default::default);
     let key = (lang.unwrap_or_default().to_string(), code.to_string());
-    if let Some(html) = DONE.lock().ok().and_then(|done| done.get(&key).cloned()) {
+    if let Some(html) = DONE
+        .lock()
+        .ok()
+        .and_then(|done| done.blocks.get(&key).cloned())
+    {
         return html.to_string();
     }
     let html = highlight_html(code, lang, None);
     if let Ok(mut done) = DONE.lock() {
-        done.insert(key, Arc::from(html.as_str()));
+        done.keep(key, Arc::from(html.as_str()), DONE_BYTES);
     }
     html
 }
@@ -302,8 +331,11 @@ struct ParsedLine {
     after: ParseState,
 }
 
-/// Lines memoized per thread before the memo is dropped (a long `serve` session).
-const MEMO_LINES: usize = 50_000;
+/// Lines memoized per thread before the memo is dropped (a big site, a long `serve`
+/// session). Each line holds two parse states: at 50,000 lines, these memos were part
+/// of the 340 MiB of `DONE_BYTES`. The lines that repeat most (braces, imports) are
+/// back in a memo soon after it is dropped.
+const MEMO_LINES: usize = 16_000;
 
 thread_local! {
     /// Parses by line text. Syntect's regex-driven parse is most of the cost of
@@ -484,6 +516,21 @@ mod tests {
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(knows("bash") && knows("sh") && knows("text") && knows("shell"));
         assert!(!knows("klingon"));
+    }
+
+    #[test]
+    fn the_memo_of_highlighted_blocks_starts_afresh_past_its_budget() {
+        let key = |code: &str| ("rust".to_string(), code.to_string());
+        let mut done = Highlighted::default();
+        done.keep(key("a"), Arc::from("<b>a</b>"), 30);
+        done.keep(key("b"), Arc::from("<b>b</b>"), 30);
+        assert_eq!(done.blocks.len(), 2);
+        assert_eq!(done.bytes, 2 * (8 + 4 + 1));
+        // The third would take it to 39 bytes: the memo keeps it alone.
+        done.keep(key("c"), Arc::from("<b>c</b>"), 30);
+        assert_eq!(done.blocks.len(), 1);
+        assert_eq!(done.bytes, 13);
+        assert_eq!(done.blocks.get(&key("c")).map(|h| &**h), Some("<b>c</b>"));
     }
 
     /// syntect's own generator, without the memo.

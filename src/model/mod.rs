@@ -12,6 +12,7 @@ mod index_term;
 mod outline;
 mod page;
 mod pdf_style;
+mod shrink;
 mod site;
 mod source;
 

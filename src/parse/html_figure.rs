@@ -424,7 +424,7 @@ impl Reader<'_, '_> {
     /// A tag as written.
     fn raw(&self, start: usize, end: usize) -> Inline {
         Inline::Html(
-            self.html.get(start..end).unwrap_or_default().to_string(),
+            self.html.get(start..end).unwrap_or_default().into(),
             (self.pos_of)(start),
         )
     }
@@ -671,7 +671,7 @@ mod tests {
         assert_eq!(image.src, Href::Unresolved("icon.png".into()));
         assert_eq!(image.width, Some(Length::Pixels(16.0)));
         assert_eq!(image.pos, at(1, 5));
-        assert!(matches!(&inlines[3], Inline::Html(h, _) if h == "<span>"));
+        assert!(matches!(&inlines[3], Inline::Html(h, _) if &**h == "<span>"));
         let parsed = blocks("A <img src=\"icon.png\" class=\"x\"> b\n");
         let [Block::Paragraph(inlines)] = parsed.as_slice() else {
             panic!("{parsed:?}")

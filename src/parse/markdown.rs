@@ -505,7 +505,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 self.note_component(&html, range.start);
                 match super::html_figure::inline_image(&html, self.lines.pos(range.start)) {
                     Some(image) => Inline::Image(Box::new(image)),
-                    None => Inline::Html(html.into_string(), self.lines.pos(range.start)),
+                    None => Inline::Html(html.as_ref().into(), self.lines.pos(range.start)),
                 }
             }
             Event::TaskListMarker(done) => {
@@ -515,9 +515,11 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
             Event::SoftBreak => Inline::SoftBreak,
             Event::HardBreak => Inline::LineBreak,
             Event::FootnoteReference(label) => {
-                let label = label.into_string();
                 let number = self.footnote_number(&label);
-                Inline::FootnoteRef { label, number }
+                Inline::FootnoteRef {
+                    label: label.as_ref().into(),
+                    number,
+                }
             }
             Event::Start(Tag::Emphasis) => Inline::Emphasis(self.inlines(TagEnd::Emphasis)),
             Event::Start(Tag::Strong) => Inline::Strong(self.inlines(TagEnd::Strong)),

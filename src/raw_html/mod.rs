@@ -197,13 +197,13 @@ impl Node for Block {
 impl Node for Inline {
     fn html(&self) -> Option<(&str, Pos)> {
         match self {
-            Inline::Html(html, pos) => Some((html, *pos)),
+            Inline::Html(html, pos) => Some((&**html, *pos)),
             _ => None,
         }
     }
 
     fn from_html(html: String, pos: Pos) -> Self {
-        Inline::Html(html, pos)
+        Inline::Html(html.into_boxed_str(), pos)
     }
 
     fn escaped(html: &str) -> Option<Self> {

@@ -88,12 +88,13 @@ pub fn index(site: &Site, messages: &Messages, sink: &dyn Sink) {
     let locales: Vec<LocaleIndex> = (site.config.locales.iter())
         .map(|locale| LocaleIndex::new(&shared, messages, locale))
         .collect();
-    let tasks: Vec<(&LocaleIndex, usize)> = (locales.iter())
+    // Parts are handed out in order (`par_bridge`), not split among the threads as
+    // `par_iter` splits them (the second thread starting halfway down the list): a
+    // part done before its turn waits, with its words and rows, for those before it.
+    (locales.iter())
         .flat_map(|locale| (0..locale.parts).map(move |part| (locale, part)))
-        .collect();
-    tasks
-        .par_iter()
-        .for_each(|&(locale, part)| locale.index_part(part));
+        .par_bridge()
+        .for_each(|(locale, part)| locale.index_part(part));
 }
 
 /// What every locale's index reads or hands back.
