@@ -64,23 +64,23 @@ fn page(out: &Path, path: &str) -> String {
     std::fs::read_to_string(out.join(path).join("index.html")).unwrap()
 }
 
+/// The blocks the fixture's edits mark: three changed, the one before an added
+/// paragraph, and the table row.
+const MARKED: [&str; 5] = [
+    "Check the network.",
+    "Take notes.",
+    "Call 5 min",
+    "Write a report.",
+    "The night on-call.",
+];
+
 #[test]
 fn exactly_the_changed_blocks_are_marked() {
     let dir = outdated_site(false);
     let out = build(dir.path(), &["--no-pdf"]);
     let html = page(&out, "en/astreinte");
     // The added paragraph marks the one it follows.
-    assert_eq!(
-        marked(&html),
-        [
-            "Check the network.",
-            "Take notes.",
-            "Call 5 min",
-            "Write a report.",
-            "The night on-call."
-        ],
-        "{html}"
-    );
+    assert_eq!(marked(&html), MARKED, "{html}");
     assert!(
         html.contains("<p class=\"l10n-changed\">Check the network.</p>"),
         "{html}"
@@ -109,17 +109,7 @@ fn translator_mode_shows_each_changed_block_s_source_text() {
     let dir = outdated_site(true);
     let server = serve_with(dir.path(), &["--translator"]);
     let html = get(&server, "/en/astreinte/").2;
-    assert_eq!(
-        marked(&html),
-        [
-            "Check the network.",
-            "Take notes.",
-            "Call 5 min",
-            "Write a report.",
-            "The night on-call."
-        ],
-        "{html}"
-    );
+    assert_eq!(marked(&html), MARKED, "{html}");
     // The paragraph is focusable and described by the source's text, with its word
     // diff from git.
     let start = html.find("Check the network.").unwrap();

@@ -208,19 +208,25 @@ fn letters(text: &str) -> String {
     text.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
-/// The fixture's Arabic guide built with the machine's fonts: the site and the PDF.
-fn arabic_pdf() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = common::site("rtl");
-    let out = dir.path().join("public");
+/// `root` built into its `public/` with the machine's fonts (the Arabic letters come
+/// from them); the output folder and what the build said.
+fn build_with_machine_fonts(root: &std::path::Path) -> (std::path::PathBuf, String) {
+    let out = root.join("public");
     let assert = common::folio()
         .env_remove("FOLIO_NO_SYSTEM_FONTS")
         .args(["build", "-q", "--root"])
-        .arg(dir.path())
+        .arg(root)
         .arg("--out")
         .arg(&out)
         .assert()
         .success();
-    let stderr = common::stderr(&assert);
+    (out, common::stderr(&assert))
+}
+
+/// The fixture's Arabic guide built with the machine's fonts: the site and the PDF.
+fn arabic_pdf() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = common::site("rtl");
+    let (out, stderr) = build_with_machine_fonts(dir.path());
     assert!(!stderr.contains("no font"), "{stderr}");
     let pdf = out.join("ar/guide-ar.pdf");
     assert!(pdf.is_file(), "the Arabic fixture builds its PDF");
@@ -350,15 +356,7 @@ fn lam_alef_words_read_in_order_wherever_they_stand() {
         "content/ar/lam.md",
         &format!("+++\ntitle = \"لام ألف\"\nweight = 4\n+++\n\n{sentence}\n"),
     );
-    let out = dir.path().join("public");
-    common::folio()
-        .env_remove("FOLIO_NO_SYSTEM_FONTS")
-        .args(["build", "-q", "--root"])
-        .arg(dir.path())
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .success();
+    let (out, _) = build_with_machine_fonts(dir.path());
     let pdf = out.join("ar/guide-ar.pdf");
     // Both tools drop the shadda, which rides on its letter's glyph.
     let bare = |text: &str| -> String {
