@@ -6,14 +6,17 @@
 //!           {{#include}}s name, and each locale's SUMMARY.md (the only disk reader)
 //! parse     front matter, Markdown (admonitions, fences, raw HTML pictures) -> model,
 //!           outlines, decision trees and their outcomes, .ftl -> Fluent resources
-//! model     plain data: Site, Page, Block, Inline, Outline, DecisionTree
+//! model     plain data: Site, Page, Block, Inline, Outline, DecisionTree; a loaded
+//!           body shrunk to its size (shrink), an outdated translation's lagging
+//!           blocks by number (changes, set by l10n, marked by html)
 //! raw_html  each page's raw HTML under its locale's policy (allow, sanitize, escape)
 //! resolve   cross-page: .md, .html and folder links -> pages, anchors checked;
 //!           links leaving the locale folder -> URLs on base_url's host
-//! render    html (tera), search (our index), pdf: layout (pure) -> paint;
+//! render    html (tera), search (our index), pdf: layout (pure) -> paint ->
+//!           assemble -> pack (small objects into compressed object streams);
 //!           diagram: a tree's flowchart as geometry, shared by html and pdf;
 //!           index: the marked terms, collated and grouped, for both as well
-//! write     Output (path -> bytes) to disk, atomically
+//! write     files to a staging folder as they are rendered, swapped in whole
 //! ```
 //!
 //! Only `commands` calls several stages (`commands::import` writes a site from another
