@@ -194,10 +194,9 @@ pub fn render(
             Err(d) => diagnostics.push(d),
         }
     }
-    sink.put(
-        "sitemap.xml".into(),
-        sitemap::render(site, &urls, &index_urls).into(),
-    );
+    for (path, text) in sitemap::render(site, &urls, &index_urls) {
+        sink.put(path, text.into());
+    }
     sink.put(
         "static/highlight.css".into(),
         highlight::stylesheet().into(),
