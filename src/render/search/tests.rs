@@ -258,8 +258,15 @@ fn chunks_hold_whole_rows_up_to_their_budget() {
     };
     let mut merger = Merger::new("s/".into(), &shared);
     let row = |n: usize| format!("[0,\"\",\"\",\"{}\"]", "x".repeat(n)).into_bytes();
+    let (fifth, budget) = (CHUNK_BYTES / 5, CHUNK_BYTES);
     let part = Part {
-        docs: vec![row(400), row(400), row(400), row(2000), row(10)],
+        docs: vec![
+            row(2 * fifth),
+            row(2 * fifth),
+            row(2 * fifth),
+            row(2 * budget),
+            row(10),
+        ],
         ..Part::default()
     };
     merger.take(0, part);
