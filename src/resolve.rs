@@ -483,17 +483,17 @@ impl Context {
                 .as_deref()
                 .and_then(|a| self.check_anchor(&page_target, a, targets));
             let href = Href::Page {
-                locale: self.page_locale.clone(),
-                path: page_target,
-                anchor,
+                locale: self.page_locale.as_str().into(),
+                path: page_target.as_str().into(),
+                anchor: anchor.as_deref().map(Into::into),
             };
             return (Some(href), problem);
         }
         if targets.is_draft(&self.page_locale, &page_target) {
             let href = Href::Page {
-                locale: self.page_locale.clone(),
-                path: page_target,
-                anchor,
+                locale: self.page_locale.as_str().into(),
+                path: page_target.as_str().into(),
+                anchor: anchor.as_deref().map(Into::into),
             };
             let problem = Problem {
                 message: format!(

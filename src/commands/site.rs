@@ -460,7 +460,7 @@ fn retarget_links(blocks: &mut [crate::model::Block], from: &str, to: &str) {
         if let crate::model::Href::Page { locale, .. } = href
             && locale == from
         {
-            *locale = to.to_string();
+            *locale = to.into();
         }
     });
 }

@@ -105,7 +105,7 @@ mod tests {
     use super::*;
 
     fn text(s: &str) -> Inline {
-        Inline::Text(s.to_string())
+        Inline::Text(s.into())
     }
 
     #[test]

@@ -191,8 +191,8 @@ fn unit(content: &mut Vec<Inline>) {
     if len == 0 {
         return;
     }
-    content.insert(0, Inline::Text("[".to_string()));
-    content.push(Inline::Text(format!("{}]", padding(len))));
+    content.insert(0, Inline::Text("[".into()));
+    content.push(Inline::Text(format!("{}]", padding(len)).into()));
 }
 
 /// Accents text nodes in place; returns how many characters of text they hold.
@@ -203,7 +203,7 @@ fn inlines(list: &mut [Inline]) -> usize {
             Inline::Text(text) => {
                 len += text.chars().count();
                 if let Cow::Owned(accented) = accent(text) {
-                    *text = accented;
+                    *text = accented.into();
                 }
             }
             Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => len += inlines(c),

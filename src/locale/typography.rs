@@ -125,7 +125,7 @@ fn inlines(list: &mut [Inline], rule: Rule) {
             Inline::Text(text) => {
                 // Most texts have nothing to change: they keep their allocation.
                 if let Cow::Owned(changed) = rule(text, before) {
-                    *text = changed;
+                    *text = changed.into();
                 }
                 before = text.chars().last();
             }

@@ -5,7 +5,9 @@
 //! `String` keeps up to half its room unused. A large site holds every body at once
 //! (63,000 pages at 20,000 x 3), so that room is memory the whole build carries:
 //! each page is shrunk once, as soon as it is loaded, while its neighbours are still
-//! being parsed into the room it frees.
+//! being parsed into the room it frees. Texts, code spans and links' targets are
+//! `CompactString`s: shrinking one that grew past 24 bytes and got shorter again
+//! (typography rewrites) moves it back inside the inline, freeing its allocation.
 
 use super::block::{Block, Figure, Href, Inline, ListItem, Table};
 use super::page::{Footnote, Page};
@@ -138,8 +140,9 @@ mod tests {
 
     #[test]
     fn grown_lists_and_texts_keep_their_content_and_lose_their_room() {
-        let mut text = String::with_capacity(64);
-        text.push_str("tight item");
+        // Longer than a `CompactString` holds in place.
+        let mut text = compact_str::CompactString::with_capacity(64);
+        text.push_str("a tight item, longer than 24 bytes");
         let mut content = Vec::with_capacity(16);
         content.push(Inline::Text(text));
         let mut items = Vec::with_capacity(8);

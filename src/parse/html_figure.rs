@@ -10,6 +10,7 @@
 //! than a width or height) stays raw HTML, passed through as written. html5gum
 //! tokenizes (entities, quoting, case); this module only reads its tokens.
 
+use compact_str::CompactString;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
 use crate::model::{
@@ -373,7 +374,7 @@ impl Reader<'_, '_> {
                         last.push_str(&text);
                         continue;
                     }
-                    _ => Inline::Text(text),
+                    _ => Inline::Text(text.into()),
                 },
                 Piece::Close { name, .. } if name == close => return Some(out),
                 Piece::Open {
@@ -389,7 +390,7 @@ impl Reader<'_, '_> {
                     "del" | "s" => Inline::Strikethrough(self.inlines(&name)?),
                     "br" => Inline::LineBreak,
                     "code" => match self.inlines("code")?.as_slice() {
-                        [] => Inline::Code(String::new()),
+                        [] => Inline::Code(CompactString::default()),
                         [Inline::Text(code)] => Inline::Code(code.clone()),
                         _ => return None,
                     },
@@ -452,7 +453,7 @@ fn tidy(mut inlines: Vec<Inline>) -> Vec<Inline> {
                     if space {
                         out.push(' ');
                     }
-                    *text = out;
+                    *text = out.into();
                 }
                 Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => collapse(c),
                 Inline::Link(link) => collapse(&mut link.content),
@@ -463,10 +464,10 @@ fn tidy(mut inlines: Vec<Inline>) -> Vec<Inline> {
     }
     collapse(&mut inlines);
     if let Some(Inline::Text(first)) = inlines.first_mut() {
-        *first = first.trim_start().to_string();
+        *first = first.trim_start().into();
     }
     if let Some(Inline::Text(last)) = inlines.last_mut() {
-        *last = last.trim_end().to_string();
+        *last = last.trim_end().into();
     }
     inlines.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
     inlines

@@ -66,7 +66,7 @@ impl Marker<'_> {
                 "`{.index` is never closed",
                 "close the attributes with `}`: [term]{.index}",
             );
-            list[i] = Inline::Text(text.replacen(OPENER, "", 1));
+            list[i] = Inline::Text(text.replacen(OPENER, "", 1).into());
             return i;
         };
         let attrs = &text[at + OPENER.len()..close];
@@ -115,7 +115,7 @@ impl Marker<'_> {
                 format!("`{{.index}}` marks {what}: nothing is indexed"),
                 hint,
             );
-            list[i] = Inline::Text(format!("{before}{rest}"));
+            list[i] = Inline::Text(format!("{before}{rest}").into());
             return i;
         };
         // What the span holds: the end of list[j] after `[`, list[j+1..i], the text
@@ -169,7 +169,7 @@ impl Marker<'_> {
             && let [Inline::Text(text)] = content.as_mut_slice()
             && let Some((shown, _)) = text.split_once('|')
         {
-            *text = shown.trim_end().to_string();
+            *text = shown.trim_end().into();
         }
         // ASCII ids (`ix-impact-metier`, `ix-yuusendo` from a reading): an index link
         // is copied and shared as it is.
@@ -254,7 +254,7 @@ fn push_text(list: &mut Vec<Inline>, text: &str) {
     }
     match list.last_mut() {
         Some(Inline::Text(last)) => last.push_str(text),
-        _ => list.push(Inline::Text(text.to_string())),
+        _ => list.push(Inline::Text(text.into())),
     }
 }
 
@@ -276,7 +276,7 @@ mod tests {
                 column: text[..i].chars().count() as u32 + 1,
             })
             .collect();
-        let mut list = vec![Inline::Text(text.to_string())];
+        let mut list = vec![Inline::Text(text.into())];
         marker.apply(&mut list, &mut places);
         let messages = diagnostics
             .into_sorted()

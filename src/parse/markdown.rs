@@ -8,6 +8,7 @@ use std::collections::{BTreeSet, HashMap, VecDeque};
 use std::iter::Peekable;
 use std::ops::Range;
 
+use compact_str::CompactString;
 use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, LinkType, Options, Tag, TagEnd};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -498,9 +499,9 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                     last.push_str(&text);
                     return;
                 }
-                Inline::Text(text.into_string())
+                Inline::Text(CompactString::new(&text))
             }
-            Event::Code(code) => Inline::Code(code.into_string()),
+            Event::Code(code) => Inline::Code(CompactString::new(&code)),
             Event::InlineHtml(html) | Event::Html(html) => {
                 self.note_component(&html, range.start);
                 match super::html_figure::inline_image(&html, self.lines.pos(range.start)) {

@@ -188,7 +188,7 @@ impl Node for Block {
             if i > 0 {
                 content.push(Inline::LineBreak);
             }
-            content.push(Inline::Text(line.to_string()));
+            content.push(Inline::Text(line.into()));
         }
         Some(Block::Paragraph(content))
     }
@@ -207,7 +207,7 @@ impl Node for Inline {
     }
 
     fn escaped(html: &str) -> Option<Self> {
-        Some(Inline::Text(html.to_string()))
+        Some(Inline::Text(html.into()))
     }
 }
 

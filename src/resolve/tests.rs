@@ -37,7 +37,7 @@ fn page_href(path: &str, anchor: Option<&str>) -> Href {
     Href::Page {
         locale: "en".into(),
         path: path.into(),
-        anchor: anchor.map(str::to_string),
+        anchor: anchor.map(Into::into),
     }
 }
 

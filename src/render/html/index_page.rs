@@ -30,14 +30,16 @@ pub fn page(locale: &str, url: &str, title: &str, lead: &str, groups: &[Group]) 
         blocks.push(Block::Heading {
             level: 2,
             id: group_id(&group.label),
-            content: vec![Inline::Text(group.label.clone())],
+            content: vec![Inline::Text(group.label.as_str().into())],
             pos: Pos::default(),
         });
         let items = group
             .entries
             .iter()
             .map(|entry| {
-                let mut line = vec![Inline::Strong(vec![Inline::Text(entry.term.clone())])];
+                let mut line = vec![Inline::Strong(vec![Inline::Text(
+                    entry.term.as_str().into(),
+                )])];
                 let mut seen: Vec<(&str, Option<&str>)> = Vec::new();
                 for place in &entry.places {
                     // One link per page and section, to the first mark in it.
@@ -56,9 +58,9 @@ pub fn page(locale: &str, url: &str, title: &str, lead: &str, groups: &[Group]) 
                         text = format!("{text} › {heading}");
                     }
                     let href = Href::Page {
-                        locale: place.page.locale.clone(),
-                        path: place.page.path.clone(),
-                        anchor: place.id.map(str::to_string),
+                        locale: place.page.locale.as_str().into(),
+                        path: place.page.path.as_str().into(),
+                        anchor: place.id.map(Into::into),
                     };
                     line.push(link(href, text));
                 }
@@ -120,7 +122,7 @@ fn link(href: Href, text: String) -> Inline {
     Inline::Link(Box::new(InlineLink {
         href,
         title: String::new(),
-        content: vec![Inline::Text(text)],
+        content: vec![Inline::Text(text.into())],
         pos: Pos::default(),
     }))
 }

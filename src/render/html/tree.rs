@@ -216,9 +216,9 @@ impl TreeRenderer<'_> {
                 let href = self.urls.href(
                     page,
                     &Href::Page {
-                        locale: target.locale.clone(),
-                        path: target.path.clone(),
-                        anchor: link.anchor.clone(),
+                        locale: target.locale.as_str().into(),
+                        path: target.path.as_str().into(),
+                        anchor: link.anchor.as_deref().map(Into::into),
                     },
                 );
                 let mut escaped = String::new();

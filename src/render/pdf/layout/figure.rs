@@ -150,7 +150,7 @@ fn placeholder(ctx: &Context, figure: &Figure, width: f32, style: &SpanStyle) ->
         Href::Asset(path) | Href::Unresolved(path) => path.clone(),
         Href::External(url) if url.starts_with("data:") => "data:".to_string(),
         Href::External(url) => url.clone(),
-        Href::Page { path, .. } => path.clone(),
+        Href::Page { path, .. } => path.to_string(),
         Href::Fragment(id) => format!("#{id}"),
     };
     // The file's name beside the description tells the reader what is missing.

@@ -234,7 +234,7 @@ impl Context<'_> {
         for inline in inlines {
             match inline {
                 Inline::Text(text) => out.push(Span {
-                    text: text.clone(),
+                    text: text.to_string(),
                     style: style.clone(),
                 }),
                 Inline::Emphasis(c) => self.collect_spans(
@@ -269,7 +269,7 @@ impl Context<'_> {
                         FontId::Mono
                     };
                     out.push(Span {
-                        text: code.clone(),
+                        text: code.to_string(),
                         style: SpanStyle {
                             font,
                             size: style.size * 0.86,
