@@ -4,10 +4,12 @@
 #
 #   bench/run.sh                          100, 1000 and 5000 pages per locale, 5 rounds
 #   SIZES=1000 RUNS=3 bench/run.sh        one size, 3 rounds
+#   SIZES="5000 20000" bench/run.sh       the next scale: 20,000 x 3 against 5,000 x 3
 #
 # Environment (defaults in brackets):
 #   SIZES      pages per locale, one corpus each          ["100 1000 5000"]
 #   RUNS       measured rounds per size                   [5]
+#   BIG_RUNS   rounds for sizes of 10,000 pages and more  [1]
 #   LOCALES    locales of the corpus                      [en,fr,de]
 #   WORK       corpora and logs (corpora are reused)      [/tmp/folio-bench]
 #   PDF_SIZES  sizes also built with PDFs ("folio+pdf"; empty: none)  ["100 1000"]
@@ -28,6 +30,7 @@ fi
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SIZES=${SIZES:-"100 1000 5000"}
 RUNS=${RUNS:-5}
+BIG_RUNS=${BIG_RUNS:-1}
 LOCALES=${LOCALES:-en,fr,de}
 PDF_SIZES=${PDF_SIZES-"100 1000"}
 OUTPUTS=${OUTPUTS:-ram}
@@ -40,6 +43,7 @@ say() { printf '\n## %s\n\n' "$*"; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 [[ -f $GEN ]] || die "no corpus generator at $GEN (set GEN=path)"
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive integer, not '$RUNS'"
+[[ $BIG_RUNS =~ ^[1-9][0-9]*$ ]] || die "BIG_RUNS must be a positive integer, not '$BIG_RUNS'"
 
 # --- tools -----------------------------------------------------------------------------
 missing=()
@@ -70,7 +74,7 @@ say "Machine"
 echo "- $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) RAM, $(uname -sr)"
 echo "- folio $("$FOLIO" --version | awk '{print $2}') ($(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src Cargo.toml Cargo.lock 2>/dev/null || echo ', modified'))"
 echo "- $(hugo version | awk '{print $1, $2}')"
-echo "- locales $LOCALES; medians of $RUNS run(s); every run a cold full build into a folder nothing has used yet, written to $OUTPUTS"
+echo "- locales $LOCALES; medians of $RUNS run(s) ($BIG_RUNS from 10,000 pages); every run a cold full build into a folder nothing has used yet, written to $OUTPUTS"
 
 # --- helpers ---------------------------------------------------------------------------
 
@@ -252,8 +256,11 @@ for size in $SIZES; do
     # Timed rounds, the tools alternating within each round.
     RESULTS=$base/results.txt
     : >"$RESULTS"
-    for ((run = 1; run <= RUNS; run++)); do
-        echo "round $run/$RUNS" >&2
+    # One round is enough at the next scale: a build there takes minutes.
+    rounds=$RUNS
+    ((size < 10000)) || rounds=$BIG_RUNS
+    for ((run = 1; run <= rounds; run++)); do
+        echo "round $run/$rounds" >&2
         out=$RUNS_DIR/$size-$run
         measure "$size" folio "$out-folio" "$FOLIO" build --no-pdf --quiet --root "$fdir" --out "$out-folio"
         rm -rf "$hdir/resources"
@@ -301,6 +308,11 @@ if (5000, "folio") in med and (1000, "folio") in med:
     print(f"- folio 5000 / 1000, median wall: {w5 / w1:.2f}  (target <= 5.5; peak at 5000: {m5:.0f} MiB, target < 1024)")
 else:
     print("- folio 5000 / 1000: not measured (needs both sizes in SIZES)")
+if (20000, "folio") in med and (5000, "folio") in med:
+    (w20, m20), (w5, _) = med[(20000, "folio")], med[(5000, "folio")]
+    print(f"- folio 20000 / 5000, median wall: {w20 / w5:.2f}  (target <= 4.4; peak at 20000: {m20:.0f} MiB, target < 2048)")
+if (20000, "folio") in med and (20000, "hugo") in med:
+    print(f"- folio / hugo at 20000, median wall: {med[(20000, 'folio')][0] / med[(20000, 'hugo')][0]:.3f}")
 PY
 
 if ((failures)); then
