@@ -7,7 +7,7 @@
 use compact_str::CompactString;
 use rayon::prelude::*;
 
-use super::{Postings, read_varint, terms};
+use super::{Postings, SectionList, read_varint, terms};
 use crate::output::Sink;
 
 /// A locale's index terms: stems in order with their postings, and the folded words
@@ -21,7 +21,7 @@ pub(super) struct Terms {
     /// it, words in order, when the stem has several words (`gardens`,
     /// `gardening`); empty otherwise. The browser ranks a section holding the
     /// query word as written above one holding another word of its stem.
-    pub(super) exact: Vec<Vec<(CompactString, Vec<u32>)>>,
+    pub(super) exact: Vec<Vec<(CompactString, SectionList)>>,
     /// The locale's words as written (folded), of three letters or more, without
     /// code identifiers or CJK pairs: what a typo in a first letter may have meant.
     pub(super) words: Vec<CompactString>,
@@ -176,14 +176,12 @@ fn tails_json(tails: &[(CompactString, &str)]) -> Vec<u8> {
 }
 
 /// Sections ascending, each as the gap from the one before.
-fn push_sections(out: &mut Vec<u8>, sections: &[u32]) {
+fn push_sections(out: &mut Vec<u8>, sections: &SectionList) {
     let mut numbers = itoa::Buffer::new();
     out.push(b'[');
-    let mut previous = 0;
-    for (i, &section) in sections.iter().enumerate() {
+    for (i, gap) in sections.gaps().enumerate() {
         separate(out, i);
-        push_number(out, section - previous, &mut numbers);
-        previous = section;
+        push_number(out, gap, &mut numbers);
     }
     out.push(b']');
 }

@@ -168,7 +168,7 @@ fn a_stem_of_several_words_lists_the_sections_of_each() {
     let listed: Vec<(&str, Vec<Sections>)> = (terms.stems.iter().zip(&terms.exact))
         .map(|((stem, _), words)| {
             let words = (words.iter())
-                .map(|(w, s)| (w.as_str(), s.clone()))
+                .map(|(w, s)| (w.as_str(), s.sections()))
                 .collect();
             (stem.as_str(), words)
         })
