@@ -139,7 +139,7 @@ pub fn page(page: &mut Page) {
         *nav_title = message(nav_title);
     }
     for entry in &mut page.toc {
-        entry.title = message(&entry.title);
+        entry.title = message(&entry.title).into();
     }
     blocks(&mut page.blocks);
     for footnote in &mut page.footnotes {

@@ -33,7 +33,7 @@ pub fn apply(page: &mut Page, lang: &str) {
     page.front.title = rule(&page.front.title, None).into_owned();
     page.front.description = rule(&page.front.description, None).into_owned();
     for entry in &mut page.toc {
-        entry.title = rule(&entry.title, None).into_owned();
+        entry.title = rule(&entry.title, None).into();
     }
     blocks(&mut page.blocks, rule);
     for footnote in &mut page.footnotes {

@@ -200,12 +200,13 @@ pub struct Footnote {
     pub pos: Pos,
 }
 
-/// One heading of "on this page".
+/// One heading of "on this page". Boxed `str`s, not `String`s: set once, and a
+/// large site's pages hold half a million of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TocEntry {
     pub level: u8,
-    pub id: String,
-    pub title: String,
+    pub id: Box<str>,
+    pub title: Box<str>,
 }
 
 /// See [`Page::alias_files`]; `url` is the page's own (`fr/guide/acces/`).

@@ -25,10 +25,6 @@ impl Page {
             blocks(b);
         }
         self.toc.shrink_to_fit();
-        for entry in &mut self.toc {
-            entry.id.shrink_to_fit();
-            entry.title.shrink_to_fit();
-        }
         self.front.title.shrink_to_fit();
         self.front.description.shrink_to_fit();
         inlines(&mut self.front.title_inlines);

@@ -695,8 +695,8 @@ fn toc_into(blocks: &[Block], entries: &mut Vec<TocEntry>) {
                 level, id, content, ..
             } if (2..=3).contains(level) => entries.push(TocEntry {
                 level: *level,
-                id: id.clone(),
-                title: Inline::plain_text(content),
+                id: id.as_str().into(),
+                title: Inline::plain_text(content).into(),
             }),
             Block::Quote { blocks, .. } => toc_into(blocks, entries),
             Block::List { items, .. } => {

@@ -7,7 +7,7 @@ fn body(text: &str) -> Body {
 #[test]
 fn headings_get_unique_ids_and_explicit_ids_win() {
     let b = body("## Quand\n\n## Quand\n\n### Autre {#quand}\n");
-    let ids: Vec<_> = b.toc.iter().map(|t| t.id.as_str()).collect();
+    let ids: Vec<&str> = b.toc.iter().map(|t| &*t.id).collect();
     assert_eq!(ids, ["quand-1", "quand-2", "quand"]);
 }
 
