@@ -10,6 +10,8 @@
 #   SIZES      pages per locale, one corpus each          ["100 1000 5000"]
 #   RUNS       measured rounds per size                   [5]
 #   BIG_RUNS   rounds for sizes of 10,000 pages and more  [1]
+#   MIN_FREE_MIB  a run is stopped (and recorded so) when the machine's available
+#              memory falls below this                    [1024]
 #   LOCALES    locales of the corpus                      [en,fr,de]
 #   WORK       corpora and logs (corpora are reused)      [/tmp/folio-bench]
 #   PDF_SIZES  sizes also built with PDFs ("folio+pdf"; empty: none)  ["100 1000"]
@@ -31,6 +33,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SIZES=${SIZES:-"100 1000 5000"}
 RUNS=${RUNS:-5}
 BIG_RUNS=${BIG_RUNS:-1}
+MIN_FREE_MIB=${MIN_FREE_MIB:-1024}
 LOCALES=${LOCALES:-en,fr,de}
 PDF_SIZES=${PDF_SIZES-"100 1000"}
 OUTPUTS=${OUTPUTS:-ram}
@@ -121,17 +124,36 @@ fresh_runs_dir() {
 trap 'rm -rf "$RUNS_DIR"' EXIT
 
 # measure SIZE LABEL OUT COMMAND...: one cold run into the fresh folder OUT, appended
-# to $RESULTS
+# to $RESULTS. A run that takes the machine below MIN_FREE_MIB of available memory is
+# stopped and recorded as such ("out-of-memory" with its time and the peak so far):
+# Hugo holds every page in memory and needed more than 15 GiB at 20,000 x 3, so on a
+# 24 GiB machine it would otherwise take the benchmark and the machine down with it.
 measure() {
     local size=$1 label=$2 out=$3
     shift 3
     [[ ! -e $out ]] || die "$out exists: every run needs a fresh output folder"
-    local timing=$WORK/$size/time.txt log=$WORK/$size/$label.log
-    if ! /usr/bin/time -f '%e %U %S %M' -o "$timing" "$@" >"$log" 2>&1; then
+    local timing=$WORK/$size/time.txt log=$WORK/$size/$label.log stopped=$WORK/$size/stopped
+    rm -f "$stopped"
+    /usr/bin/time -f '%e %U %S %M' -o "$timing" "$@" >"$log" 2>&1 &
+    local pid=$! status=0
+    while kill -0 "$pid" 2>/dev/null; do
+        if (($(awk '/^MemAvailable:/ {print int($2 / 1024)}' /proc/meminfo) < MIN_FREE_MIB)); then
+            : >"$stopped"
+            pkill -TERM -P "$pid" 2>/dev/null || true
+            break
+        fi
+        sleep 0.2
+    done
+    wait "$pid" || status=$?
+    if [[ -e $stopped ]]; then
+        echo "bench: $label stopped on $size pages per locale: the machine had less than $MIN_FREE_MIB MiB available" >&2
+        printf '%s %s out-of-memory\n' "$label" "$(grep -E '^[0-9.]+ [0-9.]+ [0-9.]+ [0-9]+$' "$timing" | tail -n 1)" >>"$RESULTS"
+    elif ((status)); then
         cat "$log" >&2
         die "$label failed on $size pages per locale: $*"
+    else
+        printf '%s %s\n' "$label" "$(tail -n 1 "$timing")" >>"$RESULTS"
     fi
-    printf '%s %s\n' "$label" "$(tail -n 1 "$timing")" >>"$RESULTS"
     # In RAM, an output is dropped as soon as it is measured (a tmpfs frees it at once).
     [[ $OUTPUTS == disk ]] || rm -rf "$out"
 }
@@ -275,20 +297,33 @@ for size in $SIZES; do
     python3 - "$RESULTS" "$size" "$MEDIANS" <<'PY'
 import statistics, sys
 results, size, medians = sys.argv[1:]
-runs = {}
+runs, stopped = {}, {}
 for line in open(results):
-    label, wall, user, system, kib = line.split()
+    fields = line.split()
+    if fields[-1] == "out-of-memory":
+        # A run stopped for memory: its time and peak so far, when time printed them.
+        stopped.setdefault(fields[0], []).append(fields[1:-1])
+        continue
+    label, wall, user, system, kib = fields
     runs.setdefault(label, []).append((float(wall), float(user) + float(system), int(kib) / 1024))
 med = {label: [statistics.median(col) for col in zip(*rows)] for label, rows in runs.items()}
 print("| tool | runs | median wall s | median CPU s | median peak MiB |")
 print("|---|---:|---:|---:|---:|")
 for label, (wall, cpu, mib) in med.items():
     print(f"| {label} | {len(runs[label])} | {wall:.2f} | {cpu:.2f} | {mib:.0f} |")
+for label, rows in stopped.items():
+    for row in rows:
+        so_far = (f"stopped after {float(row[0]):.2f} s at {int(row[3]) / 1024:.0f} MiB"
+                  if len(row) == 4 else "stopped")
+        print(f"| {label} | out of memory | {so_far} | | |")
 print()
 folio = med["folio"][0]
 for other, note in (("hugo", "target at 1000: <= 0.20"), ("floor", "target at 1000: <= 2.5")):
-    print(f"- folio / {other}, median wall: {folio / med[other][0]:.3f}  ({note})")
-if "folio+pdf" in med:
+    if other in med:
+        print(f"- folio / {other}, median wall: {folio / med[other][0]:.3f}  ({note})")
+    else:
+        print(f"- folio / {other}: {other} did not finish")
+if "folio+pdf" in med and "hugo" in med:
     print(f"- folio+pdf / hugo, median wall: {med['folio+pdf'][0] / med['hugo'][0]:.3f}  (goal at 1000: < 1)")
 with open(medians, "a") as f:
     for label, (wall, cpu, mib) in med.items():
