@@ -4,10 +4,14 @@
 #
 #   bench/run.sh                          100, 1000 and 5000 pages per locale, 5 rounds
 #   SIZES=1000 RUNS=3 bench/run.sh        one size, 3 rounds
+#   SIZES="5000 20000" bench/run.sh       the next scale: 20,000 x 3 against 5,000 x 3
 #
 # Environment (defaults in brackets):
 #   SIZES      pages per locale, one corpus each          ["100 1000 5000"]
 #   RUNS       measured rounds per size                   [5]
+#   BIG_RUNS   rounds for sizes of 10,000 pages and more  [1]
+#   MIN_FREE_MIB  a run is stopped (and recorded so) when the machine's available
+#              memory falls below this                    [1024]
 #   LOCALES    locales of the corpus                      [en,fr,de]
 #   WORK       corpora and logs (corpora are reused)      [/tmp/folio-bench]
 #   PDF_SIZES  sizes also built with PDFs ("folio+pdf"; empty: none)  ["100 1000"]
@@ -28,6 +32,8 @@ fi
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SIZES=${SIZES:-"100 1000 5000"}
 RUNS=${RUNS:-5}
+BIG_RUNS=${BIG_RUNS:-1}
+MIN_FREE_MIB=${MIN_FREE_MIB:-1024}
 LOCALES=${LOCALES:-en,fr,de}
 PDF_SIZES=${PDF_SIZES-"100 1000"}
 OUTPUTS=${OUTPUTS:-ram}
@@ -40,6 +46,7 @@ say() { printf '\n## %s\n\n' "$*"; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 [[ -f $GEN ]] || die "no corpus generator at $GEN (set GEN=path)"
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive integer, not '$RUNS'"
+[[ $BIG_RUNS =~ ^[1-9][0-9]*$ ]] || die "BIG_RUNS must be a positive integer, not '$BIG_RUNS'"
 
 # --- tools -----------------------------------------------------------------------------
 missing=()
@@ -70,7 +77,7 @@ say "Machine"
 echo "- $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) RAM, $(uname -sr)"
 echo "- folio $("$FOLIO" --version | awk '{print $2}') ($(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src Cargo.toml Cargo.lock 2>/dev/null || echo ', modified'))"
 echo "- $(hugo version | awk '{print $1, $2}')"
-echo "- locales $LOCALES; medians of $RUNS run(s); every run a cold full build into a folder nothing has used yet, written to $OUTPUTS"
+echo "- locales $LOCALES; medians of $RUNS run(s) ($BIG_RUNS from 10,000 pages); every run a cold full build into a folder nothing has used yet, written to $OUTPUTS"
 
 # --- helpers ---------------------------------------------------------------------------
 
@@ -117,17 +124,36 @@ fresh_runs_dir() {
 trap 'rm -rf "$RUNS_DIR"' EXIT
 
 # measure SIZE LABEL OUT COMMAND...: one cold run into the fresh folder OUT, appended
-# to $RESULTS
+# to $RESULTS. A run that takes the machine below MIN_FREE_MIB of available memory is
+# stopped and recorded as such ("out-of-memory" with its time and the peak so far):
+# Hugo holds every page in memory and needed more than 15 GiB at 20,000 x 3, so on a
+# 24 GiB machine it would otherwise take the benchmark and the machine down with it.
 measure() {
     local size=$1 label=$2 out=$3
     shift 3
     [[ ! -e $out ]] || die "$out exists: every run needs a fresh output folder"
-    local timing=$WORK/$size/time.txt log=$WORK/$size/$label.log
-    if ! /usr/bin/time -f '%e %U %S %M' -o "$timing" "$@" >"$log" 2>&1; then
+    local timing=$WORK/$size/time.txt log=$WORK/$size/$label.log stopped=$WORK/$size/stopped
+    rm -f "$stopped"
+    /usr/bin/time -f '%e %U %S %M' -o "$timing" "$@" >"$log" 2>&1 &
+    local pid=$! status=0
+    while kill -0 "$pid" 2>/dev/null; do
+        if (($(awk '/^MemAvailable:/ {print int($2 / 1024)}' /proc/meminfo) < MIN_FREE_MIB)); then
+            : >"$stopped"
+            pkill -TERM -P "$pid" 2>/dev/null || true
+            break
+        fi
+        sleep 0.2
+    done
+    wait "$pid" || status=$?
+    if [[ -e $stopped ]]; then
+        echo "bench: $label stopped on $size pages per locale: the machine had less than $MIN_FREE_MIB MiB available" >&2
+        printf '%s %s out-of-memory\n' "$label" "$(grep -E '^[0-9.]+ [0-9.]+ [0-9.]+ [0-9]+$' "$timing" | tail -n 1)" >>"$RESULTS"
+    elif ((status)); then
         cat "$log" >&2
         die "$label failed on $size pages per locale: $*"
+    else
+        printf '%s %s\n' "$label" "$(tail -n 1 "$timing")" >>"$RESULTS"
     fi
-    printf '%s %s\n' "$label" "$(tail -n 1 "$timing")" >>"$RESULTS"
     # In RAM, an output is dropped as soon as it is measured (a tmpfs frees it at once).
     [[ $OUTPUTS == disk ]] || rm -rf "$out"
 }
@@ -252,8 +278,11 @@ for size in $SIZES; do
     # Timed rounds, the tools alternating within each round.
     RESULTS=$base/results.txt
     : >"$RESULTS"
-    for ((run = 1; run <= RUNS; run++)); do
-        echo "round $run/$RUNS" >&2
+    # One round is enough at the next scale: a build there takes minutes.
+    rounds=$RUNS
+    ((size < 10000)) || rounds=$BIG_RUNS
+    for ((run = 1; run <= rounds; run++)); do
+        echo "round $run/$rounds" >&2
         out=$RUNS_DIR/$size-$run
         measure "$size" folio "$out-folio" "$FOLIO" build --no-pdf --quiet --root "$fdir" --out "$out-folio"
         rm -rf "$hdir/resources"
@@ -268,20 +297,33 @@ for size in $SIZES; do
     python3 - "$RESULTS" "$size" "$MEDIANS" <<'PY'
 import statistics, sys
 results, size, medians = sys.argv[1:]
-runs = {}
+runs, stopped = {}, {}
 for line in open(results):
-    label, wall, user, system, kib = line.split()
+    fields = line.split()
+    if fields[-1] == "out-of-memory":
+        # A run stopped for memory: its time and peak so far, when time printed them.
+        stopped.setdefault(fields[0], []).append(fields[1:-1])
+        continue
+    label, wall, user, system, kib = fields
     runs.setdefault(label, []).append((float(wall), float(user) + float(system), int(kib) / 1024))
 med = {label: [statistics.median(col) for col in zip(*rows)] for label, rows in runs.items()}
 print("| tool | runs | median wall s | median CPU s | median peak MiB |")
 print("|---|---:|---:|---:|---:|")
 for label, (wall, cpu, mib) in med.items():
     print(f"| {label} | {len(runs[label])} | {wall:.2f} | {cpu:.2f} | {mib:.0f} |")
+for label, rows in stopped.items():
+    for row in rows:
+        so_far = (f"stopped after {float(row[0]):.2f} s at {int(row[3]) / 1024:.0f} MiB"
+                  if len(row) == 4 else "stopped")
+        print(f"| {label} | out of memory | {so_far} | | |")
 print()
 folio = med["folio"][0]
 for other, note in (("hugo", "target at 1000: <= 0.20"), ("floor", "target at 1000: <= 2.5")):
-    print(f"- folio / {other}, median wall: {folio / med[other][0]:.3f}  ({note})")
-if "folio+pdf" in med:
+    if other in med:
+        print(f"- folio / {other}, median wall: {folio / med[other][0]:.3f}  ({note})")
+    else:
+        print(f"- folio / {other}: {other} did not finish")
+if "folio+pdf" in med and "hugo" in med:
     print(f"- folio+pdf / hugo, median wall: {med['folio+pdf'][0] / med['hugo'][0]:.3f}  (goal at 1000: < 1)")
 with open(medians, "a") as f:
     for label, (wall, cpu, mib) in med.items():
@@ -301,6 +343,11 @@ if (5000, "folio") in med and (1000, "folio") in med:
     print(f"- folio 5000 / 1000, median wall: {w5 / w1:.2f}  (target <= 5.5; peak at 5000: {m5:.0f} MiB, target < 1024)")
 else:
     print("- folio 5000 / 1000: not measured (needs both sizes in SIZES)")
+if (20000, "folio") in med and (5000, "folio") in med:
+    (w20, m20), (w5, _) = med[(20000, "folio")], med[(5000, "folio")]
+    print(f"- folio 20000 / 5000, median wall: {w20 / w5:.2f}  (target <= 4.4; peak at 20000: {m20:.0f} MiB, target < 2048)")
+if (20000, "folio") in med and (20000, "hugo") in med:
+    print(f"- folio / hugo at 20000, median wall: {med[(20000, 'folio')][0] / med[(20000, 'hugo')][0]:.3f}")
 PY
 
 if ((failures)); then

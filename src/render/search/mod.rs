@@ -12,10 +12,11 @@
 //! - `e<hex>.json`: the words filed by what follows their first letter, fetched only
 //!   for a query word that finds nothing in its own shard (a typo in a first letter);
 //! - `d<n>.json`: sections by chunk (page, anchor, heading, text), fetched only for
-//!   the results shown. A chunk holds consecutive sections up to `CHUNK_BYTES` (one
-//!   section at least), so the browser can cut an excerpt around the best match
-//!   anywhere in a section while a result costs a few kilobytes; `meta.json` lists
-//!   the first section of each chunk.
+//!   the results shown. A chunk holds consecutive sections up to `CHUNK_BYTES`
+//!   (`BIG_CHUNK_BYTES` in a locale of thousands of pages; one section at least), so
+//!   the browser can cut an excerpt around the best match anywhere in a section while
+//!   a result costs a few kilobytes; `meta.json` lists the first section of each
+//!   chunk.
 //!
 //! A search downloads the metadata once, then one shard per query word: a site of
 //! thousands of pages answers with a few dozen kilobytes. Fallback pages are left out:
@@ -51,11 +52,17 @@ use smallvec::SmallVec;
 
 /// Bytes of rows per `d<n>.json` file, past which the next section starts a new file
 /// (a longer section is a file of its own): small enough that the few results shown
-/// fetch little beyond their own text, and about one block of the file system. Every
-/// file takes a whole 4 KiB block on disk (a 4 KiB page on tmpfs), so 1 KiB files
-/// made the 20,000 x 3 corpus 530,000 files of which three quarters was empty room:
-/// the kernel's share of that build fell from 10.8 to 5-8 s with 4,000 bytes.
-const CHUNK_BYTES: usize = 4000;
+/// fetch little beyond their own text.
+const CHUNK_BYTES: usize = 1024;
+/// The same for a locale of more than `BIG_LOCALE` pages: about one block of the file
+/// system. Every file takes a whole 4 KiB block on disk (a 4 KiB page on tmpfs), and
+/// at 20,000 x 3 the 1 KiB files were 530,000, three quarters of their room empty: the
+/// build's system time fell from 10.8 to 5-8 s with this budget. On such a site a cold
+/// query's `meta.json` is hundreds of kilobytes, so the larger excerpts it fetches
+/// weigh little; on a small one they would have made a cold query's index bytes 59 %
+/// heavier (search evaluation: 4.4 KB to 7.0 KB) for no gain.
+const BIG_CHUNK_BYTES: usize = 4000;
+const BIG_LOCALE: usize = 4000;
 /// Characters of a section's text kept for its excerpt: a section longer than this
 /// (a long listing under one heading) is cut, and a match past it shows the start.
 const TEXT_KEPT: usize = 6000;
@@ -145,13 +152,18 @@ impl<'a> LocaleIndex<'a> {
         let pages: Vec<&Page> = (shared.site.pages_of(locale))
             .filter(|p| p.fallback.is_none())
             .collect();
+        let budget = if pages.len() > BIG_LOCALE {
+            BIG_CHUNK_BYTES
+        } else {
+            CHUNK_BYTES
+        };
         LocaleIndex {
             shared,
             locale,
             texts: Texts::new(messages, locale),
             parts: pages.len().div_ceil(PAGES_PER_PART).max(1),
             pages,
-            merger: Mutex::new(Merger::new(format!("search/{locale}/"), shared)),
+            merger: Mutex::new(Merger::new(format!("search/{locale}/"), budget, shared)),
         }
     }
 
@@ -226,6 +238,8 @@ struct Merger<'a> {
     /// Rows of the file being filled, and their bytes.
     pending: Vec<Vec<u8>>,
     pending_bytes: usize,
+    /// Bytes of rows per file: `CHUNK_BYTES` or `BIG_CHUNK_BYTES`.
+    budget: usize,
     /// Sections taken into chunks so far.
     rows: u32,
     folder: String,
@@ -233,7 +247,7 @@ struct Merger<'a> {
 }
 
 impl<'a> Merger<'a> {
-    fn new(folder: String, shared: &'a Shared<'a>) -> Self {
+    fn new(folder: String, budget: usize, shared: &'a Shared<'a>) -> Self {
         Merger {
             whole: Part::default(),
             next: 0,
@@ -241,6 +255,7 @@ impl<'a> Merger<'a> {
             chunk_starts: Vec::new(),
             pending: Vec::new(),
             pending_bytes: 0,
+            budget,
             rows: 0,
             folder,
             shared,
@@ -262,9 +277,9 @@ impl<'a> Merger<'a> {
     }
 
     /// Adds a row to the file being filled, writing that file first if the row
-    /// would take it past `CHUNK_BYTES`.
+    /// would take it past its budget.
     fn pack(&mut self, row: Vec<u8>) {
-        if !self.pending.is_empty() && self.pending_bytes + row.len() > CHUNK_BYTES {
+        if !self.pending.is_empty() && self.pending_bytes + row.len() > self.budget {
             self.put_chunk();
         }
         if self.pending.is_empty() {

@@ -235,7 +235,6 @@ fn a_stem_of_several_words_lists_the_sections_of_each() {
 
 #[test]
 fn chunks_hold_whole_rows_up_to_their_budget() {
-    let files = Files::default();
     let config = crate::model::SiteConfig {
         title: "T".into(),
         base_url: "https://x.test/".into(),
@@ -250,31 +249,34 @@ fn chunks_hold_whole_rows_up_to_their_budget() {
     };
     let site = Site::new(config, Vec::new(), Vec::new());
     let urls = UrlMap::new(&site);
-    let shared = Shared {
-        site: &site,
-        urls: &urls,
-        tables: &Tables::default(),
-        sink: &files,
-    };
-    let mut merger = Merger::new("s/".into(), &shared);
-    let row = |n: usize| format!("[0,\"\",\"\",\"{}\"]", "x".repeat(n)).into_bytes();
-    let (fifth, budget) = (CHUNK_BYTES / 5, CHUNK_BYTES);
-    let part = Part {
-        docs: vec![
-            row(2 * fifth),
-            row(2 * fifth),
-            row(2 * fifth),
-            row(2 * budget),
-            row(10),
-        ],
-        ..Part::default()
-    };
-    merger.take(0, part);
-    merger.finish();
-    assert_eq!(merger.chunk_starts, [0, 2, 3, 4]);
-    let files = files.0.into_inner().unwrap();
-    let names: Vec<&str> = files.keys().map(String::as_str).collect();
-    assert_eq!(names, ["s/d0.json", "s/d1.json", "s/d2.json", "s/d3.json"]);
-    let rows: serde_json::Value = serde_json::from_slice(&files["s/d0.json"]).unwrap();
-    assert_eq!(rows.as_array().unwrap().len(), 2);
+    for budget in [CHUNK_BYTES, BIG_CHUNK_BYTES] {
+        let files = Files::default();
+        let shared = Shared {
+            site: &site,
+            urls: &urls,
+            tables: &Tables::default(),
+            sink: &files,
+        };
+        let mut merger = Merger::new("s/".into(), budget, &shared);
+        let row = |n: usize| format!("[0,\"\",\"\",\"{}\"]", "x".repeat(n)).into_bytes();
+        let fifth = budget / 5;
+        let part = Part {
+            docs: vec![
+                row(2 * fifth),
+                row(2 * fifth),
+                row(2 * fifth),
+                row(2 * budget),
+                row(10),
+            ],
+            ..Part::default()
+        };
+        merger.take(0, part);
+        merger.finish();
+        assert_eq!(merger.chunk_starts, [0, 2, 3, 4], "{budget}");
+        let files = files.0.into_inner().unwrap();
+        let names: Vec<&str> = files.keys().map(String::as_str).collect();
+        assert_eq!(names, ["s/d0.json", "s/d1.json", "s/d2.json", "s/d3.json"]);
+        let rows: serde_json::Value = serde_json::from_slice(&files["s/d0.json"]).unwrap();
+        assert_eq!(rows.as_array().unwrap().len(), 2);
+    }
 }
