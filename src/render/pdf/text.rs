@@ -1,6 +1,8 @@
 //! Text: shaping with rustybuzz (kerning, ligatures), font fallback, and hyphenation
 //! per language. Each distinct word is shaped once per font and cached: a guide
-//! repeats its vocabulary, so the cache turns shaping into lookups.
+//! repeats its vocabulary, so the cache turns shaping into lookups. A word's pieces
+//! between its break points are cached too, which spares hyphenating it again and
+//! looking each piece up apart.
 
 use compact_str::CompactString;
 use std::collections::BTreeSet;
@@ -84,11 +86,28 @@ pub struct Shaper {
     fonts: Fonts,
     /// By font and whether the text is set right to left, then text: a lookup needs
     /// no key of its own.
-    cache: Mutex<FxHashMap<(FontId, bool), FxHashMap<String, Shaped>>>,
+    /// Texts are kept inline (a word is shorter than 24 bytes), so a probe of the
+    /// table compares the text in place instead of following a pointer to it.
+    cache: Mutex<FxHashMap<(FontId, bool), FxHashMap<CompactString, Shaped>>>,
     missing: Mutex<BTreeSet<char>>,
     /// Shape plans by font, direction and script: building a plan costs more than
     /// shaping a word with it.
     plans: Mutex<FxHashMap<PlanKey, Arc<rustybuzz::ShapePlan>>>,
+    /// Words split where they may break, by font and language, then word.
+    words: Mutex<FxHashMap<(FontId, CompactString), FxHashMap<CompactString, Word>>>,
+}
+
+/// A word cut where it may break (hyphenation points, after explicit hyphens and
+/// slashes, between CJK characters), each piece shaped.
+#[derive(Clone)]
+pub struct Word {
+    /// Whether the word is CJK text (breaks cost nothing and print no hyphen).
+    pub cjk: bool,
+    /// Each piece: where it ends in the word, whether a break after it prints a
+    /// hyphen, and its shape.
+    pub pieces: smallvec::SmallVec<[(usize, bool, Segments); 2]>,
+    /// The hyphen printed at a break, when the word has a hyphenation point.
+    pub hyphen: Option<Segments>,
 }
 
 type PlanKey = (FontId, rustybuzz::Direction, Option<rustybuzz::Script>);
@@ -106,6 +125,7 @@ impl Shaper {
             cache: Mutex::default(),
             missing: Mutex::default(),
             plans: Mutex::default(),
+            words: Mutex::default(),
         }
     }
 
@@ -142,8 +162,53 @@ impl Shaper {
         (self.cache.lock().expect("shape cache"))
             .entry(key)
             .or_default()
-            .insert(text.to_string(), shaped.clone());
+            .insert(CompactString::from(text), shaped.clone());
         shaped
+    }
+
+    /// `word` in `font` cut by `cuts` (break offsets, whether each prints a hyphen, and
+    /// whether the word is CJK), for `lang`; computed the first time.
+    pub fn word(
+        &self,
+        font: FontId,
+        lang: &str,
+        word: &str,
+        cuts: impl FnOnce(&str) -> (Vec<(usize, bool)>, bool),
+    ) -> Word {
+        let key = (font, CompactString::from(lang));
+        // Copied out under the lock: sharing the entry instead (an `Arc`) had both
+        // threads count references on the same few words, the lookup's dearest part.
+        let hit = (self.words.lock().expect("word cache"))
+            .get(&key)
+            .and_then(|words| words.get(word).cloned());
+        if let Some(hit) = hit {
+            return hit;
+        }
+        let (cuts, cjk) = cuts(word);
+        let mut start = 0;
+        let mut pieces: smallvec::SmallVec<[(usize, bool, Segments); 2]> =
+            smallvec::SmallVec::new();
+        for (cut, with_hyphen) in cuts.into_iter().chain([(word.len(), false)]) {
+            if cut <= start {
+                continue;
+            }
+            let shaped = self.shape(font, &word[start..cut]);
+            pieces.push((cut, with_hyphen, Segments::from(&shaped[..])));
+            start = cut;
+        }
+        let hyphen = (pieces.iter())
+            .any(|p| p.1)
+            .then(|| Segments::from(&self.shape(font, "-")[..]));
+        let cut = Word {
+            cjk,
+            pieces,
+            hyphen,
+        };
+        (self.words.lock().expect("word cache"))
+            .entry(key)
+            .or_default()
+            .insert(CompactString::from(word), cut.clone());
+        cut
     }
 
     /// Characters that no embedded font has, to report once per document.

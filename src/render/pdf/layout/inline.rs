@@ -315,6 +315,26 @@ fn push_word(
         place.offset.set(place.start);
         return push_url(word, span, style, shaper, push);
     }
+    // A word without right-to-left letters is one run: its pieces come cut and shaped.
+    if place.levels.is_none() {
+        let cut = shaper.word(style.font, lang, word, |word| word_cuts(word, lang));
+        let mut start = 0;
+        for (end, with_hyphen, segments) in cut.pieces {
+            let width = width_em(&segments) * style.size;
+            place.offset.set(place.start + start);
+            push(
+                linebreak::Item::Box { width },
+                Some(Piece { span, segments }),
+                None,
+            );
+            if end < word.len() {
+                let hyphen = cut.hyphen.clone().filter(|_| with_hyphen);
+                push_break(cut.cjk, with_hyphen, hyphen, span, style, place, push);
+            }
+            start = end;
+        }
+        return;
+    }
     let (cuts, cjk) = word_cuts(word, lang);
     let mut start = 0;
     for (cut, with_hyphen) in cuts.into_iter().chain([(word.len(), false)]) {
@@ -340,53 +360,66 @@ fn push_word(
             );
         }
         if cut < word.len() {
-            if cjk && !with_hyphen {
-                // Between CJK characters: a break costs nothing, and a hair of stretch
-                // spreads justification evenly along the line.
-                push(
-                    linebreak::Item::Glue {
-                        width: 0.0,
-                        stretch: style.size * 0.08,
-                        shrink: 0.0,
-                    },
-                    None,
-                    None,
-                );
-                place.spacing.set(true);
-            } else if with_hyphen {
-                let hyphen = Piece {
-                    span,
-                    segments: Segments::from(&shaper.shape(style.font, "-")[..]),
-                };
-                push(
-                    linebreak::Item::Penalty {
-                        width: width_em(&hyphen.segments) * style.size,
-                        cost: 50.0,
-                        flagged: true,
-                    },
-                    None,
-                    Some(hyphen),
-                );
-            } else {
-                push(
-                    linebreak::Item::Penalty {
-                        width: 0.0,
-                        cost: 50.0,
-                        flagged: true,
-                    },
-                    None,
-                    None,
-                );
-            }
+            let hyphen = with_hyphen.then(|| Segments::from(&shaper.shape(style.font, "-")[..]));
+            push_break(cjk, with_hyphen, hyphen, span, style, place, push);
         }
         start = cut;
+    }
+}
+
+/// The break after a piece of a word: free between CJK characters, else a penalty
+/// (printing a hyphen at a hyphenation point).
+fn push_break(
+    cjk: bool,
+    with_hyphen: bool,
+    hyphen: Option<Segments>,
+    span: usize,
+    style: &SpanStyle,
+    place: &Place,
+    push: &mut dyn FnMut(linebreak::Item, Option<Piece>, Option<Piece>),
+) {
+    if cjk && !with_hyphen {
+        // Between CJK characters: a break costs nothing, and a hair of stretch
+        // spreads justification evenly along the line.
+        push(
+            linebreak::Item::Glue {
+                width: 0.0,
+                stretch: style.size * 0.08,
+                shrink: 0.0,
+            },
+            None,
+            None,
+        );
+        place.spacing.set(true);
+    } else if let Some(segments) = hyphen.filter(|_| with_hyphen) {
+        let hyphen = Piece { span, segments };
+        push(
+            linebreak::Item::Penalty {
+                width: width_em(&hyphen.segments) * style.size,
+                cost: 50.0,
+                flagged: true,
+            },
+            None,
+            Some(hyphen),
+        );
+    } else {
+        push(
+            linebreak::Item::Penalty {
+                width: 0.0,
+                cost: 50.0,
+                flagged: true,
+            },
+            None,
+            None,
+        );
     }
 }
 
 /// Where a word may break: (byte offset, whether a hyphen is printed there), and
 /// whether it is CJK text. `lang` empty: no hyphenation.
 pub(super) fn word_cuts(word: &str, lang: &str) -> (Vec<(usize, bool)>, bool) {
-    // Computed each time: hypher is quicker than a lookup in a table of every word.
+    // Hypher alone is quicker than a lookup in a table of every word; `Shaper::word`
+    // keeps a word's shaped pieces with its cuts, which spares that lookup per piece.
     let mut cuts: Vec<(usize, bool)> = hyphenation_points(word, lang)
         .into_iter()
         .map(|p| (p, true))
