@@ -30,9 +30,9 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 /// the others allocated, and a single arena has that memory at hand for all of them.
 /// No decay: a build frees memory that it soon asks for again, and jemalloc's gradual
 /// return of it to the system had the kernel zero those pages anew when they came
-/// back (a third of a 1,000 × 3 site build's page faults; 0.69 s instead of 0.71 s
-/// with `_RJEM_MALLOC_CONF` set either way, and no change with the PDFs). `serve`,
-/// which lives on between builds, hands freed memory back after each.
+/// back (a third of a 1,000 × 3 site build's page faults). The website and search
+/// stage sets its own (`commands::allocator`); `serve`, which lives on between
+/// builds, hands freed memory back after each.
 #[unsafe(export_name = "_rjem_malloc_conf")]
 static MALLOC_CONF: &[u8; 28] = b"narenas:1,dirty_decay_ms:-1\0";
 

@@ -161,6 +161,7 @@ pub fn compile(
     progress: Progress,
     sink: &dyn Sink,
 ) -> Option<Compiled> {
+    super::allocator::return_unused_memory();
     let compiled = prepare(root, select, diagnostics, stages, pdf)?;
     render(&compiled, diagnostics, stages, pdf, progress, sink);
     Some(compiled)
@@ -252,6 +253,7 @@ pub fn render(
     stages.push(("website and search", clock.elapsed()));
     let pdf_enabled = loaded.site.config.pdf.enabled && pdf != PdfStep::Skip;
     if pdf_enabled && pdf == PdfStep::Render {
+        super::allocator::keep_freed_memory();
         let clock = Instant::now();
         progress("typesetting the PDF guides");
         let style = parse::pdf_style::parse(loaded.theme.pdf_style.as_ref(), diagnostics);

@@ -1,5 +1,6 @@
 //! Commands: the only code that runs several stages; each file is one subcommand.
 
+mod allocator;
 pub mod build;
 mod changed;
 pub mod check;

@@ -341,7 +341,7 @@ fn publish(
         let shared = shared.clone();
         std::thread::spawn(move || {
             add_later_files(&root, &shared, version);
-            release_freed_memory();
+            super::allocator::release_freed_memory();
         });
     }
 }
@@ -408,25 +408,6 @@ fn later_file(path: &str) -> bool {
     path.ends_with(".pdf") || path.starts_with("search/")
 }
 
-/// Hands the memory freed by a build back to the system. The allocator is set to keep
-/// what a build frees for its own reuse (see `main.rs`): right for a one-off build,
-/// not for a server that lives on between rebuilds. Without jemalloc as the
-/// allocator (the library's tests), this purges jemalloc's own empty arenas.
-fn release_freed_memory() {
-    const PURGE_ALL_ARENAS: &[u8] = b"arena.4096.purge\0";
-    // SAFETY: a NUL-terminated name of jemalloc's, for a command that reads and
-    // writes nothing of ours (all pointers null, length zero).
-    unsafe {
-        tikv_jemalloc_sys::mallctl(
-            PURGE_ALL_ARENAS.as_ptr().cast(),
-            std::ptr::null_mut(),
-            std::ptr::null_mut(),
-            std::ptr::null_mut(),
-            0,
-        );
-    }
-}
-
 /// The calling thread yields to every other (Linux applies `nice` per thread).
 fn lower_priority() {
     #[cfg(target_os = "linux")]
@@ -474,7 +455,7 @@ fn build_and_follow(
     changes: std::sync::mpsc::Receiver<Vec<PathBuf>>,
 ) {
     rebuild(root, shared, &[]);
-    release_freed_memory();
+    super::allocator::release_freed_memory();
     while let Ok(first) = changes.recv() {
         let mut changed = first;
         while let Ok(more) = changes.recv_timeout(SETTLE) {
@@ -483,7 +464,7 @@ fn build_and_follow(
         changed.sort();
         changed.dedup();
         rebuild(root, shared, &changed);
-        release_freed_memory();
+        super::allocator::release_freed_memory();
     }
 }
 

@@ -33,7 +33,7 @@ fn headings(blocks: &[Block]) -> Vec<(u8, String)> {
     let mut out = Vec::new();
     for block in blocks {
         match block {
-            Block::Heading { level, id, .. } => out.push((*level, id.clone())),
+            Block::Heading { level, id, .. } => out.push((*level, id.to_string())),
             Block::Quote { blocks, .. } => out.extend(headings(blocks)),
             Block::List { items, .. } => {
                 for item in items {

@@ -128,7 +128,7 @@ fn heading_ids(blocks: &[ModelBlock]) -> Vec<String> {
     let mut out = Vec::new();
     for block in blocks {
         match block {
-            ModelBlock::Heading { id, .. } => out.push(id.clone()),
+            ModelBlock::Heading { id, .. } => out.push(id.to_string()),
             ModelBlock::Quote { blocks, .. } => out.extend(heading_ids(blocks)),
             ModelBlock::List { items, .. } => {
                 for item in items {

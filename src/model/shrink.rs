@@ -37,10 +37,7 @@ fn blocks(list: &mut Vec<Block>) {
     list.shrink_to_fit();
     for block in list {
         match block {
-            Block::Heading { id, content, .. } => {
-                id.shrink_to_fit();
-                inlines(content);
-            }
+            Block::Heading { content, .. } => inlines(content),
             Block::Paragraph(content) => inlines(content),
             Block::List { items, .. } => {
                 items.shrink_to_fit();
@@ -56,7 +53,6 @@ fn blocks(list: &mut Vec<Block>) {
                 }
                 blocks(b);
             }
-            Block::Code { code, .. } => code.shrink_to_fit(),
             Block::Table(table) => {
                 let Table { align, head, rows } = &mut **table;
                 align.shrink_to_fit();
@@ -84,7 +80,8 @@ fn blocks(list: &mut Vec<Block>) {
                 }
             }
             Block::Html(html, _) => html.shrink_to_fit(),
-            Block::Rule | Block::DecisionTree { .. } => {}
+            // Heading ids and code are boxed `str`s: exact already.
+            Block::Rule | Block::DecisionTree { .. } | Block::Code { .. } => {}
         }
     }
 }

@@ -228,14 +228,6 @@ mod tests {
         parse(info).lang
     }
 
-    /// A large site holds hundreds of thousands of blocks: the attributes, behind a box,
-    /// leave `Block` the size of its largest other variant (a heading).
-    #[test]
-    #[cfg(target_pointer_width = "64")]
-    fn attributes_keep_blocks_small() {
-        assert_eq!(std::mem::size_of::<crate::model::Block>(), 64);
-    }
-
     #[test]
     fn rustdoc_attributes_alone_mean_rust() {
         for info in [

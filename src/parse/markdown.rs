@@ -244,7 +244,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 Block::Heading {
                     level: level as u8,
                     // Empty until every heading is known, so generated ids can avoid explicit ones.
-                    id: id.map(|i| format!("={i}")).unwrap_or_default(),
+                    id: id.map(|i| format!("={i}")).unwrap_or_default().into(),
                     content,
                     pos,
                 }
@@ -266,7 +266,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 self.check_fence(&info, &code, pos);
                 Block::Code {
                     lang: info.lang.map(String::into_boxed_str),
-                    code,
+                    code: code.into(),
                     pos,
                     attrs: info.attrs,
                 }
@@ -641,7 +641,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                         ),
                     );
                 }
-                *id = explicit.to_string();
+                *id = explicit.into();
             }
         });
         visit_headings(blocks, &mut |id, content, _| {
@@ -656,14 +656,14 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                     candidate = format!("{base}-{n}");
                     n += 1;
                 }
-                self.ids.insert(candidate.clone());
-                *id = candidate;
+                *id = candidate.as_str().into();
+                self.ids.insert(candidate);
             }
         });
     }
 }
 
-fn visit_headings(blocks: &mut [Block], f: &mut impl FnMut(&mut String, &[Inline], Pos)) {
+fn visit_headings(blocks: &mut [Block], f: &mut impl FnMut(&mut Box<str>, &[Inline], Pos)) {
     for block in blocks {
         match block {
             Block::Heading {
@@ -695,7 +695,7 @@ fn toc_into(blocks: &[Block], entries: &mut Vec<TocEntry>) {
                 level, id, content, ..
             } if (2..=3).contains(level) => entries.push(TocEntry {
                 level: *level,
-                id: id.as_str().into(),
+                id: id.clone(),
                 title: Inline::plain_text(content).into(),
             }),
             Block::Quote { blocks, .. } => toc_into(blocks, entries),

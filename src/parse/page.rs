@@ -155,7 +155,7 @@ fn settle_title(front: &mut FrontMatter, body: &mut Body) -> Option<String> {
     let Block::Heading { id, .. } = body.blocks.remove(first) else {
         return None;
     };
-    Some(id)
+    Some(id.into())
 }
 
 /// The page's title is its `<h1>`: the body's top heading level becomes h2 and deeper
@@ -229,7 +229,7 @@ mod tests {
         let mut out = Vec::new();
         for block in &page.blocks {
             if let Block::Heading { level, id, .. } = block {
-                out.push((*level, id.clone()));
+                out.push((*level, id.to_string()));
             }
         }
         out

@@ -222,7 +222,7 @@ fn walk_blocks<'a>(blocks: &'a [Block], section: &mut Section<'a>, out: &mut Fou
     for block in blocks {
         match block {
             Block::Heading { id, content, .. } => {
-                *section = Some((id.as_str(), content));
+                *section = Some((id, content));
                 walk_inlines(content, section, out);
             }
             Block::Paragraph(content) => walk_inlines(content, section, out),

@@ -187,7 +187,7 @@ fn collect_words(blocks: &[Block], out: &mut Vec<String>) {
             }
             Block::List { items, .. } => items.iter().for_each(|i| collect_words(&i.blocks, out)),
             Block::Quote { blocks, .. } => collect_words(blocks, out),
-            Block::Code { code, .. } => out.push(code.clone()),
+            Block::Code { code, .. } => out.push(code.to_string()),
             Block::Table(table) => {
                 out.extend(table.head.iter().map(|c| Inline::plain_text(c)));
                 out.extend(table.rows.iter().flatten().map(|c| Inline::plain_text(c)));

@@ -181,7 +181,7 @@ impl<'a> Writer<'a> {
                 self.text(id);
                 self.out.push('"');
                 // A section whose source changed since the translation was synced.
-                let section = if self.page.changed_sections.contains(id) {
+                let section = if self.page.changed_sections.iter().any(|s| **s == **id) {
                     "l10n-changed-section"
                 } else {
                     ""
@@ -189,7 +189,12 @@ impl<'a> Writer<'a> {
                 self.mark_attrs(section, mark);
                 self.out.push('>');
                 // The source heading's id, for links and the language switcher.
-                for (_, alias) in self.page.anchor_aliases.iter().filter(|(own, _)| own == id) {
+                for (_, alias) in self
+                    .page
+                    .anchor_aliases
+                    .iter()
+                    .filter(|(own, _)| **own == **id)
+                {
                     self.out.push_str("<span class=\"anchor-alias\" id=\"");
                     self.text(alias);
                     self.out.push_str("\"></span>");

@@ -20,7 +20,7 @@ pub fn sections(page: &Page) -> Vec<ChangedSection> {
         blocks.iter().find_map(|block| match block {
             Block::Heading {
                 id: own, content, ..
-            } if own == id => Some(content.as_slice()),
+            } if **own == *id => Some(content.as_slice()),
             Block::Quote { blocks, .. } => find(blocks, id),
             Block::List { items, .. } => items.iter().find_map(|i| find(&i.blocks, id)),
             _ => None,

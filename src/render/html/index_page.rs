@@ -29,7 +29,7 @@ pub fn page(locale: &str, url: &str, title: &str, lead: &str, groups: &[Group]) 
     for group in groups {
         blocks.push(Block::Heading {
             level: 2,
-            id: group_id(&group.label),
+            id: group_id(&group.label).into(),
             content: vec![Inline::Text(group.label.as_str().into())],
             pos: Pos::default(),
         });

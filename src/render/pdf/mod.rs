@@ -134,7 +134,7 @@ fn locate(site: &Site, c: char) -> (String, Pos) {
             let (text, pos) = match block {
                 Block::Heading { content, pos, .. } => (Inline::plain_text(content), Some(*pos)),
                 Block::Paragraph(content) => (Inline::plain_text(content), first_link_pos(content)),
-                Block::Code { code, pos, .. } => (code.clone(), Some(*pos)),
+                Block::Code { code, pos, .. } => (code.to_string(), Some(*pos)),
                 Block::List { .. } | Block::Quote { .. } | Block::Table(_) => {
                     (format!("{block:?}"), None)
                 }

@@ -38,7 +38,7 @@ fn cut(blocks: &[Block], site: &Site, texts: &Texts, out: &mut Vec<Section>) {
             Block::Heading {
                 level, id, content, ..
             } if *level >= 2 => out.push(Section {
-                anchor: id.clone(),
+                anchor: id.to_string(),
                 heading: Inline::plain_text(content),
                 text: String::with_capacity(TEXT_ROOM),
             }),
