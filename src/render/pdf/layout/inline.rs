@@ -320,13 +320,7 @@ fn push_word(
         let cut = shaper.word(style.font, lang, word, |word| word_cuts(word, lang));
         let mut start = 0;
         for (end, with_hyphen, segments) in cut.pieces {
-            let width = width_em(&segments) * style.size;
-            place.offset.set(place.start + start);
-            push(
-                linebreak::Item::Box { width },
-                Some(Piece { span, segments }),
-                None,
-            );
+            push_box(segments, start, span, style, place, push);
             if end < word.len() {
                 let hyphen = cut.hyphen.clone().filter(|_| with_hyphen);
                 push_break(cut.cjk, with_hyphen, hyphen, span, style, place, push);
@@ -350,14 +344,7 @@ fn push_word(
             } else {
                 shaper.shape(style.font, fragment)
             };
-            let segments = Segments::from(&shaped[..]);
-            let width = width_em(&segments) * style.size;
-            place.offset.set(place.start + from);
-            push(
-                linebreak::Item::Box { width },
-                Some(Piece { span, segments }),
-                None,
-            );
+            push_box(Segments::from(&shaped[..]), from, span, style, place, push);
         }
         if cut < word.len() {
             let hyphen = with_hyphen.then(|| Segments::from(&shaper.shape(style.font, "-")[..]));
@@ -369,6 +356,24 @@ fn push_word(
 
 /// The break after a piece of a word: free between CJK characters, else a penalty
 /// (printing a hyphen at a hyphenation point).
+/// A piece of a word, `at` bytes into it, as a box of its width.
+fn push_box(
+    segments: Segments,
+    at: usize,
+    span: usize,
+    style: &SpanStyle,
+    place: &Place,
+    push: &mut dyn FnMut(linebreak::Item, Option<Piece>, Option<Piece>),
+) {
+    let width = width_em(&segments) * style.size;
+    place.offset.set(place.start + at);
+    push(
+        linebreak::Item::Box { width },
+        Some(Piece { span, segments }),
+        None,
+    );
+}
+
 fn push_break(
     cjk: bool,
     with_hyphen: bool,
