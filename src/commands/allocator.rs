@@ -7,15 +7,15 @@
 //! are another matter: what parsing frees and what a locale's search index frees
 //! once written is not all reused by what comes next, and kept, it stayed in the
 //! peak of a large site. Until the PDFs, a build hands back what stays unused for a
-//! second. A server between rebuilds hands back
-//! everything. Without jemalloc as the allocator (the library's tests) these calls
-//! reach jemalloc's own unused arena and change nothing.
+//! second. A server between rebuilds hands back everything. Without jemalloc as the
+//! allocator (the library's tests) these calls reach jemalloc's own unused arena and
+//! change nothing.
 
 /// Milliseconds freed memory stays unused before it goes back to the system, while
-/// the site loads and the website and the search index render. Against keeping it (cold builds of the
-/// generated corpora into RAM, same CPU time within the machine's noise): 20,000 x 3
-/// peaks at 1,974-1,980 MiB instead of 2,042-2,062, 5,000 x 3 at 582 instead of 630,
-/// 1,000 x 3 at 202-205 instead of 225-228.
+/// the site loads and the website and the search index render. Against keeping it
+/// (cold builds of the generated corpora into RAM, same CPU time within the machine's
+/// noise): 20,000 x 3 peaks at 1,974-1,980 MiB instead of 2,042-2,062, 5,000 x 3 at
+/// 582 instead of 630, 1,000 x 3 at 202-205 instead of 225-228.
 const SITE_DECAY_MS: isize = 1000;
 
 /// Freed memory goes back to the system after `SITE_DECAY_MS` unused.
@@ -60,8 +60,9 @@ fn set_decay(ms: isize) {
     }
 }
 
-/// A jemalloc command that reads nothing back, with an optional `ssize_t` to write.
-fn ctl(name: &std::ffi::CStr, value: Option<isize>) {
+/// A jemalloc command that reads nothing back, with an optional `ssize_t` to write;
+/// jemalloc's result code (0: done). The settings are hints: callers go on either way.
+fn ctl(name: &std::ffi::CStr, value: Option<isize>) -> i32 {
     let mut value = value;
     let (new, length) = match value.as_mut() {
         Some(v) => (std::ptr::from_mut(v).cast(), std::mem::size_of::<isize>()),
@@ -77,7 +78,7 @@ fn ctl(name: &std::ffi::CStr, value: Option<isize>) {
             std::ptr::null_mut(),
             new,
             length,
-        );
+        )
     }
 }
 
@@ -87,17 +88,7 @@ mod tests {
 
     #[test]
     fn the_settings_are_jemalloc_commands_that_succeed() {
-        let mut value = SITE_DECAY_MS;
-        // SAFETY: as in `ctl`, reading the result code this time.
-        let code = unsafe {
-            tikv_jemalloc_sys::mallctl(
-                c"arena.0.dirty_decay_ms".as_ptr(),
-                std::ptr::null_mut(),
-                std::ptr::null_mut(),
-                std::ptr::from_mut(&mut value).cast(),
-                std::mem::size_of::<isize>(),
-            )
-        };
+        let code = ctl(c"arena.0.dirty_decay_ms", Some(SITE_DECAY_MS));
         assert_eq!(code, 0, "jemalloc refused arena.0.dirty_decay_ms");
         return_unused_memory();
         keep_freed_memory();
