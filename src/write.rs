@@ -25,6 +25,10 @@ pub struct Staging {
     staging: PathBuf,
     out_dir: PathBuf,
     files: AtomicUsize,
+    /// Folders made so far, relative to the staging folder. A big site's files share
+    /// few folders, and `create_dir_all` on one that exists is a failed `mkdir` and a
+    /// `stat`: at 20,000 pages x 3, 531,000 of them.
+    folders: Mutex<rustc_hash::FxHashSet<String>>,
     /// The first write error; later files are skipped.
     failed: Mutex<Option<io::Error>>,
 }
@@ -39,6 +43,7 @@ impl Staging {
             staging,
             out_dir: out_dir.to_path_buf(),
             files: AtomicUsize::new(0),
+            folders: Mutex::default(),
             failed: Mutex::new(None),
         })
     }
@@ -77,8 +82,8 @@ impl Staging {
             return;
         }
         let target = self.staging.join(path);
-        let written = match target.parent() {
-            Some(parent) => std::fs::create_dir_all(parent),
+        let written = match path.rsplit_once('/') {
+            Some((folder, _)) => self.make_folder(folder),
             None => Ok(()),
         }
         .and_then(|()| std::fs::write(&target, bytes));
@@ -92,6 +97,18 @@ impl Staging {
                 }
             }
         }
+    }
+
+    /// Makes `folder` (relative, `/`-separated) and its parents, once per build.
+    fn make_folder(&self, folder: &str) -> io::Result<()> {
+        if self.folders.lock().is_ok_and(|f| f.contains(folder)) {
+            return Ok(());
+        }
+        std::fs::create_dir_all(self.staging.join(folder))?;
+        if let Ok(mut folders) = self.folders.lock() {
+            folders.insert(folder.to_string());
+        }
+        Ok(())
     }
 }
 
