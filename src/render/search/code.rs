@@ -42,35 +42,46 @@ pub fn each_identifier(text: &str, found: &mut impl FnMut(&str)) {
             i = if start == i { i + 1 } else { start };
             continue;
         }
-        let start = i;
-        let mut joined = false;
-        loop {
-            while i < bytes.len() && is_ident(bytes[i]) {
-                i += 1;
-            }
-            let more = bytes.get(i + 2).is_some_and(|&b| is_ident(b));
-            if bytes[i..].starts_with(b"::") && more {
-                joined = true;
-                i += 2;
-            } else {
-                break;
-            }
+        let (end, taken) = identifier_at(text, i, &mut out);
+        if taken {
+            found(&out);
         }
-        let name = &text[start..i];
-        joined |= inner_underscore(name.as_bytes());
-        let generic = generic_at(&text[i..]);
-        if !joined && generic.is_none() {
-            continue;
-        }
-        out.clear();
-        out.push_str(name);
-        if let Some(generic) = generic {
-            out.extend(generic.chars().filter(|c| !c.is_whitespace()));
-            i += generic.len();
-        }
-        out.make_ascii_lowercase();
-        found(&out);
+        i = end;
     }
+}
+
+/// The word starting at `start` with what `::` joins to it, and where it ends (past
+/// its `<...>` when it has one); whether it is an identifier, then written to `out`,
+/// lowercased.
+fn identifier_at(text: &str, start: usize, out: &mut String) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    let mut joined = false;
+    loop {
+        while i < bytes.len() && is_ident(bytes[i]) {
+            i += 1;
+        }
+        let more = bytes.get(i + 2).is_some_and(|&b| is_ident(b));
+        if bytes[i..].starts_with(b"::") && more {
+            joined = true;
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    joined |= inner_underscore(&bytes[start..i]);
+    let generic = generic_at(&text[i..]);
+    if !joined && generic.is_none() {
+        return (i, false);
+    }
+    out.clear();
+    out.push_str(&text[start..i]);
+    if let Some(generic) = generic {
+        out.extend(generic.chars().filter(|c| !c.is_whitespace()));
+        i += generic.len();
+    }
+    out.make_ascii_lowercase();
+    (i, true)
 }
 
 fn is_ident(b: u8) -> bool {
@@ -167,35 +178,17 @@ mod tests {
     /// The rule tried at every word: the jump to the next `_`, `:` or `<` must find
     /// the same identifiers.
     fn every_word(text: &str) -> Vec<String> {
-        let (bytes, mut out, mut i) = (text.as_bytes(), Vec::new(), 0);
+        let (bytes, mut out, mut name, mut i) = (text.as_bytes(), Vec::new(), String::new(), 0);
         while i < bytes.len() {
             if !is_ident(bytes[i]) || (i > 0 && is_ident(bytes[i - 1])) {
                 i += 1;
                 continue;
             }
-            let start = i;
-            let mut joined = false;
-            loop {
-                while i < bytes.len() && is_ident(bytes[i]) {
-                    i += 1;
-                }
-                if bytes[i..].starts_with(b"::") && bytes.get(i + 2).is_some_and(|&b| is_ident(b)) {
-                    joined = true;
-                    i += 2;
-                } else {
-                    break;
-                }
+            let (end, taken) = identifier_at(text, i, &mut name);
+            if taken {
+                out.push(name.clone());
             }
-            joined |= inner_underscore(&bytes[start..i]);
-            let generic = generic_at(&text[i..]);
-            if joined || generic.is_some() {
-                let mut name = text[start..i].to_string();
-                if let Some(generic) = generic {
-                    name.extend(generic.chars().filter(|c| !c.is_whitespace()));
-                    i += generic.len();
-                }
-                out.push(name.to_ascii_lowercase());
-            }
+            i = end;
         }
         out
     }
