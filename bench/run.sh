@@ -9,7 +9,8 @@
 # Environment (defaults in brackets):
 #   SIZES      pages per locale, one corpus each          ["100 1000 5000"]
 #   RUNS       measured rounds per size                   [5]
-#   BIG_RUNS   rounds for sizes of 10,000 pages and more  [1]
+#   BIG_RUNS   rounds for sizes of 10,000 pages and more  [1]; a tool stopped for
+#              memory in one round is not run again at that size
 #   MIN_FREE_MIB  a run is stopped (and recorded so) when the machine's available
 #              memory falls below this                    [1024]
 #   LOCALES    locales of the corpus                      [en,fr,de]
@@ -128,9 +129,15 @@ trap 'rm -rf "$RUNS_DIR"' EXIT
 # stopped and recorded as such ("out-of-memory" with its time and the peak so far):
 # Hugo holds every page in memory and needed more than 15 GiB at 20,000 x 3, so on a
 # 24 GiB machine it would otherwise take the benchmark and the machine down with it.
+# A tool stopped so is not run again at that size: each of Hugo's 20,000 x 3 rounds
+# took 150 s to reach the limit, and the rounds of the others are what is left to time.
 measure() {
     local size=$1 label=$2 out=$3
     shift 3
+    if grep -q "^$label .*out-of-memory\$" "$RESULTS" 2>/dev/null; then
+        echo "bench: $label not run again on $size pages per locale: out of memory in an earlier round" >&2
+        return
+    fi
     [[ ! -e $out ]] || die "$out exists: every run needs a fresh output folder"
     local timing=$WORK/$size/time.txt log=$WORK/$size/$label.log stopped=$WORK/$size/stopped
     rm -f "$stopped"
