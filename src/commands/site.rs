@@ -185,6 +185,7 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
 
     // Each page is read, parsed and its text dropped in one step: a large site's
     // sources and its model never sit in memory together.
+    let readahead = load::Readahead::start(&sources.pages);
     let read: Vec<Option<(Page, Option<Included>)>> = sources
         .pages
         .par_iter()
@@ -208,6 +209,7 @@ pub fn load_selected(root: &Path, select: &Select, diagnostics: &Diagnostics) ->
             Some((page, included))
         })
         .collect();
+    drop(readahead);
     let mut includes = Includes::default();
     let mut pages: Vec<Page> = Vec::with_capacity(read.len());
     for (page, included) in read.into_iter().flatten() {
