@@ -28,7 +28,8 @@ pub fn keep_freed_memory() {
     set_decay(-1);
 }
 
-/// Hands every page freed so far back to the system.
+/// Hands every page freed so far back to the system: 4096 is jemalloc's
+/// `MALLCTL_ARENAS_ALL`, every arena at once.
 pub fn release_freed_memory() {
     ctl(c"arena.4096.purge", None);
 }

@@ -323,7 +323,7 @@ fn push_word(
             push_box(segments, start, span, style, place, push);
             if end < word.len() {
                 let hyphen = cut.hyphen.clone().filter(|_| with_hyphen);
-                push_break(cut.cjk, with_hyphen, hyphen, span, style, place, push);
+                push_break(cut.cjk, hyphen, span, style, place, push);
             }
             start = end;
         }
@@ -348,14 +348,12 @@ fn push_word(
         }
         if cut < word.len() {
             let hyphen = with_hyphen.then(|| Segments::from(&shaper.shape(style.font, "-")[..]));
-            push_break(cjk, with_hyphen, hyphen, span, style, place, push);
+            push_break(cjk, hyphen, span, style, place, push);
         }
         start = cut;
     }
 }
 
-/// The break after a piece of a word: free between CJK characters, else a penalty
-/// (printing a hyphen at a hyphenation point).
 /// A piece of a word, `at` bytes into it, as a box of its width.
 fn push_box(
     segments: Segments,
@@ -374,16 +372,17 @@ fn push_box(
     );
 }
 
+/// The break after a piece of a word: free between CJK characters, else a penalty,
+/// printing `hyphen` when the break is at a hyphenation point.
 fn push_break(
     cjk: bool,
-    with_hyphen: bool,
     hyphen: Option<Segments>,
     span: usize,
     style: &SpanStyle,
     place: &Place,
     push: &mut dyn FnMut(linebreak::Item, Option<Piece>, Option<Piece>),
 ) {
-    if cjk && !with_hyphen {
+    if cjk && hyphen.is_none() {
         // Between CJK characters: a break costs nothing, and a hair of stretch
         // spreads justification evenly along the line.
         push(
@@ -396,7 +395,7 @@ fn push_break(
             None,
         );
         place.spacing.set(true);
-    } else if let Some(segments) = hyphen.filter(|_| with_hyphen) {
+    } else if let Some(segments) = hyphen {
         let hyphen = Piece { span, segments };
         push(
             linebreak::Item::Penalty {
