@@ -16,6 +16,7 @@ use crate::render::pdf::fonts::FontId;
 use crate::render::pdf::text::{Segments, Shaper, width_em};
 
 use super::inline::{self, Align, Line, Paragraph, Span, SpanStyle};
+use super::memo::{ChapterMemo, Entry};
 
 /// A code block's title bar, a shade darker than the block.
 const CODE_TITLE_BG: Color = Color(0xe2, 0xe7, 0xee);
@@ -158,12 +159,17 @@ pub struct Context<'a> {
     pub style: &'a PdfStyle,
     pub shaper: &'a Shaper,
     pub texts: &'a Texts<'a>,
-    /// Page labels of anchors from an earlier pass, for "(page 12)" references.
+    /// Page labels of anchors from an earlier pass, for "(page 12)" references: asked
+    /// through `page_label`, which keeps what was asked.
     pub page_of: &'a super::PageOf<'a>,
+    /// Every label asked so far, with its answer: what a block's layout depended on.
+    pub asked: std::cell::RefCell<super::memo::Asked>,
     /// Pixel sizes of the site's pictures, by output path.
     pub images: &'a HashMap<String, (u32, u32)>,
     /// The addresses this chapter prints as notes, in order: a note's letter is its place.
     pub notes: std::cell::RefCell<Vec<String>>,
+    /// Whether the block being set read or added address notes.
+    pub notes_used: std::cell::Cell<bool>,
 }
 
 impl Context<'_> {
@@ -183,6 +189,13 @@ impl Context<'_> {
             Some(id) => format!("{path}#{id}"),
             None => path.to_string(),
         }
+    }
+
+    /// The page label of anchor `name` from the last pass, if it was printed.
+    pub fn page_label(&self, name: &str) -> Option<String> {
+        let label = (self.page_of)(name);
+        (self.asked.borrow_mut()).push((name.to_string(), label.clone()));
+        label
     }
 
     fn target(&self, href: &Href) -> Option<Target> {
@@ -340,9 +353,22 @@ impl Context<'_> {
 
     /// Every block of a page body, in a column of `width`.
     pub fn blocks(&self, blocks: &[Block], width: f32) -> Vec<Slice> {
+        self.blocks_in(blocks, width, None)
+    }
+
+    /// A chapter's own blocks, each taken back from the last pass when it would come
+    /// out the same (see `memo`).
+    pub fn chapter_blocks(&self, blocks: &[Block], width: f32, memo: &ChapterMemo) -> Vec<Slice> {
+        self.blocks_in(blocks, width, Some(memo))
+    }
+
+    fn blocks_in(&self, blocks: &[Block], width: f32, memo: Option<&ChapterMemo>) -> Vec<Slice> {
         let mut slices = Vec::new();
         for (i, block) in blocks.iter().enumerate() {
-            let mut laid = self.block(block, width);
+            let mut laid = match memo {
+                Some(memo) => self.remembered(block, width, memo),
+                None => self.block(block, width),
+            };
             if laid.is_empty() {
                 continue;
             }
@@ -356,6 +382,42 @@ impl Context<'_> {
             }
             slices.append(&mut laid);
         }
+        slices
+    }
+
+    fn remembered(&self, block: &Block, width: f32, memo: &ChapterMemo) -> Vec<Slice> {
+        let reused = memo.reuse(
+            block,
+            width,
+            |name| (self.page_of)(name),
+            &self.notes.borrow(),
+        );
+        if let Some((slices, asked, notes)) = reused {
+            self.asked.borrow_mut().extend(asked);
+            if let Some(notes) = notes {
+                *self.notes.borrow_mut() = notes;
+                self.notes_used.set(true);
+            }
+            return slices;
+        }
+        let asked_from = self.asked.borrow().len();
+        let notes_from = self.notes.borrow().len();
+        let outer = self.notes_used.replace(false);
+        let slices = self.block(block, width);
+        let used = self.notes_used.replace(outer);
+        self.notes_used.set(outer || used);
+        let asked = self.asked.borrow()[asked_from..].to_vec();
+        // Labels all unknown: the first pass, which printed no number; the next one
+        // will, so keeping the block would only cost its copy.
+        if !asked.is_empty() && asked.iter().all(|(_, label)| label.is_none()) {
+            return slices;
+        }
+        let entry = Entry {
+            asked,
+            notes: used.then(|| (notes_from, self.notes.borrow().clone())),
+            slices: slices.clone(),
+        };
+        memo.keep(block, width, entry);
         slices
     }
 

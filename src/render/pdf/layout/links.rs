@@ -120,6 +120,7 @@ impl Context<'_> {
             }],
             PrintedUrls::Footnote => {
                 let letter = {
+                    self.notes_used.set(true);
                     let mut notes = self.notes.borrow_mut();
                     let n = match notes.iter().position(|u| *u == url) {
                         Some(n) => n,
@@ -204,11 +205,11 @@ impl Context<'_> {
             return (None, None);
         }
         let (plain, printed) = marks(self, link);
-        let Some(page) = (self.page_of)(name) else {
+        let Some(page) = self.page_label(name) else {
             return (Some(plain), None);
         };
-        let was_printed = (self.page_of)(&printed).is_some();
-        let from = (self.page_of)(&plain);
+        let was_printed = self.page_label(&printed).is_some();
+        let from = self.page_label(&plain);
         let print = was_printed || from.is_some_and(|from| !in_view(&from, &page, pdf.duplex));
         if !print {
             return (Some(plain), None);

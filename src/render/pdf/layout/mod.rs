@@ -5,7 +5,9 @@
 //! of the site in its navigation order (arabic numbers from 1). Decision trees refer to
 //! their outcomes' pages and links to their targets' pages, so the body is laid out
 //! twice (or until the numbers settle): the second pass knows where every anchor
-//! landed. Printed on both sides, chapters open on right-hand pages and margins mirror.
+//! landed. A pass takes back from the one before it every block whose page numbers did
+//! not change (`memo`). Printed on both sides, chapters open on right-hand pages and
+//! margins mirror.
 
 mod diagram;
 mod direction;
@@ -14,6 +16,7 @@ mod flow;
 mod index;
 mod inline;
 mod links;
+mod memo;
 mod paginate;
 mod table;
 mod tree;
@@ -67,8 +70,13 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
         width: width - style.margin_left - style.margin_right,
     };
     let column = width - style.margin_left - style.margin_right;
+    let memo: memo::Memo = input
+        .site
+        .pages_of(input.locale)
+        .map(|_| memo::ChapterMemo::default())
+        .collect();
     let lay_out = |page_of: &PageOf<'_>| {
-        let (mut slices, notes) = body_slices(input, shaper, column, page_of);
+        let (mut slices, notes) = body_slices(input, shaper, column, page_of, &memo);
         slices.extend(index::slices(
             input,
             shaper,
@@ -102,6 +110,8 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
         }
         let labels = anchor_pages(&body);
         let known = |name: &str| labels.get(name).cloned();
+        // Only the labels are needed from the last pass: its pages go before the next.
+        drop(std::mem::take(&mut body));
         body = lay_out(&known);
         if anchor_pages(&body) == labels {
             break;
@@ -237,8 +247,10 @@ fn context<'a>(
         shaper,
         texts: input.texts,
         page_of,
+        asked: Default::default(),
         images: input.images,
         notes: Default::default(),
+        notes_used: Default::default(),
     }
 }
 
@@ -257,11 +269,13 @@ fn body_slices(
     shaper: &Shaper,
     column: f32,
     page_of: &PageOf<'_>,
+    memo: &memo::Memo,
 ) -> (Vec<Slice>, Notes) {
     let pages: Vec<&crate::model::Page> = input.site.pages_of(input.locale).collect();
     let chapters: Vec<(Vec<Slice>, ChapterNotes)> = pages
         .par_iter()
-        .map(|page| chapter_slices(input, shaper, column, page_of, page))
+        .zip(memo)
+        .map(|(page, memo)| chapter_slices(input, shaper, column, page_of, page, memo))
         .collect();
     let mut notes = Notes::new();
     let mut slices = Vec::new();
@@ -279,6 +293,7 @@ fn chapter_slices(
     column: f32,
     page_of: &PageOf<'_>,
     page: &crate::model::Page,
+    memo: &memo::ChapterMemo,
 ) -> (Vec<Slice>, ChapterNotes) {
     let mut slices = Vec::new();
     let ctx = context(input, shaper, page, page_of);
@@ -344,7 +359,7 @@ fn chapter_slices(
         slices.extend(flow::tagged(Role::Paragraph, lines));
     }
     slices.push(title_rule(style, column));
-    slices.extend(ctx.blocks(&page.blocks, column));
+    slices.extend(ctx.chapter_blocks(&page.blocks, column, memo));
     slices.extend(ctx.footnotes(&page.footnotes, column));
     // A page shown in its source language (its translation missing) says so.
     let lang = (ctx.lang() != input.locale).then(|| ctx.lang().to_string());

@@ -180,7 +180,7 @@ pub fn slices(ctx: &Context, tree: &DecisionTree, width: f32) -> Vec<Slice> {
                     );
                     let destination = if is_outcome {
                         let base = texts.with_arg("pdf-tree-outcome", "letter", &target_name);
-                        match (ctx.page_of)(&anchor(&tree.id, &answer.next)) {
+                        match ctx.page_label(&anchor(&tree.id, &answer.next)) {
                             Some(page) => format!(
                                 "{base} ({})",
                                 texts.with_arg("pdf-tree-page", "page", &page)
