@@ -17,10 +17,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
-use headless_chrome::browser::tab::point::Point;
-use headless_chrome::protocol::cdp::types::Event;
-use headless_chrome::protocol::cdp::{DOM, Emulation, Log, Runtime};
-use headless_chrome::{Browser, LaunchOptions, Tab};
+use common::cdp::{Browser, Tab};
 
 use folio::diagnostic::Diagnostics;
 use folio::model::{DecisionTree, NodeKind};
@@ -52,68 +49,83 @@ fn launch() -> Browser {
         Path::new(CHROMIUM).exists(),
         "{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does"
     );
-    let args: Vec<&std::ffi::OsStr> = [
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-    ]
-    .iter()
-    .map(std::ffi::OsStr::new)
-    .collect();
-    let options = LaunchOptions::default_builder()
-        .path(Some(CHROMIUM.into()))
-        .sandbox(false)
-        .window_size(Some((1280, 900)))
-        .idle_browser_timeout(Duration::from_secs(120))
-        .args(args)
-        .build()
-        .expect("launch options");
-    Browser::new(options).expect("start headless chromium")
+    Browser::launch(
+        CHROMIUM,
+        &[
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+            "--no-sandbox",
+            "--disable-setuid-sandbox",
+            "--window-size=1280,900",
+            // Puppeteer's defaults, which headless_chrome passed before this client:
+            // no extensions, no throttling of timers or renderers, colours as authored.
+            "--disable-extensions",
+            "--disable-default-apps",
+            "--disable-background-timer-throttling",
+            "--disable-backgrounding-occluded-windows",
+            "--disable-renderer-backgrounding",
+            "--disable-ipc-flooding-protection",
+            "--disable-hang-monitor",
+            "--disable-popup-blocking",
+            "--disable-prompt-on-repost",
+            "--disable-breakpad",
+            "--disable-client-side-phishing-detection",
+            "--disable-component-extensions-with-background-pages",
+            "--disable-dev-shm-usage",
+            "--disable-features=TranslateUI",
+            "--force-color-profile=srgb",
+            "--metrics-recording-only",
+            "--password-store=basic",
+            "--use-mock-keychain",
+            "--enable-automation",
+        ],
+    )
+    .expect("start headless chromium")
 }
 
 /// A tab that records console errors and uncaught exceptions.
 struct Page {
-    tab: Arc<Tab>,
+    tab: Tab,
     errors: Arc<Mutex<Vec<String>>>,
 }
 
 impl Page {
     fn open(browser: &Browser) -> Page {
         let tab = browser.new_tab().expect("new tab");
-        tab.set_default_timeout(Duration::from_secs(10));
         let errors = Arc::new(Mutex::new(Vec::new()));
         let sink = errors.clone();
-        tab.enable_runtime().unwrap();
-        tab.enable_log().unwrap();
-        tab.add_event_listener(Arc::new(move |event: &Event| {
-            let problem = match event {
-                Event::RuntimeExceptionThrown(e) => {
-                    Some(format!("exception: {:?}", e.params.exception_details.text))
-                }
-                Event::RuntimeConsoleAPICalled(e)
-                    if e.params.Type == Runtime::ConsoleAPICalledEventTypeOption::Error =>
-                {
+        tab.listen(move |method, params| {
+            let problem = match method {
+                "Runtime.exceptionThrown" => {
+                    let details = &params["exceptionDetails"];
                     Some(format!(
-                        "console.error: {:?}",
-                        e.params.args.first().and_then(|a| a.value.clone())
+                        "exception: {} {}",
+                        details["text"], details["exception"]["description"]
                     ))
                 }
-                Event::LogEntryAdded(e) if e.params.entry.level == Log::LogEntryLevel::Error => {
-                    Some(format!(
-                        "log: {} {:?}",
-                        e.params.entry.text, e.params.entry.url
-                    ))
-                }
+                "Runtime.consoleAPICalled" if params["type"] == "error" => Some(format!(
+                    "console.error: {}",
+                    params["args"][0]
+                        .get("value")
+                        .unwrap_or(&params["args"][0]["description"])
+                )),
+                "Log.entryAdded" if params["entry"]["level"] == "error" => Some(format!(
+                    "log: {} {}",
+                    params["entry"]["text"].as_str().unwrap_or_default(),
+                    params["entry"]["url"]
+                )),
                 _ => None,
             };
             if let Some(problem) = problem {
                 sink.lock().unwrap().push(problem);
             }
-        }))
-        .unwrap();
+        });
+        tab.call("Runtime.enable", serde_json::json!({})).unwrap();
+        tab.call("Log.enable", serde_json::json!({})).unwrap();
         Page { tab, errors }
     }
 
@@ -124,17 +136,20 @@ impl Page {
     fn go_to(&self, address: &str) {
         self.tab
             .navigate_to(address)
-            .unwrap()
-            .wait_until_navigated()
-            .unwrap();
+            .unwrap_or_else(|e| panic!("opening {address}: {e}"));
     }
 
     fn eval(&self, js: &str) -> serde_json::Value {
         self.tab
             .evaluate(js, false)
-            .unwrap()
-            .value
-            .unwrap_or(serde_json::Value::Null)
+            .unwrap_or_else(|e| panic!("{e}\nin {js}"))
+    }
+
+    /// `eval` for a page that may be between documents (a link followed, a reload):
+    /// a script that throws on a half-parsed document, or finds none to run in, gives
+    /// `None`, to be asked again.
+    fn probe(&self, js: &str) -> Option<serde_json::Value> {
+        self.tab.evaluate(js, false).ok()
     }
 
     fn text(&self, selector: &str) -> String {
@@ -142,8 +157,8 @@ impl Page {
         self.eval(&js).as_str().unwrap_or_default().to_string()
     }
 
-    /// A real mouse click on the element's centre. The element is scrolled into view
-    /// and measured in one round trip: each CDP call costs about 100 ms here.
+    /// A real mouse click on the element's centre, once the element is there: one
+    /// script scrolls it into view and measures it.
     fn click(&self, selector: &str) {
         let js = format!(
             "(() => {{ const e = document.querySelector({selector:?}); if (!e) return ''; \
@@ -156,10 +171,7 @@ impl Page {
         );
         let (x, y) = centre.split_once(',').unwrap();
         self.tab
-            .click_point(Point {
-                x: x.parse().unwrap(),
-                y: y.parse().unwrap(),
-            })
+            .click_point(x.parse().unwrap(), y.parse().unwrap())
             .unwrap();
     }
 
@@ -180,7 +192,10 @@ impl Page {
 
     /// Waits until the address satisfies `test` (it updates asynchronously).
     fn wait_for_url(&self, what: &str, test: impl Fn(&str) -> bool) -> String {
-        self.poll(|| Some(self.tab.get_url()).filter(|u| test(u)), what)
+        self.poll(
+            || Some(self.tab.get_url().unwrap()).filter(|u| test(u)),
+            what,
+        )
     }
 
     /// A real mouse click that needs no script in the page (scripts may be off).
@@ -189,16 +204,9 @@ impl Page {
             .tab
             .wait_for_element(selector)
             .unwrap_or_else(|e| panic!("{selector}: {e}"));
-        self.tab
-            .call_method(DOM::ScrollIntoViewIfNeeded {
-                node_id: None,
-                backend_node_id: Some(element.backend_node_id),
-                object_id: None,
-                rect: None,
-            })
-            .unwrap();
-        let point = element.get_midpoint().unwrap();
-        self.tab.click_point(point).unwrap();
+        element.scroll_into_view().unwrap();
+        let (x, y) = element.midpoint().unwrap();
+        self.tab.click_point(x, y).unwrap();
     }
 
     fn assert_no_errors(&self) {
@@ -384,11 +392,7 @@ fn a_deep_link_lands_on_the_same_step_after_a_reload() {
         page.eval("document.querySelectorAll('#dt-priority .tree-summary li').length"),
         serde_json::json!(2)
     );
-    page.tab
-        .reload(false, None)
-        .unwrap()
-        .wait_until_navigated()
-        .unwrap();
+    page.tab.reload().unwrap();
     page.tab
         .wait_for_element("input[name=\"dt-priority-w-workaround\"]")
         .unwrap();
@@ -498,11 +502,14 @@ fn without_javascript_links_lead_to_the_outcome() {
     let browser = launch();
     let page = Page::open(&browser);
     page.tab
-        .call_method(Emulation::SetScriptExecutionDisabled { value: true })
+        .call(
+            "Emulation.setScriptExecutionDisabled",
+            serde_json::json!({ "value": true }),
+        )
         .unwrap();
     page.go("fr/priorites/");
     assert!(
-        page.tab.find_elements("#dt-priority .tree-widget").is_err(),
+        (page.tab.find_elements("#dt-priority .tree-widget").unwrap()).is_empty(),
         "no widget without scripts"
     );
     for (node, answer, next) in [
@@ -515,11 +522,11 @@ fn without_javascript_links_lead_to_the_outcome() {
         page.wait_for_url(&target, |u| u.ends_with(&target));
     }
     let outcome = page.tab.find_element("#dt-priority-p1-critical").unwrap();
-    let attributes = outcome.get_attributes().unwrap().unwrap_or_default();
+    let attributes = outcome.attributes().unwrap();
     let verdict = attributes
-        .chunks(2)
-        .find(|kv| kv[0] == "data-verdict")
-        .map(|kv| kv[1].clone());
+        .into_iter()
+        .find(|(name, _)| name == "data-verdict")
+        .map(|(_, value)| value);
     assert_eq!(verdict.as_deref(), Some("p1"));
     page.assert_no_errors();
 }
@@ -563,9 +570,13 @@ fn a_right_to_left_locale_mirrors_the_layout() {
     page.assert_no_errors();
 }
 
-/// Types `query` in the page's search box and returns the result links.
+/// Types `query` in the page's search box and returns the result links. The status
+/// line is emptied first, so that only this query's can end the wait.
 fn search(page: &Page, query: &str) -> Vec<String> {
-    page.eval("document.querySelector('.search-input').value = ''");
+    page.eval(
+        "document.querySelector('.search-input').value = ''; \
+         document.querySelector('.search-status').textContent = ''",
+    );
     page.click(".search-input");
     page.tab.type_str(query).unwrap();
     let expected = format!(

@@ -111,7 +111,7 @@ pub(crate) fn get(server: &Server, path: &str) -> (u16, String, String) {
     (status, head.to_lowercase(), body.to_string())
 }
 
-fn wait_for(what: &str, limit: Duration, mut probe: impl FnMut() -> bool) -> Duration {
+pub(crate) fn wait_for(what: &str, limit: Duration, mut probe: impl FnMut() -> bool) -> Duration {
     let started = Instant::now();
     while started.elapsed() < limit {
         if probe() {

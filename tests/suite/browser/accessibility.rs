@@ -14,8 +14,6 @@ use super::{Page, launch, search, url};
 use crate::common;
 use std::path::Path;
 
-use headless_chrome::protocol::cdp::Emulation;
-
 /// The rule sets the issue names: WCAG A and AA of each version, and best practices.
 const TAGS: &str = "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']";
 
@@ -74,8 +72,8 @@ impl Auditor {
             .evaluate(&js, true)
             .unwrap_or_else(|e| panic!("axe on {state}: {e}"));
         let text = result
-            .value
-            .and_then(|v| v.as_str().map(str::to_string))
+            .as_str()
+            .map(str::to_string)
             .unwrap_or_else(|| panic!("axe gave no result on {state}"));
         let found: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
         for violation in found {
@@ -108,11 +106,10 @@ impl Auditor {
 
 /// Emulates `prefers-color-scheme`; the page restyles without a reload.
 fn scheme_of(page: &Page, scheme: &str) {
-    let media: Emulation::SetEmulatedMedia = serde_json::from_value(serde_json::json!({
+    let media = serde_json::json!({
         "features": [{ "name": "prefers-color-scheme", "value": scheme }]
-    }))
-    .unwrap();
-    page.tab.call_method(media).unwrap();
+    });
+    page.tab.call("Emulation.setEmulatedMedia", media).unwrap();
     // Two frames, so that styles and any transition have settled before axe reads colours.
     let settled = page.tab.evaluate(
         "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))",
@@ -123,11 +120,12 @@ fn scheme_of(page: &Page, scheme: &str) {
 
 /// The window's size; a phone is a touch device with a narrow layout.
 fn window_of(page: &Page, (width, height): (u32, u32), mobile: bool) {
-    let metrics: Emulation::SetDeviceMetricsOverride = serde_json::from_value(serde_json::json!({
+    let metrics = serde_json::json!({
         "width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile
-    }))
-    .unwrap();
-    page.tab.call_method(metrics).unwrap();
+    });
+    (page.tab)
+        .call("Emulation.setDeviceMetricsOverride", metrics)
+        .unwrap();
 }
 
 /// Unfolds every tree's flowchart, so that axe checks it too.

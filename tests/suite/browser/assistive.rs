@@ -7,8 +7,6 @@ use super::{Page, launch, page_of, trees};
 use crate::common;
 
 use folio::model::NodeKind;
-use headless_chrome::protocol::cdp::Emulation;
-use headless_chrome::types::PrintToPdfOptions;
 
 /// Presses Tab until the focused element matches `selector` (a reader tabbing along).
 fn tab_to(page: &Page, selector: &str) {
@@ -174,11 +172,8 @@ fn the_live_region_announces_each_question_and_focus_survives_back_and_restart()
 }
 
 fn emulate(page: &Page, media: &str, features: serde_json::Value) {
-    let media: Emulation::SetEmulatedMedia = serde_json::from_value(serde_json::json!({
-        "media": media, "features": features
-    }))
-    .unwrap();
-    page.tab.call_method(media).unwrap();
+    let media = serde_json::json!({ "media": media, "features": features });
+    page.tab.call("Emulation.setEmulatedMedia", media).unwrap();
 }
 
 /// Computed timing of an element's transition, animation and the page's scrolling, on
@@ -300,10 +295,7 @@ fn the_printed_page_has_no_navigation_and_spells_out_external_links() {
     // The real printout, read back as text.
     let pdf = page
         .tab
-        .print_to_pdf(Some(PrintToPdfOptions {
-            print_background: Some(false),
-            ..Default::default()
-        }))
+        .print_to_pdf(serde_json::json!({ "printBackground": false }))
         .unwrap();
     let file = dir.path().join("printed.pdf");
     std::fs::write(&file, pdf).unwrap();

@@ -3,7 +3,7 @@
 //! has it focused, hides it on Escape and otherwise once left; the page logs no error
 //! (a style or script the Content Security Policy refused would be one).
 
-use headless_chrome::browser::tab::point::Point;
+use std::time::Duration;
 
 use super::{Page, launch};
 
@@ -21,6 +21,11 @@ fn shown(page: &Page, id: &str) -> (bool, String) {
 fn a_changed_block_shows_its_source_text_on_hover_and_on_focus() {
     let site = crate::l10n_changed_blocks::outdated_site(true);
     let server = crate::serve::serve_with(site.path(), &["--translator"]);
+    // Tabbing down the page passes the search box, whose focus fetches the index:
+    // `serve` makes it after the pages, and until then that fetch logs a 404.
+    crate::serve::wait_for("the search index", Duration::from_secs(10), || {
+        crate::serve::get(&server, "/search/en/meta.json").0 == 200
+    });
     let browser = launch();
     let page = Page::open(&browser);
     page.go_to(&format!("http://{}/en/astreinte/", server.address));
@@ -35,10 +40,7 @@ fn a_changed_block_shows_its_source_text_on_hover_and_on_focus() {
     let centre = page.eval(&js);
     let (x, y) = centre.as_str().unwrap().split_once(',').unwrap();
     page.tab
-        .move_mouse_to_point(Point {
-            x: x.parse().unwrap(),
-            y: y.parse().unwrap(),
-        })
+        .move_mouse_to(x.parse().unwrap(), y.parse().unwrap())
         .unwrap();
     let text = page.poll(
         || {
@@ -58,9 +60,7 @@ fn a_changed_block_shows_its_source_text_on_hover_and_on_focus() {
     ));
     assert_eq!(placed, serde_json::json!(true));
     // Away from it, hidden again.
-    page.tab
-        .move_mouse_to_point(Point { x: 2.0, y: 2.0 })
-        .unwrap();
+    page.tab.move_mouse_to(2.0, 2.0).unwrap();
     page.poll(
         || Some(()).filter(|_| !shown(&page, "l10n-source-3").0),
         "the source text hidden",

@@ -4,23 +4,19 @@
 //! `securitypolicyviolation` event, and the watcher does see one when something the
 //! policy forbids is tried.
 
-use headless_chrome::protocol::cdp::Page as Cdp;
-
 use super::{Page, launch, page_of, search, trees, walk};
 use crate::common;
 
 /// Installed before any of the page's own code runs, so load-time violations count.
 const WATCH: &str = "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));";
 
-fn watched(browser: &headless_chrome::Browser) -> Page {
+fn watched(browser: &crate::common::cdp::Browser) -> Page {
     let page = Page::open(browser);
     page.tab
-        .call_method(Cdp::AddScriptToEvaluateOnNewDocument {
-            source: WATCH.into(),
-            world_name: None,
-            include_command_line_api: None,
-            run_immediately: None,
-        })
+        .call(
+            "Page.addScriptToEvaluateOnNewDocument",
+            serde_json::json!({ "source": WATCH }),
+        )
         .unwrap();
     page
 }
@@ -133,7 +129,7 @@ fn folio_serve_s_reload_and_error_banner_work_under_the_policy() {
     page.poll(
         || {
             let shown = "getComputedStyle(document.getElementById('folio-errors') || document.body).position === 'fixed'";
-            page.eval(shown).as_bool().filter(|s| *s)
+            page.probe(shown)?.as_bool().filter(|s| *s)
         },
         "the page reloaded with the styled error banner",
     );

@@ -128,12 +128,12 @@ fn the_highlighted_path_follows_the_answers() {
 fn on_a_phone_the_chart_scrolls_in_its_own_frame() {
     let browser = launch();
     let page = Page::open(&browser);
-    let metrics: headless_chrome::protocol::cdp::Emulation::SetDeviceMetricsOverride =
-        serde_json::from_value(serde_json::json!({
-            "width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": true
-        }))
+    let metrics = serde_json::json!({
+        "width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": true
+    });
+    (page.tab)
+        .call("Emulation.setDeviceMetricsOverride", metrics)
         .unwrap();
-    page.tab.call_method(metrics).unwrap();
     page.go_to(&url("fr/priorites/"));
     page.tab
         .wait_for_element("#dt-priority .tree-widget input[type=radio]")

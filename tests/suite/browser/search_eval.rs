@@ -222,7 +222,7 @@ fn bench_folio_against_pagefind() {
              return performance.now() - t0; }})()",
             format!("{} ", q.query)
         );
-        let ms = page.tab.evaluate(&warm, true).unwrap().value.unwrap();
+        let ms = page.tab.evaluate(&warm, true).unwrap();
         folio.warm_ms += ms.as_f64().unwrap().max(0.0);
 
         // Pagefind, cold then warm, on the same page of the same language; without its
@@ -272,6 +272,6 @@ fn bench_folio_against_pagefind() {
 
 /// Runs the Pagefind script `run` in the page; what it returns, as JSON.
 fn run_pagefind(page: &Page, run: &str) -> serde_json::Value {
-    let value = page.tab.evaluate(run, true).unwrap().value.unwrap();
+    let value = page.tab.evaluate(run, true).unwrap();
     serde_json::from_str(value.as_str().unwrap()).unwrap()
 }

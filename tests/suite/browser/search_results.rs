@@ -29,9 +29,12 @@ struct Sub {
 }
 
 /// Runs `query` as one input (no keystroke searches in between) and reads the results.
+/// The status line is emptied first: the previous query's may already name this one
+/// ("mulch" before "mulch ").
 pub(super) fn results(page: &Page, query: &str) -> Vec<Shown> {
     page.eval(&format!(
         "(() => {{ const i = document.querySelector('.search-input'); i.focus(); i.value = {query:?}; \
+         document.querySelector('.search-status').textContent = ''; \
          i.dispatchEvent(new Event('input')); }})()"
     ));
     let done = format!(
@@ -437,14 +440,14 @@ fn the_opened_page_marks_the_query_until_escape() {
     let marks = "JSON.stringify([...document.querySelectorAll('main article mark.search-hit')].map(m => m.textContent))";
     let marked: Vec<String> = page.poll(
         || {
-            let found: Vec<String> = serde_json::from_str(page.eval(marks).as_str()?).ok()?;
+            let found: Vec<String> = serde_json::from_str(page.probe(marks)?.as_str()?).ok()?;
             (!found.is_empty()).then_some(found)
         },
         "marks in the opened page",
     );
     assert!(marked.iter().any(|m| m == "fondant"), "{marked:?}");
     assert!(marked.iter().any(|m| m == "Winter"), "{marked:?}");
-    let address = page.tab.get_url();
+    let address = page.tab.get_url().unwrap();
     assert!(!address.contains("h="), "{address}");
     assert!(
         address.ends_with("/en/hives/index.html#winter") || address.ends_with("/en/hives/#winter"),
@@ -462,7 +465,7 @@ fn the_opened_page_marks_the_query_until_escape() {
         "http://127.0.0.1:{port}/en/hives/?keep=1&h=queen%20colony#spring"
     ));
     page.wait_for_url("h removed", |u| !u.contains("h="));
-    let address = page.tab.get_url();
+    let address = page.tab.get_url().unwrap();
     assert!(address.contains("?keep=1#spring"), "{address}");
     assert!(
         page.eval("document.querySelectorAll('mark.search-hit').length")

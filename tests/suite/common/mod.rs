@@ -1,5 +1,6 @@
 //! Shared by the integration tests: fixture sites and the `folio` binary.
 
+pub mod cdp;
 pub mod server;
 
 use std::path::{Path, PathBuf};
