@@ -64,6 +64,26 @@ struct Connection {
 
 impl Connection {
     fn call(&self, session: Option<&str>, method: &str, params: Value) -> Reply {
+        let (id, reply) = self.send(session, method, params)?;
+        match reply.recv_timeout(COMMAND_TIMEOUT) {
+            Ok(reply) => reply.map_err(|Error(e)| Error(format!("{method}: {e}"))),
+            Err(RecvTimeoutError::Timeout) => {
+                self.forget(id);
+                Err(Error(format!("{method}: no reply in {COMMAND_TIMEOUT:?}")))
+            }
+            Err(RecvTimeoutError::Disconnected) => {
+                Err(Error(format!("{method}: Chromium exited before replying")))
+            }
+        }
+    }
+
+    /// Writes the command; its reply will come on the receiver.
+    fn send(
+        &self,
+        session: Option<&str>,
+        method: &str,
+        params: Value,
+    ) -> Result<(u64, Receiver<Reply>), Error> {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         let (sender, reply) = mpsc::channel();
         match self.waiting.lock().unwrap().as_mut() {
@@ -81,16 +101,7 @@ impl Connection {
             self.forget(id);
             return Err(Error(format!("{method}: writing to Chromium: {e}")));
         }
-        match reply.recv_timeout(COMMAND_TIMEOUT) {
-            Ok(reply) => reply.map_err(|Error(e)| Error(format!("{method}: {e}"))),
-            Err(RecvTimeoutError::Timeout) => {
-                self.forget(id);
-                Err(Error(format!("{method}: no reply in {COMMAND_TIMEOUT:?}")))
-            }
-            Err(RecvTimeoutError::Disconnected) => {
-                Err(Error(format!("{method}: Chromium exited before replying")))
-            }
-        }
+        Ok((id, reply))
     }
 
     fn forget(&self, id: u64) {
@@ -251,7 +262,20 @@ impl Browser {
 }
 
 impl Drop for Browser {
+    /// Asks Chromium to close, so that its helper processes are gone and the profile
+    /// can be removed (a kill alone left it in the temporary folder), and kills it if
+    /// it has not exited within 5 s.
     fn drop(&mut self) {
+        if self
+            .connection
+            .send(None, "Browser.close", json!({}))
+            .is_ok()
+        {
+            let deadline = Instant::now() + Duration::from_secs(5);
+            while Instant::now() < deadline && matches!(self.child.try_wait(), Ok(None)) {
+                std::thread::sleep(POLL);
+            }
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
