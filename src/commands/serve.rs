@@ -48,6 +48,9 @@ struct Served {
     errors: Option<String>,
     /// With them, the flowcharts of the broken decision trees: (rules file, SVG).
     error_diagrams: Vec<(String, String)>,
+    /// The last version whose background pass (search index, PDFs) is over, done or
+    /// given up: until it reaches `version`, a later file may still come.
+    later: u64,
 }
 
 #[derive(Default)]
@@ -333,6 +336,10 @@ fn publish(
             eprintln!("{done}");
         }
         served.version += 1;
+        if failed {
+            // No background pass follows a failed build: the last one's files stay.
+            served.later = served.version;
+        }
         shared.changed.notify_all();
         served.version
     };
@@ -389,11 +396,11 @@ fn add_later_files(root: &Path, shared: &Shared, version: u64) {
         Some(pool) => pool.install(build),
         None => build(),
     };
-    if compiled.is_none() || !is_current() {
+    let mut served = shared.served.lock().expect("served site");
+    if served.version != version {
         return;
     }
-    let mut served = shared.served.lock().expect("served site");
-    if served.version == version {
+    if compiled.is_some() {
         let fresh = files.into_output();
         // What the site no longer makes (a removed guide's PDF) goes.
         served
@@ -401,7 +408,13 @@ fn add_later_files(root: &Path, shared: &Shared, version: u64) {
             .retain(|path| !later_file(path) || fresh.contains(path));
         served.output.extend(fresh);
     }
+    served.later = version;
+    shared.changed.notify_all();
 }
+
+/// How long a request for a file of the background pass waits for it: a large site's
+/// PDFs take a minute.
+const LATER_WAIT: Duration = Duration::from_secs(120);
 
 /// The files the background pass makes, after the pages.
 fn later_file(path: &str) -> bool {
@@ -500,6 +513,17 @@ fn answer(request: &Request, shared: &Arc<Shared>) -> Response {
                         s.version == 0
                     })
                     .expect("served site");
+            }
+            if later_file(&file) && find(&served.output, &file).is_none() {
+                // The search index and the PDFs come after the pages: asked for before
+                // they are made (the first seconds of a preview), they are waited for
+                // rather than missing.
+                served = (shared.changed)
+                    .wait_timeout_while(served, LATER_WAIT, |s| {
+                        s.later < s.version && find(&s.output, &file).is_none()
+                    })
+                    .expect("served site")
+                    .0;
             }
             match find(&served.output, &file) {
                 Some((found, bytes)) => {

@@ -90,10 +90,13 @@ fn start(root: &Path, extra: &[&str]) -> Server {
 
 /// A raw GET: the request line is sent as written, so traversal attempts reach the server.
 pub(crate) fn get(server: &Server, path: &str) -> (u16, String, String) {
+    get_within(server, path, Duration::from_secs(5))
+}
+
+/// `get`, the answer awaited for up to `limit`.
+fn get_within(server: &Server, path: &str, limit: Duration) -> (u16, String, String) {
     let mut stream = TcpStream::connect(&server.address).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(5)))
-        .unwrap();
+    stream.set_read_timeout(Some(limit)).unwrap();
     write!(
         stream,
         "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
@@ -698,4 +701,18 @@ fn the_search_index_stays_served_through_a_full_rebuild() {
             rebuilt = Some(Instant::now());
         }
     }
+}
+
+/// The search index is made after the pages, with the PDFs: asked for in the first
+/// moments of a preview, it is answered once ready, never with a 404.
+#[test]
+fn the_search_index_asked_for_at_once_is_waited_for() {
+    let site = common::site("base");
+    let server = start(site.path(), &[]);
+    let (status, head, meta) = get_within(&server, "/search/fr/meta.json", Duration::from_secs(60));
+    assert_eq!(status, 200, "{head}");
+    assert!(meta.starts_with('{'), "{meta}");
+    // What the background pass does not make is still missing once it is over.
+    let (status, head, _) = get(&server, "/search/fr/none.json");
+    assert_eq!(status, 404, "{head}");
 }
