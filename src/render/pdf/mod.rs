@@ -103,6 +103,20 @@ pub fn layout_document(
     pictures: &Pictures,
     shaper: &Shaper,
 ) -> Document {
+    layout_document_with(site, messages, locale, style, pictures, shaper, true)
+}
+
+/// As `layout_document`, every pass laid out from scratch when `remember` is false: to
+/// check that taking blocks back from the pass before changes nothing.
+pub fn layout_document_with(
+    site: &Site,
+    messages: &Messages,
+    locale: &str,
+    style: &PdfStyle,
+    pictures: &Pictures,
+    shaper: &Shaper,
+    remember: bool,
+) -> Document {
     let texts = Texts::new(messages, locale);
     let meta = layout::Meta {
         // A site that names itself nowhere in Fluent is called by its folio.toml title.
@@ -122,6 +136,7 @@ pub fn layout_document(
         texts: &texts,
         style,
         meta,
+        remember,
     };
     layout::layout(&input, shaper)
 }

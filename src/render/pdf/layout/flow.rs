@@ -16,7 +16,7 @@ use crate::render::pdf::fonts::FontId;
 use crate::render::pdf::text::{Segments, Shaper, width_em};
 
 use super::inline::{self, Align, Line, Paragraph, Span, SpanStyle};
-use super::memo::{ChapterMemo, Entry};
+use super::memo::{ChapterMemo, Entry, Question};
 
 /// A code block's title bar, a shade darker than the block.
 const CODE_TITLE_BG: Color = Color(0xe2, 0xe7, 0xee);
@@ -193,9 +193,14 @@ impl Context<'_> {
 
     /// The page label of anchor `name` from the last pass, if it was printed.
     pub fn page_label(&self, name: &str) -> Option<String> {
-        let label = (self.page_of)(name);
-        (self.asked.borrow_mut()).push((name.to_string(), label.clone()));
-        label
+        self.ask(Question::Label(name.to_string()))
+    }
+
+    /// The answer to `question` from the last pass, kept with it (see `memo`).
+    pub fn ask(&self, question: Question) -> Option<String> {
+        let answer = question.answer(self.page_of);
+        (self.asked.borrow_mut()).push((question, answer.clone()));
+        answer
     }
 
     fn target(&self, href: &Href) -> Option<Target> {
@@ -358,8 +363,13 @@ impl Context<'_> {
 
     /// A chapter's own blocks, each taken back from the last pass when it would come
     /// out the same (see `memo`).
-    pub fn chapter_blocks(&self, blocks: &[Block], width: f32, memo: &ChapterMemo) -> Vec<Slice> {
-        self.blocks_in(blocks, width, Some(memo))
+    pub fn chapter_blocks(
+        &self,
+        blocks: &[Block],
+        width: f32,
+        memo: Option<&ChapterMemo>,
+    ) -> Vec<Slice> {
+        self.blocks_in(blocks, width, memo)
     }
 
     fn blocks_in(&self, blocks: &[Block], width: f32, memo: Option<&ChapterMemo>) -> Vec<Slice> {
@@ -389,8 +399,9 @@ impl Context<'_> {
         let reused = memo.reuse(
             block,
             width,
-            |name| (self.page_of)(name),
+            self.page_of,
             &self.notes.borrow(),
+            &|slices, old, new, count| self.renumber(slices, old, new, count),
         );
         if let Some((slices, asked, notes)) = reused {
             self.asked.borrow_mut().extend(asked);
@@ -407,8 +418,8 @@ impl Context<'_> {
         let used = self.notes_used.replace(outer);
         self.notes_used.set(outer || used);
         let asked = self.asked.borrow()[asked_from..].to_vec();
-        // Labels all unknown: the first pass, which printed no number; the next one
-        // will, so keeping the block would only cost its copy.
+        // Nothing known: the first pass, which printed no number; the next one will,
+        // so keeping the block would only cost its copy.
         if !asked.is_empty() && asked.iter().all(|(_, label)| label.is_none()) {
             return slices;
         }

@@ -10,10 +10,12 @@ use crate::render::pdf::boxes::{Color, Target};
 use crate::render::pdf::fonts::FontId;
 
 use crate::render::pdf::boxes::Item;
-use crate::render::pdf::text::Segments;
+use crate::render::pdf::text::{Segments, width_em};
 
+use super::PageOf;
 use super::flow::{Context, Slice};
 use super::inline::{Align, Span, SpanStyle};
+use super::memo::Question;
 
 /// The anchor a cross-reference sets where it starts: `ref#` while it prints no page,
 /// `ref+#` once it does (a reference printed in one pass stays printed, so the passes
@@ -21,6 +23,23 @@ use super::inline::{Align, Span, SpanStyle};
 fn marks(ctx: &Context, link: &InlineLink) -> (String, String) {
     let id = format!("{}@{}:{}", ctx.page.path, link.pos.line, link.pos.column);
     (format!("ref#{id}"), format!("ref+#{id}"))
+}
+
+/// The page a cross-reference to `target` prints after its link, if any: none when
+/// the target was not placed yet or is in view from the link (its `plain` mark), but
+/// always once it printed (its `printed` mark was placed), so that the passes settle.
+pub fn printed_page(
+    page_of: &PageOf<'_>,
+    target: &str,
+    plain: &str,
+    printed: &str,
+    duplex: bool,
+) -> Option<String> {
+    let page = page_of(target)?;
+    let was_printed = page_of(printed).is_some();
+    let from = page_of(plain);
+    let print = was_printed || from.is_some_and(|from| !in_view(&from, &page, duplex));
+    print.then_some(page)
 }
 
 /// Pages a reader sees together: the same page, or in a duplex guide the two pages of
@@ -205,33 +224,85 @@ impl Context<'_> {
             return (None, None);
         }
         let (plain, printed) = marks(self, link);
-        let Some(page) = self.page_label(name) else {
+        let Some(page) = self.ask(Question::Reference {
+            target: name.clone(),
+            plain: plain.clone(),
+            printed: printed.clone(),
+            duplex: pdf.duplex,
+        }) else {
             return (Some(plain), None);
-        };
-        let was_printed = self.page_label(&printed).is_some();
-        let from = self.page_label(&plain);
-        let print = was_printed || from.is_some_and(|from| !in_view(&from, &page, pdf.duplex));
-        if !print {
-            return (Some(plain), None);
-        }
-        let words = self
-            .texts
-            .with_arg("pdf-page-ref", "page", &page)
-            .replace(' ', "\u{A0}");
-        // Latin text keeps the reference with the link's last word; CJK needs no space.
-        let joined = if words.starts_with(|c: char| c as u32 >= 0x3000) {
-            words
-        } else {
-            format!("\u{A0}{words}")
         };
         let span = Span {
-            text: joined,
+            text: self.reference_text(&page),
             style: SpanStyle {
                 mark: None,
                 ..style.clone()
             },
         };
         (Some(printed), Some(span))
+    }
+
+    /// What a reference to `page` prints after its link's text.
+    fn reference_text(&self, page: &str) -> String {
+        let words = self
+            .texts
+            .with_arg("pdf-page-ref", "page", page)
+            .replace(' ', "\u{A0}");
+        // Latin text keeps the reference with the link's last word; CJK needs no space.
+        if words.starts_with(|c: char| c as u32 >= 0x3000) {
+            words
+        } else {
+            format!("\u{A0}{words}")
+        }
+    }
+
+    /// Puts the `count` references to page `old` in `slices` to page `new`, when the
+    /// new number is as wide as the old (the body fonts' digits all are): each is the
+    /// start of a text item, shaped as the word alone, as a word after a no-break space
+    /// is. Anything else (a number sharing its word with CJK text, or the same word
+    /// elsewhere in the block) leaves the block to be set again.
+    pub fn renumber(&self, slices: &mut [Slice], old: &str, new: &str, count: usize) -> bool {
+        let (old_text, new_text) = (self.reference_text(old), self.reference_text(new));
+        let is_space = |c: char| c == ' ' || c == '\u{A0}';
+        let (old_words, new_words): (Vec<&str>, Vec<&str>) = (
+            old_text.split(is_space).collect(),
+            new_text.split(is_space).collect(),
+        );
+        let changed: Vec<(usize, &str, &str)> = (old_words.iter().zip(&new_words))
+            .enumerate()
+            .filter(|(_, (a, b))| a != b)
+            .map(|(i, (a, b))| (i, *a, *b))
+            .collect();
+        // The number's word must follow a space of the reference's own: the first word
+        // (CJK's, with no space) shares its text item with the link before it.
+        let ([(at, old_word, new_word)], true) =
+            (changed.as_slice(), old_words.len() == new_words.len())
+        else {
+            return false;
+        };
+        if *at == 0 {
+            return false;
+        }
+        let mut found = 0;
+        for item in slices.iter_mut().flat_map(|s| s.items.iter_mut()) {
+            let Item::Text { segments, .. } = item else {
+                continue;
+            };
+            let Some(font) = segments.first().map(|s| s.font) else {
+                continue;
+            };
+            let was = self.shaper.shape(font, old_word);
+            if !segments.starts_with(&was) {
+                continue;
+            }
+            let now = self.shaper.shape(font, new_word);
+            if width_em(&now) != width_em(&was) || now.len() != was.len() {
+                return false;
+            }
+            segments[..was.len()].clone_from_slice(&now);
+            found += 1;
+        }
+        found == count
     }
 }
 

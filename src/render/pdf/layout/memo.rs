@@ -9,16 +9,52 @@
 //! notes are the same. Passes after the first then set again only the blocks whose
 //! printed numbers moved. The output is the same as without the memo, byte for byte.
 
+use std::collections::BTreeMap;
 use std::sync::Mutex;
 
 use rustc_hash::FxHashMap;
 
 use crate::model::Block;
 
+use super::PageOf;
 use super::flow::Slice;
 
-/// The page labels a layout asked for, in order, with the answers it got.
-pub type Asked = Vec<(String, Option<String>)>;
+/// What a layout asked of the last pass.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Question {
+    /// An anchor's page label.
+    Label(String),
+    /// The page a cross-reference prints after its link, if any (see
+    /// `links::printed_page`). Only the number's digits depend on it when it prints
+    /// either way, so a block can keep its lines and take the new digits.
+    Reference {
+        target: String,
+        plain: String,
+        printed: String,
+        duplex: bool,
+    },
+}
+
+impl Question {
+    pub fn answer(&self, page_of: &PageOf<'_>) -> Option<String> {
+        match self {
+            Question::Label(name) => page_of(name),
+            Question::Reference {
+                target,
+                plain,
+                printed,
+                duplex,
+            } => super::links::printed_page(page_of, target, plain, printed, *duplex),
+        }
+    }
+}
+
+/// What a layout asked, in order, with the answers it got.
+pub type Asked = Vec<(Question, Option<String>)>;
+
+/// Puts `count` printed references to page `old` in `slices` to page `new`, when that
+/// leaves every line as it was; false (the block is then set again) otherwise.
+pub type Renumber<'r> = dyn Fn(&mut [Slice], &str, &str, usize) -> bool + 'r;
 
 /// One block as the last pass set it.
 pub struct Entry {
@@ -42,27 +78,73 @@ fn key(block: &Block, width: f32) -> (usize, u32) {
     (std::ptr::from_ref(block) as usize, width.to_bits())
 }
 
+/// The printed page numbers that moved between `asked` and `answers`, each old number
+/// with its new one and how many references print it; `None` when anything else
+/// changed, or a number moved in one reference and not in another, or to two places.
+fn moved_numbers(
+    asked: &Asked,
+    answers: &[Option<String>],
+) -> Option<BTreeMap<String, (String, usize)>> {
+    let mut moved: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    let mut kept: Vec<&str> = Vec::new();
+    for ((question, had), answer) in asked.iter().zip(answers) {
+        match (question, had, answer) {
+            (_, had, answer) if had == answer => {
+                if let (Question::Reference { .. }, Some(page)) = (question, had) {
+                    kept.push(page);
+                }
+            }
+            (Question::Reference { .. }, Some(old), Some(new)) => {
+                let (to, count) = moved.entry(old.clone()).or_insert((new.clone(), 0));
+                if to != new {
+                    return None;
+                }
+                *count += 1;
+            }
+            _ => return None,
+        }
+    }
+    if kept.iter().any(|page| moved.contains_key(*page)) {
+        return None;
+    }
+    Some(moved)
+}
+
 impl ChapterMemo {
-    /// The block's slices from the last pass, when `answer` gives each label the answer
-    /// it had and `notes` are those the block found: with the labels it asked and the
-    /// notes it left.
+    /// The block's slices from the last pass, when `page_of` gives each question the
+    /// answer it had (or moves only printed page numbers, which `renumber` puts right)
+    /// and `notes` are those the block found: with what it asked and the notes it left.
     pub fn reuse(
         &self,
         block: &Block,
         width: f32,
-        answer: impl Fn(&str) -> Option<String>,
+        page_of: &PageOf<'_>,
         notes: &[String],
+        renumber: &Renumber<'_>,
     ) -> Option<(Vec<Slice>, Asked, Option<Vec<String>>)> {
-        let memo = self.0.lock().expect("layout memo");
-        let entry = memo.get(&key(block, width))?;
-        if !entry.asked.iter().all(|(name, had)| answer(name) == *had) {
-            return None;
-        }
+        let mut memo = self.0.lock().expect("layout memo");
+        let entry = memo.get_mut(&key(block, width))?;
         let left = match &entry.notes {
             Some((before, after)) if after.get(..*before) == Some(notes) => Some(after.clone()),
             Some(_) => return None,
             None => None,
         };
+        let answers: Vec<Option<String>> = (entry.asked.iter())
+            .map(|(question, _)| question.answer(page_of))
+            .collect();
+        let moved = moved_numbers(&entry.asked, &answers)?;
+        if !moved.is_empty() {
+            let mut slices = entry.slices.clone();
+            for (old, (new, count)) in &moved {
+                if !renumber(&mut slices, old, new, *count) {
+                    return None;
+                }
+            }
+            entry.slices = slices;
+            for ((_, had), answer) in entry.asked.iter_mut().zip(answers) {
+                *had = answer;
+            }
+        }
         Some((entry.slices.clone(), entry.asked.clone(), left))
     }
 
@@ -78,11 +160,16 @@ mod tests {
     fn entry(asked: &[(&str, Option<&str>)], notes: Option<(usize, &[&str])>) -> Entry {
         Entry {
             asked: (asked.iter())
-                .map(|(n, l)| (n.to_string(), l.map(str::to_string)))
+                .map(|(n, l)| (Question::Label(n.to_string()), l.map(str::to_string)))
                 .collect(),
             notes: notes.map(|(n, v)| (n, v.iter().map(|s| s.to_string()).collect())),
             slices: vec![Slice::space(3.0)],
         }
+    }
+
+    /// Never called: the blocks of these tests print no moved number.
+    fn no_renumber(_: &mut [Slice], _: &str, _: &str, _: usize) -> bool {
+        unreachable!("no number moved")
     }
 
     #[test]
@@ -91,28 +178,108 @@ mod tests {
         let memo = ChapterMemo::default();
         memo.keep(&block, 100.0, entry(&[("a", Some("4")), ("b", None)], None));
         let labels = |a: &'static str| move |n: &str| (n == "a").then(|| a.to_string());
-        let (slices, asked, notes) = memo.reuse(&block, 100.0, labels("4"), &[]).unwrap();
+        let reuse = |memo: &ChapterMemo, block, width, a, notes: &[String]| {
+            memo.reuse(block, width, &labels(a), notes, &no_renumber)
+        };
+        let (slices, asked, notes) = reuse(&memo, &block, 100.0, "4", &[]).unwrap();
         assert_eq!(slices, [Slice::space(3.0)]);
         assert_eq!(asked.len(), 2);
         assert_eq!(notes, None);
-        assert!(memo.reuse(&block, 100.0, labels("5"), &[]).is_none());
+        assert!(reuse(&memo, &block, 100.0, "5", &[]).is_none());
         // Another block, or the same in another column, was never kept.
-        assert!(memo.reuse(&other, 100.0, labels("4"), &[]).is_none());
-        assert!(memo.reuse(&block, 90.0, labels("4"), &[]).is_none());
+        assert!(reuse(&memo, &other, 100.0, "4", &[]).is_none());
+        assert!(reuse(&memo, &block, 90.0, "4", &[]).is_none());
 
         let with_notes = ChapterMemo::default();
         with_notes.keep(&block, 100.0, entry(&[], Some((1, &["u1", "u2"]))));
         let before = ["u1".to_string()];
-        let (_, _, left) = with_notes
-            .reuse(&block, 100.0, labels("4"), &before)
-            .unwrap();
+        let (_, _, left) = reuse(&with_notes, &block, 100.0, "4", &before).unwrap();
         assert_eq!(left.unwrap(), ["u1", "u2"]);
         let other_notes = ["u9".to_string()];
+        assert!(reuse(&with_notes, &block, 100.0, "4", &other_notes).is_none());
+        assert!(reuse(&with_notes, &block, 100.0, "4", &[]).is_none());
+    }
+
+    fn reference(target: &str) -> Question {
+        Question::Reference {
+            target: target.to_string(),
+            plain: format!("ref#{target}"),
+            printed: format!("ref+#{target}"),
+            duplex: false,
+        }
+    }
+
+    #[test]
+    fn a_printed_number_that_moved_is_put_right_in_the_kept_block() {
+        let block = Block::Rule;
+        let memo = ChapterMemo::default();
+        // Two references to page 12 (one target), one to page 30, all printed.
+        let asked = vec![
+            (reference("t1"), Some("12".to_string())),
+            (reference("t1"), Some("12".to_string())),
+            (reference("t2"), Some("30".to_string())),
+        ];
+        let slices = vec![Slice::space(3.0)];
+        let kept = |asked: &Asked| Entry {
+            asked: asked.clone(),
+            notes: None,
+            slices: slices.clone(),
+        };
+        memo.keep(&block, 100.0, kept(&asked));
+        let pages = |t1: &'static str| {
+            move |n: &str| match n {
+                "t1" => Some(t1.to_string()),
+                "t2" => Some("30".to_string()),
+                "ref+#t1" | "ref+#t2" => Some("9".to_string()),
+                _ => None,
+            }
+        };
+        let calls = std::cell::RefCell::new(Vec::new());
+        let renumber = |_: &mut [Slice], old: &str, new: &str, count: usize| {
+            calls
+                .borrow_mut()
+                .push((old.to_string(), new.to_string(), count));
+            true
+        };
+        let (_, asked_now, _) = memo
+            .reuse(&block, 100.0, &pages("13"), &[], &renumber)
+            .unwrap();
+        assert_eq!(*calls.borrow(), [("12".to_string(), "13".to_string(), 2)]);
+        assert_eq!(asked_now[0].1.as_deref(), Some("13"));
+        // The entry now holds the new number: asked again, nothing moves.
+        calls.borrow_mut().clear();
         assert!(
-            with_notes
-                .reuse(&block, 100.0, labels("4"), &other_notes)
+            memo.reuse(&block, 100.0, &pages("13"), &[], &renumber)
+                .is_some()
+        );
+        assert!(calls.borrow().is_empty());
+        // A block that cannot take the new digits is set again.
+        let refuse = |_: &mut [Slice], _: &str, _: &str, _: usize| false;
+        assert!(
+            memo.reuse(&block, 100.0, &pages("14"), &[], &refuse)
                 .is_none()
         );
-        assert!(with_notes.reuse(&block, 100.0, labels("4"), &[]).is_none());
+    }
+
+    #[test]
+    fn only_printed_numbers_moving_together_can_be_put_right() {
+        let page = |p: &str| Some(p.to_string());
+        let asked = vec![
+            (reference("t1"), page("12")),
+            (reference("t2"), page("12")),
+            (Question::Label("h".into()), page("3")),
+        ];
+        // Both references to 12 move to 13: one renumbering of two.
+        let moved = moved_numbers(&asked, &[page("13"), page("13"), page("3")]).unwrap();
+        assert_eq!(moved["12"], ("13".to_string(), 2));
+        // One moves and the other stays: the digits alone cannot tell them apart.
+        assert!(moved_numbers(&asked, &[page("13"), page("12"), page("3")]).is_none());
+        // To two places, or a plain label moving, or a reference ceasing to print.
+        assert!(moved_numbers(&asked, &[page("13"), page("14"), page("3")]).is_none());
+        assert!(moved_numbers(&asked, &[page("12"), page("12"), page("4")]).is_none());
+        assert!(moved_numbers(&asked, &[None, page("12"), page("3")]).is_none());
+        // Nothing moved.
+        let still = moved_numbers(&asked, &[page("12"), page("12"), page("3")]).unwrap();
+        assert!(still.is_empty());
     }
 }

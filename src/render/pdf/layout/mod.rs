@@ -57,6 +57,9 @@ pub struct Input<'a> {
     pub texts: &'a Texts<'a>,
     pub style: &'a PdfStyle,
     pub meta: Meta,
+    /// Passes after the first take back the blocks whose page numbers did not move
+    /// (`memo`); off only to check that this changes nothing.
+    pub remember: bool,
 }
 
 pub fn layout(input: &Input, shaper: &Shaper) -> Document {
@@ -70,9 +73,8 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
         width: width - style.margin_left - style.margin_right,
     };
     let column = width - style.margin_left - style.margin_right;
-    let memo: memo::Memo = input
-        .site
-        .pages_of(input.locale)
+    let memo: memo::Memo = (input.site.pages_of(input.locale))
+        .filter(|_| input.remember)
         .map(|_| memo::ChapterMemo::default())
         .collect();
     let lay_out = |page_of: &PageOf<'_>| {
@@ -274,8 +276,8 @@ fn body_slices(
     let pages: Vec<&crate::model::Page> = input.site.pages_of(input.locale).collect();
     let chapters: Vec<(Vec<Slice>, ChapterNotes)> = pages
         .par_iter()
-        .zip(memo)
-        .map(|(page, memo)| chapter_slices(input, shaper, column, page_of, page, memo))
+        .enumerate()
+        .map(|(i, page)| chapter_slices(input, shaper, column, page_of, page, memo.get(i)))
         .collect();
     let mut notes = Notes::new();
     let mut slices = Vec::new();
@@ -293,7 +295,7 @@ fn chapter_slices(
     column: f32,
     page_of: &PageOf<'_>,
     page: &crate::model::Page,
-    memo: &memo::ChapterMemo,
+    memo: Option<&memo::ChapterMemo>,
 ) -> (Vec<Slice>, ChapterNotes) {
     let mut slices = Vec::new();
     let ctx = context(input, shaper, page, page_of);
