@@ -93,8 +93,10 @@ pub struct Shaper {
     /// Shape plans by font, direction and script: building a plan costs more than
     /// shaping a word with it.
     plans: Mutex<FxHashMap<PlanKey, Arc<rustybuzz::ShapePlan>>>,
-    /// Words split where they may break, by font and language, then word.
-    words: Mutex<FxHashMap<(FontId, CompactString), FxHashMap<CompactString, Word>>>,
+    /// Words split where they may break, by font and language, then word; in shards
+    /// by the word's hash, as every thread asks for a word at every turn and one lock
+    /// had them wait on each other.
+    words: [Mutex<WordTable>; WORD_SHARDS],
 }
 
 /// A word cut where it may break (hyphenation points, after explicit hyphens and
@@ -112,6 +114,18 @@ pub struct Word {
 
 type PlanKey = (FontId, rustybuzz::Direction, Option<rustybuzz::Script>);
 
+type WordTable = FxHashMap<(FontId, CompactString), FxHashMap<CompactString, Word>>;
+
+const WORD_SHARDS: usize = 16;
+
+/// The shard of the word cache that holds `word`.
+fn word_shard(word: &str) -> usize {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    let hash = BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(word);
+    // Fx's high bits are its best mixed.
+    (hash >> 60) as usize % WORD_SHARDS
+}
+
 impl Default for Shaper {
     fn default() -> Self {
         Shaper::new(Fonts::embedded().clone())
@@ -125,7 +139,7 @@ impl Shaper {
             cache: Mutex::default(),
             missing: Mutex::default(),
             plans: Mutex::default(),
-            words: Mutex::default(),
+            words: Default::default(),
         }
     }
 
@@ -178,7 +192,8 @@ impl Shaper {
         let key = (font, CompactString::from(lang));
         // Copied out under the lock: sharing the entry instead (an `Arc`) had both
         // threads count references on the same few words, the lookup's dearest part.
-        let hit = (self.words.lock().expect("word cache"))
+        let shard = &self.words[word_shard(word)];
+        let hit = (shard.lock().expect("word cache"))
             .get(&key)
             .and_then(|words| words.get(word).cloned());
         if let Some(hit) = hit {
@@ -204,7 +219,7 @@ impl Shaper {
             pieces,
             hyphen,
         };
-        (self.words.lock().expect("word cache"))
+        (shard.lock().expect("word cache"))
             .entry(key)
             .or_default()
             .insert(CompactString::from(word), cut.clone());
