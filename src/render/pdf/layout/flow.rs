@@ -16,7 +16,7 @@ use crate::render::pdf::fonts::FontId;
 use crate::render::pdf::text::{Segments, Shaper, width_em};
 
 use super::inline::{self, Align, Line, Paragraph, Span, SpanStyle};
-use super::memo::{ChapterMemo, Entry, Question};
+use super::memo::{Entry, Question, Recall};
 
 /// A code block's title bar, a shade darker than the block.
 const CODE_TITLE_BG: Color = Color(0xe2, 0xe7, 0xee);
@@ -367,12 +367,12 @@ impl Context<'_> {
         &self,
         blocks: &[Block],
         width: f32,
-        memo: Option<&ChapterMemo>,
+        memo: Option<Recall<'_>>,
     ) -> Vec<Slice> {
         self.blocks_in(blocks, width, memo)
     }
 
-    fn blocks_in(&self, blocks: &[Block], width: f32, memo: Option<&ChapterMemo>) -> Vec<Slice> {
+    fn blocks_in(&self, blocks: &[Block], width: f32, memo: Option<Recall<'_>>) -> Vec<Slice> {
         let mut slices = Vec::new();
         for (i, block) in blocks.iter().enumerate() {
             let mut laid = match memo {
@@ -395,13 +395,15 @@ impl Context<'_> {
         slices
     }
 
-    fn remembered(&self, block: &Block, width: f32, memo: &ChapterMemo) -> Vec<Slice> {
+    fn remembered(&self, block: &Block, width: f32, recall: Recall<'_>) -> Vec<Slice> {
+        let memo = recall.memo;
         let reused = memo.reuse(
             block,
             width,
             self.page_of,
             &self.notes.borrow(),
             &|slices, old, new, count| self.renumber(slices, old, new, count),
+            recall.take,
         );
         if let Some((slices, asked, notes)) = reused {
             self.asked.borrow_mut().extend(asked);

@@ -8,6 +8,10 @@
 //! notes it found and left, and the next pass takes it back when every answer and the
 //! notes are the same. Passes after the first then set again only the blocks whose
 //! printed numbers moved. The output is the same as without the memo, byte for byte.
+//!
+//! A block taken back is a copy, since the next pass may want it again; but the
+//! numbers nearly always settle by the third pass, so from then on it is moved out
+//! (`Recall::take`), and a rare pass after that sets such blocks again.
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
@@ -74,6 +78,14 @@ pub struct ChapterMemo(Mutex<FxHashMap<(usize, u32), Entry>>);
 /// laying it out, so its lock is never contended.
 pub type Memo = Vec<ChapterMemo>;
 
+/// A chapter's memo as one pass consults it.
+#[derive(Clone, Copy)]
+pub struct Recall<'m> {
+    pub memo: &'m ChapterMemo,
+    /// Whether a block taken back leaves the memo rather than being copied out.
+    pub take: bool,
+}
+
 fn key(block: &Block, width: f32) -> (usize, u32) {
     (std::ptr::from_ref(block) as usize, width.to_bits())
 }
@@ -121,9 +133,11 @@ impl ChapterMemo {
         page_of: &PageOf<'_>,
         notes: &[String],
         renumber: &Renumber<'_>,
+        take: bool,
     ) -> Option<(Vec<Slice>, Asked, Option<Vec<String>>)> {
         let mut memo = self.0.lock().expect("layout memo");
-        let entry = memo.get_mut(&key(block, width))?;
+        let key = key(block, width);
+        let entry = memo.get(&key)?;
         let left = match &entry.notes {
             Some((before, after)) if after.get(..*before) == Some(notes) => Some(after.clone()),
             Some(_) => return None,
@@ -133,19 +147,28 @@ impl ChapterMemo {
             .map(|(question, _)| question.answer(page_of))
             .collect();
         let moved = moved_numbers(&entry.asked, &answers)?;
-        if !moved.is_empty() {
-            let mut slices = entry.slices.clone();
-            for (old, (new, count)) in &moved {
-                if !renumber(&mut slices, old, new, *count) {
-                    return None;
-                }
-            }
-            entry.slices = slices;
-            for ((_, had), answer) in entry.asked.iter_mut().zip(answers) {
-                *had = answer;
+        if moved.is_empty() && !take {
+            return Some((entry.slices.clone(), entry.asked.clone(), left));
+        }
+        let asked: Asked = (entry.asked.iter())
+            .zip(answers)
+            .map(|((question, _), answer)| (question.clone(), answer))
+            .collect();
+        let mut slices = if take {
+            memo.remove(&key)?.slices
+        } else {
+            entry.slices.clone()
+        };
+        for (old, (new, count)) in &moved {
+            if !renumber(&mut slices, old, new, *count) {
+                return None;
             }
         }
-        Some((entry.slices.clone(), entry.asked.clone(), left))
+        if let Some(entry) = memo.get_mut(&key) {
+            entry.slices = slices.clone();
+            entry.asked = asked.clone();
+        }
+        Some((slices, asked, left))
     }
 
     pub fn keep(&self, block: &Block, width: f32, entry: Entry) {
@@ -179,7 +202,7 @@ mod tests {
         memo.keep(&block, 100.0, entry(&[("a", Some("4")), ("b", None)], None));
         let labels = |a: &'static str| move |n: &str| (n == "a").then(|| a.to_string());
         let reuse = |memo: &ChapterMemo, block, width, a, notes: &[String]| {
-            memo.reuse(block, width, &labels(a), notes, &no_renumber)
+            memo.reuse(block, width, &labels(a), notes, &no_renumber, false)
         };
         let (slices, asked, notes) = reuse(&memo, &block, 100.0, "4", &[]).unwrap();
         assert_eq!(slices, [Slice::space(3.0)]);
@@ -189,6 +212,11 @@ mod tests {
         // Another block, or the same in another column, was never kept.
         assert!(reuse(&memo, &other, 100.0, "4", &[]).is_none());
         assert!(reuse(&memo, &block, 90.0, "4", &[]).is_none());
+
+        // Taken rather than copied: it is then gone.
+        let taken = memo.reuse(&block, 100.0, &labels("4"), &[], &no_renumber, true);
+        assert_eq!(taken.unwrap().0, [Slice::space(3.0)]);
+        assert!(reuse(&memo, &block, 100.0, "4", &[]).is_none());
 
         let with_notes = ChapterMemo::default();
         with_notes.keep(&block, 100.0, entry(&[], Some((1, &["u1", "u2"]))));
@@ -242,21 +270,21 @@ mod tests {
             true
         };
         let (_, asked_now, _) = memo
-            .reuse(&block, 100.0, &pages("13"), &[], &renumber)
+            .reuse(&block, 100.0, &pages("13"), &[], &renumber, false)
             .unwrap();
         assert_eq!(*calls.borrow(), [("12".to_string(), "13".to_string(), 2)]);
         assert_eq!(asked_now[0].1.as_deref(), Some("13"));
         // The entry now holds the new number: asked again, nothing moves.
         calls.borrow_mut().clear();
         assert!(
-            memo.reuse(&block, 100.0, &pages("13"), &[], &renumber)
+            memo.reuse(&block, 100.0, &pages("13"), &[], &renumber, false)
                 .is_some()
         );
         assert!(calls.borrow().is_empty());
         // A block that cannot take the new digits is set again.
         let refuse = |_: &mut [Slice], _: &str, _: &str, _: usize| false;
         assert!(
-            memo.reuse(&block, 100.0, &pages("14"), &[], &refuse)
+            memo.reuse(&block, 100.0, &pages("14"), &[], &refuse, false)
                 .is_none()
         );
     }

@@ -77,8 +77,9 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
         .filter(|_| input.remember)
         .map(|_| memo::ChapterMemo::default())
         .collect();
-    let lay_out = |page_of: &PageOf<'_>| {
-        let (mut slices, notes) = body_slices(input, shaper, column, page_of, &memo);
+    // From the third pass on, blocks taken back leave the memo (see `memo`).
+    let lay_out = |page_of: &PageOf<'_>, pass: usize| {
+        let (mut slices, notes) = body_slices(input, shaper, column, page_of, &memo, pass >= 3);
         slices.extend(index::slices(
             input,
             shaper,
@@ -95,7 +96,7 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
     };
 
     let no_pages = |_: &str| None;
-    let mut body = lay_out(&no_pages);
+    let mut body = lay_out(&no_pages, 1);
     // Decision trees and cross-references print page numbers inside the text; without
     // them one pass is enough.
     let has_trees = input.site.pages_of(input.locale).any(|p| {
@@ -106,7 +107,7 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
     let has_index = !crate::render::index::gather(input.site, input.locale).is_empty();
     let numbered = has_trees || pdf.page_refs || has_index;
     // Printing the numbers can move an anchor; a pass or two more settles it.
-    for _ in 0..4 {
+    for pass in 2..6 {
         if !numbered {
             break;
         }
@@ -114,7 +115,7 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
         let known = |name: &str| labels.get(name).cloned();
         // Only the labels are needed from the last pass: its pages go before the next.
         drop(std::mem::take(&mut body));
-        body = lay_out(&known);
+        body = lay_out(&known, pass);
         if anchor_pages(&body) == labels {
             break;
         }
@@ -272,12 +273,16 @@ fn body_slices(
     column: f32,
     page_of: &PageOf<'_>,
     memo: &memo::Memo,
+    take: bool,
 ) -> (Vec<Slice>, Notes) {
     let pages: Vec<&crate::model::Page> = input.site.pages_of(input.locale).collect();
     let chapters: Vec<(Vec<Slice>, ChapterNotes)> = pages
         .par_iter()
         .enumerate()
-        .map(|(i, page)| chapter_slices(input, shaper, column, page_of, page, memo.get(i)))
+        .map(|(i, page)| {
+            let recall = memo.get(i).map(|memo| memo::Recall { memo, take });
+            chapter_slices(input, shaper, column, page_of, page, recall)
+        })
         .collect();
     let mut notes = Notes::new();
     let mut slices = Vec::new();
@@ -295,7 +300,7 @@ fn chapter_slices(
     column: f32,
     page_of: &PageOf<'_>,
     page: &crate::model::Page,
-    memo: Option<&memo::ChapterMemo>,
+    memo: Option<memo::Recall<'_>>,
 ) -> (Vec<Slice>, ChapterNotes) {
     let mut slices = Vec::new();
     let ctx = context(input, shaper, page, page_of);
