@@ -27,11 +27,7 @@ fn guide_at(
     let pictures = Pictures::new(&loaded.assets);
     let shaper = Shaper::default();
     let (site, messages) = (&loaded.site, &loaded.messages);
-    if remember {
-        layout_document(site, messages, locale, &style, &pictures, &shaper)
-    } else {
-        layout_document_with(site, messages, locale, &style, &pictures, &shaper, false)
-    }
+    layout_document_with(site, messages, locale, &style, &pictures, &shaper, remember)
 }
 
 /// Every printed cross-reference: (its page label, the label it prints, where its

@@ -116,14 +116,14 @@ type PlanKey = (FontId, rustybuzz::Direction, Option<rustybuzz::Script>);
 
 type WordTable = FxHashMap<(FontId, CompactString), FxHashMap<CompactString, Word>>;
 
-const WORD_SHARDS: usize = 16;
+/// The word cache's shards, by the top bits of the word's hash (Fx's best mixed).
+const WORD_SHARD_BITS: u32 = 4;
+const WORD_SHARDS: usize = 1 << WORD_SHARD_BITS;
 
 /// The shard of the word cache that holds `word`.
 fn word_shard(word: &str) -> usize {
-    use std::hash::{BuildHasher, BuildHasherDefault};
-    let hash = BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(word);
-    // Fx's high bits are its best mixed.
-    (hash >> 60) as usize % WORD_SHARDS
+    use std::hash::BuildHasher;
+    (rustc_hash::FxBuildHasher.hash_one(word) >> (u64::BITS - WORD_SHARD_BITS)) as usize
 }
 
 impl Default for Shaper {

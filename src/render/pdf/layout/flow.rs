@@ -358,21 +358,17 @@ impl Context<'_> {
 
     /// Every block of a page body, in a column of `width`.
     pub fn blocks(&self, blocks: &[Block], width: f32) -> Vec<Slice> {
-        self.blocks_in(blocks, width, None)
+        self.chapter_blocks(blocks, width, None)
     }
 
-    /// A chapter's own blocks, each taken back from the last pass when it would come
-    /// out the same (see `memo`).
+    /// As `blocks`, for a chapter's own blocks: each taken back from the last pass
+    /// when it would come out the same (see `memo`).
     pub fn chapter_blocks(
         &self,
         blocks: &[Block],
         width: f32,
         memo: Option<Recall<'_>>,
     ) -> Vec<Slice> {
-        self.blocks_in(blocks, width, memo)
-    }
-
-    fn blocks_in(&self, blocks: &[Block], width: f32, memo: Option<Recall<'_>>) -> Vec<Slice> {
         let mut slices = Vec::new();
         for (i, block) in blocks.iter().enumerate() {
             let mut laid = match memo {

@@ -137,7 +137,7 @@ impl ChapterMemo {
     ) -> Option<(Vec<Slice>, Asked, Option<Vec<String>>)> {
         let mut memo = self.0.lock().expect("layout memo");
         let key = key(block, width);
-        let entry = memo.get(&key)?;
+        let entry = memo.get_mut(&key)?;
         let left = match &entry.notes {
             Some((before, after)) if after.get(..*before) == Some(notes) => Some(after.clone()),
             Some(_) => return None,
@@ -147,28 +147,21 @@ impl ChapterMemo {
             .map(|(question, _)| question.answer(page_of))
             .collect();
         let moved = moved_numbers(&entry.asked, &answers)?;
-        if moved.is_empty() && !take {
-            return Some((entry.slices.clone(), entry.asked.clone(), left));
+        let renumbered =
+            (moved.iter()).all(|(old, (new, count))| renumber(&mut entry.slices, old, new, *count));
+        if !renumbered {
+            // Partly put right: the block is set again, and kept anew.
+            memo.remove(&key);
+            return None;
         }
-        let asked: Asked = (entry.asked.iter())
-            .zip(answers)
-            .map(|((question, _), answer)| (question.clone(), answer))
-            .collect();
-        let mut slices = if take {
-            memo.remove(&key)?.slices
-        } else {
-            entry.slices.clone()
-        };
-        for (old, (new, count)) in &moved {
-            if !renumber(&mut slices, old, new, *count) {
-                return None;
-            }
+        for ((_, had), answer) in entry.asked.iter_mut().zip(answers) {
+            *had = answer;
         }
-        if let Some(entry) = memo.get_mut(&key) {
-            entry.slices = slices.clone();
-            entry.asked = asked.clone();
+        if take {
+            let entry = memo.remove(&key)?;
+            return Some((entry.slices, entry.asked, left));
         }
-        Some((slices, asked, left))
+        Some((entry.slices.clone(), entry.asked.clone(), left))
     }
 
     pub fn keep(&self, block: &Block, width: f32, entry: Entry) {
