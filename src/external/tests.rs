@@ -247,12 +247,14 @@ fn requests_in_flight_are_capped_and_hosts_asked_one_at_a_time() {
 
 #[test]
 fn refused_connections_and_bad_redirects_say_so() {
-    let free = TcpListener::bind("127.0.0.1:0").unwrap();
-    let closed_port = free.local_addr().unwrap().port();
-    drop(free);
     let port = server(Arc::new(Seen::default()), |_, stream| {
         reply(stream, "302 Found", "Location: ftp://elsewhere/\r\n");
     });
+    // A port just freed, taken after the server's: the kernel gave a port freed before
+    // the server bound back to the server, and the refused address then redirected.
+    let free = TcpListener::bind("127.0.0.1:0").unwrap();
+    let closed_port = free.local_addr().unwrap().port();
+    drop(free);
     let refused = format!("http://127.0.0.1:{closed_port}/");
     let bad = format!("http://127.0.0.1:{port}/");
     let found = outcomes(&[link(refused.clone(), 1), link(bad.clone(), 2)], quick());
