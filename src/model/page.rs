@@ -103,7 +103,7 @@ pub struct L10nRecord {
     pub blocks: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Page {
     pub locale: String,
     /// The path below `content/<locale>/`, with `/` separators: `escalade.md`. The same

@@ -170,6 +170,8 @@ pub struct Context<'a> {
     pub notes: std::cell::RefCell<Vec<String>>,
     /// Whether the block being set read or added address notes.
     pub notes_used: std::cell::Cell<bool>,
+    /// In the first pass, where references probably lead (see `estimate`).
+    pub guesses: Option<&'a super::estimate::Guesses>,
 }
 
 impl Context<'_> {
@@ -198,9 +200,17 @@ impl Context<'_> {
 
     /// The answer to `question` from the last pass, kept with it (see `memo`).
     pub fn ask(&self, question: Question) -> Option<String> {
+        self.ask_or(question, None).0
+    }
+
+    /// The answer to `question`, else `guess` (kept as if it were the answer, for the
+    /// next pass to see what moved); and whether the guess was taken.
+    pub fn ask_or(&self, question: Question, guess: Option<String>) -> (Option<String>, bool) {
         let answer = question.answer(self.page_of);
+        let guessed = answer.is_none() && guess.is_some();
+        let answer = answer.or(guess);
         (self.asked.borrow_mut()).push((question, answer.clone()));
-        answer
+        (answer, guessed)
     }
 
     fn target(&self, href: &Href) -> Option<Target> {

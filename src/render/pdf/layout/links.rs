@@ -224,12 +224,21 @@ impl Context<'_> {
             return (None, None);
         }
         let (plain, printed) = marks(self, link);
-        let Some(page) = self.ask(Question::Reference {
+        let question = Question::Reference {
             target: name.clone(),
             plain: plain.clone(),
             printed: printed.clone(),
             duplex: pdf.duplex,
-        }) else {
+        };
+        // The first pass prints a guess where it knows no page yet, but keeps the
+        // plain mark: the next pass decides whether the reference prints, as it
+        // would have without the guess.
+        let guess = self.guesses.and_then(|g| {
+            let chapter = name.split_once('#').map_or(name.as_str(), |(path, _)| path);
+            g.get(name).or_else(|| g.get(chapter)).cloned()
+        });
+        let (answer, guessed) = self.ask_or(question, guess);
+        let Some(page) = answer else {
             return (Some(plain), None);
         };
         let span = Span {
@@ -239,7 +248,7 @@ impl Context<'_> {
                 ..style.clone()
             },
         };
-        (Some(printed), Some(span))
+        (Some(if guessed { plain } else { printed }), Some(span))
     }
 
     /// What a reference to `page` prints after its link's text.

@@ -6,8 +6,11 @@
 //! the page labels it asked for and the address notes its chapter had gathered before
 //! it; so each block is kept with the labels it asked for (and their answers) and the
 //! notes it found and left, and the next pass takes it back when every answer and the
-//! notes are the same. Passes after the first then set again only the blocks whose
-//! printed numbers moved. The output is the same as without the memo, byte for byte.
+//! notes are the same, or when only printed numbers moved to others as wide, whose
+//! digits are then put right in the kept block. The first pass prints guesses (see
+//! `estimate`), so the second sets again only the blocks whose guess had the wrong
+//! width or whose reference stops printing. The output is the same as without the
+//! memo, byte for byte.
 //!
 //! A block taken back is a copy, since the next pass may want it again; but the
 //! numbers nearly always settle by the third pass, so from then on it is moved out
@@ -19,6 +22,7 @@ use std::sync::Mutex;
 use rustc_hash::FxHashMap;
 
 use crate::model::Block;
+use crate::render::pdf::boxes::Item;
 
 use super::PageOf;
 use super::flow::Slice;
@@ -122,6 +126,30 @@ fn moved_numbers(
     Some(moved)
 }
 
+/// A reference printed from a guess (the first pass, see `estimate`) carries its plain
+/// mark; printing now, it takes the mark of a printed reference, as a block set again
+/// would.
+fn settle_marks(slices: &mut [Slice], asked: &Asked, answers: &[Option<String>]) {
+    let renamed: FxHashMap<&str, &str> = (asked.iter().zip(answers))
+        .filter_map(|((question, _), answer)| match (question, answer) {
+            (Question::Reference { plain, printed, .. }, Some(_)) => {
+                Some((plain.as_str(), printed.as_str()))
+            }
+            _ => None,
+        })
+        .collect();
+    if renamed.is_empty() {
+        return;
+    }
+    for item in slices.iter_mut().flat_map(|s| s.items.iter_mut()) {
+        if let Item::Anchor { name, .. } = item
+            && let Some(printed) = renamed.get(name.as_str())
+        {
+            *name = (*printed).to_string();
+        }
+    }
+}
+
 impl ChapterMemo {
     /// The block's slices from the last pass, when `page_of` gives each question the
     /// answer it had (or moves only printed page numbers, which `renumber` puts right)
@@ -154,6 +182,7 @@ impl ChapterMemo {
             memo.remove(&key);
             return None;
         }
+        settle_marks(&mut entry.slices, &entry.asked, &answers);
         for ((_, had), answer) in entry.asked.iter_mut().zip(answers) {
             *had = answer;
         }
@@ -278,6 +307,68 @@ mod tests {
         let refuse = |_: &mut [Slice], _: &str, _: &str, _: usize| false;
         assert!(
             memo.reuse(&block, 100.0, &pages("14"), &[], &refuse, false)
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn a_guessed_reference_that_prints_takes_the_printed_mark() {
+        let block = Block::Rule;
+        let memo = ChapterMemo::default();
+        let anchor = |name: &str| Item::Anchor {
+            name: name.to_string(),
+            y: 0.0,
+        };
+        // As the first pass leaves it: guessed pages printed under the plain marks.
+        let slices = vec![Slice {
+            items: vec![anchor("ref#t1"), anchor("ref#t2"), anchor("h")],
+            ..Slice::default()
+        }];
+        let asked = vec![
+            (reference("t1"), Some("12".to_string())),
+            (reference("t2"), Some("30".to_string())),
+        ];
+        memo.keep(
+            &block,
+            100.0,
+            Entry {
+                asked,
+                notes: None,
+                slices,
+            },
+        );
+        // t1 is where it was guessed and prints; t2 moved and prints.
+        let pages = |n: &str| match n {
+            "t1" => Some("12".to_string()),
+            "t2" => Some("31".to_string()),
+            "ref#t1" | "ref#t2" => Some("2".to_string()),
+            _ => None,
+        };
+        let renumber = |_: &mut [Slice], old: &str, new: &str, _: usize| old == "30" && new == "31";
+        let (slices, _, _) = memo
+            .reuse(&block, 100.0, &pages, &[], &renumber, true)
+            .unwrap();
+        let names: Vec<&str> = (slices[0].items.iter())
+            .filter_map(|i| match i {
+                Item::Anchor { name, .. } => Some(name.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(names, ["ref+#t1", "ref+#t2", "h"]);
+
+        // A guess whose reference does not print (its target in view): set again.
+        let in_view = |n: &str| (n == "t1" || n == "ref#t1").then(|| "2".to_string());
+        memo.keep(
+            &block,
+            100.0,
+            Entry {
+                asked: vec![(reference("t1"), Some("12".to_string()))],
+                notes: None,
+                slices: vec![Slice::space(1.0)],
+            },
+        );
+        assert!(
+            memo.reuse(&block, 100.0, &in_view, &[], &renumber, true)
                 .is_none()
         );
     }

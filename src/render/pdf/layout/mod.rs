@@ -6,11 +6,13 @@
 //! their outcomes' pages and links to their targets' pages, so the body is laid out
 //! twice (or until the numbers settle): the second pass knows where every anchor
 //! landed. A pass takes back from the one before it every block whose page numbers did
-//! not change (`memo`). Printed on both sides, chapters open on right-hand pages and
-//! margins mirror.
+//! not change, or only changed digits (`memo`); the first pass prints references with
+//! guessed numbers of about the right width for that (`estimate`). Printed on both
+//! sides, chapters open on right-hand pages and margins mirror.
 
 mod diagram;
 mod direction;
+mod estimate;
 pub(crate) mod figure;
 mod flow;
 mod index;
@@ -78,8 +80,9 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
         .map(|_| memo::ChapterMemo::default())
         .collect();
     // From the third pass on, blocks taken back leave the memo (see `memo`).
-    let lay_out = |page_of: &PageOf<'_>, pass: usize| {
-        let (mut slices, notes) = body_slices(input, shaper, column, page_of, &memo, pass >= 3);
+    let lay_out = |page_of: &PageOf<'_>, pass: usize, guesses: Option<&estimate::Guesses>| {
+        let numbers = Numbers { page_of, guesses };
+        let (mut slices, notes) = body_slices(input, shaper, column, &numbers, &memo, pass >= 3);
         slices.extend(index::slices(
             input,
             shaper,
@@ -95,8 +98,6 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
         }
     };
 
-    let no_pages = |_: &str| None;
-    let mut body = lay_out(&no_pages, 1);
     // Decision trees and cross-references print page numbers inside the text; without
     // them one pass is enough.
     let has_trees = input.site.pages_of(input.locale).any(|p| {
@@ -106,6 +107,13 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
     });
     let has_index = !crate::render::index::gather(input.site, input.locale).is_empty();
     let numbered = has_trees || pdf.page_refs || has_index;
+    let guesses = (numbered && pdf.page_refs).then(|| {
+        let chapters: Vec<&crate::model::Page> = input.site.pages_of(input.locale).collect();
+        estimate::guesses(&chapters, style, column, area.bottom - area.top, pdf.duplex)
+    });
+    let no_pages = |_: &str| None;
+    let mut body = lay_out(&no_pages, 1, guesses.as_ref());
+    drop(guesses);
     // Printing the numbers can move an anchor; a pass or two more settles it.
     for pass in 2..6 {
         if !numbered {
@@ -115,7 +123,7 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
         let known = |name: &str| labels.get(name).cloned();
         // Only the labels are needed from the last pass: its pages go before the next.
         drop(std::mem::take(&mut body));
-        body = lay_out(&known, pass);
+        body = lay_out(&known, pass, None);
         if anchor_pages(&body) == labels {
             break;
         }
@@ -254,6 +262,7 @@ fn context<'a>(
         images: input.images,
         notes: Default::default(),
         notes_used: Default::default(),
+        guesses: None,
     }
 }
 
@@ -263,6 +272,13 @@ type ChapterNotes = Vec<(String, Vec<Slice>)>;
 /// Where an anchor is printed (its page label), once a first pass knows.
 pub type PageOf<'a> = dyn Fn(&str) -> Option<String> + Sync + 'a;
 
+/// What a pass knows of page numbers: the last pass's labels, and in the first pass
+/// the guesses its references print.
+struct Numbers<'a> {
+    page_of: &'a PageOf<'a>,
+    guesses: Option<&'a estimate::Guesses>,
+}
+
 /// Every chapter: its opening (title, lead), its blocks, its notes; and the notes
 /// printed at the foot of the pages that mark them (addresses). Chapters are laid out
 /// side by side (only pagination needs them in order): a locale typeset alone, the
@@ -271,7 +287,7 @@ fn body_slices(
     input: &Input,
     shaper: &Shaper,
     column: f32,
-    page_of: &PageOf<'_>,
+    numbers: &Numbers<'_>,
     memo: &memo::Memo,
     take: bool,
 ) -> (Vec<Slice>, Notes) {
@@ -281,7 +297,7 @@ fn body_slices(
         .enumerate()
         .map(|(i, page)| {
             let recall = memo.get(i).map(|memo| memo::Recall { memo, take });
-            chapter_slices(input, shaper, column, page_of, page, recall)
+            chapter_slices(input, shaper, column, numbers, page, recall)
         })
         .collect();
     let mut notes = Notes::new();
@@ -298,12 +314,15 @@ fn chapter_slices(
     input: &Input,
     shaper: &Shaper,
     column: f32,
-    page_of: &PageOf<'_>,
+    numbers: &Numbers<'_>,
     page: &crate::model::Page,
     memo: Option<memo::Recall<'_>>,
 ) -> (Vec<Slice>, ChapterNotes) {
     let mut slices = Vec::new();
-    let ctx = context(input, shaper, page, page_of);
+    let ctx = Context {
+        guesses: numbers.guesses,
+        ..context(input, shaper, page, numbers.page_of)
+    };
     let style = input.style;
     let title_style = SpanStyle::new(FontId::SerifBold, style.h1_size);
     let mut title = ctx.paragraph(
