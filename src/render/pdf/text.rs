@@ -181,23 +181,26 @@ impl Shaper {
     }
 
     /// `word` in `font` cut by `cuts` (break offsets, whether each prints a hyphen, and
-    /// whether the word is CJK), for `lang`; computed the first time.
-    pub fn word(
+    /// whether the word is CJK), for `lang`, as `read` takes it; computed the first time.
+    pub fn word<R>(
         &self,
         font: FontId,
         lang: &str,
         word: &str,
         cuts: impl FnOnce(&str) -> (Vec<(usize, bool)>, bool),
-    ) -> Word {
+        read: impl FnOnce(&Word) -> R,
+    ) -> R {
         let key = (font, CompactString::from(lang));
-        // Copied out under the lock: sharing the entry instead (an `Arc`) had both
-        // threads count references on the same few words, the lookup's dearest part.
+        // Read under the lock rather than copied out: the copy (its pieces, and a count
+        // on each piece's glyphs) was a tenth of a paragraph's setting. Sharing the
+        // entry instead (an `Arc`) had both threads count references on the same few
+        // words.
         let shard = &self.words[word_shard(word)];
-        let hit = (shard.lock().expect("word cache"))
-            .get(&key)
-            .and_then(|words| words.get(word).cloned());
-        if let Some(hit) = hit {
-            return hit;
+        {
+            let words = shard.lock().expect("word cache");
+            if let Some(hit) = words.get(&key).and_then(|words| words.get(word)) {
+                return read(hit);
+            }
         }
         let (cuts, cjk) = cuts(word);
         let mut start = 0;
@@ -219,11 +222,12 @@ impl Shaper {
             pieces,
             hyphen,
         };
+        let read = read(&cut);
         (shard.lock().expect("word cache"))
             .entry(key)
             .or_default()
-            .insert(CompactString::from(word), cut.clone());
-        cut
+            .insert(CompactString::from(word), cut);
+        read
     }
 
     /// Characters that no embedded font has, to report once per document.

@@ -317,17 +317,18 @@ fn push_word(
     }
     // A word without right-to-left letters is one run: its pieces come cut and shaped.
     if place.levels.is_none() {
-        let cut = shaper.word(style.font, lang, word, |word| word_cuts(word, lang));
-        let mut start = 0;
-        for (end, with_hyphen, segments) in cut.pieces {
-            push_box(segments, start, span, style, place, push);
-            if end < word.len() {
-                let hyphen = cut.hyphen.clone().filter(|_| with_hyphen);
-                push_break(cut.cjk, hyphen, span, style, place, push);
+        let cuts = |word: &str| word_cuts(word, lang);
+        return shaper.word(style.font, lang, word, cuts, |cut| {
+            let mut start = 0;
+            for (end, with_hyphen, segments) in &cut.pieces {
+                push_box(segments.clone(), start, span, style, place, push);
+                if *end < word.len() {
+                    let hyphen = cut.hyphen.as_ref().filter(|_| *with_hyphen).cloned();
+                    push_break(cut.cjk, hyphen, span, style, place, push);
+                }
+                start = *end;
             }
-            start = end;
-        }
-        return;
+        });
     }
     let (cuts, cjk) = word_cuts(word, lang);
     let mut start = 0;
