@@ -128,6 +128,9 @@ fn total_fit(items: &[Item], line_width: f32, tolerance: f32) -> Option<Vec<Brea
         previous: None,
     }];
     let mut active: Vec<usize> = vec![0];
+    // Reused from one break to the next rather than allocated anew at every word.
+    let mut still_active: Vec<usize> = Vec::new();
+    let mut candidates: Vec<Node> = Vec::new();
     let mut sums = Totals::default();
     for (i, item) in items.iter().enumerate() {
         let breakable = match item {
@@ -136,8 +139,8 @@ fn total_fit(items: &[Item], line_width: f32, tolerance: f32) -> Option<Vec<Brea
             Item::Penalty { cost, .. } => *cost < INFINITY,
         };
         if breakable {
-            let mut candidates: Vec<Node> = Vec::new();
-            let mut still_active = Vec::new();
+            candidates.clear();
+            still_active.clear();
             for &a in &active {
                 let node = &nodes[a];
                 let penalty_width = if let Item::Penalty { width: w, .. } = item {
@@ -208,7 +211,7 @@ fn total_fit(items: &[Item], line_width: f32, tolerance: f32) -> Option<Vec<Brea
                     });
                 }
             }
-            active = still_active;
+            std::mem::swap(&mut active, &mut still_active);
             if !candidates.is_empty() {
                 // Totals after the break skip the glue and penalties that start the next line.
                 let after = totals_after(items, i, sums);

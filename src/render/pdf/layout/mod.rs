@@ -114,17 +114,20 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
     let no_pages = |_: &str| None;
     let mut body = lay_out(&no_pages, 1, guesses.as_ref());
     drop(guesses);
+    let mut labels = anchor_pages(&body);
     // Printing the numbers can move an anchor; a pass or two more settles it.
     for pass in 2..6 {
         if !numbered {
             break;
         }
-        let labels = anchor_pages(&body);
         let known = |name: &str| labels.get(name).cloned();
         // Only the labels are needed from the last pass: its pages go before the next.
         drop(std::mem::take(&mut body));
         body = lay_out(&known, pass, None);
-        if anchor_pages(&body) == labels {
+        let now = anchor_pages(&body);
+        let settled = now == labels;
+        labels = now;
+        if settled {
             break;
         }
     }
@@ -135,7 +138,7 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
     let mut pages: Vec<PageBox> = Vec::new();
     let cover = cover(input, shaper, width, height);
     let contents = paginate(
-        contents_slices(input, shaper, column, &anchor_pages(&body)),
+        contents_slices(input, shaper, column, &labels),
         area,
         &Notes::new(),
     );

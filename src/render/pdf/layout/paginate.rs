@@ -143,7 +143,11 @@ fn finish(placed: &mut Vec<Slice>, area: Area, notes: &Notes) -> Vec<Item> {
     }
     let foot = Foot::of(placed, notes);
     let mut y = area.top;
-    let mut items = Vec::new();
+    let notes_items: usize = (foot.keys.iter())
+        .map(|key| notes[key].iter().map(|l| l.items.len()).sum::<usize>() + 2)
+        .sum();
+    let mut items =
+        Vec::with_capacity(placed.iter().map(|s| s.items.len()).sum::<usize>() + notes_items + 1);
     for slice in placed.drain(..) {
         items.extend(slice.items.into_iter().map(|i| i.shifted(area.left, y)));
         y += slice.height;
