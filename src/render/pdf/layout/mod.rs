@@ -107,7 +107,7 @@ pub fn layout(input: &Input, shaper: &Shaper) -> Document {
     });
     let has_index = !crate::render::index::gather(input.site, input.locale).is_empty();
     let numbered = has_trees || pdf.page_refs || has_index;
-    let guesses = (numbered && pdf.page_refs).then(|| {
+    let guesses = pdf.page_refs.then(|| {
         let chapters: Vec<&crate::model::Page> = input.site.pages_of(input.locale).collect();
         estimate::guesses(&chapters, style, column, area.bottom - area.top, pdf.duplex)
     });
