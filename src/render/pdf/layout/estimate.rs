@@ -37,6 +37,7 @@ pub fn guesses(
         per_line,
         line,
         total: 0.0,
+        text: String::new(),
     };
     let mut out = Guesses::default();
     // 0-based page of the current point: the first chapter opens page 0 ("1").
@@ -70,13 +71,15 @@ struct Height<'a> {
     per_line: f32,
     line: f32,
     total: f32,
+    /// The text of the block being measured, its buffer reused from block to block.
+    text: String,
 }
 
 impl Height<'_> {
     fn text(&mut self, inlines: &[Inline], per_line: f32) {
-        let text = Inline::plain_text(inlines);
-        let width: usize = text
-            .chars()
+        self.text.clear();
+        Inline::push_plain_text(inlines, &mut self.text);
+        let width: usize = (self.text.chars())
             .map(|c| if (c as u32) < 0x1100 { 1 } else { 2 })
             .sum();
         self.total += (width as f32 / per_line).ceil().max(1.0) * self.line;

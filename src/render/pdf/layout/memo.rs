@@ -130,7 +130,7 @@ fn moved_numbers(
 /// mark; printing now, it takes the mark of a printed reference, as a block set again
 /// would.
 fn settle_marks(slices: &mut [Slice], asked: &Asked, answers: &[Option<String>]) {
-    let renamed: FxHashMap<&str, &str> = (asked.iter().zip(answers))
+    let renamed: Vec<(&str, &str)> = (asked.iter().zip(answers))
         .filter_map(|((question, _), answer)| match (question, answer) {
             (Question::Reference { plain, printed, .. }, Some(_)) => {
                 Some((plain.as_str(), printed.as_str()))
@@ -143,7 +143,7 @@ fn settle_marks(slices: &mut [Slice], asked: &Asked, answers: &[Option<String>])
     }
     for item in slices.iter_mut().flat_map(|s| s.items.iter_mut()) {
         if let Item::Anchor { name, .. } = item
-            && let Some(printed) = renamed.get(name.as_str())
+            && let Some((_, printed)) = renamed.iter().find(|(plain, _)| plain == name)
         {
             *name = (*printed).to_string();
         }
