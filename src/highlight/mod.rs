@@ -15,9 +15,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex};
 
-use syntect::highlighting::{
-    HighlightIterator, HighlightState, Highlighter, StyleModifier, Theme, ThemeItem, ThemeSet,
-};
+use syntect::highlighting::{Highlighter, StyleModifier, Theme, ThemeItem, ThemeSet};
 use syntect::html::{ClassStyle, css_for_theme_with_class_style, line_tokens_to_classed_spans};
 use syntect::parsing::{ParseState, Scope, ScopeStack, ScopeStackOp, SyntaxReference};
 use syntect::util::LinesWithEndings;
@@ -413,7 +411,7 @@ pub fn styled_lines(code: &str, lang: Option<&str>) -> Vec<Vec<StyledRun>> {
 }
 
 fn styled_lines_in(
-    theme: &Theme,
+    theme: &'static Theme,
     prompt_color: (u8, u8, u8),
     code: &str,
     lang: Option<&str>,
@@ -426,7 +424,7 @@ fn styled_lines_in(
     let highlighter = Highlighter::new(theme);
     let lines: Vec<Vec<StyledRun>> = match lang.and_then(language) {
         Some(Language::Syntax(syntax)) => {
-            let mut painter = Painter::new(syntax, &highlighter);
+            let mut painter = Painter::new(syntax, theme, &highlighter);
             LinesWithEndings::from(code)
                 .map(|line| painter.runs(line).unwrap_or_else(|| plain(line)))
                 .collect()
@@ -443,7 +441,8 @@ fn styled_lines_in(
                     } => {
                         let slot = &mut shells[shell as usize];
                         if slot.is_none() {
-                            *slot = shell_syntax(shell).map(|s| Painter::new(s, &highlighter));
+                            *slot =
+                                shell_syntax(shell).map(|s| Painter::new(s, theme, &highlighter));
                         }
                         let mut runs = vec![(prompt_color, prompt.to_string())];
                         match slot.as_mut().and_then(|painter| painter.runs(command)) {
@@ -478,31 +477,73 @@ fn styled_lines_in(
 struct Painter<'h> {
     syntax: &'static SyntaxReference,
     parse: ParseState,
-    paint: HighlightState,
+    stack: ScopeStack,
+    /// The theme's address, its key in [`COLOURS`].
+    theme: usize,
     highlighter: &'h Highlighter<'h>,
 }
 
+type Rgb = (u8, u8, u8);
+
+thread_local! {
+    /// The text colour of each scope stack met, per theme (by address: the themes are
+    /// statics). syntect's `HighlightIterator` resolves the stack against every
+    /// selector of the theme at each push, which was two thirds of the PDF's
+    /// highlighting; a guide's code meets a few thousand distinct stacks.
+    static COLOURS: RefCell<HashMap<usize, HashMap<Vec<Scope>, Rgb>>> = RefCell::default();
+}
+
 impl<'h> Painter<'h> {
-    fn new(syntax: &'static SyntaxReference, highlighter: &'h Highlighter<'h>) -> Painter<'h> {
+    fn new(
+        syntax: &'static SyntaxReference,
+        theme: &'static Theme,
+        highlighter: &'h Highlighter<'h>,
+    ) -> Painter<'h> {
         Painter {
             syntax,
             parse: ParseState::new(syntax),
-            paint: HighlightState::new(highlighter, ScopeStack::new()),
+            stack: ScopeStack::new(),
+            theme: std::ptr::from_ref(theme) as usize,
             highlighter,
         }
     }
 
-    /// The line's runs; `None` on a parse error.
+    /// The line's runs, cut where the parse changes scopes, each coloured as the
+    /// scopes before the change resolve; `None` on a parse error.
     fn runs(&mut self, line: &str) -> Option<Vec<StyledRun>> {
         let ops = parse_line(self.syntax, &mut self.parse, line)?;
-        Some(
-            HighlightIterator::new(&mut self.paint, &ops, line, self.highlighter)
-                .map(|(style, text)| {
-                    let c = style.foreground;
-                    ((c.r, c.g, c.b), text.to_string())
-                })
-                .collect(),
-        )
+        let mut runs = Vec::new();
+        let mut start = 0;
+        let ends = ops.iter().map(|(end, op)| (*end, Some(op)));
+        for (end, op) in ends.chain([(line.len(), None)]) {
+            if end > start {
+                runs.push((self.colour(), line[start..end].to_string()));
+                start = end;
+            }
+            if let Some(op) = op {
+                self.stack.apply(op).ok()?;
+            }
+        }
+        Some(runs)
+    }
+
+    /// The colour of the scopes open now: as `Highlighter::style_for_stack` resolves
+    /// them, which is what `HighlightIterator` computes push by push.
+    fn colour(&self) -> Rgb {
+        let scopes = self.stack.as_slice();
+        if scopes.is_empty() {
+            let c = self.highlighter.get_default().foreground;
+            return (c.r, c.g, c.b);
+        }
+        COLOURS.with_borrow_mut(|themes| {
+            let known = themes.entry(self.theme).or_default();
+            if let Some(colour) = known.get(scopes) {
+                return *colour;
+            }
+            let c = self.highlighter.style_for_stack(scopes).foreground;
+            known.insert(scopes.to_vec(), (c.r, c.g, c.b));
+            (c.r, c.g, c.b)
+        })
     }
 }
 
@@ -709,6 +750,34 @@ mod tests {
             }
         }
         fences
+    }
+
+    #[test]
+    fn colours_cached_by_scope_stack_are_syntects_own() {
+        use syntect::highlighting::{HighlightIterator, HighlightState};
+        for (info, code) in fixture_fences() {
+            let lang = crate::parse::fence::parse(&info).lang;
+            let Some(Language::Syntax(syntax)) = lang.as_deref().and_then(language) else {
+                continue;
+            };
+            for theme in [&*LIGHT, &*DARK] {
+                let highlighter = Highlighter::new(theme);
+                let mut parse = ParseState::new(syntax);
+                let mut state = HighlightState::new(&highlighter, ScopeStack::new());
+                let mut painter = Painter::new(syntax, theme, &highlighter);
+                for line in LinesWithEndings::from(&code) {
+                    let ops = parse.parse_line(line, &SYNTAXES).expect("fixture parses");
+                    let theirs: Vec<StyledRun> =
+                        HighlightIterator::new(&mut state, &ops, line, &highlighter)
+                            .map(|(style, text)| {
+                                let c = style.foreground;
+                                ((c.r, c.g, c.b), text.to_string())
+                            })
+                            .collect();
+                    assert_eq!(painter.runs(line), Some(theirs), "{info}: {line:?}");
+                }
+            }
+        }
     }
 
     #[test]

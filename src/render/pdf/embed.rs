@@ -10,7 +10,9 @@ use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Chunk, Filter, Finish, Name, Rect, Ref, Str};
 use rustybuzz::ttf_parser::{GlyphId, RawFace, Tag};
 
-use super::boxes::{Document, Item};
+use rayon::prelude::*;
+
+use super::boxes::{Document, Item, PageBox};
 use super::fonts::{FontId, Fonts};
 use super::raster::{Colors, Encoding, Raster};
 
@@ -106,31 +108,36 @@ impl Subset {
 pub struct Subsets(Vec<Subset>);
 
 impl Subsets {
-    /// Walks the laid-out pages once: which glyphs of which font, and their text.
+    /// Walks the laid-out pages once: which glyphs of which font, and their text (the
+    /// first in the document's order). Pages are read side by side, as this runs
+    /// between the layout and the painting, when nothing else of the guide does.
     pub fn collect(doc: &Document, fonts: &Fonts) -> Subsets {
-        let mut used: BTreeMap<FontId, (Vec<bool>, Vec<Option<compact_str::CompactString>>)> =
-            BTreeMap::new();
-        for item in doc.pages.iter().flat_map(|p| p.items.iter()) {
-            let Item::Text { segments, .. } = item else {
-                continue;
-            };
-            for segment in segments {
-                let (seen, texts) = used.entry(segment.font).or_insert_with(|| {
-                    let count = usize::from(fonts.get(segment.font).face.number_of_glyphs());
-                    (vec![false; count], vec![None; count])
-                });
-                for glyph in segment.glyphs.iter() {
-                    let i = usize::from(glyph.id);
-                    if i >= seen.len() {
+        let chunk = doc
+            .pages
+            .len()
+            .div_ceil(rayon::current_num_threads() * 4)
+            .max(16);
+        let mut used = doc
+            .pages
+            .par_chunks(chunk)
+            .map(|pages| used_glyphs(pages, fonts))
+            .reduce(BTreeMap::new, |mut first, then| {
+                for (font, (seen, texts)) in then {
+                    let Some((into_seen, into_texts)) = first.get_mut(&font) else {
+                        first.insert(font, (seen, texts));
                         continue;
+                    };
+                    for (into, seen) in into_seen.iter_mut().zip(seen) {
+                        *into |= seen;
                     }
-                    seen[i] = true;
-                    if texts[i].is_none() && !glyph.text.is_empty() {
-                        texts[i] = Some(glyph.text.clone());
+                    for (into, text) in into_texts.iter_mut().zip(texts) {
+                        if into.is_none() {
+                            *into = text;
+                        }
                     }
                 }
-            }
-        }
+                first
+            });
         // Every font carries its space (see `Subset::space`).
         for (font, (seen, texts)) in &mut used {
             if let Some(space) = fonts.get(*font).face.glyph_index(' ') {
@@ -158,6 +165,35 @@ impl Subsets {
     pub fn iter(&self) -> impl Iterator<Item = &Subset> {
         self.0.iter()
     }
+}
+
+type UsedGlyphs = BTreeMap<FontId, (Vec<bool>, Vec<Option<compact_str::CompactString>>)>;
+
+/// The glyphs `pages` show, per font, and each one's first text.
+fn used_glyphs(pages: &[PageBox], fonts: &Fonts) -> UsedGlyphs {
+    let mut used = UsedGlyphs::new();
+    for item in pages.iter().flat_map(|p| p.items.iter()) {
+        let Item::Text { segments, .. } = item else {
+            continue;
+        };
+        for segment in segments {
+            let (seen, texts) = used.entry(segment.font).or_insert_with(|| {
+                let count = usize::from(fonts.get(segment.font).face.number_of_glyphs());
+                (vec![false; count], vec![None; count])
+            });
+            for glyph in segment.glyphs.iter() {
+                let i = usize::from(glyph.id);
+                if i >= seen.len() {
+                    continue;
+                }
+                seen[i] = true;
+                if texts[i].is_none() && !glyph.text.is_empty() {
+                    texts[i] = Some(glyph.text.clone());
+                }
+            }
+        }
+    }
+    used
 }
 
 /// A font that cannot be subset for embedding.
