@@ -30,12 +30,10 @@ pub fn guesses(
     height: f32,
     duplex: bool,
 ) -> Guesses {
-    let line = style.body_leading;
     let per_line = column / (CHAR_EM * style.body_size);
     let mut at = Height {
         style,
         per_line,
-        line,
         total: 0.0,
         text: String::new(),
     };
@@ -69,20 +67,24 @@ struct Height<'a> {
     style: &'a PdfStyle,
     /// Characters a body line holds.
     per_line: f32,
-    line: f32,
     total: f32,
     /// The text of the block being measured, its buffer reused from block to block.
     text: String,
 }
 
 impl Height<'_> {
+    /// The body's leading: a line of any text, in this estimate.
+    fn line(&self) -> f32 {
+        self.style.body_leading
+    }
+
     fn text(&mut self, inlines: &[Inline], per_line: f32) {
         self.text.clear();
         Inline::push_plain_text(inlines, &mut self.text);
         let width: usize = (self.text.chars())
             .map(|c| if (c as u32) < 0x1100 { 1 } else { 2 })
             .sum();
-        self.total += (width as f32 / per_line).ceil().max(1.0) * self.line;
+        self.total += (width as f32 / per_line).ceil().max(1.0) * self.line();
     }
 
     fn block(&mut self, block: &Block) {
@@ -90,7 +92,7 @@ impl Height<'_> {
         match block {
             Block::Heading { content, .. } => {
                 self.text(content, self.per_line * 0.7);
-                self.total += self.line * 1.4;
+                self.total += self.line() * 1.4;
             }
             Block::Paragraph(inlines) => {
                 self.text(inlines, self.per_line);
@@ -104,16 +106,17 @@ impl Height<'_> {
             }
             Block::Quote { blocks, .. } => {
                 blocks.iter().for_each(|b| self.block(b));
-                self.total += self.line;
+                self.total += self.line();
             }
             Block::Code { code, .. } => {
-                self.total += (code.lines().count() as f32) * style.code_leading + self.line * 1.5;
+                self.total +=
+                    (code.lines().count() as f32) * style.code_leading + self.line() * 1.5;
             }
             Block::Table(table) => {
-                self.total += (table.rows.len() as f32 + 1.0) * self.line * 1.6 + self.line;
+                self.total += (table.rows.len() as f32 + 1.0) * self.line() * 1.6 + self.line();
             }
-            Block::Image(_) | Block::DecisionTree { .. } => self.total += self.line * 14.0,
-            Block::Rule | Block::Html(..) => self.total += self.line,
+            Block::Image(_) | Block::DecisionTree { .. } => self.total += self.line() * 14.0,
+            Block::Rule | Block::Html(..) => self.total += self.line(),
         }
     }
 }
